@@ -1,0 +1,11 @@
+// Public API of the engine: the only module the app, the worker and the CLI import from.
+export { scan } from './scan';
+export { scanReport, fileReport, errorReport, compareFindings } from './report';
+export { toJson } from './export/json';
+export { RULES, ruleDef, type RuleId, type RuleDef } from './rules';
+export { DEFAULT_LIMITS, type Limits } from './limits';
+export { fromBlob, fromBytes, type BlobLike } from './io/byte-source';
+export { sha256Of } from './io/hash';
+export { VERSION } from './version';
+export { SCANNERS } from './registry';
+export * from './types';

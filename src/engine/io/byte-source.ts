@@ -1,0 +1,76 @@
+// ByteSource implementations that need no environment: over bytes, and over a Blob-like object
+// (browser File/Blob; Node's Blob too below 4 GiB). The CLI adds a Node file-handle source.
+import type { ByteSource } from '../types';
+
+function clampRange(size: number, offset: number, length: number): [number, number] {
+  const start = Math.min(Math.max(0, Math.floor(offset)), size);
+  const end = Math.min(size, start + Math.max(0, Math.floor(length)));
+  return [start, end];
+}
+
+/** Over bytes already in memory (an inflated member, a decoded string, a test buffer). */
+export function fromBytes(bytes: Uint8Array, name = ''): ByteSource {
+  return {
+    name,
+    size: bytes.length,
+    async read(offset, length) {
+      const [s, e] = clampRange(bytes.length, offset, length);
+      return bytes.subarray(s, e);
+    },
+    slice(start, end, childName) {
+      const [s, e] = clampRange(bytes.length, start, end - start);
+      return fromBytes(bytes.subarray(s, e), childName ?? name);
+    },
+  };
+}
+
+/** The part of Blob the engine uses; structurally typed so the engine needs no DOM types. */
+export interface BlobLike {
+  readonly size: number;
+  slice(start?: number, end?: number): BlobLike;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** Over a File/Blob: every read is a Blob slice, so the file is never loaded whole. */
+export function fromBlob(blob: BlobLike, name = ''): ByteSource {
+  return {
+    name,
+    size: blob.size,
+    async read(offset, length) {
+      const [s, e] = clampRange(blob.size, offset, length);
+      if (e <= s) return new Uint8Array(0);
+      return new Uint8Array(await blob.slice(s, e).arrayBuffer());
+    },
+    slice(start, end, childName) {
+      const [s, e] = clampRange(blob.size, start, end - start);
+      return fromBlob(blob.slice(s, e), childName ?? name);
+    },
+  };
+}
+
+/** A window [start, end) of another source, for sources that cannot slice natively. */
+export function windowOf(parent: ByteSource, start: number, end: number, name?: string): ByteSource {
+  const [s, e] = clampRange(parent.size, start, end - start);
+  const size = e - s;
+  return {
+    name: name ?? parent.name,
+    size,
+    read(offset, length) {
+      const [a, b] = clampRange(size, offset, length);
+      return parent.read(s + a, b - a);
+    },
+    slice(start2, end2, childName) {
+      const [a, b] = clampRange(size, start2, end2 - start2);
+      return windowOf(parent, s + a, s + b, childName ?? name ?? parent.name);
+    },
+  };
+}
+
+/** Reads exactly [offset, offset+length) or throws: for callers that already bounds-checked. */
+export async function readExact(src: ByteSource, offset: number, length: number): Promise<Uint8Array> {
+  const out = await src.read(offset, length);
+  if (out.length !== length) {
+    throw new RangeError(`short read at ${offset}: wanted ${length}, got ${out.length}`);
+  }
+  return out;
+}

@@ -1,0 +1,177 @@
+// Visits one node: head → negative signatures → select → scan, and recurses through scanChild. Every
+// failure is contained at the node that failed and makes the file incomplete (fail closed).
+import { Budget } from './limits';
+import { RULES } from './rules';
+import { select } from './registry';
+import { makeBlacklist, type Blacklist } from './detectors/blacklist';
+import { inspectText } from './detectors/strings';
+import { negativeSignature } from './negative';
+import { clip } from './io/text';
+import {
+  FormatError, LimitExceeded, ScanAborted,
+  type ByteSource, type Finding, type FindingInput, type Head, type JsonValue, type NodeReport,
+  type ScanContext, type ScanHooks, type ScanOptions,
+} from './types';
+
+export function baseName(name: string): string {
+  const parts = name.split(/[\\/]/).filter((p) => p.length > 0);
+  return parts.length ? parts[parts.length - 1]! : name;
+}
+
+export function extensionOf(name: string): string {
+  const base = baseName(name);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot).toLowerCase() : '';
+}
+
+/** State shared by every node of one top-level file. */
+export class Walk {
+  readonly budget: Budget;
+  readonly blacklist: Blacklist;
+  readonly findings: Finding[] = [];
+  readonly nodes: NodeReport[] = [];
+  private readonly perRule = new Map<string, number>();
+  suppressed = 0;
+
+  constructor(readonly options: ScanOptions, readonly hooks: ScanHooks) {
+    this.budget = new Budget(options.limits);
+    this.blacklist = makeBlacklist(options.blacklist);
+  }
+
+  checkAborted(): void {
+    const s = this.hooks.signal;
+    if (s?.aborted) throw new ScanAborted(s.reason === 'timeout' ? 'timeout' : 'cancelled');
+  }
+
+  add(path: string[], f: FindingInput): void {
+    const key = `${path.join('\u0000')}\u0001${f.ruleId}`;
+    const n = (this.perRule.get(key) ?? 0) + 1;
+    this.perRule.set(key, n);
+    if (n > this.budget.limits.maxFindingsPerRule) { this.suppressed++; return; }
+    const finding: Finding = {
+      ruleId: f.ruleId,
+      severity: f.severity ?? RULES[f.ruleId].severity,
+      message: f.message,
+      location: { path: [...path] },
+    };
+    if (f.offset !== undefined) finding.location.offset = f.offset;
+    if (f.pointer !== undefined) finding.location.pointer = f.pointer;
+    if (f.evidence !== undefined) finding.evidence = clip(f.evidence, 400);
+    if (f.severityReason !== undefined) finding.severityReason = f.severityReason;
+    this.findings.push(finding);
+  }
+
+  inspectString(path: string[], text: string, where: { pointer?: string; offset?: number; key?: string }): void {
+    const max = this.budget.limits.maxStringBytes;
+    const sample = text.length > max ? text.slice(0, max) : text;
+    const hit = this.blacklist.match(sample);
+    if (hit !== null) {
+      this.add(path, { ruleId: 'supply-chain/blacklisted-name', message: `A metadata string matches the blacklist pattern "${hit}"`,
+        pointer: where.pointer, offset: where.offset, evidence: sample });
+    }
+    for (const h of inspectText(sample)) {
+      this.add(path, { ruleId: h.ruleId, message: h.message, evidence: h.evidence, pointer: where.pointer,
+        offset: where.offset, severity: h.severity, severityReason: h.severityReason });
+    }
+  }
+
+  /** Scans one node and everything below it. Never throws except ScanAborted. */
+  async visit(source: ByteSource, path: string[], depth: number, hint?: string): Promise<void> {
+    this.checkAborted();
+    const node: NodeReport = { path: [...path], format: 'unknown', size: source.size, status: 'scanned' };
+    this.nodes.push(node);
+    const parentPath = path.slice(0, -1);
+    try {
+      this.budget.chargeNode();
+    } catch (e) {
+      node.status = 'limited';
+      node.error = (e as Error).message;
+      this.add(parentPath.length ? parentPath : path, { ruleId: 'scan/limit-reached', message: `Stopped at ${node.error}; later members were not scanned` });
+      return;
+    }
+    if (depth > this.budget.limits.maxDepth) {
+      node.status = 'limited';
+      node.error = `nesting deeper than ${this.budget.limits.maxDepth}`;
+      this.add(path, { ruleId: 'archive/nesting-too-deep', message: `Nested content at depth ${depth} was not opened (limit ${this.budget.limits.maxDepth})` });
+      return;
+    }
+
+    const name = baseName(path[path.length - 1] ?? source.name);
+    const nameHit = this.blacklist.match(path[path.length - 1] ?? name);
+    if (nameHit !== null) {
+      this.add(path, { ruleId: 'supply-chain/blacklisted-name', message: `The name matches the blacklist pattern "${nameHit}"`, evidence: name });
+    }
+
+    let bytes: Uint8Array;
+    try {
+      bytes = await source.read(0, Math.min(source.size, this.budget.limits.headBytes));
+      this.budget.chargeRead(bytes.length);
+    } catch (e) {
+      node.status = 'failed';
+      node.error = `read failed: ${(e as Error).message}`;
+      this.add(path, { ruleId: 'scan/unreadable', message: `Could not read the content: ${(e as Error).message}` });
+      return;
+    }
+    const head: Head = { bytes, size: source.size, name, ext: extensionOf(name), hint };
+
+    const negative = negativeSignature(head);
+    if (negative) {
+      node.format = negative.format;
+      this.add(path, negative.finding);
+      return;
+    }
+
+    const { scanner, sniff, claimedBy } = select(head);
+    node.format = scanner.id;
+    if (claimedBy && sniff.confidence !== 'name') {
+      this.add(path, { ruleId: 'file/extension-mismatch', message: `Named "${head.ext}" (${claimedBy.id}) but the content is ${scanner.id}` });
+    } else if (claimedBy) {
+      this.add(path, { ruleId: 'file/extension-mismatch', message: `Named "${head.ext}" (${claimedBy.id}) but the content is not ${claimedBy.id}` });
+    }
+
+    const ctx = this.context(source, head, sniff.state, path, depth, node);
+    try {
+      await scanner.scan(ctx);
+    } catch (e) {
+      if (e instanceof ScanAborted) throw e;
+      if (e instanceof FormatError) {
+        node.status = 'malformed';
+        node.error = e.message;
+        this.add(path, { ruleId: 'format/malformed', message: `Malformed ${scanner.id}: ${e.message}`, offset: e.offset });
+      } else if (e instanceof LimitExceeded) {
+        node.status = 'limited';
+        node.error = e.message;
+        this.add(path, { ruleId: 'scan/limit-reached', message: `Scan stopped: ${e.message} (limit ${e.limit})` });
+      } else {
+        node.status = 'failed';
+        node.error = e instanceof Error ? e.message : String(e);
+        this.add(path, { ruleId: 'scan/internal-error', message: `The ${scanner.id} scanner failed: ${node.error}` });
+      }
+    }
+  }
+
+  private context(source: ByteSource, head: Head, state: unknown, path: string[], depth: number, node: NodeReport): ScanContext {
+    const walk = this;
+    return {
+      source, head, state, path, depth,
+      options: this.options,
+      budget: this.budget,
+      report: (f) => walk.add(path, f),
+      note(key: string, value: JsonValue) { (node.notes ??= {})[key] = value; },
+      limited(reason: string) {
+        if (node.status === 'scanned') node.status = 'limited';
+        node.error = node.error ? `${node.error}; ${reason}` : reason;
+      },
+      scanChild: (childName, child, childHint) => walk.visit(child, [...path, childName], depth + 1, childHint),
+      inspectString: (text, where) => walk.inspectString(path, text, where),
+      async read(offset, length) {
+        walk.checkAborted();
+        const out = await source.read(offset, length);
+        walk.budget.chargeRead(out.length);
+        walk.hooks.onProgress?.({ bytesRead: walk.budget.bytesRead, phase: `scanning ${node.format}` });
+        return out;
+      },
+      checkAborted: () => walk.checkAborted(),
+    };
+  }
+}

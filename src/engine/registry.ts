@@ -1,0 +1,50 @@
+// The only dispatch table: every format scanner, in the order sniffers are asked. Content beats
+// names: a scanner that recognises magic bytes or structure wins over one that only likes the name.
+import type { FileReport, Finding, Head, Scanner, Sniff } from './types';
+import { safetensorsScanner } from './formats/safetensors/scanner';
+import { zipScanner } from './formats/zip/scanner';
+import { unknownScanner } from './formats/unknown/scanner';
+import { safetensorsIndexCheck } from './formats/safetensors/folder';
+
+export const SCANNERS: readonly Scanner[] = [
+  safetensorsScanner,
+  zipScanner,
+];
+
+/** Runs when nothing else claims the content: executables and strings sweep. */
+export const FALLBACK: Scanner = unknownScanner;
+
+/** Checks that need several files of one scan (a sharded checkpoint and its index, ...). */
+export interface FolderCheck {
+  id: string;
+  check(files: readonly FileReport[]): Array<{ file: string; finding: Finding }>;
+}
+
+export const FOLDER_CHECKS: readonly FolderCheck[] = [safetensorsIndexCheck];
+
+export interface Selection {
+  scanner: Scanner;
+  sniff: Sniff;
+  /** A scanner whose extensions include this name's, when content chose another. */
+  claimedBy?: Scanner;
+}
+
+export function select(head: Head): Selection {
+  let byName: Selection | undefined;
+  let chosen: Selection | undefined;
+  for (const scanner of SCANNERS) {
+    let sniff: Sniff | null = null;
+    try {
+      sniff = scanner.sniff(head);
+    } catch {
+      sniff = null; // a sniffer must never take the scan down; treat as "not mine"
+    }
+    if (!sniff) continue;
+    if (sniff.confidence !== 'name') { chosen = { scanner, sniff }; break; }
+    byName ??= { scanner, sniff };
+  }
+  chosen ??= byName ?? { scanner: FALLBACK, sniff: { confidence: 'name' } };
+  const claimedBy = head.ext ? SCANNERS.find((s) => s.extensions.includes(head.ext)) : undefined;
+  if (claimedBy && !chosen.scanner.extensions.includes(head.ext)) chosen.claimedBy = claimedBy;
+  return chosen;
+}

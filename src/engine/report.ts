@@ -1,0 +1,65 @@
+// FileReport and ScanReport assembly: sorting, status, completeness, summary and exit code.
+import { SEVERITY_RANK, type FileReport, type Finding, type JsonValue, type NodeReport, type ScanReport } from './types';
+import { FOLDER_CHECKS } from './registry';
+import { VERSION } from './version';
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]
+    || a.location.path.join('/').localeCompare(b.location.path.join('/'))
+    || (a.location.offset ?? -1) - (b.location.offset ?? -1)
+    || a.ruleId.localeCompare(b.ruleId);
+}
+
+export function statusOf(complete: boolean, findings: readonly Finding[]): FileReport['status'] {
+  if (!complete) return 'error';
+  return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK.warning) ? 'issues' : 'clean';
+}
+
+export function fileReport(p: { path: string; size: number; findings: Finding[]; nodes: NodeReport[];
+  durationMs: number; verbose: boolean; sha256?: string }): FileReport {
+  const findings = (p.verbose ? p.findings : p.findings.filter((f) => f.severity !== 'debug')).sort(compareFindings);
+  const complete = p.nodes.length > 0 && p.nodes.every((n) => n.status === 'scanned');
+  const report: FileReport = {
+    path: p.path, size: p.size, format: p.nodes[0]?.format ?? 'unknown',
+    status: statusOf(complete, findings), complete, findings, nodes: p.nodes, durationMs: p.durationMs,
+  };
+  if (p.sha256) report.sha256 = p.sha256;
+  return report;
+}
+
+/** A report for a file that never reached the engine (unreadable, crashed worker, timeout). */
+export function errorReport(path: string, size: number, ruleId: 'scan/unreadable' | 'scan/timeout' | 'scan/internal-error' | 'scan/cancelled',
+  message: string, durationMs = 0): FileReport {
+  return {
+    path, size, format: 'unknown', status: 'error', complete: false,
+    findings: [{ ruleId, severity: ruleId === 'scan/cancelled' ? 'info' : 'warning', message, location: { path: [path] } }],
+    nodes: [{ path: [path], format: 'unknown', size, status: 'failed', error: message }],
+    durationMs,
+  };
+}
+
+/** Applies the cross-file checks, then sums up. `files` are not mutated. */
+export function scanReport(files: readonly FileReport[], meta: { startedAt: string; durationMs: number;
+  options: Record<string, JsonValue> }): ScanReport {
+  const out = files.map((f) => ({ ...f, findings: [...f.findings] }));
+  const byPath = new Map(out.map((f) => [f.path, f]));
+  for (const check of FOLDER_CHECKS) {
+    for (const { file, finding } of check.check(out)) byPath.get(file)?.findings.push(finding);
+  }
+  for (const f of out) {
+    f.findings.sort(compareFindings);
+    f.status = statusOf(f.complete, f.findings);
+  }
+  const summary = { files: out.length, critical: 0, warning: 0, info: 0, errors: 0 };
+  for (const f of out) {
+    if (f.status === 'error') summary.errors++;
+    for (const x of f.findings) if (x.severity !== 'debug') summary[x.severity]++;
+  }
+  const exitCode: 0 | 1 | 2 = out.length === 0 || summary.errors > 0 ? 2
+    : summary.critical + summary.warning > 0 ? 1 : 0;
+  return {
+    schemaVersion: 1, tool: { name: 'modelgate', version: VERSION },
+    startedAt: meta.startedAt, durationMs: meta.durationMs, options: meta.options,
+    summary, exitCode, files: out,
+  };
+}

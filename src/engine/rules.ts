@@ -1,0 +1,22 @@
+// The rule catalogue: one place for every rule id the engine can emit. Each area keeps its rules in
+// rules/<area>.ts; this file only merges them, so a RuleId typo fails to compile.
+import type { RuleDef } from './rules/types';
+import { CORE_RULES } from './rules/core';
+import { ARCHIVE_RULES } from './rules/archive';
+import { SAFETENSORS_RULES } from './rules/safetensors';
+import { DETECTOR_RULES } from './rules/detectors';
+
+export type { RuleDef } from './rules/types';
+
+export const RULES = {
+  ...CORE_RULES,
+  ...ARCHIVE_RULES,
+  ...SAFETENSORS_RULES,
+  ...DETECTOR_RULES,
+} as const satisfies Record<string, RuleDef>;
+
+export type RuleId = keyof typeof RULES;
+
+export function ruleDef(id: RuleId): RuleDef {
+  return RULES[id];
+}

@@ -1,0 +1,178 @@
+// Core contracts of the engine. Environment-free: no DOM, no Node types (tsconfig.engine.json).
+import type { RuleId } from './rules';
+import type { Budget } from './limits';
+
+export type Severity = 'critical' | 'warning' | 'info' | 'debug';
+export const SEVERITIES: readonly Severity[] = ['critical', 'warning', 'info', 'debug'];
+export const SEVERITY_RANK: Record<Severity, number> = { critical: 3, warning: 2, info: 1, debug: 0 };
+
+/** Random-access bytes. Implementations: Blob slices (browser), a Node file handle (CLI), memory. */
+export interface ByteSource {
+  readonly name: string;
+  readonly size: number;
+  /** Reads up to `length` bytes at `offset`; clamped to the source, never past `size`. */
+  read(offset: number, length: number): Promise<Uint8Array>;
+  /** Zero-copy view of [start, end). */
+  slice(start: number, end: number, name?: string): ByteSource;
+}
+
+/** The first bytes of a node plus what its name suggests. Sniffers read only this. */
+export interface Head {
+  bytes: Uint8Array;
+  size: number;          // size of the whole node, not of `bytes`
+  name: string;          // base name of the node (file or member)
+  ext: string;           // lower-case extension with dot, '' when none (".safetensors")
+  hint?: string;         // format suggested by the parent container (e.g. 'pickle' for data.pkl)
+}
+
+export interface Sniff<S = unknown> {
+  /** How sure the sniffer is: magic bytes and parsed structure beat a name. */
+  confidence: 'magic' | 'structure' | 'name';
+  state?: S;
+}
+
+export interface Location {
+  path: string[];        // container chain, root first: ['model.pt', 'archive/data.pkl']
+  offset?: number;       // byte offset inside the innermost member
+  pointer?: string;      // opcode index, JSON pointer, HDF5 path, graph node ...
+}
+
+export interface Finding {
+  ruleId: RuleId;
+  severity: Severity;
+  message: string;
+  location: Location;
+  evidence?: string;     // short, untrusted: always rendered as text
+  /** Why the severity differs from the rule's default, when it does. */
+  severityReason?: string;
+}
+
+/** What a scanner hands to ctx.report: the context fills in the path. */
+export interface FindingInput {
+  ruleId: RuleId;
+  message: string;
+  offset?: number;
+  pointer?: string;
+  evidence?: string;
+  severity?: Severity;
+  severityReason?: string;
+}
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [k: string]: JsonValue };
+
+export type NodeStatus = 'scanned' | 'malformed' | 'limited' | 'skipped' | 'failed';
+
+export interface NodeReport {
+  path: string[];
+  format: string;
+  size: number;
+  status: NodeStatus;
+  error?: string;
+  /** Facts a scanner recorded with ctx.note (tensor count, member count, ...). */
+  notes?: Record<string, JsonValue>;
+}
+
+export interface FileReport {
+  path: string;
+  size: number;
+  sha256?: string;
+  format: string;
+  status: 'clean' | 'issues' | 'error';
+  complete: boolean;
+  findings: Finding[];
+  nodes: NodeReport[];
+  durationMs: number;
+}
+
+export interface ScanSummary { files: number; critical: number; warning: number; info: number; errors: number }
+
+export interface ScanReport {
+  schemaVersion: 1;
+  tool: { name: 'modelgate'; version: string };
+  startedAt: string;
+  durationMs: number;
+  options: Record<string, JsonValue>;
+  summary: ScanSummary;
+  exitCode: 0 | 1 | 2;
+  files: FileReport[];
+}
+
+/** Plain, structured-clone-safe options (they cross Comlink). */
+export interface ScanOptions {
+  /** User patterns (glob-like `*`/`?` or plain substrings, case-insensitive) → supply-chain/blacklisted-name. */
+  blacklist?: string[];
+  /** Include DEBUG findings. */
+  verbose?: boolean;
+  /** Files above this size are not scanned (reported, incomplete). */
+  maxFileSize?: number;
+  /** Overrides of the per-file budget (see limits.ts). */
+  limits?: Partial<import('./limits').Limits>;
+  /** Extension the caller knows the file had (e.g. relative path in a dropped folder). */
+  displayPath?: string;
+}
+
+export interface Progress { bytesRead: number; phase: string }
+
+export interface ScanHooks {
+  /** Throttling is the caller's business; the engine calls this whenever it reads. */
+  onProgress?(p: Progress): void;
+  /** Polled between steps: when aborted the scan stops, incomplete. reason 'timeout' reports a timeout. */
+  signal?: { readonly aborted: boolean; readonly reason?: unknown };
+}
+
+export interface ScanContext<S = unknown> {
+  readonly source: ByteSource;
+  readonly head: Head;
+  readonly state: S;
+  readonly path: string[];
+  readonly depth: number;
+  readonly options: Readonly<ScanOptions>;
+  readonly budget: Budget;
+  /** Records a finding at this node (path filled in). */
+  report(f: FindingInput): void;
+  /** Records a fact about this node; appears under nodes[].notes. */
+  note(key: string, value: JsonValue): void;
+  /** Marks this node incomplete (a limit cut it short) without failing it. */
+  limited(reason: string): void;
+  /** Sends nested content back through the orchestrator: the one recursion path. */
+  scanChild(name: string, source: ByteSource, hint?: string): Promise<void>;
+  /** Runs the shared string detectors over an untrusted string found at this node. */
+  inspectString(text: string, where: { pointer?: string; offset?: number; key?: string }): void;
+  /** Reads through the budget (bytes read are charged and progress reported). */
+  read(offset: number, length: number): Promise<Uint8Array>;
+  /** Throws ScanAborted when the caller cancelled. */
+  checkAborted(): void;
+}
+
+export interface Scanner<S = unknown> {
+  /** == folder name == rule-id prefix. */
+  id: string;
+  /** Extensions that suggest this format (lower case, with dot). */
+  extensions: readonly string[];
+  /** Sync, pure, reads only head bytes; the returned state is handed to scan. */
+  sniff(head: Head): Sniff<S> | null;
+  scan(ctx: ScanContext<S>): Promise<void>;
+}
+
+/** Thrown by parsers on malformed input: reported as a format error, never as malicious. */
+export class FormatError extends Error {
+  constructor(message: string, readonly offset?: number) {
+    super(message);
+    this.name = 'FormatError';
+  }
+}
+
+/** Thrown when a per-file limit is exhausted; the orchestrator marks the node `limited`. */
+export class LimitExceeded extends Error {
+  constructor(readonly limit: string, message: string) {
+    super(message);
+    this.name = 'LimitExceeded';
+  }
+}
+
+export class ScanAborted extends Error {
+  constructor(readonly reason: 'cancelled' | 'timeout' = 'cancelled') {
+    super(reason === 'timeout' ? 'scan timed out' : 'scan cancelled');
+    this.name = 'ScanAborted';
+  }
+}
