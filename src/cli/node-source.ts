@@ -1,0 +1,74 @@
+// ByteSource over a Node file handle. Not fs.openAsBlob: on Node 20 it reports sizes modulo 2^32 for
+// files of 4 GiB and more (nodejs/node#52585) and slices past that come back empty. fh.read with an
+// explicit position is a pread(2): concurrent reads on one handle do not disturb each other.
+import { open, type FileHandle } from 'node:fs/promises';
+import type { ByteSource } from '../engine';
+
+export interface NodeFileSource extends ByteSource {
+  /** Closes the handle; reads after close reject. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+function clampRange(size: number, offset: number, length: number): [number, number] {
+  const start = Math.min(Math.max(0, Math.floor(offset)), size);
+  const end = Math.min(size, start + Math.max(0, Math.floor(length)));
+  return [start, end];
+}
+
+/** Reads [start, end) of the handle; shorter only if the file shrank under us. */
+async function readRange(fh: FileHandle, start: number, end: number): Promise<Uint8Array> {
+  const out = new Uint8Array(end - start);
+  let filled = 0;
+  while (filled < out.length) {
+    const { bytesRead } = await fh.read(out, filled, out.length - filled, start + filled);
+    if (bytesRead === 0) break; // EOF: the file was truncated after we took its size
+    filled += bytesRead;
+  }
+  return filled === out.length ? out : out.subarray(0, filled);
+}
+
+/** A window [start, end) of the one handle: slices never open another descriptor. */
+function windowSource(state: { fh: FileHandle; closed: boolean }, start: number, end: number, name: string): ByteSource {
+  const size = end - start;
+  return {
+    name,
+    size,
+    async read(offset, length) {
+      if (state.closed) throw new Error(`read after close: ${name}`);
+      const [a, b] = clampRange(size, offset, length);
+      if (b <= a) return new Uint8Array(0);
+      return readRange(state.fh, start + a, start + b);
+    },
+    slice(s, e, childName) {
+      const [a, b] = clampRange(size, s, e - s);
+      return windowSource(state, start + a, start + b, childName ?? name);
+    },
+  };
+}
+
+/** Opens `path` read-only. The caller must close() it (try/finally). */
+export async function fromNodeFile(path: string, name: string = path): Promise<NodeFileSource> {
+  const fh = await open(path, 'r');
+  let size: number;
+  try {
+    const st = await fh.stat();
+    if (!st.isFile()) throw new Error(`not a regular file: ${path}`);
+    size = st.size;
+  } catch (e) {
+    await fh.close().catch(() => undefined);
+    throw e;
+  }
+  const state = { fh, closed: false };
+  const root = windowSource(state, 0, size, name);
+  return {
+    name,
+    size,
+    read: root.read,
+    slice: root.slice,
+    async close() {
+      if (state.closed) return;
+      state.closed = true;
+      await fh.close();
+    },
+  };
+}
