@@ -1,5 +1,5 @@
 // Writes the PWA icons (public/icons/*.png) with nothing but zlib: a calm shield-like mark on a
-// solid background. Run: node scripts/make-icons.mjs. The PNGs are committed; this is how they were made.
+// solid background. Run: node src/ui/icons/make-icons.mjs. The PNGs are committed; this is how they were made.
 import { deflateSync } from 'node:zlib';
 import { writeFileSync, mkdirSync } from 'node:fs';
 

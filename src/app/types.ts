@@ -1,0 +1,23 @@
+// State types shared by the app glue and the Svelte UI. Plain data: no Svelte, no DOM beyond File.
+import type { FileReport } from '../engine';
+import type { WorkerProgress } from '../../workers/api';
+
+export type EntryStatus = 'queued' | 'scanning' | 'done';
+
+/** One file of the session, from intake to report. */
+export interface Entry {
+  id: string;
+  /** Relative path as the user gave it (folder/sub/model.bin), or the bare name. */
+  path: string;
+  size: number;
+  status: EntryStatus;
+  progress: WorkerProgress;
+  /** Set when status is 'done'. */
+  report?: FileReport;
+}
+
+/** A file picked or dropped, with the relative path it had. */
+export interface Intake {
+  file: File;
+  path: string;
+}

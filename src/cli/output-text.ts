@@ -1,0 +1,109 @@
+// Human-readable report: findings grouped by file, most severe first, then a summary table. Every
+// string that came from a scanned file (names, messages, evidence) is untrusted: control characters
+// and bidi overrides are escaped so a model cannot drive the terminal (ANSI escapes, hidden text).
+import type { FileReport, Finding, ScanReport, Severity } from '../engine';
+
+export interface Style { color: boolean }
+
+const SGR = { reset: '\x1b[0m', bold: '\x1b[1m', dim: '\x1b[2m', red: '\x1b[31m', green: '\x1b[32m',
+  yellow: '\x1b[33m', cyan: '\x1b[36m' } as const;
+
+const SEVERITY_COLOR: Record<Severity, string> = {
+  critical: SGR.bold + SGR.red, warning: SGR.yellow, info: SGR.cyan, debug: SGR.dim,
+};
+
+// C0/C1 controls, DEL, zero-width and bidi formatting characters.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/** Makes an untrusted string safe to print on one terminal line. */
+export function safe(text: string): string {
+  return text.replace(UNSAFE, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\t') return '\\t';
+    if (c === '\r') return '\\r';
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+function paint(style: Style, codes: string, text: string): string {
+  return style.color ? codes + text + SGR.reset : text;
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1000) return `${n} B`;
+  const units = ['kB', 'MB', 'GB', 'TB', 'PB'];
+  let v = n;
+  let u = -1;
+  while (v >= 1000 && u < units.length - 1) { v /= 1000; u++; }
+  return `${v.toFixed(v < 10 ? 2 : v < 100 ? 1 : 0)} ${units[u]}`;
+}
+
+/** "archive/data.pkl › inner @1234 #17": the member chain below the file, offset, pointer. */
+export function formatLocation(f: Finding): string {
+  const parts: string[] = [];
+  const members = f.location.path.slice(1);
+  if (members.length > 0) parts.push(members.map(safe).join(' › '));
+  if (f.location.offset !== undefined) parts.push(`@${f.location.offset}`);
+  if (f.location.pointer !== undefined) parts.push(`#${safe(f.location.pointer)}`);
+  return parts.join(' ');
+}
+
+const STATUS_LABEL: Record<FileReport['status'], [string, string]> = {
+  clean: ['OK', SGR.green], issues: ['ISSUES', SGR.bold + SGR.yellow], error: ['ERROR', SGR.bold + SGR.red],
+};
+
+function fileBlock(file: FileReport, style: Style, opts: TextOptions): string[] {
+  const quiet = opts.quiet;
+  const [label, labelColor] = STATUS_LABEL[file.status];
+  const incomplete = file.complete ? '' : ', incomplete';
+  const lines = [`${paint(style, SGR.bold, safe(file.path))}  (${safe(file.format)}, ${formatBytes(file.size)}${incomplete})  ${paint(style, labelColor, label)}`];
+  for (const f of file.findings) {
+    if (quiet && (f.severity === 'info' || f.severity === 'debug')) continue;
+    const tag = `[${f.severity.toUpperCase()}]`;
+    lines.push(`  ${paint(style, SEVERITY_COLOR[f.severity], tag)} ${paint(style, SGR.dim, f.ruleId)}  ${safe(f.message)}`);
+    const where = formatLocation(f);
+    if (where) lines.push(`      at ${where}`);
+    if (f.evidence !== undefined && f.evidence !== '') lines.push(`      evidence: ${safe(f.evidence)}`);
+    if (f.severityReason) lines.push(`      severity: ${safe(f.severityReason)}`);
+  }
+  if (file.sha256 && opts.verbose) lines.push(paint(style, SGR.dim, `  sha256 ${file.sha256}`));
+  return lines;
+}
+
+function verdict(report: ScanReport, style: Style): string {
+  const s = report.summary;
+  if (report.exitCode === 2) {
+    const why = s.files === 0 ? 'no files were scanned' : `${s.errors} file${s.errors === 1 ? '' : 's'} could not be fully scanned`;
+    return paint(style, SGR.bold + SGR.red, `ERROR: ${why}`) + ' (exit 2)';
+  }
+  if (report.exitCode === 1) {
+    return paint(style, SGR.bold + SGR.yellow, `ISSUES FOUND: ${s.critical} critical, ${s.warning} warning`) + ' (exit 1)';
+  }
+  return paint(style, SGR.bold + SGR.green, 'CLEAN: nothing at WARNING or above') + ' (exit 0)';
+}
+
+export interface TextOptions { quiet: boolean; verbose: boolean }
+
+export function renderText(report: ScanReport, style: Style, opts: TextOptions): string {
+  const out: string[] = [];
+  for (const file of report.files) {
+    if (opts.quiet && file.status === 'clean') continue;
+    out.push(...fileBlock(file, style, opts), '');
+  }
+  const s = report.summary;
+  const rows: Array<[string, number, string]> = [
+    ['files', s.files, ''],
+    ['critical', s.critical, SEVERITY_COLOR.critical],
+    ['warning', s.warning, SEVERITY_COLOR.warning],
+    ['info', s.info, SEVERITY_COLOR.info],
+    ['errors', s.errors, SGR.bold + SGR.red],
+  ];
+  out.push(`Summary (modelgate ${report.tool.version}, ${(report.durationMs / 1000).toFixed(1)} s)`);
+  for (const [name, n, color] of rows) {
+    const cell = String(n).padStart(6);
+    out.push(`  ${name.padEnd(9)}${n > 0 && color ? paint(style, color, cell) : cell}`);
+  }
+  out.push(`  ${verdict(report, style)}`, '');
+  return out.join('\n');
+}

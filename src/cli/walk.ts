@@ -1,0 +1,94 @@
+// Expands command-line paths into the list of files to scan. Folders are walked in sorted order so
+// two runs over the same tree give the same report. Symbolic links inside a folder are not followed
+// (a link can lead out of the tree being vetted, or into a cycle); they are listed as skipped.
+import { lstat, readdir, stat } from 'node:fs/promises';
+import { resolve, sep } from 'node:path';
+
+export type Entry =
+  /** A regular file: `path` opens it, `display` is what the report calls it. */
+  | { kind: 'file'; path: string; display: string; size: number }
+  /** Something that will not be scanned, with the reason (missing, link, device, unreadable folder). */
+  | { kind: 'skip'; path: string; display: string; size: number; reason: string; ruleId: 'scan/unreadable' };
+
+function joinDisplay(dir: string, name: string): string {
+  if (dir === '.' || dir === './') return name;
+  const base = dir.endsWith('/') || dir.endsWith(sep) ? dir.slice(0, -1) : dir;
+  return `${base}/${name}`;
+}
+
+function errText(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err?.code === 'ENOENT') return 'no such file or directory';
+  if (err?.code === 'EACCES' || err?.code === 'EPERM') return 'permission denied';
+  return err?.code ?? (e instanceof Error ? e.message : String(e));
+}
+
+/** Walks one folder iteratively (no recursion depth limit to hit), sorted by name. */
+async function walkDir(root: string, display: string, out: Entry[]): Promise<void> {
+  const stack: Array<{ path: string; display: string }> = [{ path: root, display }];
+  while (stack.length > 0) {
+    const dir = stack.pop()!;
+    let names: string[];
+    try {
+      names = (await readdir(dir.path)).sort();
+    } catch (e) {
+      out.push({ kind: 'skip', path: dir.path, display: dir.display, size: 0, ruleId: 'scan/unreadable',
+        reason: `The folder could not be read (${errText(e)})` });
+      continue;
+    }
+    const subdirs: Array<{ path: string; display: string }> = [];
+    for (const name of names) {
+      const path = dir.path.endsWith(sep) ? dir.path + name : dir.path + sep + name;
+      const shown = joinDisplay(dir.display, name);
+      let st;
+      try {
+        st = await lstat(path);
+      } catch (e) {
+        out.push({ kind: 'skip', path, display: shown, size: 0, ruleId: 'scan/unreadable',
+          reason: `The file could not be read (${errText(e)})` });
+        continue;
+      }
+      if (st.isDirectory()) subdirs.push({ path, display: shown });
+      else if (st.isFile()) out.push({ kind: 'file', path, display: shown, size: st.size });
+      else if (st.isSymbolicLink()) {
+        out.push({ kind: 'skip', path, display: shown, size: 0, ruleId: 'scan/unreadable',
+          reason: 'Symbolic link inside a folder: not followed, so its target was not scanned; scan the target by name' });
+      } else {
+        out.push({ kind: 'skip', path, display: shown, size: 0, ruleId: 'scan/unreadable',
+          reason: 'Not a regular file (device, socket or pipe): not read' });
+      }
+    }
+    // Files of a folder come before its subfolders; subfolders in sorted order (stack is LIFO).
+    for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]!);
+  }
+}
+
+/**
+ * Expands `paths` (as given on the command line) into entries. A path named explicitly is followed
+ * even when it is a symbolic link: the user chose it. Duplicates (same absolute path) are dropped.
+ */
+export async function collect(paths: readonly string[], cwd: string): Promise<Entry[]> {
+  const out: Entry[] = [];
+  for (const given of paths) {
+    const abs = resolve(cwd, given);
+    let st;
+    try {
+      st = await stat(abs);
+    } catch (e) {
+      out.push({ kind: 'skip', path: abs, display: given, size: 0, ruleId: 'scan/unreadable',
+        reason: `The path could not be read (${errText(e)})` });
+      continue;
+    }
+    if (st.isDirectory()) await walkDir(abs, given, out);
+    else if (st.isFile()) out.push({ kind: 'file', path: abs, display: given, size: st.size });
+    else out.push({ kind: 'skip', path: abs, display: given, size: 0, ruleId: 'scan/unreadable',
+      reason: 'Not a regular file (device, socket or pipe): not read' });
+  }
+  const seen = new Set<string>();
+  return out.filter((e) => {
+    const key = e.kind === 'file' ? `f:${e.path}` : `s:${e.path}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,219 @@
+#!/usr/bin/env node
+// Benchmark of the built CLI (npm run bench; never part of npm test). Generates under .bench/:
+//   - sparse safetensors files of 2 GB and 20 GB (a valid header for four big F16 tensors, then a hole
+//     made by truncate, so they cost a few KB of disk), to show memory does not grow with file size;
+//   - a zip with 5,000 small deflated members and a few larger stored ones (written by the minimal
+//     writer below), for per-member overhead.
+// Each is scanned by `node dist-cli/modelgate.js scan --format json`; we print size, wall time, MB/s and
+// the child's peak RSS (VmHWM polled from /proc/<pid>/status). Whatever scanners exist, the numbers
+// stand: until the safetensors scanner lands, the big files simply take the fallback path.
+// Env: MG_BENCH_SIZES="2,20" (GB, decimal) to change the safetensors sizes; MG_BENCH_SKIP_ZIP=1.
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { crc32 as nodeCrc32, deflateRawSync } from 'node:zlib';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const OUT = join(ROOT, '.bench');
+const CLI = join(ROOT, 'dist-cli/modelgate.js');
+const GB = 1e9;
+
+// ---------------------------------------------------------------- safetensors (sparse)
+
+/** 8-byte LE header length, JSON header (space-padded to 8), then tensor data (left as a hole). */
+function makeSafetensors(path, totalBytes) {
+  const TENSORS = 4;
+  const COLS = 4096;                                  // F16: one row is 8192 bytes
+  const rowBytes = COLS * 2;
+  const perTensor = Math.floor(totalBytes / TENSORS / rowBytes) * rowBytes;
+  const header = { __metadata__: { format: 'pt', generator: 'modelgate bench' } };
+  for (let i = 0; i < TENSORS; i++) {
+    header[`model.layers.${i}.weight`] = {
+      dtype: 'F16', shape: [perTensor / rowBytes, COLS], data_offsets: [i * perTensor, (i + 1) * perTensor],
+    };
+  }
+  let json = JSON.stringify(header);
+  json += ' '.repeat((8 - (json.length % 8)) % 8);
+  const prefix = Buffer.alloc(8);
+  prefix.writeBigUInt64LE(BigInt(json.length));
+  const size = 8 + json.length + TENSORS * perTensor;
+  if (existsSync(path) && statSync(path).size === size) return size;
+  const fd = openSync(path, 'w');
+  try {
+    writeSync(fd, prefix);
+    writeSync(fd, Buffer.from(json, 'latin1'));
+  } finally {
+    closeSync(fd);
+  }
+  truncateSync(path, size);
+  return size;
+}
+
+// ---------------------------------------------------------------- zip (minimal writer)
+
+const crc32 = nodeCrc32 ?? ((buf) => {
+  let c = ~0;
+  for (const b of buf) { c ^= b; for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1)); }
+  return ~c >>> 0;
+});
+
+/** Writes a plain (non-ZIP64) zip: local header + data per member, central directory, EOCD. */
+function makeZip(path, makeMembers) {
+  if (existsSync(path)) return statSync(path).size;
+  const members = makeMembers();
+  const fd = openSync(path + '.tmp', 'w');
+  const central = [];
+  let offset = 0;
+  const put = (buf) => { writeSync(fd, buf); offset += buf.length; };
+  try {
+    for (const m of members) {
+      const name = Buffer.from(m.name, 'utf8');
+      const data = m.deflate ? deflateRawSync(m.data) : m.data;
+      const method = m.deflate ? 8 : 0;
+      const crc = crc32(m.data) >>> 0;
+      const local = Buffer.alloc(30);
+      local.writeUInt32LE(0x04034b50, 0);
+      local.writeUInt16LE(20, 4);                    // version needed
+      local.writeUInt16LE(0x0800, 6);                // flags: UTF-8 names
+      local.writeUInt16LE(method, 8);
+      local.writeUInt16LE(0, 10); local.writeUInt16LE(0x21, 12);   // time, date (1980-01-01)
+      local.writeUInt32LE(crc, 14);
+      local.writeUInt32LE(data.length, 18);
+      local.writeUInt32LE(m.data.length, 22);
+      local.writeUInt16LE(name.length, 26);
+      local.writeUInt16LE(0, 28);
+      const at = offset;
+      put(local); put(name); put(data);
+      const cd = Buffer.alloc(46);
+      cd.writeUInt32LE(0x02014b50, 0);
+      cd.writeUInt16LE(20, 4); cd.writeUInt16LE(20, 6);
+      cd.writeUInt16LE(0x0800, 8);
+      cd.writeUInt16LE(method, 10);
+      cd.writeUInt16LE(0, 12); cd.writeUInt16LE(0x21, 14);
+      cd.writeUInt32LE(crc, 16);
+      cd.writeUInt32LE(data.length, 20);
+      cd.writeUInt32LE(m.data.length, 24);
+      cd.writeUInt16LE(name.length, 28);
+      cd.writeUInt32LE(at, 42);
+      central.push(cd, name);
+    }
+    const cdStart = offset;
+    for (const b of central) put(b);
+    const eocd = Buffer.alloc(22);
+    eocd.writeUInt32LE(0x06054b50, 0);
+    eocd.writeUInt16LE(members.length, 8);
+    eocd.writeUInt16LE(members.length, 10);
+    eocd.writeUInt32LE(offset - cdStart, 12);
+    eocd.writeUInt32LE(cdStart, 16);
+    put(eocd);
+  } finally {
+    closeSync(fd);
+  }
+  // Rename only when complete, so an interrupted run does not leave a truncated zip to reuse.
+  renameSync(path + '.tmp', path);
+  return offset;
+}
+
+function zipMembers() {
+  const members = [];
+  for (let i = 0; i < 5000; i++) {
+    const text = `# shard ${i}\n` + `layer.${i % 48}.attention.weight = ${(i * 0.000123).toFixed(6)}\n`.repeat(20 + (i % 50));
+    members.push({ name: `model/part-${String(i).padStart(5, '0')}.txt`, data: Buffer.from(text), deflate: true });
+  }
+  for (let i = 0; i < 4; i++) {
+    members.push({ name: `model/blob-${i}.bin`, data: randomBytes(32 * 1024 * 1024), deflate: false });
+  }
+  return members;
+}
+
+// ---------------------------------------------------------------- measuring
+
+function vmHwmKb(pid) {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;                                        // the child already exited
+  }
+}
+
+/** utime + stime of a live process in seconds (fields 14 and 15 of /proc/<pid>/stat, in clock ticks). */
+function cpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');   // after "pid (comm) "
+    return (Number(fields[11]) + Number(fields[12])) / 100;            // USER_HZ is 100 on Linux
+  } catch {
+    return undefined;
+  }
+}
+
+function runCli(file) {
+  return new Promise((done, fail) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, [CLI, 'scan', '--format', 'json', '--no-progress', '--timeout', '3600', file],
+      { stdio: ['ignore', 'pipe', 'pipe'] });
+    let peakKb = 0;
+    let cpu;
+    const poll = setInterval(() => {
+      peakKb = Math.max(peakKb, vmHwmKb(child.pid));
+      cpu = cpuSeconds(child.pid) ?? cpu;
+    }, 20);
+    const out = [];
+    let err = '';
+    child.stdout.on('data', (b) => out.push(b));
+    child.stderr.on('data', (b) => { err += b; });
+    child.on('error', fail);
+    child.on('close', (code) => {
+      clearInterval(poll);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      let report;
+      try { report = JSON.parse(Buffer.concat(out).toString('utf8')); } catch { report = undefined; }
+      done({ code, seconds, cpu, peakKb, report, stderr: err.trim() });
+    });
+  });
+}
+
+const mb = (n) => (n / 1e6).toFixed(0);
+function row(cells, widths) { return cells.map((c, i) => String(c).padStart(widths[i])).join('  '); }
+
+async function main() {
+  if (!existsSync(CLI)) {
+    console.error('bench: dist-cli/modelgate.js is missing; run npm run build:cli (npm run bench does it)');
+    process.exit(2);
+  }
+  mkdirSync(OUT, { recursive: true });
+  const sizes = (process.env.MG_BENCH_SIZES ?? '2,20').split(',').map(Number).filter((n) => n > 0);
+  const cases = [];
+  for (const gb of sizes) {
+    const path = join(OUT, `sparse-${gb}gb.safetensors`);
+    process.stderr.write(`bench: preparing ${path}\n`);
+    cases.push({ label: `safetensors ${gb} GB (sparse)`, path, size: makeSafetensors(path, gb * GB) });
+  }
+  if (!process.env.MG_BENCH_SKIP_ZIP) {
+    const path = join(OUT, 'many-members.zip');
+    process.stderr.write(`bench: preparing ${path}\n`);
+    cases.push({ label: 'zip 5,000 deflated + 4×32 MiB stored', path, size: makeZip(path, zipMembers) });
+  }
+
+  const widths = [38, 9, 8, 7, 7, 10, 5, 13, 9];
+  const lines = [row(['case', 'size MB', 'wall s', 'CPU s', 'MB/s', 'peak RSS', 'exit', 'format', 'findings'], widths)];
+  for (const c of cases) {
+    process.stderr.write(`bench: scanning ${c.label} …\n`);
+    const r = await runCli(c.path);
+    const file = r.report?.files?.[0];
+    if (!file) process.stderr.write(`bench: no JSON report (exit ${r.code}): ${r.stderr.slice(0, 500)}\n`);
+    lines.push(row([
+      c.label, mb(c.size), r.seconds.toFixed(2), r.cpu === undefined ? '?' : r.cpu.toFixed(1), (c.size / 1e6 / r.seconds).toFixed(0), `${(r.peakKb / 1024).toFixed(0)} MiB`,
+      r.code, file ? `${file.format}${file.complete ? '' : '*'}` : '?', file ? file.findings.length : '?',
+    ], widths));
+  }
+  console.log('\n' + lines.join('\n'));
+  console.log('\nwall time includes process start and the SHA-256 of the whole file; MB/s = size / wall time;');
+  console.log('CPU s = user+sys of the CLI process (last sample, ≤20 ms early); * = scan incomplete (limit/timeout).');
+  console.log('the sparse files read as zeros from the page cache: this measures CPU cost, not disk speed.');
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_TIMEOUT_SECONDS, parseArgs, parseSize } from '../../src/cli/args';
+
+function scanArgs(argv: string[]) {
+  const c = parseArgs(argv);
+  if (c.kind !== 'scan') throw new Error(`expected scan, got ${JSON.stringify(c)}`);
+  return c.args;
+}
+
+describe('cli argument parsing', () => {
+  it('reads every scan option, long and short, with defaults for the rest', () => {
+    expect(scanArgs(['scan', 'a'])).toEqual({
+      paths: ['a'], format: 'text', blacklist: [], timeout: DEFAULT_TIMEOUT_SECONDS,
+      verbose: false, quiet: false, progress: true,
+    });
+    const a = scanArgs(['scan', '--format', 'json', '-o', 'r.json', '-b', 'evil*', '--blacklist=bad', '-t', '12',
+      '-v', '-q', '--no-progress', '--max-file-size', '10GB', '--max-total-size=512MiB', 'x', 'y']);
+    expect(a).toEqual({
+      paths: ['x', 'y'], format: 'json', output: 'r.json', blacklist: ['evil*', 'bad'], timeout: 12,
+      verbose: true, quiet: true, progress: false, maxFileSize: 10e9, maxTotalSize: 512 * 1024 ** 2,
+    });
+  });
+
+  it('treats everything after -- as a path, even names that look like options', () => {
+    expect(scanArgs(['scan', '--', '--weird-name', '-v']).paths).toEqual(['--weird-name', '-v']);
+  });
+
+  it('answers help and version in every spelling', () => {
+    for (const argv of [['--help'], ['-h'], ['help'], ['scan', '--help'], ['scan', 'x', '-h']]) {
+      expect(parseArgs(argv).kind).toBe('help');
+    }
+    expect(parseArgs(['--version']).kind).toBe('version');
+    expect(parseArgs(['scan', '--version']).kind).toBe('version');
+  });
+
+  it.each([
+    [[], /missing command/],
+    [['frobnicate'], /unknown command/],
+    [['scan'], /no PATH/],
+    [['scan', '--bogus', 'x'], /unknown option "--bogus"/],
+    [['scan', '-z', 'x'], /unknown option "-z"/],
+    [['scan', '-vq', 'x'], /unknown option/],
+    [['scan', '--format', 'xml', 'x'], /--format must be/],
+    [['scan', 'x', '--output'], /needs a value/],
+    [['scan', '--timeout', 'soon', 'x'], /--timeout must be/],
+    [['scan', '--timeout', '-1', 'x'], /--timeout must be/],
+    [['scan', '--max-file-size', '10XB', 'x'], /--max-file-size must be a size/],
+    [['scan', '--max-total-size', '-5', 'x'], /--max-total-size must be a size/],
+    [['scan', '--verbose=yes', 'x'], /takes no value/],
+    [['scan', '-b', '', 'x'], /empty --blacklist/],
+  ])('rejects %j as a usage error', (argv, message) => {
+    const c = parseArgs(argv);
+    expect(c.kind).toBe('usage-error');
+    if (c.kind === 'usage-error') expect(c.message).toMatch(message);
+  });
+
+  it('parses sizes: plain bytes, decimal and binary suffixes, fractions', () => {
+    expect(parseSize('123')).toBe(123);
+    expect(parseSize('10GB')).toBe(10_000_000_000);
+    expect(parseSize('10gb')).toBe(10_000_000_000);
+    expect(parseSize('512MiB')).toBe(536_870_912);
+    expect(parseSize('1.5K')).toBe(1500);
+    expect(parseSize('2 TiB')).toBe(2 * 1024 ** 4);
+    expect(parseSize('4b')).toBe(4);
+    expect(parseSize('')).toBeUndefined();
+    expect(parseSize('1e9')).toBeUndefined();
+    expect(parseSize('99999999999TB')).toBeUndefined();
+  });
+});

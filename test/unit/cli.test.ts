@@ -1,0 +1,228 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { main, type CliIo } from '../../src/cli/main';
+import type { ScanReport } from '../../src/engine';
+import { reportProblems } from '../helpers/schema';
+
+const LFS_POINTER = 'version https://git-lfs.github.com/spec/v1\noid sha256:' + 'a'.repeat(64) + '\nsize 4966\n';
+
+let root: string;
+
+/** Runs the CLI in-process with `cwd` = the temp root; returns exit code and captured output. */
+async function cli(argv: string[], opts: { env?: CliIo['env']; tty?: boolean } = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: { write: (s: string) => { stdout += s; }, isTTY: opts.tty ?? false },
+    stderr: { write: (s: string) => { stderr += s; }, isTTY: false },
+    env: opts.env ?? {},
+    cwd: root,
+  });
+  return { code, stdout, stderr };
+}
+
+async function jsonScan(...argv: string[]): Promise<{ code: number; report: ScanReport }> {
+  const r = await cli(['scan', '--format', 'json', ...argv]);
+  return { code: r.code, report: JSON.parse(r.stdout) as ScanReport };
+}
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'mg-cli-'));
+  mkdirSync(join(root, 'clean/sub'), { recursive: true });
+  writeFileSync(join(root, 'clean/empty.bin'), '');
+  writeFileSync(join(root, 'clean/sub/notes.txt'), 'Training notes: learning rate 3e-4, batch size 32.\n');
+  mkdirSync(join(root, 'lfs'));
+  writeFileSync(join(root, 'lfs/model.safetensors'), LFS_POINTER);
+  writeFileSync(join(root, 'evil_model.bin'), 'just bytes');
+  writeFileSync(join(root, 'ten-a.bin'), '0123456789');
+  writeFileSync(join(root, 'ten-b.bin'), '0123456789');
+  mkdirSync(join(root, 'linked'));
+  writeFileSync(join(root, 'linked/real.bin'), 'real');
+  symlinkSync(join(root, 'clean/empty.bin'), join(root, 'linked/alias.bin'));
+  writeFileSync(join(root, 'esc\x1b[31mred.bin'), 'x');
+});
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('modelgate scan: exit codes', () => {
+  it('exits 0 on a folder holding only an empty file and a plain text file', async () => {
+    const r = await cli(['scan', 'clean']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('CLEAN');
+  });
+
+  it('exits 1 on a Git LFS pointer and names the rule with its WARNING tag', async () => {
+    const r = await cli(['scan', 'lfs']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/\[WARNING\] file\/git-lfs-pointer/);
+  });
+
+  it('exits 2 on a missing path, with an unreadable-file report for it', async () => {
+    const { code, report } = await jsonScan('clean', 'does-not-exist.bin');
+    expect(code).toBe(2);
+    const missing = report.files.find((f) => f.path === 'does-not-exist.bin');
+    expect(missing?.status).toBe('error');
+    expect(missing?.findings[0]?.ruleId).toBe('scan/unreadable');
+    expect(report.files.find((f) => f.path === 'clean/empty.bin')?.status).toBe('clean');
+  });
+
+  it('exits 2 when a file is above --max-file-size and does not hash it', async () => {
+    const { code, report } = await jsonScan('--max-file-size', '5', 'ten-a.bin');
+    expect(code).toBe(2);
+    expect(report.files[0]?.findings[0]?.ruleId).toBe('file/too-large');
+    expect(report.files[0]?.sha256).toBeUndefined();
+    expect(report.options.maxFileSize).toBe(5);
+  });
+
+  it('exits 2 on a folder with no files', async () => {
+    mkdirSync(join(root, 'nothing'), { recursive: true });
+    const r = await cli(['scan', 'nothing']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no files found/);
+  });
+
+  it('flags a name matching --blacklist as CRITICAL and exits 1', async () => {
+    const { code, report } = await jsonScan('-b', 'evil_*', 'evil_model.bin');
+    expect(code).toBe(1);
+    const hit = report.files[0]?.findings.find((f) => f.ruleId === 'supply-chain/blacklisted-name');
+    expect(hit?.severity).toBe('critical');
+    expect(report.options.blacklist).toEqual(['evil_*']);
+  });
+
+  it('stops at --max-total-size: later files are reported as not scanned and the run exits 2', async () => {
+    const { code, report } = await jsonScan('--max-total-size', '15', 'ten-a.bin', 'ten-b.bin');
+    expect(code).toBe(2);
+    expect(report.files[0]?.status).toBe('clean');
+    expect(report.files[1]?.findings[0]?.ruleId).toBe('scan/limit-reached');
+    expect(report.files[1]?.findings[0]?.message).toMatch(/Not scanned/);
+    expect(report.files[1]?.nodes[0]?.status).toBe('skipped');
+  });
+
+  it('does not follow a symbolic link inside a folder: it is reported as skipped, exit 2', async () => {
+    const { code, report } = await jsonScan('linked');
+    expect(code).toBe(2);
+    expect(report.files.map((f) => f.path)).toEqual(['linked/alias.bin', 'linked/real.bin']);
+    expect(report.files[0]?.findings[0]?.message).toMatch(/Symbolic link/);
+    expect(report.files[1]?.status).toBe('clean');
+  });
+});
+
+describe('modelgate scan: reports', () => {
+  it('writes a schema-valid JSON report with sha256 and the options used', async () => {
+    const { report } = await jsonScan('-t', '60', 'clean', 'lfs');
+    expect(reportProblems(report)).toEqual([]);
+    expect(report.summary).toMatchObject({ files: 3, warning: 1, errors: 0 });
+    expect(report.options).toEqual({ blacklist: [], timeout: 60, maxFileSize: null, maxTotalSize: null, verbose: false });
+    expect(report.files.find((f) => f.path === 'clean/empty.bin')?.sha256)
+      .toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+  });
+
+  it('keeps paths as given: relative stays relative, folder members get dir/sub/name, absolute stays absolute', async () => {
+    const abs = resolve(root, 'ten-a.bin');
+    const { report } = await jsonScan('clean/', './lfs/model.safetensors', abs);
+    expect(report.files.map((f) => f.path)).toEqual(['clean/empty.bin', 'clean/sub/notes.txt', './lfs/model.safetensors', abs]);
+    expect(report.files[1]?.findings.every((f) => f.location.path[0] === 'clean/sub/notes.txt')).toBe(true);
+  });
+
+  it('scans a path given twice only once', async () => {
+    const { report } = await jsonScan('ten-a.bin', './ten-a.bin');
+    expect(report.files.length).toBe(1);
+  });
+
+  it('writes the report to --output and nothing to stdout', async () => {
+    const r = await cli(['scan', '-f', 'json', '-o', 'report.json', 'lfs']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(reportProblems(JSON.parse(readFileSync(join(root, 'report.json'), 'utf8')))).toEqual([]);
+    const t = await cli(['scan', '-o', 'report.txt', 'lfs'], { tty: true });
+    expect(t.stdout).toBe('');
+    const text = readFileSync(join(root, 'report.txt'), 'utf8');
+    expect(text).toMatch(/\[WARNING\] file\/git-lfs-pointer/);
+    expect(text).not.toContain('\x1b[');   // never colour in a file
+  });
+
+  it('prints a summary table with a verdict line', async () => {
+    const r = await cli(['scan', 'clean', 'lfs']);
+    expect(r.stdout).toMatch(/files\s+3\n\s+critical\s+0\n\s+warning\s+1\n\s+info\s+\d+\n\s+errors\s+0/);
+    expect(r.stdout).toMatch(/ISSUES FOUND: 0 critical, 1 warning \(exit 1\)/);
+  });
+
+  it('hides clean files and INFO findings with --quiet', async () => {
+    const r = await cli(['scan', '-q', 'clean', 'lfs']);
+    expect(r.stdout).not.toContain('clean/empty.bin');
+    expect(r.stdout).toContain('lfs/model.safetensors');
+  });
+});
+
+describe('modelgate scan: terminal safety and colour', () => {
+  it('colours on a terminal, and not when NO_COLOR is set', async () => {
+    expect((await cli(['scan', 'lfs'], { tty: true })).stdout).toContain('\x1b[');
+    expect((await cli(['scan', 'lfs'], { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\x1b[');
+    expect((await cli(['scan', 'lfs'], { tty: false })).stdout).not.toContain('\x1b[');
+    expect((await cli(['scan', 'lfs'], { tty: false, env: { FORCE_COLOR: '1' } })).stdout).toContain('\x1b[');
+  });
+
+  it('escapes a file name carrying an ANSI escape instead of sending it to the terminal', async () => {
+    const name = readdirSync(root).find((n) => n.startsWith('esc'))!;
+    const r = await cli(['scan', name]);
+    expect(r.stdout).not.toContain('\x1b');
+    expect(r.stdout).toContain('esc\\x1b[31mred.bin');
+  });
+});
+
+describe('modelgate: usage', () => {
+  it('prints help and the version with exit 0', async () => {
+    for (const argv of [['--help'], ['help'], ['scan', '--help']]) {
+      const r = await cli(argv);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/Usage: modelgate scan/);
+    }
+    const v = await cli(['--version']);
+    expect(v.code).toBe(0);
+    expect(v.stdout).toMatch(/^modelgate \d+\.\d+\.\d+\n$/);
+  });
+
+  it('exits 2 with the usage on stderr for an unknown option, a missing path or a bad value', async () => {
+    for (const argv of [['scan', '--frobnicate', 'x'], ['scan'], [], ['scan', '-t', 'never', 'x'], ['check', 'x']]) {
+      const r = await cli(argv);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^modelgate: .+\n\nUsage:/);
+    }
+  });
+
+  it('exits 2 on --format sarif with a note that it comes later', async () => {
+    const r = await cli(['scan', '--format', 'sarif', 'lfs']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('modelgate: sarif output arrives in a later release\n');
+  });
+});
+
+describe('modelgate: resources', () => {
+  it('closes every file handle it opens', async () => {
+    const fds = () => readdirSync('/proc/self/fd').length;
+    const before = fds();
+    for (let i = 0; i < 3; i++) await cli(['scan', '--format', 'json', 'clean', 'lfs', 'linked', 'missing.bin']);
+    expect(fds()).toBeLessThanOrEqual(before);
+  });
+});
+
+const bundle = resolve('dist-cli/modelgate.js');
+describe.skipIf(!existsSync(bundle))('built bundle', () => {
+  it('runs from another working directory and exits with the report exit code', () => {
+    const r = spawnSync(process.execPath, [bundle, 'scan', '--format', 'json', 'lfs', 'clean'], { cwd: root, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as ScanReport;
+    expect(reportProblems(report)).toEqual([]);
+    expect(report.files.map((f) => f.path)).toEqual(['lfs/model.safetensors', 'clean/empty.bin', 'clean/sub/notes.txt']);
+  });
+
+  it('launches through bin/modelgate.js', () => {
+    const r = spawnSync(process.execPath, [resolve('bin/modelgate.js'), '--version'], { cwd: root, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^modelgate \d+\.\d+\.\d+/);
+  });
+});

@@ -1,0 +1,50 @@
+// Comlink entry of the scan worker: one File in, one FileReport out. It runs the engine scan and, at
+// the same time, SHA-256 over the whole file, so a multi-GB hash never holds back the findings; the
+// report is returned once both are done. Cancel and timeout are the pool's business: it terminates
+// this worker, which is the only way to stop code that is stuck.
+import { expose, releaseProxy, type Remote } from 'comlink';
+import { fromBlob, scan, sha256Of, type FileReport, type ScanOptions } from '../src/engine';
+import type { ProgressCallback, ScanWorkerApi, WorkerProgress } from './api';
+
+/** At most ~10 progress messages a second: enough for a smooth bar, cheap for the page. */
+const PROGRESS_INTERVAL_MS = 100;
+
+function throttled(send: ProgressCallback) {
+  const state: WorkerProgress = { bytesRead: 0, phase: 'starting', bytesHashed: 0, scanDone: false };
+  let last = 0;
+  return {
+    update(p: Partial<WorkerProgress>, force = false): void {
+      Object.assign(state, p);
+      const now = Date.now();
+      if (!force && now - last < PROGRESS_INTERVAL_MS) return;
+      last = now;
+      // A failed post (page gone) must not fail the scan.
+      Promise.resolve(send({ ...state })).catch(() => {});
+    },
+  };
+}
+
+const api: ScanWorkerApi = {
+  async scan(file: File, options: ScanOptions, onProgress: ProgressCallback): Promise<FileReport> {
+    const progress = throttled(onProgress);
+    const name = options.displayPath ?? file.name;
+    const source = fromBlob(file, name);
+    // Hashing a file the scan refuses would cost minutes for nothing the report can use.
+    const hashIt = options.maxFileSize === undefined || file.size <= options.maxFileSize;
+    const hash = hashIt
+      ? sha256Of(fromBlob(file, name), (bytesHashed) => progress.update({ bytesHashed }))
+          .catch(() => undefined) // an unreadable hash leaves the report without sha256, nothing more
+      : Promise.resolve(undefined);
+    const report = await scan(source, options, {
+      onProgress: ({ bytesRead, phase }) => progress.update({ bytesRead, phase }),
+    });
+    progress.update({ phase: hashIt ? 'hashing' : 'done', scanDone: true }, true);
+    const sha256 = await hash;
+    if (sha256) report.sha256 = sha256;
+    progress.update({ phase: 'done', bytesHashed: sha256 ? file.size : 0 }, true);
+    (onProgress as unknown as Remote<ProgressCallback>)[releaseProxy]?.();
+    return report;
+  },
+};
+
+expose(api);
