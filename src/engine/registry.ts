@@ -5,9 +5,11 @@ import { safetensorsScanner } from './formats/safetensors/scanner';
 import { zipScanner } from './formats/zip/scanner';
 import { unknownScanner } from './formats/unknown/scanner';
 import { safetensorsIndexCheck } from './formats/safetensors/folder';
+import { safetensorsIndexScanner } from './formats/safetensors/index';
 
 export const SCANNERS: readonly Scanner[] = [
   safetensorsScanner,
+  safetensorsIndexScanner,
   zipScanner,
 ];
 

@@ -74,6 +74,18 @@ export const ARCHIVE_RULES = {
     remediation: 'Do not extract this member.',
     cwe: [409], aliases: ['S410'],
   },
+  'archive/overlapping-members': {
+    severity: 'warning', title: 'Archive members share bytes',
+    explanation: 'Two members\' data ranges overlap. No archiver writes this: it is the "overlapping files" zip bomb (many entries reusing one block of compressed data, so a small file expands to terabytes) or a trick to show different tools different content.',
+    remediation: 'Do not extract this archive.',
+    cwe: [409, 436],
+  },
+  'archive/inconsistent-directory': {
+    severity: 'warning', title: 'Archive directory records disagree',
+    explanation: 'The end-of-archive records disagree with the central directory (member counts differ, or several end records could be the real one). Tools that trust different records list different members: a parser differential used to hide content.',
+    remediation: 'Treat the archive as hostile and rebuild it from trusted parts.',
+    cwe: [436],
+  },
   'archive/crc-mismatch': {
     severity: 'warning', title: 'Member checksum does not match',
     explanation: 'The member\'s CRC-32 does not match its content: it was modified after the archive was written, or crafted so that strict and lax extractors disagree.',

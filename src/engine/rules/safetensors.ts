@@ -4,7 +4,7 @@ import type { RuleDef } from './types';
 export const SAFETENSORS_RULES = {
   'safetensors/header-too-large': {
     severity: 'warning', title: 'SafeTensors header length is absurd',
-    explanation: 'The 8-byte header length is larger than the file or than the header limit. Loaders that trust it allocate that much memory.',
+    explanation: 'The 8-byte header length is larger than the file or than the header limit (the safetensors library refuses headers above 100 MB). Loaders that trust it allocate that much memory; the header was not read, so nothing else in the file was checked.',
     remediation: 'Re-export the weights with the safetensors library.',
     cwe: [789],
   },
@@ -16,7 +16,7 @@ export const SAFETENSORS_RULES = {
   },
   'safetensors/size-mismatch': {
     severity: 'warning', title: 'Tensor byte range does not match its dtype and shape',
-    explanation: 'The byte range declared for a tensor is not dtype size × product of its shape; the file was not written by the safetensors library.',
+    explanation: 'The byte range declared for a tensor is not dtype size × product of its shape (for 4- and 6-bit dtypes, not a whole number of bytes); the safetensors library refuses the file, so it was not written by it.',
     remediation: 'Re-export the weights with the safetensors library.',
     cwe: [130],
   },
@@ -47,6 +47,24 @@ export const SAFETENSORS_RULES = {
     severity: 'warning', title: 'Non-string value in __metadata__',
     explanation: 'The format allows only string-to-string metadata; other values mean a hand-made header.',
     remediation: 'Re-export the weights with the safetensors library.',
+  },
+  'safetensors/invalid-tensor-entry': {
+    severity: 'warning', title: 'Tensor entry with invalid JSON types',
+    explanation: 'A tensor entry is not an object with a string dtype, a list of non-negative integer dims and two non-negative integer data_offsets. The safetensors library refuses the file; a hand-made header may be aimed at a laxer parser.',
+    remediation: 'Re-export the weights with the safetensors library.',
+    cwe: [20],
+  },
+  'safetensors/noncanonical-header': {
+    severity: 'warning', title: 'SafeTensors header not in the canonical form',
+    explanation: 'The spec says the header MUST begin with "{" and may be padded with spaces (0x20) only. The library never writes anything else; scanners that sniff for "{" at byte 8 miss such a file while lenient loaders still read it.',
+    remediation: 'Re-export the weights with the safetensors library.',
+    cwe: [436],
+  },
+  'safetensors/index-path-escape': {
+    severity: 'critical', title: 'Sharded index points outside the model folder',
+    explanation: 'A weight_map entry of model.safetensors.index.json is an absolute path or climbs out with "..". Loaders join it to the model folder and open whatever file it names, so a downloaded model can make them read arbitrary local files.',
+    remediation: 'Do not load this checkpoint. A genuine index names shard files in its own folder only.',
+    cwe: [22],
   },
   'safetensors/index-inconsistent': {
     severity: 'warning', title: 'Sharded index and shards disagree',

@@ -64,7 +64,7 @@ function icon(size, { maskable }) {
   });
 }
 
-const out = new URL('../public/icons/', import.meta.url);
+const out = new URL('../../../public/icons/', import.meta.url);
 mkdirSync(out, { recursive: true });
 writeFileSync(new URL('icon-192.png', out), icon(192, { maskable: false }));
 writeFileSync(new URL('icon-512.png', out), icon(512, { maskable: false }));

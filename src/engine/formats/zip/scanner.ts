@@ -1,8 +1,157 @@
-import type { Scanner } from '../../types';
+// Zip scanner: judges what containers/zip.ts lists (names, links, encryption, structure) and sends
+// every member back through ctx.scanChild, one at a time, so at most one inflated member is held.
+import type { ByteSource, Head, ScanContext, Scanner } from '../../types';
+import { startsWith } from '../../io/text';
+import { listZip, readLocalHeader, type ZipAnomaly, type ZipEntry, type ZipListing } from '../../containers/zip';
+import { isAbsolutePath, resolveInside } from './paths';
+import { scanMember } from './members';
+
+const MAGIC_LOCAL = [0x50, 0x4b, 0x03, 0x04];  // 'PK\3\4': a local header at offset 0 (APPNOTE 4.3.7)
+const MAGIC_EMPTY = [0x50, 0x4b, 0x05, 0x06];  // 'PK\5\6': an archive with no members is only its EOCD
+/** Longest comment kept in the notes; the whole comment still goes through the string detectors. */
+const COMMENT_NOTE_CHARS = 200;
 
 export const zipScanner: Scanner = {
   id: 'zip',
   extensions: ['.zip', '.npz', '.pt', '.pth', '.keras', '.skops', '.mar', '.task', '.jar'],
-  sniff: () => null,
-  async scan() {},
+  // Zips with prepended data have no magic at 0: the fallback finds them; sniffing stays cheap and sure.
+  sniff: (head: Head) =>
+    startsWith(head.bytes, MAGIC_LOCAL) || (startsWith(head.bytes, MAGIC_EMPTY) && head.size >= 22)
+      ? { confidence: 'magic' } : null,
+  scan: scanZip,
 };
+
+async function scanZip(ctx: ScanContext): Promise<void> {
+  // Listing reads go through ctx.read (charged, progress); member slices stay zero-copy on the source.
+  const counted: ByteSource = {
+    name: ctx.source.name, size: ctx.source.size,
+    read: (o, n) => ctx.read(o, n),
+    slice: (s, e, n) => ctx.source.slice(s, e, n),
+  };
+  const listing = await listZip(counted, ctx.budget.limits);
+  noteListing(ctx, listing);
+  if (listing.comment) ctx.inspectString(listing.comment, { pointer: 'comment', key: 'comment' });
+  if (listing.truncated) {
+    ctx.report({ ruleId: 'archive/too-many-members',
+      message: `The archive lists more than ${listing.entries.length} members (declares ${listing.declaredEntries}); only the first ${listing.entries.length} were scanned` });
+    ctx.limited(`only the first ${listing.entries.length} members listed`);
+  }
+
+  const seen = new Map<string, number>();
+  for (const entry of listing.entries) {
+    checkNames(ctx, entry);
+    const first = seen.get(entry.name);
+    if (first === undefined) seen.set(entry.name, entry.index);
+    else {
+      ctx.report({ ruleId: 'archive/duplicate-name', message: `Member "${entry.name}" appears more than once (entries ${first} and ${entry.index})`,
+        pointer: entry.name, offset: entry.localHeaderOffset });
+    }
+  }
+  await judgeAnomalies(ctx, listing);
+
+  for (const entry of listing.entries) {
+    ctx.checkAborted();
+    await scanMember(ctx, entry);
+  }
+}
+
+function noteListing(ctx: ScanContext, listing: ZipListing): void {
+  const methods: Record<string, number> = {};
+  let total = 0;
+  for (const e of listing.entries) {
+    methods[String(e.method)] = (methods[String(e.method)] ?? 0) + 1;
+    total += e.uncompressedSize;
+  }
+  ctx.note('members', listing.entries.length);
+  ctx.note('uncompressedBytes', total);
+  ctx.note('methods', methods);
+  if (listing.zip64) ctx.note('zip64', true);
+  if (listing.bias > 0) ctx.note('prependedBytes', listing.bias);
+  if (listing.comment) ctx.note('comment', listing.comment.slice(0, COMMENT_NOTE_CHARS));
+}
+
+/** Zip slip and absolute names, for every name an extractor might use (central, local, Unicode Path). */
+function checkNames(ctx: ScanContext, entry: ZipEntry): void {
+  const names = new Set([entry.name]);
+  if (entry.local) names.add(entry.local.name);
+  if (entry.unicodePath !== undefined) names.add(entry.unicodePath);
+  for (const name of names) {
+    const where = { pointer: entry.name, offset: entry.localHeaderOffset, evidence: name };
+    if (isAbsolutePath(name)) {
+      ctx.report({ ruleId: 'archive/absolute-path', message: `Member "${name}" has an absolute path`, ...where });
+      continue;
+    }
+    const r = resolveInside(name);
+    if (r.escapes) {
+      ctx.report({ ruleId: 'archive/path-traversal', message: `Member "${name}" climbs out of the extraction folder`, ...where });
+    } else if (r.hasDotDot) {
+      ctx.report({ ruleId: 'archive/path-traversal', message: `Member "${name}" has ".." segments (they resolve inside the folder, to "${r.resolved}")`,
+        severity: 'warning', severityReason: 'the ".." segments do not climb above the extraction folder', ...where });
+    }
+  }
+}
+
+async function judgeAnomalies(ctx: ScanContext, listing: ZipListing): Promise<void> {
+  const entryName = (i: number) => listing.entries[i]?.name ?? `#${i}`;
+  const hidden: Array<Extract<ZipAnomaly, { start: number }>> = [];
+  for (const a of listing.anomalies) {
+    switch (a.kind) {
+      case 'local-mismatch':
+        ctx.report({ ruleId: 'archive/name-mismatch',
+          message: `Member "${entryName(a.entry)}": the local header disagrees with the central directory on ${a.fields.join(', ')}`,
+          pointer: entryName(a.entry), offset: listing.entries[a.entry]?.localHeaderOffset,
+          evidence: a.fields.includes('name') ? `local name: ${a.localName}` : undefined });
+        break;
+      case 'bad-local-header':
+      case 'bad-central-entry':
+        ctx.report({ ruleId: 'format/malformed', message: `Member "${entryName(a.entry)}": ${a.reason}; it was not scanned`,
+          pointer: entryName(a.entry), offset: a.offset });
+        ctx.limited(`member "${entryName(a.entry)}" unreadable`);
+        break;
+      case 'overlap':
+        ctx.report({ ruleId: 'archive/overlapping-members',
+          message: `Member "${entryName(a.entry)}" shares bytes ${a.start}-${a.end} with ${a.other === 'central-directory' ? 'the central directory' : `member "${entryName(a.other)}"`}`,
+          pointer: entryName(a.entry), offset: a.start });
+        break;
+      case 'count-mismatch':
+        ctx.report({ ruleId: 'archive/inconsistent-directory',
+          message: `The end record declares ${a.declared} members but the central directory holds ${a.found}` });
+        break;
+      case 'multiple-eocd':
+        ctx.report({ ruleId: 'archive/inconsistent-directory',
+          message: `${a.offsets.length} end-of-central-directory records could each be the real one (at ${a.offsets.join(', ')}); the last was used`,
+          offset: a.offsets[0] });
+        break;
+      default:
+        hidden.push(a);
+    }
+  }
+  for (const h of hidden) await sweepHidden(ctx, h);
+}
+
+/**
+ * Bytes no member owns. When they start with a local header the central directory does not list, that
+ * member is named and scanned like any other (streaming extractors see it); otherwise the raw bytes go
+ * to the fallback sweep.
+ */
+async function sweepHidden(ctx: ScanContext, h: { kind: string; start: number; end: number }): Promise<void> {
+  const n = h.end - h.start;
+  const where = h.kind === 'prepended-data' ? 'before the first member' : h.kind === 'trailing-data' ? 'after the end record' : 'between members';
+  const local = await readLocalHeader(ctx.source, h.start);
+  if (local && local.dataOffset + local.compressedSize <= h.end && !(local.flags & 0x0008) && local.compressedSize > 0) {
+    ctx.report({ ruleId: 'archive/hidden-data',
+      message: `${n} bytes ${where} hold member "${local.name}", which the central directory does not list`,
+      offset: h.start, pointer: local.name, evidence: local.name });
+    const entry: ZipEntry = {
+      index: -1, name: local.name, nameBytes: local.nameBytes, utf8: false, method: local.method, flags: local.flags,
+      crc32: local.crc32, compressedSize: local.compressedSize, uncompressedSize: local.uncompressedSize,
+      centralOffset: -1, localHeaderOffset: h.start, dataOffset: local.dataOffset, madeBy: 0, externalAttrs: 0,
+      isSymlink: false, isDir: false, encrypted: (local.flags & 0x41) !== 0,
+    };
+    checkNames(ctx, entry);
+    await scanMember(ctx, entry);
+    return;
+  }
+  ctx.report({ ruleId: 'archive/hidden-data', message: `${n} bytes ${where} belong to no member`, offset: h.start });
+  await ctx.scanChild(`[bytes ${h.start}-${h.end}]`, ctx.source.slice(h.start, h.end));
+}
