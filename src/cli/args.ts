@@ -15,6 +15,8 @@ export interface ScanArgs {
   maxTotalSize?: number;
   quiet: boolean;
   progress: boolean;
+  /** Compute each file's SHA-256 (a full read of the file; the findings do not wait for it). */
+  hash: boolean;
 }
 
 export type Command =
@@ -40,6 +42,7 @@ Options:
   -v, --verbose                  include DEBUG findings
   -q, --quiet                    text output: only files with issues, and the summary
       --no-progress              no progress line on stderr
+      --no-hash                  skip the SHA-256 of each file (it reads every byte; the findings do not need it)
   -h, --help                     show this help
       --version                  show the version
 
@@ -63,13 +66,13 @@ export function parseSize(text: string): number | undefined {
 }
 
 type Flag = 'format' | 'output' | 'blacklist' | 'timeout' | 'max-file-size' | 'max-total-size'
-  | 'verbose' | 'quiet' | 'no-progress' | 'help' | 'version';
+  | 'verbose' | 'quiet' | 'no-progress' | 'no-hash' | 'help' | 'version';
 
 const SHORT: Record<string, Flag> = {
   f: 'format', o: 'output', b: 'blacklist', t: 'timeout', v: 'verbose', q: 'quiet', h: 'help',
 };
 const TAKES_VALUE = new Set<Flag>(['format', 'output', 'blacklist', 'timeout', 'max-file-size', 'max-total-size']);
-const LONG = new Set<Flag>([...TAKES_VALUE, 'verbose', 'quiet', 'no-progress', 'help', 'version']);
+const LONG = new Set<Flag>([...TAKES_VALUE, 'verbose', 'quiet', 'no-progress', 'no-hash', 'help', 'version']);
 
 export function parseArgs(argv: readonly string[]): Command {
   if (argv.length === 0) return { kind: 'usage-error', message: 'missing command' };
@@ -80,7 +83,7 @@ export function parseArgs(argv: readonly string[]): Command {
 
   const args: ScanArgs = {
     paths: [], format: 'text', blacklist: [], timeout: DEFAULT_TIMEOUT_SECONDS,
-    verbose: false, quiet: false, progress: true,
+    verbose: false, quiet: false, progress: true, hash: true,
   };
   let onlyPaths = false;
   for (let i = 0; i < rest.length; i++) {
@@ -114,6 +117,7 @@ export function parseArgs(argv: readonly string[]): Command {
       case 'verbose': args.verbose = true; break;
       case 'quiet': args.quiet = true; break;
       case 'no-progress': args.progress = false; break;
+      case 'no-hash': args.hash = false; break;
       case 'output': args.output = value!; break;
       case 'blacklist':
         if (value!.trim() === '') return { kind: 'usage-error', message: 'an empty --blacklist pattern would match everything' };

@@ -95,7 +95,7 @@ async function scanFile(entry: Extract<Entry, { kind: 'file' }>, args: ScanArgs,
     const work = Promise.all([
       scan(source, options, { signal, onProgress: (p) => progress.update(entry.display, p.bytesRead) }),
       // The hash reads the whole file; a read error there must not lose the findings.
-      skipped ? undefined : sha256File(source, (n) => progress.update(entry.display, n), signal).catch(() => undefined),
+      skipped || !args.hash ? undefined : sha256File(source, (n) => progress.update(entry.display, n), signal).catch(() => undefined),
     ]);
     let outcome: [FileReport, string | undefined] | 'stuck' = await (args.timeout > 0
       ? Promise.race([work, new Promise<'stuck'>((done) => {
@@ -111,7 +111,7 @@ async function scanFile(entry: Extract<Entry, { kind: 'file' }>, args: ScanArgs,
     const [report, sha256] = outcome;
     if (!sha256) {
       // The scan finished but the timeout cut the hash short: the findings stand, the hash is missing.
-      if (!skipped && signal.aborted && report.complete) warn(`${entry.display}: no sha256, the ${args.timeout} s timeout stopped the hash`);
+      if (!skipped && args.hash && signal.aborted && report.complete) warn(`${entry.display}: no sha256, the ${args.timeout} s timeout stopped the hash`);
       return report;
     }
     const { path, size, ...rest } = report;
@@ -178,7 +178,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
   const options: Record<string, JsonValue> = {
     blacklist: args.blacklist, timeout: args.timeout, maxFileSize: args.maxFileSize ?? null,
-    maxTotalSize: args.maxTotalSize ?? null, verbose: args.verbose,
+    maxTotalSize: args.maxTotalSize ?? null, verbose: args.verbose, hash: args.hash,
   };
   const report = scanReport(files, { startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), options });
   if (files.length === 0) io.stderr.write('modelgate: no files found under the given paths\n');

@@ -1,6 +1,6 @@
 // Expands command-line paths into the list of files to scan. Folders are walked in sorted order so
-// two runs over the same tree give the same report. Symbolic links inside a folder are not followed
-// (a link can lead out of the tree being vetted, or into a cycle); they are listed as skipped.
+// two runs over the same tree give the same report. Symbolic links to files are followed (HF cache
+// snapshots); links to folders are not (cycles, trees outside the one being vetted): listed as skipped.
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 
@@ -51,8 +51,13 @@ async function walkDir(root: string, display: string, out: Entry[]): Promise<voi
       if (st.isDirectory()) subdirs.push({ path, display: shown });
       else if (st.isFile()) out.push({ kind: 'file', path, display: shown, size: st.size });
       else if (st.isSymbolicLink()) {
-        out.push({ kind: 'skip', path, display: shown, size: 0, ruleId: 'scan/unreadable',
-          reason: 'Symbolic link inside a folder: not followed, so its target was not scanned; scan the target by name' });
+        // Links to regular files are followed: Hugging Face cache snapshots are folders of such
+        // links. Links to folders are not (cycles, and trees outside the one being vetted).
+        const target = await stat(path).catch(() => null);
+        if (target?.isFile()) out.push({ kind: 'file', path, display: shown, size: target.size });
+        else out.push({ kind: 'skip', path, display: shown, size: 0, ruleId: 'scan/unreadable',
+          reason: target ? 'Symbolic link to a folder inside a folder: not followed; scan the target by name'
+            : 'Dangling symbolic link: its target does not exist' });
       } else {
         out.push({ kind: 'skip', path, display: shown, size: 0, ruleId: 'scan/unreadable',
           reason: 'Not a regular file (device, socket or pipe): not read' });

@@ -42,6 +42,7 @@ beforeAll(() => {
   mkdirSync(join(root, 'linked'));
   writeFileSync(join(root, 'linked/real.bin'), 'real');
   symlinkSync(join(root, 'clean/empty.bin'), join(root, 'linked/alias.bin'));
+  symlinkSync(join(root, 'clean'), join(root, 'linked/dir-link'));
   writeFileSync(join(root, 'esc\x1b[31mred.bin'), 'x');
 });
 
@@ -101,12 +102,14 @@ describe('modelgate scan: exit codes', () => {
     expect(report.files[1]?.nodes[0]?.status).toBe('skipped');
   });
 
-  it('does not follow a symbolic link inside a folder: it is reported as skipped, exit 2', async () => {
+  it('follows a link to a file (HF cache snapshots) but not a link to a folder, which is reported as skipped', async () => {
     const { code, report } = await jsonScan('linked');
     expect(code).toBe(2);
-    expect(report.files.map((f) => f.path)).toEqual(['linked/alias.bin', 'linked/real.bin']);
-    expect(report.files[0]?.findings[0]?.message).toMatch(/Symbolic link/);
-    expect(report.files[1]?.status).toBe('clean');
+    expect(report.files.map((f) => f.path)).toEqual(['linked/alias.bin', 'linked/dir-link', 'linked/real.bin']);
+    expect(report.files[0]?.format).toBe('empty');
+    expect(report.files[0]?.complete).toBe(true);
+    expect(report.files[1]?.findings[0]?.message).toMatch(/Symbolic link to a folder/);
+    expect(report.files[2]?.status).toBe('clean');
   });
 });
 
@@ -115,7 +118,7 @@ describe('modelgate scan: reports', () => {
     const { report } = await jsonScan('-t', '60', 'clean', 'lfs');
     expect(reportProblems(report)).toEqual([]);
     expect(report.summary).toMatchObject({ files: 3, warning: 1, errors: 0 });
-    expect(report.options).toEqual({ blacklist: [], timeout: 60, maxFileSize: null, maxTotalSize: null, verbose: false });
+    expect(report.options).toEqual({ blacklist: [], timeout: 60, maxFileSize: null, maxTotalSize: null, verbose: false, hash: true });
     expect(report.files.find((f) => f.path === 'clean/empty.bin')?.sha256)
       .toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
   });
