@@ -90,7 +90,7 @@ function checkIndex(index: FileReport, byPath: Map<string, FileReport>): Array<{
     const foreign = names.filter((t) => !expected.has(t) && assigned.has(t));
     const unlisted = names.filter((t) => !assigned.has(t));
     if (foreign.length) {
-      out.push(finding(shard.path, `Shard "${s.name}" holds ${foreign.length} tensor(s) that ${indexName} assigns to another shard (first: "${assigned.get(foreign[0]!)}")`, quote(foreign)));
+      out.push(finding(shard.path, `Shard "${s.name}" holds ${foreign.length} tensor(s) that ${indexName} assigns to other shards, e.g. "${foreign[0]}" to "${assigned.get(foreign[0]!)}"`, quote(foreign)));
     }
     if (unlisted.length) {
       out.push(finding(shard.path, `Shard "${s.name}" holds ${unlisted.length} tensor(s) that ${indexName} does not list`, quote(unlisted)));

@@ -3,7 +3,7 @@
 // 0 to the end of the file, whose byte ranges do not match dtype × shape, or whose metadata is not
 // str → str. Each of those refusals is mirrored here as a finding, because other parsers (and older
 // library versions) are laxer, and the bytes a loader skips are room to hide a payload.
-import type { Head, ScanContext, Scanner } from '../../types';
+import { FormatError, type Head, type ScanContext, type Scanner } from '../../types';
 import { hex } from '../../io/text';
 import { DTYPE_BITS, headerLength, parseHeader, type SafetensorsHeader, type TensorEntry } from './parse';
 
@@ -19,9 +19,7 @@ const EVIDENCE_BYTES = 16;
 
 const SAFE = Number.MAX_SAFE_INTEGER;
 
-export interface SafetensorsSniff { headerBytes: number }
-
-function sniff(head: Head): { confidence: 'structure' | 'name'; state?: SafetensorsSniff } | null {
+function sniff(head: Head): { confidence: 'structure' | 'name' } | null {
   const b = head.bytes;
   const byName = head.ext === '.safetensors' ? { confidence: 'name' as const } : null;
   if (b.length < 10 || head.size < 10) return byName;
@@ -30,17 +28,18 @@ function sniff(head: Head): { confidence: 'structure' | 'name'; state?: Safetens
   if (hi !== 0) return byName;
   const n = (b[0]! | (b[1]! << 8) | (b[2]! << 16)) + b[3]! * 0x1000000;
   if (n < 2 || 8 + n > head.size) return byName;
+  const ws = (x: number | undefined) => x === 0x20 || x === 0x0a || x === 0x0d || x === 0x09;
   let i = 8;
-  while (i < b.length && b[i] === 0x20) i++;
+  while (i < b.length && ws(b[i])) i++;
   if (b[i] !== 0x7b) return byName;
   // '{' then optional whitespace then '"' (a key) or '}' (empty header); skip when the head ends first.
   let j = i + 1;
-  while (j < b.length && (b[j] === 0x20 || b[j] === 0x0a || b[j] === 0x0d || b[j] === 0x09)) j++;
+  while (j < b.length && ws(b[j])) j++;
   if (j < b.length && b[j] !== 0x22 && b[j] !== 0x7d) return byName;
-  return { confidence: 'structure', state: { headerBytes: n } };
+  return { confidence: 'structure' };
 }
 
-async function scan(ctx: ScanContext<SafetensorsSniff | undefined>): Promise<void> {
+async function scan(ctx: ScanContext<unknown>): Promise<void> {
   const size = ctx.source.size;
   const limits = ctx.budget.limits;
   const first8 = await ctx.read(0, 8);
@@ -56,6 +55,7 @@ async function scan(ctx: ScanContext<SafetensorsSniff | undefined>): Promise<voi
     return;
   }
   const headerBytes = await ctx.read(8, len.length);
+  if (headerBytes.length !== len.length) throw new FormatError(`short read of the ${len.length}-byte header`, 8);
   const header = parseHeader(headerBytes, limits.maxJsonDepth);
   ctx.checkAborted();
 
@@ -204,7 +204,7 @@ function noteFacts(ctx: ScanContext<unknown>, h: SafetensorsHeader): void {
   if (names.length > MAX_NOTED_TENSOR_NAMES) ctx.note('tensorNamesTruncated', true);
 }
 
-export const safetensorsScanner: Scanner<SafetensorsSniff | undefined> = {
+export const safetensorsScanner: Scanner = {
   id: 'safetensors',
   extensions: ['.safetensors'],
   sniff,
