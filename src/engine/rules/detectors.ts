@@ -64,7 +64,7 @@ export const DETECTOR_RULES = {
   },
   'strings/encoded-payload': {
     severity: 'warning', title: 'Encoded blob that decodes to code',
-    explanation: 'A base64 or hex string decodes to code, a script, a pickle or an executable. Encoding is how payloads hide from pattern scanners.',
+    explanation: 'A base64, hex or \\xNN-escaped string decodes to code, a script, a pickle or an executable. Encoding is how payloads hide from pattern scanners.',
     remediation: 'Decode the string in a sandbox and review it.',
     cwe: [506], aliases: ['S601', 'S602'],
   },
