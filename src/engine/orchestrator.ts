@@ -10,7 +10,7 @@ import { clip } from './io/text';
 import {
   FormatError, LimitExceeded, ScanAborted,
   type ByteSource, type Finding, type FindingInput, type Head, type JsonValue, type NodeReport,
-  type ScanContext, type ScanHooks, type ScanOptions,
+  type ScanContext, type ScanHooks, type ScanOptions, type StringWhere,
 } from './types';
 
 export function baseName(name: string): string {
@@ -61,7 +61,7 @@ export class Walk {
     this.findings.push(finding);
   }
 
-  inspectString(path: string[], text: string, where: { pointer?: string; offset?: number; key?: string }): void {
+  inspectString(path: string[], text: string, where: StringWhere): void {
     const max = this.budget.limits.maxStringBytes;
     const sample = text.length > max ? text.slice(0, max) : text;
     const hit = this.blacklist.match(sample);
@@ -70,8 +70,11 @@ export class Walk {
         pointer: where.pointer, offset: where.offset, evidence: sample });
     }
     for (const h of inspectText(sample)) {
+      const link = h.ruleId === 'strings/url' || h.ruleId === 'strings/ip-address';
+      const [severity, severityReason] = where.documentation && link
+        ? ['info' as const, 'a link in documentation text, not in model data'] : [h.severity, h.severityReason];
       this.add(path, { ruleId: h.ruleId, message: h.message, evidence: h.evidence, pointer: where.pointer,
-        offset: where.offset, severity: h.severity, severityReason: h.severityReason });
+        offset: where.offset, severity, severityReason });
     }
   }
 

@@ -120,6 +120,10 @@ export interface ScanHooks {
   signal?: { readonly aborted: boolean; readonly reason?: unknown };
 }
 
+/** Where an inspected string sits. `documentation`: prose meant for people (README, LICENSE, .md),
+ * where links are expected, so URL and IP hits are INFO there. */
+export interface StringWhere { pointer?: string; offset?: number; key?: string; documentation?: boolean }
+
 export interface ScanContext<S = unknown> {
   readonly source: ByteSource;
   readonly head: Head;
@@ -137,7 +141,7 @@ export interface ScanContext<S = unknown> {
   /** Sends nested content back through the orchestrator: the one recursion path. */
   scanChild(name: string, source: ByteSource, hint?: string): Promise<void>;
   /** Runs the shared string detectors over an untrusted string found at this node. */
-  inspectString(text: string, where: { pointer?: string; offset?: number; key?: string }): void;
+  inspectString(text: string, where: StringWhere): void;
   /** Reads through the budget (bytes read are charged and progress reported). */
   read(offset: number, length: number): Promise<Uint8Array>;
   /** Throws ScanAborted when the caller cancelled. */

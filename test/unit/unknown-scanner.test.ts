@@ -49,6 +49,12 @@ describe('whole executables dropped into a model folder', () => {
     expect(find(r, 'strings/shell-command')[0]).toMatchObject({ severity: 'warning', location: { pointer: 'line:1', offset: 0 } });
     expect(find(r, 'file/unrecognized-format')).toEqual([]);
   });
+
+  it('reports the same script as a WARNING when it is a standalone file named as a script (convert.sh)', async () => {
+    const r = await run(fixture('malicious/dropper.sh'), 'convert.sh');
+    expect(find(r, 'executable/script')[0]).toMatchObject({ severity: 'warning', location: { offset: 0 } });
+    expect(find(r, 'executable/script')[0]?.severityReason).toMatch(/standalone/);
+  });
 });
 
 describe('executables hidden inside a blob', () => {
@@ -199,5 +205,22 @@ describe('limits', () => {
     const files = [await run(fixture('malicious/hello-x86_64.elf'), 'a.bin'), await run(fixture('benign/model-card.md'), 'README.md')];
     const report = scanReport(files, { startedAt: new Date().toISOString(), durationMs: 1, options: {} });
     expect(reportProblems(JSON.parse(JSON.stringify(report)))).toEqual([]);
+  });
+});
+
+describe('links in documentation', () => {
+  const text = new TextEncoder().encode('# My model\n\nTrained with the recipe at https://blog.example-lab.org/recipe and served from http://203.0.113.9/.\n');
+
+  it('keeps a link to an unknown host at INFO in a README', async () => {
+    const r = await run(text, 'README.md');
+    const url = find(r, 'strings/url')[0];
+    expect(url).toMatchObject({ severity: 'info' });
+    expect(url?.severityReason).toMatch(/documentation/);
+    expect(r.status).toBe('clean');
+  });
+
+  it('flags the same link as a WARNING in a file that is not documentation', async () => {
+    const r = await run(text, 'model_args.bin');
+    expect(find(r, 'strings/url')[0]).toMatchObject({ severity: 'warning' });
   });
 });

@@ -29,9 +29,25 @@ const EXEC_RULE: Record<ExecKind, RuleId> = {
   pe: 'executable/pe', elf: 'executable/elf', macho: 'executable/macho', script: 'executable/script',
 };
 
+/** Names that announce a script: a file like this at the top of a folder is shown, not hidden. */
+const SCRIPT_EXTENSIONS = new Set(['', '.sh', '.bash', '.zsh', '.py', '.pl', '.rb', '.js', '.mjs', '.command']);
+
+/** Prose for people: links are expected there (see StringWhere.documentation). */
+const DOC_EXTENSIONS = new Set(['.md', '.markdown', '.rst', '.txt', '.html', '.htm']);
+const DOC_NAMES = /^(readme|licen[cs]e|notice|copying|changelog|authors|citation|contributing)\b/i;
+
+export function isDocumentation(name: string, ext: string): boolean {
+  return DOC_EXTENSIONS.has(ext) || DOC_NAMES.test(name);
+}
+
 function reportExecutable(ctx: ScanContext, kind: ExecKind, offset: number, description: string, bytes: Uint8Array, at: number): void {
   const where = offset === 0 ? 'This content is' : `Embedded at offset ${offset}:`;
-  ctx.report({ ruleId: EXEC_RULE[kind], message: `${where} ${description}`, offset, evidence: hex(bytes.subarray(at, at + 16), 16) });
+  // A script file handed over on its own and named as one (convert.sh beside the weights) is something
+  // to review; a script inside model content (an archive member, a hidden region, past offset 0) or
+  // named like something else (setup.bin) is a payload.
+  const standalone = kind === 'script' && offset === 0 && ctx.depth === 0 && SCRIPT_EXTENSIONS.has(ctx.head.ext);
+  ctx.report({ ruleId: EXEC_RULE[kind], message: `${where} ${description}`, offset, evidence: hex(bytes.subarray(at, at + 16), 16),
+    ...(standalone ? { severity: 'warning' as const, severityReason: 'a standalone script file, not embedded in model content' } : {}) });
 }
 
 export const unknownScanner: Scanner = {
@@ -44,6 +60,7 @@ export const unknownScanner: Scanner = {
     const limits = ctx.budget.limits;
     const sweepEnd = Math.min(size, limits.maxSweepBytes);
     const textFile = looksLikeText(ctx.head.bytes);
+    const documentation = textFile && isDocumentation(ctx.head.name, ctx.head.ext);
     const whole = executableAt(ctx.head.bytes, 0);
     ctx.note('content', textFile ? 'text' : 'binary');
     if (whole) ctx.note('detected', whole.description);
@@ -54,7 +71,7 @@ export const unknownScanner: Scanner = {
 
     const blocker = new LineBlocker(Math.min(TEXT_BLOCK_BYTES, limits.maxStringBytes));
     const inspectBlocks = (blocks: ReturnType<LineBlocker['push']>) => {
-      for (const b of blocks) ctx.inspectString(utf8(b.bytes), { pointer: `line:${b.line}`, offset: b.offset });
+      for (const b of blocks) ctx.inspectString(utf8(b.bytes), { pointer: `line:${b.line}`, offset: b.offset, documentation });
     };
     let previousLast = -1; // last owned byte of the previous window
 
