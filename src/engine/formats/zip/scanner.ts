@@ -1,10 +1,10 @@
 // Zip scanner: judges what containers/zip.ts lists (names, links, encryption, structure) and sends
 // every member back through ctx.scanChild, one at a time, so at most one inflated member is held.
-import type { ByteSource, Head, ScanContext, Scanner } from '../../types';
+import type { Head, ScanContext, Scanner } from '../../types';
 import { startsWith } from '../../io/text';
 import { listZip, readLocalHeader, type ZipAnomaly, type ZipEntry, type ZipListing } from '../../containers/zip';
 import { isAbsolutePath, resolveInside } from './paths';
-import { scanMember } from './members';
+import { countedSource, scanMember, type ArchiveState } from './members';
 
 const MAGIC_LOCAL = [0x50, 0x4b, 0x03, 0x04];  // 'PK\3\4': a local header at offset 0 (APPNOTE 4.3.7)
 const MAGIC_EMPTY = [0x50, 0x4b, 0x05, 0x06];  // 'PK\5\6': an archive with no members is only its EOCD
@@ -22,15 +22,10 @@ export const zipScanner: Scanner = {
 };
 
 async function scanZip(ctx: ScanContext): Promise<void> {
-  // Listing reads go through ctx.read (charged, progress); member slices stay zero-copy on the source.
-  const counted: ByteSource = {
-    name: ctx.source.name, size: ctx.source.size,
-    read: (o, n) => ctx.read(o, n),
-    slice: (s, e, n) => ctx.source.slice(s, e, n),
-  };
-  const listing = await listZip(counted, ctx.budget.limits);
+  const listing = await listZip(countedSource(ctx), ctx.budget.limits);
   noteListing(ctx, listing);
-  if (listing.comment) ctx.inspectString(listing.comment, { pointer: 'comment', key: 'comment' });
+  // The archive comment is text for people ("made by X, see https://..."): links in it are expected.
+  if (listing.comment) ctx.inspectString(listing.comment, { pointer: 'comment', key: 'comment', documentation: true });
   if (listing.truncated) {
     ctx.report({ ruleId: 'archive/too-many-members',
       message: `The archive lists more than ${listing.entries.length} members (declares ${listing.declaredEntries}); only the first ${listing.entries.length} were scanned` });
@@ -49,9 +44,11 @@ async function scanZip(ctx: ScanContext): Promise<void> {
   }
   await judgeAnomalies(ctx, listing);
 
+  const state: ArchiveState = { overlapping: new Set(), bombFound: false };
+  for (const a of listing.anomalies) if (a.kind === 'overlap') state.overlapping.add(a.entry);
   for (const entry of listing.entries) {
     ctx.checkAborted();
-    await scanMember(ctx, entry);
+    await scanMember(ctx, entry, state);
   }
 }
 
@@ -60,7 +57,7 @@ function noteListing(ctx: ScanContext, listing: ZipListing): void {
   let total = 0;
   for (const e of listing.entries) {
     methods[String(e.method)] = (methods[String(e.method)] ?? 0) + 1;
-    total += e.uncompressedSize;
+    if (Number.isFinite(e.uncompressedSize)) total += e.uncompressedSize;
   }
   ctx.note('members', listing.entries.length);
   ctx.note('uncompressedBytes', total);
@@ -130,28 +127,31 @@ async function judgeAnomalies(ctx: ScanContext, listing: ZipListing): Promise<vo
 }
 
 /**
- * Bytes no member owns. When they start with a local header the central directory does not list, that
- * member is named and scanned like any other (streaming extractors see it); otherwise the raw bytes go
- * to the fallback sweep.
+ * Bytes no member owns. Where they start with a local header the central directory does not list, that
+ * member is named and scanned like any other (streaming extractors see it); the rest goes raw to the
+ * fallback sweep.
  */
 async function sweepHidden(ctx: ScanContext, h: { kind: string; start: number; end: number }): Promise<void> {
-  const n = h.end - h.start;
   const where = h.kind === 'prepended-data' ? 'before the first member' : h.kind === 'trailing-data' ? 'after the end record' : 'between members';
-  const local = await readLocalHeader(ctx.source, h.start);
-  if (local && local.dataOffset + local.compressedSize <= h.end && !(local.flags & 0x0008) && local.compressedSize > 0) {
+  const counted = countedSource(ctx);
+  let start = h.start;
+  for (let found = 0; start < h.end && found < ctx.budget.limits.maxMembers; found++) {
+    const local = await readLocalHeader(counted, start);
+    if (!local || local.compressedSize === 0 || (local.flags & 0x0008) !== 0 || local.dataOffset + local.compressedSize > h.end) break;
     ctx.report({ ruleId: 'archive/hidden-data',
-      message: `${n} bytes ${where} hold member "${local.name}", which the central directory does not list`,
-      offset: h.start, pointer: local.name, evidence: local.name });
+      message: `Bytes ${where} hold member "${local.name}", which the central directory does not list`,
+      offset: start, pointer: local.name, evidence: local.name });
     const entry: ZipEntry = {
       index: -1, name: local.name, nameBytes: local.nameBytes, utf8: false, method: local.method, flags: local.flags,
       crc32: local.crc32, compressedSize: local.compressedSize, uncompressedSize: local.uncompressedSize,
-      centralOffset: -1, localHeaderOffset: h.start, dataOffset: local.dataOffset, madeBy: 0, externalAttrs: 0,
+      centralOffset: -1, localHeaderOffset: start, dataOffset: local.dataOffset, madeBy: 0, externalAttrs: 0,
       isSymlink: false, isDir: false, encrypted: (local.flags & 0x41) !== 0,
     };
     checkNames(ctx, entry);
-    await scanMember(ctx, entry);
-    return;
+    await scanMember(ctx, entry, { overlapping: new Set(), bombFound: false });
+    start = local.dataOffset + local.compressedSize;
   }
-  ctx.report({ ruleId: 'archive/hidden-data', message: `${n} bytes ${where} belong to no member`, offset: h.start });
-  await ctx.scanChild(`[bytes ${h.start}-${h.end}]`, ctx.source.slice(h.start, h.end));
+  if (start >= h.end) return;
+  ctx.report({ ruleId: 'archive/hidden-data', message: `${h.end - start} bytes ${where} belong to no member`, offset: start });
+  await ctx.scanChild(`[bytes ${start}-${h.end}]`, ctx.source.slice(start, h.end));
 }

@@ -1,0 +1,165 @@
+// One zip member: links, encryption (real or claimed), method, bombs and checksums are judged here,
+// then the content goes back through ctx.scanChild. Stored members travel as zero-copy slices;
+// deflated ones are inflated under the budget and held only while their child scan runs.
+import type { ByteSource, ScanContext } from '../../types';
+import { fromBytes, windowOf } from '../../io/byte-source';
+import { utf8 } from '../../io/text';
+import { crc32 } from '../../io/crc32';
+import { METHOD_DEFLATE, METHOD_STORED, memberData, readMember, type MemberBytes, type ZipEntry } from '../../containers/zip';
+import { judgeLink } from './paths';
+
+/** PATH_MAX on Linux: a link target longer than this is not a target any system would follow. */
+const SYMLINK_TARGET_MAX_BYTES = 4096;
+/**
+ * Stored members up to this size are read once to check their CRC (pickles, configs, code). Larger
+ * stored members are tensor data in multi-GiB checkpoints: reading them just to checksum is not worth it.
+ */
+const STORED_CRC_MAX_BYTES = 16 * 1024 * 1024;
+
+/** APPNOTE 4.4.5 names for the methods worth naming in a message. */
+const METHOD_NAMES: Record<number, string> = {
+  1: 'shrink', 6: 'implode', 9: 'deflate64', 12: 'bzip2', 14: 'LZMA', 19: 'LZ77', 93: 'Zstandard', 95: 'XZ', 98: 'PPMd', 99: 'AES',
+};
+
+/**
+ * The node's bytes read through ctx.read (charged to the budget, progress reported, abort polled):
+ * for the listing, CRC checks and inflation. Members handed to scanChild are native zero-copy slices
+ * of ctx.source instead; their own reads are charged by their own context.
+ */
+export function countedSource(ctx: ScanContext): ByteSource {
+  const counted: ByteSource = {
+    name: ctx.source.name, size: ctx.source.size,
+    read: (o, n) => ctx.read(o, n),
+    slice: (s, e, n) => windowOf(counted, s, e, n),
+  };
+  return counted;
+}
+
+/** What one archive's earlier members taught the later ones. */
+export interface ArchiveState {
+  /** Entries whose data overlaps another member's. */
+  overlapping: Set<number>;
+  /** A member already hit the ratio or total-inflation limit. */
+  bombFound: boolean;
+}
+
+export async function scanMember(ctx: ScanContext, entry: ZipEntry, state: ArchiveState): Promise<void> {
+  if (entry.dataOffset === null) return; // reported by the listing's anomalies
+  const where = { pointer: entry.name, offset: entry.localHeaderOffset };
+  const childName = entry.name || `[member ${entry.index}]`;
+
+  if (entry.isSymlink) return judgeSymlink(ctx, entry);
+  if (entry.isDir && entry.compressedSize === 0) return;
+
+  let plain: MemberBytes | undefined;
+  if (entry.encrypted) {
+    plain = await plainDespiteFlag(ctx, entry);
+    if (!plain) {
+      ctx.report({ ruleId: 'archive/encrypted-member', message: `Member "${entry.name}" is encrypted and was not scanned`, ...where });
+      ctx.limited(`encrypted member "${entry.name}" not scanned`);
+      return;
+    }
+    ctx.report({ ruleId: 'archive/false-encryption-flag',
+      message: `Member "${entry.name}" is flagged as encrypted (flags 0x${entry.flags.toString(16)}) but its data is plain; it was scanned`, ...where });
+  }
+
+  if (entry.method === METHOD_STORED) {
+    if (!plain && entry.compressedSize <= STORED_CRC_MAX_BYTES) {
+      const bytes = await memberData(countedSource(ctx), entry).read(0, entry.compressedSize);
+      if (crc32(bytes) !== entry.crc32) reportCrc(ctx, entry, crc32(bytes));
+    }
+    if (entry.compressedSize !== entry.uncompressedSize) {
+      ctx.report({ ruleId: 'format/malformed',
+        message: `Stored member "${entry.name}" declares ${entry.uncompressedSize} bytes but holds ${entry.compressedSize}`, ...where });
+    }
+    await ctx.scanChild(childName, memberData(ctx.source, entry));
+    return;
+  }
+
+  if (entry.method !== METHOD_DEFLATE) {
+    const label = METHOD_NAMES[entry.method] ? `${METHOD_NAMES[entry.method]} (method ${entry.method})` : `method ${entry.method}`;
+    ctx.report({ ruleId: 'archive/unsupported-method', message: `Member "${entry.name}" is compressed with ${label} and was not scanned`, ...where });
+    ctx.limited(`member "${entry.name}" uses unsupported method ${entry.method}`);
+    return;
+  }
+
+  // The overlapping-files bomb reuses one kernel for thousands of entries: once it has gone off, inflating
+  // every alias again would only burn the file's whole inflation budget on the same bytes.
+  if (!plain && state.bombFound && state.overlapping.has(entry.index)) {
+    ctx.limited(`member "${entry.name}" not inflated: it overlaps another member of an archive holding a compression bomb`);
+    return;
+  }
+  const out = plain ?? await readMember(countedSource(ctx), entry, ctx.budget, { checkAborted: ctx.checkAborted });
+  if (out.cut === 'ratio' || out.cut === 'budget') state.bombFound = true;
+  judgeInflate(ctx, entry, out);
+  await ctx.scanChild(childName, fromBytes(out.bytes, childName));
+}
+
+function judgeInflate(ctx: ScanContext, entry: ZipEntry, out: MemberBytes): void {
+  const where = { pointer: entry.name, offset: entry.localHeaderOffset };
+  const scanned = `the first ${out.bytes.length} bytes were scanned`;
+  if (out.cut === 'ratio') {
+    ctx.report({ ruleId: 'archive/compression-bomb',
+      message: `Member "${entry.name}" expands more than ${ctx.budget.limits.maxCompressionRatio}:1 (${entry.compressedSize} compressed bytes, stopped at ${out.bytes.length}); ${scanned}`,
+      evidence: `declared size ${entry.uncompressedSize}`, ...where });
+    ctx.limited(`member "${entry.name}" stopped at the compression ratio limit`);
+  } else if (out.cut === 'budget') {
+    ctx.report({ ruleId: 'archive/compression-bomb',
+      message: `Decompressing member "${entry.name}" passed the file's total of ${ctx.budget.limits.maxInflatedBytes} inflated bytes; ${scanned}`, ...where });
+    ctx.limited(`member "${entry.name}" stopped at maxInflatedBytes`);
+  } else if (out.cut === 'member-cap') {
+    ctx.report({ ruleId: 'scan/limit-reached',
+      message: `Member "${entry.name}" inflates past ${out.limit} bytes (maxMemberBytes); ${scanned}`, ...where });
+    ctx.limited(`member "${entry.name}" larger than maxMemberBytes`);
+  }
+  if (out.error !== undefined) {
+    ctx.report({ ruleId: 'format/malformed', message: `Member "${entry.name}" has corrupt deflate data (${out.error}); ${scanned}`, ...where });
+    ctx.limited(`member "${entry.name}" could not be fully inflated`);
+  } else if (!out.cut) {
+    if (out.bytes.length !== entry.uncompressedSize) {
+      ctx.report({ ruleId: 'format/malformed',
+        message: `Member "${entry.name}" declares ${entry.uncompressedSize} bytes but inflates to ${out.bytes.length}`, ...where });
+    }
+    if (out.crcOk === false) reportCrc(ctx, entry, crc32(out.bytes));
+  }
+}
+
+function reportCrc(ctx: ScanContext, entry: ZipEntry, actual: number): void {
+  const h = (n: number) => n.toString(16).padStart(8, '0');
+  ctx.report({ ruleId: 'archive/crc-mismatch', message: `Member "${entry.name}" does not match its CRC-32; it was scanned anyway`,
+    pointer: entry.name, offset: entry.localHeaderOffset, evidence: `declared ${h(entry.crc32)}, actual ${h(actual)}` });
+}
+
+/**
+ * A member flagged encrypted (bit 0 or 6) whose bytes are nevertheless the plain content: stored with
+ * equal sizes and a matching CRC, or deflate that inflates cleanly to the declared CRC. Real encryption
+ * prepends a 12-byte header (APPNOTE 6.1.3) and scrambles the data, so neither test passes by chance.
+ */
+async function plainDespiteFlag(ctx: ScanContext, entry: ZipEntry): Promise<MemberBytes | undefined> {
+  if (entry.method === METHOD_STORED) {
+    if (entry.compressedSize !== entry.uncompressedSize || entry.compressedSize > STORED_CRC_MAX_BYTES) return undefined;
+    const bytes = await memberData(countedSource(ctx), entry).read(0, entry.compressedSize);
+    return crc32(bytes) === entry.crc32 ? { bytes, crcOk: true } : undefined;
+  }
+  if (entry.method === METHOD_DEFLATE) {
+    const out = await readMember(countedSource(ctx), entry, ctx.budget, { checkAborted: ctx.checkAborted });
+    return out.crcOk === true ? out : undefined;
+  }
+  return undefined;
+}
+
+async function judgeSymlink(ctx: ScanContext, entry: ZipEntry): Promise<void> {
+  const where = { pointer: entry.name, offset: entry.localHeaderOffset };
+  let target = '';
+  if (!entry.encrypted && (entry.method === METHOD_STORED || entry.method === METHOD_DEFLATE)) {
+    const out = await readMember(countedSource(ctx), entry, ctx.budget, { maxBytes: SYMLINK_TARGET_MAX_BYTES, checkAborted: ctx.checkAborted });
+    target = utf8(out.bytes);
+  }
+  const v = judgeLink(entry.name, target);
+  if (v.escapes) {
+    const why = v.why === 'system' ? `at the system location ${v.system}` : v.why === 'absolute' ? 'at an absolute path' : 'outside the extraction folder';
+    ctx.report({ ruleId: 'archive/symlink-escape', message: `Member "${entry.name}" is a symbolic link pointing ${why}: "${target}"`, evidence: target, ...where });
+  } else {
+    ctx.report({ ruleId: 'archive/symlink', message: `Member "${entry.name}" is a symbolic link to "${target}"`, evidence: target, ...where });
+  }
+}

@@ -1,0 +1,69 @@
+// How an extractor would resolve member names and link targets. Pure string logic, shared by every
+// archive format (zip now, tar later): '\' is a separator on Windows extractors, so it is treated as
+// one everywhere.
+
+/** Locations where a link (or a written file) hijacks the system rather than the extraction folder. */
+const SYSTEM_PREFIXES = ['/etc', '/bin', '/usr', '/var', '/lib', '/boot', '/sys', '/proc', '/dev', '/sbin',
+  '/root', '/home', 'c:/windows'];
+
+export function normalizeSeparators(name: string): string {
+  return name.replace(/\\/g, '/');
+}
+
+/** Leading '/' or '\', a drive letter ('C:', 'C:\x', 'C:x'), or a UNC path ('\\server\share'). */
+export function isAbsolutePath(name: string): boolean {
+  const n = normalizeSeparators(name);
+  return n.startsWith('/') || /^[a-zA-Z]:/.test(n);
+}
+
+export interface Resolution {
+  /** Some '..' climbs above the extraction folder. */
+  escapes: boolean;
+  /** The name has '..' segments at all (they may stay inside). */
+  hasDotDot: boolean;
+  /** The resolved relative path ('' when it resolves to the folder itself). */
+  resolved: string;
+}
+
+/** Resolves `name` against the extraction folder, optionally from a sub-folder `base` (a link's folder). */
+export function resolveInside(name: string, base = ''): Resolution {
+  const stack: string[] = [];
+  let escapes = false;
+  let hasDotDot = false;
+  const baseParts = normalizeSeparators(base).split('/').filter((p) => p && p !== '.');
+  for (const p of baseParts) stack.push(p);
+  for (const part of normalizeSeparators(name).split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      hasDotDot = true;
+      if (stack.length === 0) escapes = true;
+      else stack.pop();
+    } else {
+      stack.push(part);
+    }
+  }
+  return { escapes, hasDotDot, resolved: stack.join('/') };
+}
+
+/** The system location an absolute target points into, or null. */
+export function systemLocation(target: string): string | null {
+  const n = normalizeSeparators(target).toLowerCase().replace(/\/+/g, '/');
+  for (const prefix of SYSTEM_PREFIXES) {
+    if (n === prefix || n.startsWith(prefix + '/')) return prefix;
+  }
+  return null;
+}
+
+export type LinkVerdict =
+  | { escapes: false }
+  | { escapes: true; why: 'absolute' | 'system' | 'dotdot'; system?: string };
+
+/** Judges a symbolic link `linkName` → `target` as extracted into a folder. */
+export function judgeLink(linkName: string, target: string): LinkVerdict {
+  if (isAbsolutePath(target)) {
+    const system = systemLocation(target);
+    return system ? { escapes: true, why: 'system', system } : { escapes: true, why: 'absolute' };
+  }
+  const dir = normalizeSeparators(linkName).split('/').slice(0, -1).join('/');
+  return resolveInside(target, dir).escapes ? { escapes: true, why: 'dotdot' } : { escapes: false };
+}
