@@ -6,10 +6,10 @@
 // until it is removed from the list. Benign files have no such list: a false alarm always fails.
 import { describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { scan, scanReport, SEVERITY_RANK, type ByteSource, type FileReport, type Severity } from '../../src/engine';
+import { scan, scanReport, SEVERITY_RANK, type FileReport, type Severity } from '../../src/engine';
 import { reportProblems } from '../helpers/schema';
+import { fromNodeFile } from '../../src/cli/node-source';
 
 const CORPUS = join(process.cwd(), '..', 'shared', 'corpus');
 const present = existsSync(join(CORPUS, 'labels.tsv'));
@@ -29,23 +29,6 @@ function knownMisses(): Map<string, string> {
   }));
 }
 
-async function fileSource(path: string, name: string): Promise<{ src: ByteSource; close(): Promise<void> }> {
-  const fh = await open(path, 'r');
-  const size = (await fh.stat()).size;
-  const make = (start: number, end: number): ByteSource => ({
-    name, size: end - start,
-    async read(offset, length) {
-      const s = Math.min(end, start + Math.max(0, offset));
-      const e = Math.min(end, s + Math.max(0, length));
-      const buf = new Uint8Array(e - s);
-      if (buf.length) await fh.read(buf, 0, buf.length, s);
-      return buf;
-    },
-    slice(a, b) { return make(Math.min(end, start + a), Math.min(end, start + Math.max(a, b))); },
-  });
-  return { src: make(0, size), close: () => fh.close() };
-}
-
 function maxSeverity(r: FileReport): Severity | 'none' {
   let best: Severity | 'none' = 'none';
   for (const f of r.findings) if (best === 'none' || SEVERITY_RANK[f.severity] > SEVERITY_RANK[best]) best = f.severity;
@@ -60,13 +43,13 @@ describe.skipIf(!present)('public corpus (../shared/corpus)', () => {
     const results: Array<Row & { severity: Severity | 'none'; status: string; rules: string }> = [];
     const reports: FileReport[] = [];
     for (const row of rows()) {
-      const { src, close } = await fileSource(join(CORPUS, row.file), row.file);
+      const src = await fromNodeFile(join(CORPUS, row.file), row.file);
       try {
         const r = await scan(src, { displayPath: row.file });
         reports.push(r);
         results.push({ ...row, severity: maxSeverity(r), status: r.status,
           rules: [...new Set(r.findings.filter((f) => atLeast(f.severity, 'warning')).map((f) => f.ruleId))].join(',') });
-      } finally { await close(); }
+      } finally { await src.close(); }
     }
     const report = JSON.parse(JSON.stringify(scanReport(reports, { startedAt: new Date().toISOString(), durationMs: 0, options: {} })));
     expect(reportProblems(report)).toEqual([]);

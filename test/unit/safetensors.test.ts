@@ -1,32 +1,15 @@
 // SafeTensors scanner against hand-built attack variants (test/builders/safetensors.ts).
 import { describe, expect, it } from 'vitest';
-import { mkdtemp, open, rm, truncate, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scan, fromBytes, type ByteSource, type FileReport, type ScanOptions } from '../../src/engine';
 import { counting, fromHeaderText, packed, safetensors } from '../builders/safetensors';
+import { fromNodeFile } from '../../src/cli/node-source';
 
 const scanOf = (bytes: Uint8Array, name = 'model.safetensors', options: ScanOptions = {}) => scan(fromBytes(bytes, name), options);
 const ids = (r: FileReport) => r.findings.map((f) => f.ruleId).sort();
 const only = (r: FileReport, id: string) => r.findings.filter((f) => f.ruleId === id);
-
-/** A ByteSource over a Node file handle (what the CLI does), so a sparse file is never loaded. */
-async function fileSource(path: string, name: string): Promise<ByteSource & { close(): Promise<void> }> {
-  const fh = await open(path, 'r');
-  const { size } = await fh.stat();
-  const make = (start: number, end: number): ByteSource => ({
-    name, size: end - start,
-    async read(offset, length) {
-      const s = Math.min(Math.max(0, offset), end - start);
-      const n = Math.max(0, Math.min(length, end - start - s));
-      const buf = new Uint8Array(n);
-      if (n) await fh.read(buf, 0, n, start + s);
-      return buf;
-    },
-    slice(a, b) { return make(start + Math.min(a, end - start), start + Math.min(b, end - start)); },
-  });
-  return Object.assign(make(0, size), { close: () => fh.close() });
-}
 
 describe('safetensors scanner: well-formed files', () => {
   it('passes a back-to-back file with nothing above INFO and notes its facts', async () => {
@@ -254,7 +237,7 @@ describe('safetensors scanner: never reads tensor data', () => {
       await writeFile(path, head);
       await truncate(path, size);
 
-      const file = await fileSource(path, 'huge.safetensors');
+      const file = await fromNodeFile(path, 'huge.safetensors');
       const { source, stats } = counting(file);
       const t0 = Date.now();
       const r = await scan(source);

@@ -9,6 +9,7 @@ import { fromBytes } from '../../src/engine/io/byte-source';
 import { crc32 } from '../../src/engine/io/crc32';
 import { inflateRawBounded } from '../../src/engine/io/inflate';
 import { Budget } from '../../src/engine/limits';
+import { fromNodeFile } from '../../src/cli/node-source';
 import { encodeUtf8 } from '../../src/engine/io/text';
 import { listZip, readMember } from '../../src/engine/containers/zip';
 import { FormatError, type ByteSource } from '../../src/engine/types';
@@ -25,24 +26,6 @@ function counting(src: ByteSource): { src: ByteSource; bytes: () => number } {
     slice: (a, b, name) => wrap(s.slice(a, b, name)),
   });
   return { src: wrap(src), bytes: () => n };
-}
-
-/** A ByteSource over a Node file handle (Blob sizes wrap at 4 GiB on Node 20). */
-async function fileSource(path: string) {
-  const fh = await open(path, 'r');
-  const size = (await fh.stat()).size;
-  const make = (start: number, end: number, name: string): ByteSource => ({
-    name, size: end - start,
-    async read(offset, length) {
-      const s = Math.min(end, start + Math.max(0, offset));
-      const e = Math.min(end, s + Math.max(0, length));
-      const buf = new Uint8Array(e - s);
-      if (buf.length) await fh.read(buf, 0, buf.length, s);
-      return buf;
-    },
-    slice: (a, b, n) => make(start + a, Math.min(end, start + b), n ?? name),
-  });
-  return { src: make(0, size, 'big.zip'), close: () => fh.close() };
 }
 
 describe('crc32', () => {
@@ -209,9 +192,9 @@ describe('listZip', () => {
       await fh.close();
       await truncate(path, cdOff + tail.length);
 
-      const file = await fileSource(path);
+      const file = await fromNodeFile(path, 'big.zip');
       try {
-        const c = counting(file.src);
+        const c = counting(file);
         const l = await listZip(c.src, LIMITS);
         expect(l.zip64).toBe(true);
         expect(l.entries.map((e) => [e.name, e.compressedSize, e.localHeaderOffset])).toEqual([
@@ -219,7 +202,7 @@ describe('listZip', () => {
         expect(l.entries[1]!.dataOffset).toBeGreaterThan(2 ** 32);
         expect(l.anomalies).toEqual([]);
         expect(c.bytes()).toBeLessThan(70 * 1024); // the tail window, the CD, two local headers
-        const m = await readMember(file.src, l.entries[1]!, new Budget());
+        const m = await readMember(file, l.entries[1]!, new Budget());
         expect(new TextDecoder().decode(m.bytes)).toBe('after four gigabytes');
         expect(m.crcOk).toBe(true);
       } finally {
