@@ -87,6 +87,20 @@ test('a zip member that climbs out with ../ is a CRITICAL path traversal', async
   expect(foreign(requests)).toEqual([]);
 });
 
+test('real model files: an ELF hidden after the last tensor and a benign checkpoint, scanned in parallel', async ({ page, context }) => {
+  const requests = recordRequests(context);
+  await page.goto('/');
+  await dropFiles(page, ['fixtures/safetensors/malicious/trailing-elf.safetensors', 'fixtures/safetensors/benign/mixed-dtypes.safetensors',
+    'fixtures/executables/malicious/hello-x86_64.elf']);
+  expect(await verdictCode(page)).toBe(1);
+  const evil = await findingsOf(page, 'trailing-elf.safetensors');
+  expect(evil).toContain('executable/elf:critical');
+  expect(evil).toContain('safetensors/hidden-bytes:warning');
+  expect(await findingsOf(page, 'hello-x86_64.elf')).toContain('executable/elf:critical');
+  expect((await findingsOf(page, 'mixed-dtypes.safetensors')).filter((x) => /:(critical|warning)$/.test(x))).toEqual([]);
+  expect(foreign(requests)).toEqual([]);
+});
+
 test('a blacklist pattern from the settings turns a matching file name CRITICAL', async ({ page }) => {
   await page.goto('/');
   await page.getByTestId('settings').locator('summary').click();
