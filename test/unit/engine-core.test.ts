@@ -89,3 +89,29 @@ describe('report schema', () => {
     expect(reportProblems(broken).length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('content beats names', () => {
+  it('scans a zip named .safetensors as a zip and reports the mismatch', async () => {
+    const zip = readFileSync('fixtures/e2e/zip-slip.zip');
+    const r = await scan(fromBytes(new Uint8Array(zip), 'model.safetensors'));
+    expect(r.format).toBe('zip');
+    const mismatch = r.findings.find((f) => f.ruleId === 'file/extension-mismatch');
+    expect(mismatch).toMatchObject({ severity: 'warning', location: { path: ['model.safetensors'] } });
+    expect(mismatch?.message).toMatch(/safetensors.*zip/);
+    expect(r.findings.some((f) => f.ruleId === 'archive/path-traversal' && f.severity === 'critical')).toBe(true);
+  });
+
+  it('finds a safetensors file by its header whatever its name, with no mismatch for a generic .bin', async () => {
+    const st = readFileSync('fixtures/safetensors/benign/mixed-dtypes.safetensors');
+    const r = await scan(fromBytes(new Uint8Array(st), 'weights.bin'));
+    expect(r.format).toBe('safetensors');
+    expect(r.findings.filter((f) => f.ruleId === 'file/extension-mismatch')).toEqual([]);
+  });
+
+  it('reports a file named .safetensors whose header is garbage as malformed and incomplete, never clean', async () => {
+    const r = await scan(fromBytes(encodeUtf8('\x00\x01\x02 not a model at all'), 'model.safetensors'));
+    expect(r.status).toBe('error');
+    expect(r.complete).toBe(false);
+    expect(r.findings.some((f) => f.severity === 'warning')).toBe(true);
+  });
+});
