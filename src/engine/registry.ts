@@ -6,11 +6,20 @@ import { zipScanner } from './formats/zip/scanner';
 import { unknownScanner } from './formats/unknown/scanner';
 import { safetensorsIndexCheck } from './formats/safetensors/folder';
 import { safetensorsIndexScanner } from './formats/safetensors/index';
+import { pytorchLegacyScanner, pytorchZipScanner } from './formats/pytorch/scanner';
+import { numpyScanner } from './formats/numpy/scanner';
+import { compressedScanner } from './formats/compressed/scanner';
+import { pickleScanner } from './formats/pickle/scanner';
 
 export const SCANNERS: readonly Scanner[] = [
   safetensorsScanner,
   safetensorsIndexScanner,
+  pytorchZipScanner,      // a zip with PyTorch's layout: before the generic zip scanner
+  pytorchLegacyScanner,   // starts with a pickle: before the pickle scanner
+  numpyScanner,
   zipScanner,
+  compressedScanner,
+  pickleScanner,          // protocol 0/1 pickles have no magic: their sniff is a parse, so it runs last
 ];
 
 /** Runs when nothing else claims the content: executables and strings sweep. */

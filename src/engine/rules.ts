@@ -5,6 +5,10 @@ import { CORE_RULES } from './rules/core';
 import { ARCHIVE_RULES } from './rules/archive';
 import { SAFETENSORS_RULES } from './rules/safetensors';
 import { DETECTOR_RULES } from './rules/detectors';
+import { PICKLE_RULES } from './rules/pickle';
+import { PYTORCH_RULES } from './rules/pytorch';
+import { NUMPY_RULES } from './rules/numpy';
+import { COMPRESSED_RULES } from './rules/compressed';
 
 export type { RuleDef } from './rules/types';
 
@@ -13,6 +17,10 @@ export const RULES = {
   ...ARCHIVE_RULES,
   ...SAFETENSORS_RULES,
   ...DETECTOR_RULES,
+  ...PICKLE_RULES,
+  ...PYTORCH_RULES,
+  ...NUMPY_RULES,
+  ...COMPRESSED_RULES,
 } as const satisfies Record<string, RuleDef>;
 
 export type RuleId = keyof typeof RULES;
