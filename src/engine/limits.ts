@@ -26,6 +26,8 @@ export interface Limits {
   maxFindingsPerRule: number;
   /** Longest string handed to the string detectors. Bounds regex work per string. */
   maxStringBytes: number;
+  /** Pickle opcodes executed symbolically across one file. Bounds CPU on pickles of billions of tiny ops. */
+  maxPickleOpcodes: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
@@ -41,6 +43,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxSweepBytes: 1024 ** 3,
   maxFindingsPerRule: 50,
   maxStringBytes: 1024 * 1024,
+  maxPickleOpcodes: 300_000_000,
 });
 
 /** Everything charged while scanning one top-level file, across every nested node. */
@@ -49,6 +52,7 @@ export class Budget {
   nodes = 0;
   inflatedBytes = 0;
   bytesRead = 0;
+  pickleOpcodes = 0;
 
   constructor(overrides: Partial<Limits> = {}) {
     this.limits = Object.freeze({ ...DEFAULT_LIMITS, ...overrides });
@@ -70,6 +74,14 @@ export class Budget {
   /** Bytes still allowed to be inflated in this file. */
   get inflatedRemaining(): number {
     return Math.max(0, this.limits.maxInflatedBytes - this.inflatedBytes);
+  }
+
+  /** Charges `n` pickle opcodes (callers charge in batches: the check is per batch). */
+  chargePickleOps(n: number): void {
+    this.pickleOpcodes += n;
+    if (this.pickleOpcodes > this.limits.maxPickleOpcodes) {
+      throw new LimitExceeded('maxPickleOpcodes', `more than ${this.limits.maxPickleOpcodes} pickle opcodes`);
+    }
   }
 
   chargeRead(bytes: number): void {

@@ -1,9 +1,192 @@
-import type { Scanner } from '../../types';
+// The pickle scanner: sniff (protocol 2-5 magic; protocol 0/1 by a strict parse of the head), then
+// run every stream of the node through the symbolic machine and the judge. Bytes after a STOP are
+// another stream, padding, or junk: junk is reported, resynchronised past when a pickle follows
+// within RESYNC_WINDOW, and handed to ctx.scanChild so the fallback sweep looks at it.
+import { FormatError, type ByteSource, type ScanContext, type Scanner } from '../../types';
+import { fromBytes } from '../../io/byte-source';
+import { hex, looksLikeText, utf8Strict } from '../../io/text';
+import { classifyGlobal } from './policy';
+import { findPickleEnd, OpReader } from './disasm';
+import { Judge, type Classify, type NestedPayload } from './judge';
+import { Machine } from './machine';
+import { hasPickleMagic, pickleStartsAt, sniffPickle } from './nested';
 
-/** Placeholder: the pickle scanner (symbolic opcode machine). */
+/** How far past a STOP (or a broken op) the scanner looks for the next pickle. */
+export const RESYNC_WINDOW = 1024 * 1024;
+/** Pickle-start candidates tried per resync window (each is a short parse). */
+const RESYNC_CANDIDATES = 4096;
+/** Trailing bytes that are only whitespace or NULs and at most this long are padding, not junk. */
+const MAX_PADDING = 64;
+/** Streams per node. A file of a million empty pickles is an attack on the report. */
+const MAX_STREAMS = 10_000;
+/** Frame-split re-reads per node (each is a child scan of the rest of the node). */
+const MAX_FRAME_SPLITS = 2;
+/** Fewer ops than this before the head ends is not enough to call text a protocol 0/1 pickle. */
+const SNIFF_MIN_OPS = 24;
+
+const EXTENSIONS = ['.pkl', '.pickle', '.joblib', '.dill', '.cloudpickle', '.pck', '.pcl'];
+
 export const pickleScanner: Scanner = {
   id: 'pickle',
-  extensions: [],
-  sniff: () => null,
-  async scan() {},
+  extensions: EXTENSIONS,
+  sniff(head) {
+    if (hasPickleMagic(head.bytes)) return { confidence: 'magic' };
+    const hinted = head.hint === 'pickle';
+    if (sniffPickle(head.bytes, 0, head.size, hinted ? 4 : SNIFF_MIN_OPS)) return { confidence: 'structure' };
+    if (undecodableGlobal(head.bytes)) return { confidence: 'structure' };
+    // By name only when the content is not plain text (a text file named .pkl is not a pickle to parse;
+    // the fallback sweeps it and the registry reports the name mismatch).
+    if (hinted || (EXTENSIONS.includes(head.ext) && !looksLikeText(head.bytes))) return { confidence: 'name' };
+    return null;
+  },
+  async scan(ctx) {
+    await scanPickle(ctx, classifyGlobal);
+  },
 };
+
+/**
+ * A GLOBAL whose module line is an identifier but whose name line is not UTF-8: CPython fails the load
+ * there, but the file is a pickle to report as malformed. Text never matches (it decodes).
+ */
+function undecodableGlobal(b: Uint8Array): boolean {
+  if (b[0] !== 0x63) return false;
+  const nl1 = b.indexOf(0x0a);
+  if (nl1 < 2 || nl1 > 256) return false;
+  for (let i = 1; i < nl1; i++) { const c = b[i]!; if (!(c === 0x2e || c === 0x5f || (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a))) return false; }
+  const nl2 = b.indexOf(0x0a, nl1 + 1);
+  return nl2 > nl1 && nl2 - nl1 <= 256 && utf8Strict(b.subarray(nl1 + 1, nl2)) === null;
+}
+
+/** 'c' module '\n' name '\n' with identifier names: a GLOBAL worth a resync attempt anywhere in junk. */
+function globalLineAt(b: Uint8Array, i: number): boolean {
+  let k = i + 1, lines = 0;
+  for (let len = 0; k < b.length && k < i + 200; k++, len++) {
+    const c = b[k]!;
+    if (c === 0x0a) { if (len === 0 || ++lines === 2) break; len = -1; continue; }
+    if (!(c === 0x2e || c === 0x5f || (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a))) return false;
+  }
+  return lines === 2;
+}
+
+function errorRule(e: FormatError): 'pickle/truncated' | 'pickle/unknown-opcode' | null {
+  if (e.message.startsWith('pickle truncated')) return 'pickle/truncated';
+  if (e.message.startsWith('invalid opcode')) return 'pickle/unknown-opcode';
+  return null;
+}
+
+function isPadding(b: Uint8Array): boolean {
+  if (b.length > MAX_PADDING) return false;
+  for (const c of b) if (c !== 0 && c !== 0x0a && c !== 0x0d && c !== 0x20 && c !== 0x09) return false;
+  return true;
+}
+
+/** Scans every pickle stream of ctx.source. `classify` is the policy (injectable for tests). */
+export async function scanPickle(ctx: ScanContext, classify: Classify): Promise<void> {
+  const src = ctx.source;
+  const size = src.size;
+  const queue: NestedPayload[] = [];
+  const judge = new Judge({
+    report: (f) => ctx.report(f),
+    classify,
+    inspectString: (t, w) => ctx.inspectString(t, w),
+    nested: (p) => queue.push(p),
+    charge: (n) => { ctx.budget.chargePickleOps(n); ctx.checkAborted(); },
+    embeddedPickle: async (start) => {
+      // joblib object-dtype arrays: a whole protocol-2 pickle written in place of the array bytes.
+      const end = await findPickleEnd(src, start);
+      if (end === null) throw new FormatError(`joblib object array at ${start} is not a complete pickle`, start);
+      queue.push({ name: `<array@${start}>`, range: [start, end], hint: 'pickle' });
+      return end;
+    },
+  });
+  const machine = new Machine(judge);
+  judge.machine = machine;
+
+  let pos = 0;
+  let streams = 0;
+  let firstError: FormatError | null = null;
+  let frameIssues = 0;
+  let brokeAt = -1;
+  let splits = 0;
+  try {
+    while (pos < size && streams < MAX_STREAMS) {
+      machine.newStream();
+      const r = new OpReader((o, l) => ctx.read(o, l), pos, size);
+      let next: number | null = null;
+      try {
+        next = await machine.run(r);
+        streams++;
+      } catch (e) {
+        if (!(e instanceof FormatError)) throw e;
+        judge.flush();
+        streams++;
+        firstError ??= e;
+        const rule = errorRule(e);
+        if (rule) ctx.report({ ruleId: rule, message: `Stream ${streams}: ${e.message}`, offset: e.offset ?? r.pos });
+        if (rule === 'pickle/truncated') break;
+        next = (e.offset ?? r.pos) + 1; // resync past the broken op
+        brokeAt = next;
+      } finally {
+        judge.flush();
+        for (const fi of r.frameIssues) {
+          if (frameIssues++ === 0) ctx.report({ ruleId: 'pickle/frame-mismatch', message: `Frame boundary mismatch: ${fi.detail}`, offset: fi.offset });
+          // A loader that honours frame lengths resumes at the frame end, in the middle of this op: what it
+          // would run from there is scanned too (the parser-differential payload).
+          if (fi.kind === 'straddle' && splits++ < MAX_FRAME_SPLITS && fi.frameEnd < size) {
+            queue.push({ name: `<frame-split@${fi.frameEnd}>`, range: [fi.frameEnd, size], hint: 'pickle' });
+          }
+        }
+      }
+      if (next === null || next >= size) break;
+      const resync = await afterStop(ctx, next, streams, firstError !== null && brokeAt === next);
+      if (resync === null) break;
+      pos = resync;
+    }
+    if (pos < size && streams >= MAX_STREAMS) {
+      ctx.limited(`stopped after ${MAX_STREAMS} pickle streams`);
+      ctx.report({ ruleId: 'scan/limit-reached', message: `Stopped after ${MAX_STREAMS} pickle streams; the rest was not scanned`, offset: pos });
+    }
+  } finally {
+    ctx.note('streams', streams);
+    ctx.note('opcodes', machine.ops);
+    ctx.note('protocol', judge.protocols.size ? Math.max(...judge.protocols) : 0);
+    ctx.note('imports', [...judge.imports]);
+    ctx.note('calls', [...judge.calls.values()]);
+    ctx.note('callCount', judge.callCount);
+    if (frameIssues > 1) ctx.note('frameIssues', frameIssues);
+  }
+  for (const p of queue) {
+    const child: ByteSource = 'bytes' in p ? fromBytes(p.bytes, p.name) : src.slice(p.range[0], p.range[1], p.name);
+    await ctx.scanChild(p.name, child, p.hint);
+  }
+  if (firstError) throw firstError;
+}
+
+/**
+ * What follows a STOP (or a broken op) at `at`: the offset of the next pickle, or null when nothing
+ * more is to be parsed. Junk is reported and its region handed to the fallback sweep.
+ */
+async function afterStop(ctx: ScanContext, at: number, streams: number, afterError: boolean): Promise<number | null> {
+  const size = ctx.source.size;
+  const win = await ctx.read(at, Math.min(RESYNC_WINDOW, size - at));
+  const total = size - at;
+  if (pickleStartsAt(win, 0, total)) return at;
+  if (win.length === total && isPadding(win)) { ctx.note('trailingPadding', total); return null; }
+  let q = -1;
+  let tried = 0;
+  for (let i = 1; i < win.length && tried < RESYNC_CANDIDATES; i++) {
+    const c = win[i]!;
+    // Candidates: protocol 2+ magic, or a protocol 0/1 GLOBAL/MARK/container right after a STOP byte.
+    if (c === 0x80 ? hasPickleMagic(win, i) : (win[i - 1] === 0x2e && (c === 0x63 || c === 0x28 || c === 0x7d || c === 0x5d)) || (c === 0x63 && globalLineAt(win, i))) {
+      tried++;
+      if (pickleStartsAt(win, i, total)) { q = i; break; }
+    }
+  }
+  const end = q < 0 ? size : at + q;
+  // After a broken op the malformed finding already speaks for these bytes; they are still swept.
+  if (!afterError) ctx.report({ ruleId: 'pickle/bytes-after-stop',
+    message: `${end - at} bytes after stream ${streams} are not a pickle${q < 0 ? '' : `; another pickle starts at ${end}`} (swept as <after-stop@${at}>)`,
+    offset: at, evidence: hex(win.subarray(0, 32), 32) });
+  await ctx.scanChild(`<after-stop@${at}>`, ctx.source.slice(at, end, `<after-stop@${at}>`));
+  return q < 0 ? null : end;
+}

@@ -1,0 +1,120 @@
+// Recognising pickles: at the head of a node (sniff), after a STOP (stacked streams, resync), and inside
+// constants (raw bytes, latin-1 strings, base64, hex, zlib). Every check is a bounded strict parse.
+import { Unzlib } from 'fflate';
+import { FormatError, LimitExceeded } from '../../types';
+import { decodeBase64, decodeHex } from '../../detectors/encoded';
+import { OpReader } from './disasm';
+import { Machine, type MachineHooks } from './machine';
+
+/** Ops a sniff parses before deciding. */
+const SNIFF_OPS = 256;
+/** A protocol 0/1 pickle cut by the head must have parsed at least this many ops to be claimed. */
+const SNIFF_MIN_OPS = 24;
+/** Bytes a nested constant may decode or inflate to. Bounds memory per nested payload. */
+export const MAX_NESTED_BYTES = 16 * 1024 * 1024;
+/** Encoded text shorter than this is not decoded (hashes, ids). */
+const MIN_ENCODED = 16;
+
+const NULL_HOOKS: MachineHooks = {
+  onImport() {}, onUnresolvedImport() {}, onCall() {}, onBuild: () => null, onMutate() {}, onExt() {},
+  onConst() {}, onProto() {}, onEmbeddedPickle: async (s) => s, charge() {}, afterOp() {},
+};
+
+/** PROTO 2..5 (0x80 0x02..0x05): the magic of every pickle written since Python 2.3 by default. */
+export function hasPickleMagic(b: Uint8Array, at = 0): boolean {
+  return b.length >= at + 3 && b[at] === 0x80 && b[at + 1]! >= 2 && b[at + 1]! <= 5;
+}
+
+export interface PickleSniff { stop: boolean; ops: number; protocol: number }
+
+/**
+ * Strict parse of the bytes at `at` as a pickle: every op valid, the stack consistent. `total` is the
+ * real length of the data (the bytes may be a head); a parse that runs out of bytes before STOP is
+ * accepted only when the data goes on and enough ops parsed. Returns null when it is not a pickle.
+ */
+export function sniffPickle(b: Uint8Array, at = 0, total = b.length, minOps = SNIFF_MIN_OPS): PickleSniff | null {
+  if (at >= b.length) return null;
+  const m = new Machine(NULL_HOOKS);
+  const r = OpReader.overBytes(b, at, total);
+  try {
+    const res = m.runSync(r, SNIFF_OPS);
+    if (res === 'stop') return m.ops >= 2 ? { stop: true, ops: m.ops, protocol: m.protocol } : null;
+    if (m.ops >= minOps) return { stop: false, ops: m.ops, protocol: m.protocol };
+    return null;
+  } catch (e) {
+    if (e instanceof FormatError || e instanceof LimitExceeded) {
+      // Cut by the end of the head, not malformed: judge what parsed.
+      if (total > b.length && r.pos >= b.length - 64 && m.ops >= minOps) return { stop: false, ops: m.ops, protocol: m.protocol };
+      return null;
+    }
+    throw e;
+  }
+}
+
+/** A pickle start at `at`: magic, or a protocol 0/1 parse that reaches STOP or runs long. */
+export function pickleStartsAt(b: Uint8Array, at: number, total = b.length): boolean {
+  if (hasPickleMagic(b, at)) return sniffPickle(b, at, total, 8) !== null;
+  const c = b[at];
+  // Protocol 0/1 pickles open with a container, a MARK, a GLOBAL/INST or a value.
+  if (c === undefined || !'(cdl}])NIJKSVXUFGi'.includes(String.fromCharCode(c))) return false;
+  return sniffPickle(b, at, total) !== null;
+}
+
+/** Inflates a zlib stream up to MAX_NESTED_BYTES; null when it is not zlib or too large. */
+export function inflateZlib(b: Uint8Array, max = MAX_NESTED_BYTES): Uint8Array | null {
+  if (b.length < 6 || (b[0]! & 0x0f) !== 8 || ((b[0]! << 8) | b[1]!) % 31 !== 0) return null;
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  let over = false;
+  try {
+    const z = new Unzlib((chunk) => {
+      size += chunk.length;
+      if (size > max) { over = true; throw new Error('too large'); }
+      parts.push(chunk);
+    });
+    z.push(b, true);
+  } catch {
+    if (over || size === 0) return null;
+  }
+  const out = new Uint8Array(size);
+  let o = 0;
+  for (const p of parts) { out.set(p, o); o += p.length; }
+  return out;
+}
+
+function latin1Bytes(s: string): Uint8Array | null {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0xff) return null;
+    out[i] = c;
+  }
+  return out;
+}
+
+export type NestedHow = 'raw' | 'latin-1 string' | 'base64' | 'hex' | 'zlib' | 'base64+zlib' | 'hex+zlib';
+
+/** The pickle a constant carries, decoded; null when it carries none. */
+export function nestedPickle(v: string | Uint8Array): { how: NestedHow; bytes: Uint8Array } | null {
+  const isPickle = (b: Uint8Array) => (hasPickleMagic(b) || pickleStartsAt(b, 0)) && sniffPickle(b, 0, b.length, 4) !== null;
+  if (v instanceof Uint8Array) {
+    if (isPickle(v)) return { how: 'raw', bytes: v };
+    const z = inflateZlib(v);
+    return z && isPickle(z) ? { how: 'zlib', bytes: z } : null;
+  }
+  if (v.length < MIN_ENCODED) return null;
+  const c0 = v.charCodeAt(0);
+  if (c0 === 0x80 || (v.length > 2 && v.charCodeAt(v.length - 1) === 0x2e)) {
+    const raw = latin1Bytes(v);
+    if (raw && isPickle(raw)) return { how: 'latin-1 string', bytes: raw };
+  }
+  const t = v.trim();
+  let decoded: Uint8Array | null = null;
+  let how: 'base64' | 'hex' | null = null;
+  if (/^(0x)?[0-9a-fA-F]+$/.test(t) && t.length % 2 === 0) { decoded = decodeHex(t, MAX_NESTED_BYTES * 2); how = 'hex'; }
+  else if (/^[A-Za-z0-9+/_\-\s]+={0,2}$/.test(t) && t.length >= 20) { decoded = decodeBase64(t.replace(/\s+/g, ''), MAX_NESTED_BYTES * 2); how = 'base64'; }
+  if (!decoded || !how || decoded.length < 2) return null;
+  if (isPickle(decoded)) return { how, bytes: decoded };
+  const z = inflateZlib(decoded);
+  return z && isPickle(z) ? { how: how === 'hex' ? 'hex+zlib' : 'base64+zlib', bytes: z } : null;
+}
