@@ -156,6 +156,26 @@ export interface Scanner<S = unknown> {
   /** Sync, pure, reads only head bytes; the returned state is handed to scan. */
   sniff(head: Head): Sniff<S> | null;
   scan(ctx: ScanContext<S>): Promise<void>;
+  /**
+   * Containers only, optional: re-opens the child this scanner handed to ctx.scanChild as `name` (the
+   * `nth` of that name, 0-based, when several share it), so a report path leads back to its bytes
+   * (navigate.ts: the pickle view). null when there is no such child. Limits apply through ctx.budget.
+   */
+  open?(ctx: OpenContext<S>, name: string, nth: number): Promise<OpenedChild | null>;
+}
+
+/** What Scanner.open works from: the container node's bytes, its head and sniff state, a budget. */
+export interface OpenContext<S = unknown> {
+  readonly source: ByteSource;
+  readonly head: Head;
+  readonly state: S;
+  readonly budget: Budget;
+}
+
+/** A child re-opened by Scanner.open, with the hint its scanner gave ctx.scanChild. */
+export interface OpenedChild {
+  source: ByteSource;
+  hint?: string;
 }
 
 /** Thrown by parsers on malformed input: reported as a format error, never as malicious. */

@@ -1,9 +1,66 @@
-import type { Scanner } from '../../types';
+// Compressed wrappers: joblib.dump(compress=...) files (zlib, gzip, bz2, lzma, xz, lz4, and the old
+// 'ZF' format) and standalone .gz/.bz2/.xz/.lz4 files. Decompressed under the per-file budget and
+// handed back through scanChild by content: a compressed pickle is scanned as a pickle, a compressed
+// tarball as whatever it is. Recompression is a known way to hide a payload from scanners that only
+// look at the outer bytes (saferpickle #41, #46), so nothing is ever passed as clean undecoded.
+import type { Scanner, ScanContext } from '../../types';
+import { fromBytes } from '../../io/byte-source';
+import { countedSource } from '../zip/members';
+import { sniffCompressed, type CompressedState } from './sniff';
+import { DECODERS } from './codecs';
+import { Sink } from './sink';
 
-/** Placeholder: compressed wrappers (joblib zlib/gzip/bz2/lzma/xz/lz4). */
-export const compressedScanner: Scanner = {
-  id: 'compressed',
-  extensions: [],
-  sniff: () => null,
-  async scan() {},
+const NAMES: Record<CompressedState['codec'], string> = {
+  'gzip': 'gzip', 'zlib': 'zlib', 'joblib-zfile': 'zlib (joblib ZF header)', 'bz2': 'bzip2', 'xz': 'xz', 'lzma': 'LZMA (alone)', 'lz4': 'LZ4 frame',
 };
+
+export const compressedScanner: Scanner<CompressedState> = {
+  id: 'compressed',
+  extensions: ['.gz', '.gzip', '.bz2', '.xz', '.lzma', '.lz4', '.zlib', '.z', '.joblib'],
+  sniff: sniffCompressed,
+  scan: scanCompressed,
+};
+
+async function scanCompressed(ctx: ScanContext<CompressedState>): Promise<void> {
+  const { codec, skip } = ctx.state;
+  const label = NAMES[codec];
+  ctx.note('codec', codec);
+  const decode = DECODERS[codec];
+  const input = countedSource(ctx).slice(skip, ctx.source.size);
+  if (!decode) return unsupported(ctx, `${label} compression is not supported`);
+
+  const sink = new Sink(ctx.budget, input.size);
+  const result = await decode(input, sink, ctx.checkAborted, ctx.budget.limits.maxMemberBytes);
+  ctx.budget.chargeInflated(sink.total);
+  if (result.unsupported) return unsupported(ctx, result.unsupported);
+  ctx.note('compressedBytes', input.size);
+  ctx.note('decompressedBytes', sink.total);
+
+  const scanned = `the first ${sink.total} bytes were scanned`;
+  if (sink.cut === 'ratio') {
+    ctx.report({ ruleId: 'archive/compression-bomb',
+      message: `${label} data expands more than ${ctx.budget.limits.maxCompressionRatio}:1 (${input.size} compressed bytes, stopped at ${sink.total}); ${scanned}` });
+    ctx.limited('stopped at the compression ratio limit');
+  } else if (sink.cut === 'budget') {
+    ctx.report({ ruleId: 'archive/compression-bomb',
+      message: `Decompressing passed the file's total of ${ctx.budget.limits.maxInflatedBytes} inflated bytes; ${scanned}` });
+    ctx.limited('stopped at maxInflatedBytes');
+  } else if (sink.cut === 'member-cap') {
+    ctx.report({ ruleId: 'scan/limit-reached', message: `The ${label} data decompresses past ${sink.limit} bytes (maxMemberBytes); ${scanned}` });
+    ctx.limited('larger than maxMemberBytes once decompressed');
+  }
+  if (result.error !== undefined) {
+    ctx.report({ ruleId: 'format/malformed', message: `Corrupt ${label} data (${result.error}); ${scanned}` });
+    ctx.limited(`${label} data could not be fully decompressed`);
+  }
+  if (sink.total > 0) {
+    const name = `${ctx.head.name || 'data'} (decompressed)`;
+    const bytes = sink.bytes();
+    await ctx.scanChild(name, fromBytes(bytes, name));
+  }
+}
+
+function unsupported(ctx: ScanContext, why: string): void {
+  ctx.report({ ruleId: 'compressed/unsupported-codec', message: `${why}; the content was not scanned` });
+  ctx.limited(why);
+}

@@ -2,10 +2,11 @@
 // then the content goes back through ctx.scanChild. Stored members travel as zero-copy slices;
 // deflated ones are inflated under the budget and held only while their child scan runs.
 import type { ByteSource, ScanContext } from '../../types';
+import type { Budget } from '../../limits';
 import { fromBytes, windowOf } from '../../io/byte-source';
 import { utf8 } from '../../io/text';
 import { crc32 } from '../../io/crc32';
-import { METHOD_DEFLATE, METHOD_STORED, memberData, readMember, type MemberBytes, type ZipEntry } from '../../containers/zip';
+import { METHOD_DEFLATE, METHOD_STORED, memberData, readLocalHeader, readMember, type MemberBytes, type ZipEntry } from '../../containers/zip';
 import { judgeLink } from './paths';
 
 /** PATH_MAX on Linux: a link target longer than this is not a target any system would follow. */
@@ -35,6 +36,11 @@ export function countedSource(ctx: ScanContext): ByteSource {
   return counted;
 }
 
+/** The name a member is scanned (and re-opened) under. */
+export function memberChildName(entry: ZipEntry): string {
+  return entry.name || `[member ${entry.index}]`;
+}
+
 /** What one archive's earlier members taught the later ones. */
 export interface ArchiveState {
   /** Entries whose data overlaps another member's. */
@@ -43,17 +49,17 @@ export interface ArchiveState {
   bombFound: boolean;
 }
 
-export async function scanMember(ctx: ScanContext, entry: ZipEntry, state: ArchiveState): Promise<void> {
+export async function scanMember(ctx: ScanContext, entry: ZipEntry, state: ArchiveState, hint?: string): Promise<void> {
   if (entry.dataOffset === null) return; // reported by the listing's anomalies
   const where = { pointer: entry.name, offset: entry.localHeaderOffset };
-  const childName = entry.name || `[member ${entry.index}]`;
+  const childName = memberChildName(entry);
 
   if (entry.isSymlink) return judgeSymlink(ctx, entry);
   if (entry.isDir && entry.compressedSize === 0) return;
 
   let plain: MemberBytes | undefined;
   if (entry.encrypted) {
-    plain = await plainDespiteFlag(ctx, entry);
+    plain = await plainDespiteFlag(countedSource(ctx), entry, ctx.budget, ctx.checkAborted);
     if (!plain) {
       ctx.report({ ruleId: 'archive/encrypted-member', message: `Member "${entry.name}" is encrypted and was not scanned`, ...where });
       ctx.limited(`encrypted member "${entry.name}" not scanned`);
@@ -72,7 +78,7 @@ export async function scanMember(ctx: ScanContext, entry: ZipEntry, state: Archi
       ctx.report({ ruleId: 'format/malformed',
         message: `Stored member "${entry.name}" declares ${entry.uncompressedSize} bytes but holds ${entry.compressedSize}`, ...where });
     }
-    await ctx.scanChild(childName, memberData(ctx.source, entry));
+    await ctx.scanChild(childName, memberData(ctx.source, entry), hint);
     return;
   }
 
@@ -92,7 +98,7 @@ export async function scanMember(ctx: ScanContext, entry: ZipEntry, state: Archi
   const out = plain ?? await readMember(countedSource(ctx), entry, ctx.budget, { checkAborted: ctx.checkAborted });
   if (out.cut === 'ratio' || out.cut === 'budget') state.bombFound = true;
   judgeInflate(ctx, entry, out);
-  await ctx.scanChild(childName, fromBytes(out.bytes, childName));
+  await ctx.scanChild(childName, fromBytes(out.bytes, childName), hint);
 }
 
 function judgeInflate(ctx: ScanContext, entry: ZipEntry, out: MemberBytes): void {
@@ -135,14 +141,15 @@ function reportCrc(ctx: ScanContext, entry: ZipEntry, actual: number): void {
  * equal sizes and a matching CRC, or deflate that inflates cleanly to the declared CRC. Real encryption
  * prepends a 12-byte header (APPNOTE 6.1.3) and scrambles the data, so neither test passes by chance.
  */
-async function plainDespiteFlag(ctx: ScanContext, entry: ZipEntry): Promise<MemberBytes | undefined> {
+export async function plainDespiteFlag(source: ByteSource, entry: ZipEntry, budget: Budget,
+  checkAborted?: () => void): Promise<MemberBytes | undefined> {
   if (entry.method === METHOD_STORED) {
     if (entry.compressedSize !== entry.uncompressedSize || entry.compressedSize > STORED_CRC_MAX_BYTES) return undefined;
-    const bytes = await memberData(countedSource(ctx), entry).read(0, entry.compressedSize);
+    const bytes = await memberData(source, entry).read(0, entry.compressedSize);
     return crc32(bytes) === entry.crc32 ? { bytes, crcOk: true } : undefined;
   }
   if (entry.method === METHOD_DEFLATE) {
-    const out = await readMember(countedSource(ctx), entry, ctx.budget, { checkAborted: ctx.checkAborted });
+    const out = await readMember(source, entry, budget, { checkAborted });
     return out.crcOk === true ? out : undefined;
   }
   return undefined;
@@ -162,4 +169,29 @@ async function judgeSymlink(ctx: ScanContext, entry: ZipEntry): Promise<void> {
   } else {
     ctx.report({ ruleId: 'archive/symlink', message: `Member "${entry.name}" is a symbolic link to "${target}"`, evidence: target, ...where });
   }
+}
+
+/** One piece of a run of bytes no member owns: a member the central directory does not list, or the rest. */
+export type HiddenPart =
+  | { kind: 'member'; entry: ZipEntry }
+  | { kind: 'bytes'; start: number; end: number; name: string };
+
+/**
+ * Splits a run of unowned bytes the way the scanner reads it (and open.ts re-reads it): local headers
+ * the central directory does not list, one after the other, then whatever is left as raw bytes.
+ */
+export async function* hiddenParts(source: ByteSource, h: { start: number; end: number }, maxMembers: number): AsyncGenerator<HiddenPart> {
+  let start = h.start;
+  for (let found = 0; start < h.end && found < maxMembers; found++) {
+    const local = await readLocalHeader(source, start);
+    if (!local || local.compressedSize === 0 || (local.flags & 0x0008) !== 0 || local.dataOffset + local.compressedSize > h.end) break;
+    yield { kind: 'member', entry: {
+      index: -1, name: local.name, nameBytes: local.nameBytes, utf8: false, method: local.method, flags: local.flags,
+      crc32: local.crc32, compressedSize: local.compressedSize, uncompressedSize: local.uncompressedSize,
+      centralOffset: -1, localHeaderOffset: start, dataOffset: local.dataOffset, madeBy: 0, externalAttrs: 0,
+      isSymlink: false, isDir: false, encrypted: (local.flags & 0x41) !== 0,
+    } };
+    start = local.dataOffset + local.compressedSize;
+  }
+  if (start < h.end) yield { kind: 'bytes', start, end: h.end, name: `[bytes ${start}-${h.end}]` };
 }

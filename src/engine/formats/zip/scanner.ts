@@ -2,9 +2,10 @@
 // every member back through ctx.scanChild, one at a time, so at most one inflated member is held.
 import type { Head, ScanContext, Scanner } from '../../types';
 import { startsWith } from '../../io/text';
-import { listZip, readLocalHeader, type ZipAnomaly, type ZipEntry, type ZipListing } from '../../containers/zip';
+import { listZip, type ZipAnomaly, type ZipEntry, type ZipListing } from '../../containers/zip';
 import { isAbsolutePath, resolveInside } from './paths';
-import { countedSource, scanMember, type ArchiveState } from './members';
+import { countedSource, hiddenParts, scanMember, type ArchiveState } from './members';
+import { openZipChild } from './open';
 
 const MAGIC_LOCAL = [0x50, 0x4b, 0x03, 0x04];  // 'PK\3\4': a local header at offset 0 (APPNOTE 4.3.7)
 const MAGIC_EMPTY = [0x50, 0x4b, 0x05, 0x06];  // 'PK\5\6': an archive with no members is only its EOCD
@@ -19,10 +20,25 @@ export const zipScanner: Scanner = {
     startsWith(head.bytes, MAGIC_LOCAL) || (startsWith(head.bytes, MAGIC_EMPTY) && head.size >= 22)
       ? { confidence: 'magic' } : null,
   scan: scanZip,
+  open: openZipChild,
 };
 
 async function scanZip(ctx: ScanContext): Promise<void> {
-  const listing = await listZip(countedSource(ctx), ctx.budget.limits);
+  await scanZipListing(ctx, await listZip(countedSource(ctx), ctx.budget.limits));
+}
+
+/**
+ * How a format built on zip (PyTorch checkpoints) wants one member handled: not sent to scanChild
+ * (raw tensor storages), or sent with a format hint ('pickle' for data.pkl). Default: by content.
+ */
+export type MemberRoute = { skip: true } | { skip?: false; hint?: string };
+
+/**
+ * The generic archive checks (names, anomalies, hidden data, encryption, bombs) and every member
+ * through scanChild. Formats built on zip list the archive once, add their own knowledge, and call
+ * this with a `route` instead of re-implementing the archive checks.
+ */
+export async function scanZipListing(ctx: ScanContext, listing: ZipListing, route?: (entry: ZipEntry) => MemberRoute): Promise<void> {
   noteListing(ctx, listing);
   // The archive comment is text for people ("made by X, see https://..."): links in it are expected.
   if (listing.comment) ctx.inspectString(listing.comment, { pointer: 'comment', key: 'comment', documentation: true });
@@ -48,7 +64,9 @@ async function scanZip(ctx: ScanContext): Promise<void> {
   for (const a of listing.anomalies) if (a.kind === 'overlap') state.overlapping.add(a.entry);
   for (const entry of listing.entries) {
     ctx.checkAborted();
-    await scanMember(ctx, entry, state);
+    const r = route?.(entry);
+    if (r?.skip) continue;
+    await scanMember(ctx, entry, state, r?.hint);
   }
 }
 
@@ -133,25 +151,17 @@ async function judgeAnomalies(ctx: ScanContext, listing: ZipListing): Promise<vo
  */
 async function sweepHidden(ctx: ScanContext, h: { kind: string; start: number; end: number }): Promise<void> {
   const where = h.kind === 'prepended-data' ? 'before the first member' : h.kind === 'trailing-data' ? 'after the end record' : 'between members';
-  const counted = countedSource(ctx);
-  let start = h.start;
-  for (let found = 0; start < h.end && found < ctx.budget.limits.maxMembers; found++) {
-    const local = await readLocalHeader(counted, start);
-    if (!local || local.compressedSize === 0 || (local.flags & 0x0008) !== 0 || local.dataOffset + local.compressedSize > h.end) break;
-    ctx.report({ ruleId: 'archive/hidden-data',
-      message: `Bytes ${where} hold member "${local.name}", which the central directory does not list`,
-      offset: start, pointer: local.name, evidence: local.name });
-    const entry: ZipEntry = {
-      index: -1, name: local.name, nameBytes: local.nameBytes, utf8: false, method: local.method, flags: local.flags,
-      crc32: local.crc32, compressedSize: local.compressedSize, uncompressedSize: local.uncompressedSize,
-      centralOffset: -1, localHeaderOffset: start, dataOffset: local.dataOffset, madeBy: 0, externalAttrs: 0,
-      isSymlink: false, isDir: false, encrypted: (local.flags & 0x41) !== 0,
-    };
-    checkNames(ctx, entry);
-    await scanMember(ctx, entry, { overlapping: new Set(), bombFound: false });
-    start = local.dataOffset + local.compressedSize;
+  for await (const part of hiddenParts(countedSource(ctx), h, ctx.budget.limits.maxMembers)) {
+    if (part.kind === 'member') {
+      const { entry } = part;
+      ctx.report({ ruleId: 'archive/hidden-data',
+        message: `Bytes ${where} hold member "${entry.name}", which the central directory does not list`,
+        offset: entry.localHeaderOffset, pointer: entry.name, evidence: entry.name });
+      checkNames(ctx, entry);
+      await scanMember(ctx, entry, { overlapping: new Set(), bombFound: false });
+    } else {
+      ctx.report({ ruleId: 'archive/hidden-data', message: `${part.end - part.start} bytes ${where} belong to no member`, offset: part.start });
+      await ctx.scanChild(part.name, ctx.source.slice(part.start, part.end));
+    }
   }
-  if (start >= h.end) return;
-  ctx.report({ ruleId: 'archive/hidden-data', message: `${h.end - start} bytes ${where} belong to no member`, offset: start });
-  await ctx.scanChild(`[bytes ${start}-${h.end}]`, ctx.source.slice(start, h.end));
 }

@@ -1,0 +1,92 @@
+// Which compressed wrapper a head starts with. joblib.dump(compress=...) writes exactly these
+// (joblib/compressor.py prefixes: zlib 0x78, gzip 1f 8b, bz2 'BZ', xz fd 37 7a 58 5a, lzma 5d 00,
+// lz4 04 22 4d 18; joblib < 0.10 wrote 'ZF' + hex length + zlib, numpy_pickle_compat.py).
+import { Inflate } from 'fflate';
+import type { Head, Sniff } from '../../types';
+import { startsWith } from '../../io/text';
+
+export type Codec = 'gzip' | 'zlib' | 'joblib-zfile' | 'bz2' | 'xz' | 'lzma' | 'lz4';
+
+export interface CompressedState { codec: Codec; /** Bytes before the compressed stream (the ZF header). */ skip: number }
+
+const GZIP = [0x1f, 0x8b, 0x08];                          // RFC 1952 2.3.1: ID1 ID2 CM=deflate
+const XZ = [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00];           // xz-file-format 2.1.1.1
+const LZ4_FRAME = [0x04, 0x22, 0x4d, 0x18];               // lz4 Frame format: magic 0x184D2204 LE
+const BZ2_BLOCK = [0x31, 0x41, 0x59, 0x26, 0x53, 0x59];     // pi: first block header
+const BZ2_EOS = [0x17, 0x72, 0x45, 0x38, 0x50, 0x90];       // sqrt(pi): end of stream (empty input)
+/** joblib's ZF header: 'ZF' then hex(length) left-justified to len(hex(2**64)) = 19 characters. */
+const ZFILE_LENGTH_CHARS = 19;
+/**
+ * A 2-byte zlib header matches random data about once in a thousand heads: the deflate data behind it
+ * must decode to this many bytes (or end cleanly) before the head is claimed.
+ */
+const ZLIB_PROOF_BYTES = 512;
+/** Input pushed per step while proving a zlib stream: keeps the proof's work small on a bomb. */
+const ZLIB_PROOF_STEP = 1024;
+
+export function sniffCompressed(head: Head): Sniff<CompressedState> | null {
+  const b = head.bytes;
+  const magic = (codec: Codec, skip = 0): Sniff<CompressedState> => ({ confidence: 'magic', state: { codec, skip } });
+  if (startsWith(b, GZIP)) return magic('gzip');
+  if (startsWith(b, XZ)) return magic('xz');
+  if (startsWith(b, LZ4_FRAME) && b.length > 4 && (b[4]! >> 6) === 1) return magic('lz4');
+  if (b[0] === 0x42 && b[1] === 0x5a && b[2] === 0x68 && b[3]! >= 0x31 && b[3]! <= 0x39
+    && (startsWith(b, BZ2_BLOCK, 4) || startsWith(b, BZ2_EOS, 4))) return magic('bz2');
+  const zf = zfileHeader(b);
+  if (zf > 0 && deflateProves(b, zf + 2)) return magic('joblib-zfile', zf);
+  if (zlibHeader(b, 0) && deflateProves(b, 2)) return magic('zlib');
+  if (lzmaAloneHeader(b)) return { confidence: 'structure', state: { codec: 'lzma', skip: 0 } };
+  return null;
+}
+
+/** RFC 1950 2.2: CM = 8, CINFO <= 7, FCHECK makes CMF*256+FLG a multiple of 31, no preset dictionary. */
+function zlibHeader(b: Uint8Array, at: number): boolean {
+  if (at + 2 > b.length) return false;
+  const cmf = b[at]!, flg = b[at + 1]!;
+  return (cmf & 0x0f) === 8 && cmf >> 4 <= 7 && (cmf * 256 + flg) % 31 === 0 && (flg & 0x20) === 0;
+}
+
+/** Length of a joblib 'ZF' header ('ZF0x1a2b   ' [+ ' ']) before a zlib stream, or 0. */
+function zfileHeader(b: Uint8Array): number {
+  if (b[0] !== 0x5a || b[1] !== 0x46 || b.length < 2 + ZFILE_LENGTH_CHARS + 2) return 0;
+  let s = '';
+  for (let i = 2; i < 2 + ZFILE_LENGTH_CHARS; i++) s += String.fromCharCode(b[i]!);
+  if (!/^0x[0-9a-f]{1,17}L? *$/.test(s)) return 0;
+  // joblib <= 0.8.4 under Python 2 wrote one more space (read_zfile skips it).
+  const at = b[2 + ZFILE_LENGTH_CHARS] === 0x20 ? 3 + ZFILE_LENGTH_CHARS : 2 + ZFILE_LENGTH_CHARS;
+  return zlibHeader(b, at) ? at : 0;
+}
+
+/** The raw deflate data at `from` decodes ZLIB_PROOF_BYTES bytes, or all of it decodes cleanly. */
+function deflateProves(b: Uint8Array, from: number): boolean {
+  let out = 0;
+  let done = false;
+  const inflater = new Inflate((chunk, final) => { out += chunk.length; if (final) done = true; });
+  try {
+    for (let i = from; i < b.length && out < ZLIB_PROOF_BYTES && !done; i += ZLIB_PROOF_STEP) {
+      const piece = b.subarray(i, Math.min(b.length, i + ZLIB_PROOF_STEP));
+      inflater.push(piece, i + piece.length >= b.length);
+    }
+  } catch {
+    return false;
+  }
+  // An empty final block ends "cleanly" after a few random bits: a proof needs some output.
+  return out >= ZLIB_PROOF_BYTES || (done && out > 0);
+}
+
+/**
+ * LZMA "alone" header (lzma-file-format / LzmaSpec): properties 0x5d (lc=3 lp=0 pb=2, what xz, Python's
+ * lzma and joblib write), a dictionary size of 2^n or 2^n + 2^(n-1) (what encoders write), and an
+ * uncompressed size that is unknown (all ones) or plausible.
+ */
+function lzmaAloneHeader(b: Uint8Array): boolean {
+  if (b.length < 14 || b[0] !== 0x5d) return false;
+  const dict = (b[1]! | (b[2]! << 8) | (b[3]! << 16)) + b[4]! * 0x1000000;
+  if (dict < 4096 || dict > 1.5 * 2 ** 30) return false;
+  let ok = false;
+  for (let n = 12; n <= 30 && !ok; n++) ok = dict === 2 ** n || dict === 2 ** n + 2 ** (n - 1);
+  if (!ok) return false;
+  let unknown = true;
+  for (let i = 5; i < 13; i++) unknown &&= b[i] === 0xff;
+  return unknown || b[12] === 0; // a known size below 2^56
+}
