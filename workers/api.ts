@@ -1,6 +1,7 @@
 // The contract between the page (src/app/pool.ts) and workers/scan.worker.ts. Types only: both sides
 // import it, and nothing here may pull code into either bundle.
-import type { FileReport, ScanOptions } from '../src/engine';
+import type { FileReport, Limits, ScanOptions } from '../src/engine';
+import type { NodeStep } from '../src/engine/navigate';
 
 /** What the worker reports while it works: the engine's read position and phase, and the hash position. */
 export interface WorkerProgress {
@@ -23,4 +24,54 @@ export type ProgressCallback = (p: WorkerProgress) => void;
  */
 export interface ScanWorkerApi {
   scan(file: File, options: ScanOptions, onProgress: ProgressCallback): Promise<FileReport>;
+}
+
+/** One node of a dropped file, for the pickle view: the File again and the node's path in it. */
+export interface PickleTarget {
+  file: File;
+  /** From nodeAddress(report.nodes, i): names with, per level, which same-named sibling. */
+  path: NodeStep[];
+  /** Identifies file + node for the worker's cache of the opened node (one entry). */
+  key: string;
+  /** The limits the scan ran with, so re-opening is bounded the same way. */
+  limits?: Partial<Limits>;
+}
+
+/** One disassembled opcode; `arg` is rendered and clipped by the worker (untrusted: show as text). */
+export interface PickleOpRow {
+  offset: number;
+  length: number;
+  name: string;
+  arg: string;
+}
+
+/** Where the disassembly could not go on (not a pickle opcode, truncated argument ...). */
+export interface PickleOpsError {
+  offset: number;
+  message: string;
+}
+
+export interface PickleOpsPage {
+  ops: PickleOpRow[];
+  /** Where the next page starts, or null at the end of the node (or at an error). */
+  nextOffset: number | null;
+  /** Bytes in the node. */
+  size: number;
+  error?: PickleOpsError;
+}
+
+export interface PickleOpsIndex {
+  /** Offsets of the ops that start pages, the first being the requested offset's op. */
+  starts: number[];
+  /** Ops walked by this request. */
+  ops: number;
+  nextOffset: number | null;
+  size: number;
+  error?: PickleOpsError;
+}
+
+/** The pickle view's calls, on a worker of its own (src/app/inspector.ts), never one of the pool's. */
+export interface InspectWorkerApi {
+  disassemble(target: PickleTarget, fromOffset: number, maxOps: number): Promise<PickleOpsPage>;
+  indexOps(target: PickleTarget, fromOffset: number, pageOps: number, maxOps: number): Promise<PickleOpsIndex>;
 }

@@ -1,10 +1,12 @@
 // Comlink entry of the scan worker: one File in, one FileReport out. It runs the engine scan and, at
 // the same time, SHA-256 over the whole file, so a multi-GB hash never holds back the findings; the
 // report is returned once both are done. Cancel and timeout are the pool's business: it terminates
-// this worker, which is the only way to stop code that is stuck.
+// this worker, which is the only way to stop code that is stuck. The same script serves the pickle
+// view (src/app/inspector.ts starts one more instance): pages of a disassembly of one node of a File.
 import { expose, releaseProxy, type Remote } from 'comlink';
 import { fromBlob, scan, sha256Of, type FileReport, type ScanOptions } from '../src/engine';
-import type { ProgressCallback, ScanWorkerApi, WorkerProgress } from './api';
+import type { InspectWorkerApi, ProgressCallback, ScanWorkerApi, WorkerProgress } from './api';
+import { opsIndex, opsPage } from './inspect';
 
 /** At most ~10 progress messages a second: enough for a smooth bar, cheap for the page. */
 const PROGRESS_INTERVAL_MS = 100;
@@ -24,7 +26,7 @@ function throttled(send: ProgressCallback) {
   };
 }
 
-const api: ScanWorkerApi = {
+const api: ScanWorkerApi & InspectWorkerApi = {
   async scan(file: File, options: ScanOptions, onProgress: ProgressCallback): Promise<FileReport> {
     const progress = throttled(onProgress);
     const name = options.displayPath ?? file.name;
@@ -45,6 +47,9 @@ const api: ScanWorkerApi = {
     (onProgress as unknown as Remote<ProgressCallback>)[releaseProxy]?.();
     return report;
   },
+  // The pickle view (src/app/inspector.ts): pages of a disassembly, and where pages start.
+  disassemble: opsPage,
+  indexOps: opsIndex,
 };
 
 expose(api);

@@ -14,6 +14,8 @@ export interface Entry {
   progress: WorkerProgress;
   /** Set when status is 'done'. */
   report?: FileReport;
+  /** The file as dropped, kept so the pickle view can read it again; absent once it is gone. */
+  file?: File;
 }
 
 /** A file picked or dropped, with the relative path it had. */
