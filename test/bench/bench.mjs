@@ -3,17 +3,22 @@
 //   - sparse safetensors files of 2 GB and 20 GB (a valid header for four big F16 tensors, then a hole
 //     made by truncate, so they cost a few KB of disk), to show memory does not grow with file size;
 //   - a zip with 5,000 small deflated members and a few larger stored ones (written by the minimal
-//     writer below), for per-member overhead.
+//     writer below), for per-member overhead;
+//   - the pickle family (pickle-family.mjs, written by Debian's python3): a 1 GB PyTorch checkpoint as
+//     zip and legacy, a ~300 MB pickle of 3.9 M small dicts and a ~100 MB joblib RandomForest, checked
+//     against the issue's targets under the table.
 // Each is scanned by `node dist-cli/modelgate.js scan --format json`; we print size, wall time, MB/s and
 // the child's peak RSS (VmHWM polled from /proc/<pid>/status). Whatever scanners exist, the numbers
 // stand: until the safetensors scanner lands, the big files simply take the fallback path.
-// Env: MG_BENCH_SIZES="2,20" (GB, decimal) to change the safetensors sizes; MG_BENCH_SKIP_ZIP=1.
+// Env: MG_BENCH_SIZES="2,20" (GB, decimal) to change the safetensors sizes ("" for none); MG_BENCH_SKIP_ZIP=1;
+// MG_BENCH_SKIP_PICKLE=1, or MG_BENCH_PICKLE="torch-zip,torch-legacy,objects,forest" for some of them.
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32 as nodeCrc32, deflateRawSync } from 'node:zlib';
+import { pickleCases, pickleTargets } from './pickle-family.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const OUT = join(ROOT, '.bench');
@@ -197,11 +202,13 @@ async function main() {
     process.stderr.write(`bench: preparing ${path}\n`);
     cases.push({ label: 'zip 5,000 deflated + 4×32 MiB stored', path, size: makeZip(path, zipMembers) });
   }
+  if (!process.env.MG_BENCH_SKIP_PICKLE) cases.push(...pickleCases(OUT));
 
   const widths = [50, 9, 8, 7, 7, 10, 5, 13, 9];
   const lines = [row(['case', 'size MB', 'wall s', 'CPU s', 'MB/s', 'peak RSS', 'exit', 'format', 'findings'], widths)];
   // Each case twice: the scan alone (--no-hash: what gates CI) and with the SHA-256, which reads every byte.
   const runs = cases.flatMap((c) => [{ ...c, label: `${c.label}, scan only`, extra: ['--no-hash'] }, { ...c, label: `${c.label}, + sha256`, extra: [] }]);
+  const targetRuns = [];
   for (const c of runs) {
     process.stderr.write(`bench: scanning ${c.label} …\n`);
     const r = await runCli(c.path, c.extra);
@@ -211,11 +218,20 @@ async function main() {
       c.label, mb(c.size), r.seconds.toFixed(2), r.cpu === undefined ? '?' : r.cpu.toFixed(1), (c.size / 1e6 / r.seconds).toFixed(0), `${(r.peakKb / 1024).toFixed(0)} MiB`,
       r.code, file ? `${file.format}${file.complete ? '' : '*'}` : '?', file ? file.findings.length : '?',
     ], widths));
+    if (c.key && c.extra.length) targetRuns.push({ key: c.key, size: c.size, ...r });
   }
   console.log('\n' + lines.join('\n'));
   console.log('\nwall time includes process start (and, in the + sha256 rows, hashing the whole file); MB/s = size / wall time;');
   console.log('CPU s = user+sys of the CLI process (last sample, ≤20 ms early); * = scan incomplete (limit/timeout).');
   console.log('the sparse files read as zeros from the page cache: this measures CPU cost, not disk speed.');
+  if (targetRuns.length) {
+    // Start-up baseline for the throughput targets: the best of three scans of a 176-byte .npy.
+    const tiny = join(ROOT, 'fixtures/pickle-family/benign/numeric.npy');
+    let startup = Infinity;
+    for (let i = 0; i < 3; i++) startup = Math.min(startup, (await runCli(tiny, ['--no-hash'])).seconds);
+    console.log([`\nissue 3 targets (scan-only rows; CLI start-up on a tiny file: ${startup.toFixed(2)} s):`,
+      ...pickleTargets(targetRuns, startup)].join('\n'));
+  }
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });
