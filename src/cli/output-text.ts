@@ -3,6 +3,9 @@
 // and bidi overrides are escaped so a model cannot drive the terminal (ANSI escapes, hidden text).
 import type { FileReport, Finding, ScanReport, Severity } from '../engine';
 
+/** Evidence lines printed per finding: an opcode window is about ten; the JSON report has them all. */
+const MAX_EVIDENCE_LINES = 16;
+
 export interface Style { color: boolean }
 
 const SGR = { reset: '\x1b[0m', bold: '\x1b[1m', dim: '\x1b[2m', red: '\x1b[31m', green: '\x1b[32m',
@@ -64,7 +67,14 @@ function fileBlock(file: FileReport, style: Style, opts: TextOptions): string[] 
     lines.push(`  ${paint(style, SEVERITY_COLOR[f.severity], tag)} ${paint(style, SGR.dim, f.ruleId)}  ${safe(f.message)}`);
     const where = formatLocation(f);
     if (where) lines.push(`      at ${where}`);
-    if (f.evidence !== undefined && f.evidence !== '') lines.push(`      evidence: ${safe(f.evidence)}`);
+    if (f.evidence !== undefined && f.evidence !== '') {
+      // Multi-line evidence (a reconstructed call and its opcode window) keeps its lines; each line is
+      // escaped on its own, so no control character from the file reaches the terminal.
+      const [first, ...rest] = f.evidence.split('\n');
+      lines.push(`      evidence: ${safe(first ?? '')}`);
+      for (const line of rest.slice(0, MAX_EVIDENCE_LINES)) lines.push(`        ${safe(line)}`);
+      if (rest.length > MAX_EVIDENCE_LINES) lines.push(`        … ${rest.length - MAX_EVIDENCE_LINES} more lines`);
+    }
     if (f.severityReason) lines.push(`      severity: ${safe(f.severityReason)}`);
   }
   if (file.sha256 && opts.verbose) lines.push(paint(style, SGR.dim, `  sha256 ${file.sha256}`));

@@ -153,6 +153,15 @@ describe('modelgate scan: reports', () => {
     expect(r.stdout).toMatch(/ISSUES FOUND: 0 critical, 1 warning \(exit 1\)/);
   });
 
+  it('prints a malicious pickle\'s reconstructed call and its opcode window as indented lines', async () => {
+    const r = await cli(['scan', '--no-hash', resolve('fixtures/pickle-family/malicious/reduce-os-system.pkl')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/\[CRITICAL\] pickle\/dangerous-call/);
+    expect(r.stdout).toMatch(/evidence: \S*system\('echo pwned'\)\n/);
+    expect(r.stdout).toMatch(/\n\s+>\d+: REDUCE\n/);
+    expect(r.stdout).not.toContain('\\n');
+  });
+
   it('hides clean files and INFO findings with --quiet', async () => {
     const r = await cli(['scan', '-q', 'clean', 'lfs']);
     expect(r.stdout).not.toContain('clean/empty.bin');
