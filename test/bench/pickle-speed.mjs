@@ -1,9 +1,26 @@
-// Pickle engine throughput micro-benchmark (not part of npm test). Runs the built CLI on each file
-// given and prints wall time, MB/s and peak RSS. Make inputs with /usr/bin/python3, e.g.
-//   pickle.dumps([{'a': i, 'b': str(i), 'c': [i, i+1]} for i in range(1_200_000)], protocol=4)
-// Usage: node test/bench/pickle-speed.mjs [--cli dist-cli/modelgate.js] [--runs 3] FILE...
+// Pickle engine throughput micro-benchmark (not part of npm test). Runs the built CLI on each file and
+// prints the best wall time, the engine's own time (the report's durationMs: scan() over the Node file
+// source, without process start-up), MB/s for both, peak RSS (via /usr/bin/time -v when present) and the
+// opcode count. `--make DIR` first writes the standard inputs with /usr/bin/python3 (never in the repo).
+//   npx vite build -c vite.cli.config.ts --outDir /tmp/pickle-speed/cli
+//   node test/bench/pickle-speed.mjs --cli /tmp/pickle-speed/cli/modelgate.js --make /tmp/pickle-speed
+// Usage: node test/bench/pickle-speed.mjs [--cli dist-cli/modelgate.js] [--runs 3] [--make DIR] [FILE...]
 import { spawnSync } from 'node:child_process';
-import { statSync, existsSync } from 'node:fs';
+import { statSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+// 1.2 M small dicts (object-dense: ~16 opcodes per dict) in protocols 4 and 2, and floats + strings.
+const MAKE = `
+import pickle, random, sys
+d = sys.argv[1]
+data = [{'a': i, 'b': str(i), 'c': [i, i + 1]} for i in range(1_200_000)]
+open(d + '/dicts4.pkl', 'wb').write(pickle.dumps(data, protocol=4))
+open(d + '/dicts2.pkl', 'wb').write(pickle.dumps(data, protocol=2))
+random.seed(1)
+mix = {'floats': [random.random() for _ in range(300_000)], 'strs': ['s%d_%s' % (i, 'x' * (i % 40)) for i in range(200_000)],
+       'uni': ['\u00fcn\u00ef%d' % i for i in range(50_000)]}
+open(d + '/mixed4.pkl', 'wb').write(pickle.dumps(mix, protocol=4))
+`;
 
 const args = process.argv.slice(2);
 let cli = 'dist-cli/modelgate.js', runs = 3;
@@ -11,7 +28,13 @@ const files = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--cli') cli = args[++i];
   else if (args[i] === '--runs') runs = Number(args[++i]);
-  else files.push(args[i]);
+  else if (args[i] === '--make') {
+    const dir = args[++i];
+    mkdirSync(dir, { recursive: true });
+    const p = spawnSync('/usr/bin/python3', ['-c', MAKE, dir], { stdio: 'inherit' });
+    if (p.status !== 0) process.exit(1);
+    files.push(...['dicts4.pkl', 'dicts2.pkl', 'mixed4.pkl'].map((f) => join(dir, f)));
+  } else files.push(args[i]);
 }
 const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 

@@ -51,10 +51,6 @@ for (const info of PICKLE_OPS) {
   }
 }
 
-/** Scratch for BINFLOAT (big-endian double): no DataView per op. */
-const F8_BYTES = new Uint8Array(8);
-const F8_VIEW = new DataView(F8_BYTES.buffer);
-
 type ReadFn = (offset: number, length: number) => Promise<Uint8Array>;
 const EMPTY = new Uint8Array(0);
 
@@ -78,22 +74,36 @@ function longLE(b: Uint8Array, i: number, n: number): number | bigint {
   return v;
 }
 
-/** One char per byte (py2 str / latin-1); fast for the short strings pickles are made of. */
+/**
+ * One char per byte (py2 str / latin-1). Short strings (dict keys, str(i)) are most of an object-dense
+ * pickle: one fromCharCode call builds them without the intermediate strings of `+=`.
+ */
 export function bytesToLatin1(b: Uint8Array, i: number, n: number): string {
-  let s = '';
-  if (n <= 12) {
-    for (let k = 0; k < n; k++) s += String.fromCharCode(b[i + k]!);
-    return s;
+  const f = String.fromCharCode;
+  switch (n) {
+    case 0: return '';
+    case 1: return f(b[i]!);
+    case 2: return f(b[i]!, b[i + 1]!);
+    case 3: return f(b[i]!, b[i + 1]!, b[i + 2]!);
+    case 4: return f(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!);
+    case 5: return f(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!);
+    case 6: return f(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!, b[i + 5]!);
+    case 7: return f(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!, b[i + 5]!, b[i + 6]!);
+    case 8: return f(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!, b[i + 5]!, b[i + 6]!, b[i + 7]!);
   }
+  let s = '';
   for (let k = 0; k < n; k += 8192) s += String.fromCharCode.apply(null, b.subarray(i + k, i + Math.min(n, k + 8192)) as unknown as number[]);
   return s;
 }
 
-function utf8At(b: Uint8Array, i: number, n: number): string {
-  if (n <= 64) {
-    let ascii = true;
-    for (let k = 0; k < n; k++) if (b[i + k]! >= 0x80) { ascii = false; break; }
-    if (ascii) return bytesToLatin1(b, i, n);
+/** Longest string checked for pure ASCII before TextDecoder (native decoding wins above it). */
+const ASCII_FAST = 64;
+
+export function utf8At(b: Uint8Array, i: number, n: number): string {
+  if (n <= ASCII_FAST) {
+    let or = 0;
+    for (let k = 0; k < n; k++) or |= b[i + k]!;
+    if (or < 0x80) return bytesToLatin1(b, i, n);
   }
   // Python decodes with 'surrogatepass'; invalid UTF-8 fails the load. Keep a lossless view for analysis.
   return utf8Strict(b.subarray(i, i + n)) ?? bytesToLatin1(b, i, n);
@@ -140,15 +150,20 @@ function parseDecimal(line: string, offset: number, long: boolean): number | big
  * the current op live on the reader (no object per op: the machine runs millions of them).
  */
 export class OpReader {
-  private buf: Uint8Array = EMPTY;
-  private base = 0;             // absolute offset of buf[0]
+  // buf, base, view and frameEnd are read by the machine's fast path (fast.ts); only refill() sets them.
+  buf: Uint8Array = EMPTY;
+  base = 0;                     // absolute offset of buf[0]
+  view: DataView<ArrayBufferLike> = new DataView(EMPTY.buffer);
   private need = 1;             // bytes from `pos` the pending op needs buffered
   pos: number;                  // absolute offset of the next op
   code = 0; off = 0; len = 0;
   arg: OpArg = null;
   arg2: string | null = null;   // second line of GLOBAL / INST
   argOff = -1; argLen = 0; partial = false;
-  private frameEnd = -1;
+  frameEnd = -1;
+  /** The chunk after buf, being read (see refill). */
+  private ahead: Promise<Uint8Array> | null = null;
+  private refills = 0;
   /** Frame-boundary disagreements between CPython's C and Python unpicklers (first few kept). */
   frameIssues: FrameIssue[] = [];
 
@@ -163,16 +178,38 @@ export class OpReader {
   /** Over bytes already in memory (a sniffed head): `end` may exceed them, then next() returns false at their end. */
   static overBytes(bytes: Uint8Array, start: number, end = bytes.length): OpReader {
     const r = new OpReader(async (o, l) => bytes.subarray(o, o + l), start, end);
-    r.buf = bytes; r.base = 0;
+    r.buf = bytes; r.base = 0; r.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     return r;
   }
 
   /** Buffers at least `this.need` bytes from `pos` (fewer only at the end of the window). */
   async refill(): Promise<void> {
     const want = Math.min(Math.max(PICKLE_CHUNK, this.need), this.end - this.pos);
-    this.buf = want > 0 ? await this.read(this.pos, want) : EMPTY;
+    const oldEnd = this.base + this.buf.length, ahead = this.ahead;
+    this.ahead = null;
+    let buf: Uint8Array | null = null;
+    if (ahead !== null && this.pos >= this.base && this.pos <= oldEnd) {
+      // Sequential: the unread tail of this chunk, then the chunk read ahead while it was decoded.
+      const next = await ahead;
+      const keep = oldEnd - this.pos;
+      if (keep + next.length >= want) {
+        buf = new Uint8Array(keep + next.length);
+        buf.set(this.buf.subarray(this.pos - this.base));
+        buf.set(next, keep);
+      }
+    }
+    buf ??= want > 0 ? await this.read(this.pos, want) : EMPTY;
+    this.buf = buf;
     this.base = this.pos;
-    if (this.buf.length < want) throw new FormatError(`short read at ${this.pos}`, this.pos);
+    this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    if (buf.length < want) throw new FormatError(`short read at ${this.pos}`, this.pos);
+    // A stream past its second chunk is a long one: read the next chunk while this one is decoded (the
+    // CPU would otherwise wait for every read). The caught copy only keeps an abandoned read quiet.
+    const next = this.base + buf.length;
+    if (++this.refills >= 2 && next < this.end) {
+      this.ahead = this.read(next, Math.min(PICKLE_CHUNK, this.end - next));
+      this.ahead.catch(() => undefined);
+    }
   }
 
   private truncated(what: string): never {
@@ -235,8 +272,7 @@ export class OpReader {
       }
       case K_F8: {
         if (!this.have(9)) return false;
-        for (let k = 0; k < 8; k++) F8_BYTES[k] = b[i + 1 + k]!;
-        this.arg = F8_VIEW.getFloat64(0, false); len = 9; break;
+        this.arg = this.view.getFloat64(i + 1, false); len = 9; break;
       }
       case K_COUNTED: {
         const w = WIDTH[code]!, ct = CTYPE[code]!;

@@ -3,8 +3,9 @@
 import { PICKLE_OPS } from './opcodes';
 import type { OpArg } from './disasm';
 
-/** Ops remembered for evidence windows. */
+/** Ops remembered for evidence windows (a power of two). */
 const RING = 16;
+export const RING_MASK = RING - 1;
 /** Ops shown before and after the flagged one. */
 export const WINDOW_BEFORE = 5;
 export const WINDOW_AFTER = 3;
@@ -25,16 +26,17 @@ function argText(a: OpArg, a2: string | null): string {
 }
 
 export class OpRing {
-  private readonly off = new Float64Array(RING);
-  private readonly code = new Uint8Array(RING);
-  private readonly arg: OpArg[] = new Array<OpArg>(RING).fill(null);
-  private readonly arg2: Array<string | null> = new Array<string | null>(RING).fill(null);
+  // Written directly by the machine's fast path (fast.ts), which inlines push(). One store per op:
+  // offset × 256 + opcode (exact below 2^53, so for offsets up to 32 TiB).
+  readonly at = new Float64Array(RING);
+  readonly arg: OpArg[] = new Array<OpArg>(RING).fill(null);
+  readonly arg2: Array<string | null> = new Array<string | null>(RING).fill(null);
   /** Ops recorded so far (index of the next op). */
   count = 0;
 
   push(off: number, code: number, arg: OpArg, arg2: string | null): void {
-    const i = this.count++ & (RING - 1);
-    this.off[i] = off; this.code[i] = code; this.arg[i] = arg; this.arg2[i] = arg2;
+    const i = this.count++ & RING_MASK;
+    this.at[i] = off * 256 + code; this.arg[i] = arg; this.arg2[i] = arg2;
   }
 
   /** Lines for ops [from, to) by index, those still in the ring. */
@@ -42,8 +44,12 @@ export class OpRing {
     const out: string[] = [];
     for (let k = Math.max(from, this.count - RING, 0); k < Math.min(to, this.count); k++) {
       const i = k & (RING - 1);
-      const a = PICKLE_OPS[this.code[i]!]!.arg === 'none' ? '' : ` ${argText(this.arg[i]!, this.arg2[i]!)}`;
-      out.push(`${k === mark ? '>' : ' '}${this.off[i]}: ${PICKLE_OPS[this.code[i]!]!.name}${a}`);
+      // The arg slots of ops without an argument are stale (the fast path does not clear them), and
+      // arg2 is only meaningful for GLOBAL/INST.
+      const at = this.at[i]!, code = at % 256, info = PICKLE_OPS[code]!;
+      const kind = info.arg;
+      const a = kind === 'none' ? '' : ` ${argText(this.arg[i]!, kind === 'stringnl_noescape_pair' ? this.arg2[i]! : null)}`;
+      out.push(`${k === mark ? '>' : ' '}${(at - code) / 256}: ${info.name}${a}`);
     }
     return out;
   }

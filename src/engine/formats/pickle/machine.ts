@@ -4,23 +4,23 @@
 // NEWOBJ/NEWOBJ_EX/INST) and mutate (BUILD, SETITEM/APPEND on an imported object).
 import { FormatError, LimitExceeded } from '../../types';
 import { OpRing } from './evidence';
+import { fastRun } from './fast';
+import { Memo } from './memo';
 import type { OpReader } from './disasm';
-import { addItems, container, isNode, MAX_KEPT_ITEMS, type Node, type Val } from './values';
+import { addItems, container, isNode, itemsOf, MAX_KEPT_ITEMS, type Node, type Val } from './values';
 
 /** Values on the stack. Python-made pickles stay shallow (APPENDS batches of 1000); more is an attack on memory. */
 export const MAX_STACK_DEPTH = 1_000_000;
 /** Open MARKs. Same threat. */
 export const MAX_MARKS = 100_000;
-/** Distinct memo keys. Each costs one slot; a pickle of millions of objects memoizes each once. */
-export const MAX_MEMO_ENTRIES = 50_000_000;
-/** Memoized strings longer than this are kept as a marker: an import name is never that long. */
-const MAX_MEMO_STRING = 1024;
 /** Strings and bytes at least this long are shown to the constant hook (nested payloads, strings). */
 export const MIN_CONST_CHARS = 16;
 /** Bytes constants up to this size are copied onto the stack (decode chains read them); larger are skipped. */
 const MAX_STACK_BYTES = 64 * 1024;
 /** Ops between budget charges and abort checks. */
 const CHARGE_EVERY = 1 << 16;
+
+export { MAX_MEMO_ENTRIES } from './memo';
 
 export type GlobalNode = Node & { t: 'global' };
 export type CallNode = Node & { t: 'call' };
@@ -48,27 +48,20 @@ export interface MachineHooks {
 
 const STOPPED = 0, NEED_BYTES = 1, INLINE = 2;
 const EMPTY_TUPLE: Node = container('tuple');
-const OPAQUE_LIST: Node = { t: 'unknown', why: 'a memoized list', off: -1 };
-const OPAQUE_DICT: Node = { t: 'unknown', why: 'a memoized dict', off: -1 };
-const OPAQUE_SET: Node = { t: 'unknown', why: 'a memoized set', off: -1 };
-const LONG_STRING: Node = { t: 'unknown', why: 'a long memoized string', off: -1 };
 
 export class Machine {
   readonly stack: Val[] = [];
   readonly marks: number[] = [];
-  private readonly memo: Val[] = [];
-  private readonly memoSparse = new Map<number, Val>();
-  memoSize = 0;
+  readonly memo = new Memo();
   protocol = 0;
   ops = 0;
   readonly ring = new OpRing();
   /** Hooks set this when findings await their trailing window (keeps the hot loop to one test). */
   waiting = false;
   private readonly globals = new Map<string, GlobalNode>();
-  private readonly results = new Map<string, CallNode>();
   private inline: InlineData | null = null;
 
-  constructor(private readonly hooks: MachineHooks) {}
+  constructor(readonly hooks: MachineHooks) {}
 
   /** Runs until STOP; returns the offset just past it. Throws FormatError (malformed or truncated). */
   async run(r: OpReader): Promise<number> {
@@ -86,6 +79,11 @@ export class Machine {
     let n = 0;
     try {
       for (;;) {
+        if (!this.waiting) {
+          // Common ops run straight from the buffer; the op the fast path stops at runs below.
+          n += fastRun(this, r, CHARGE_EVERY - n);
+          if (n === CHARGE_EVERY) { this.ops += n; this.hooks.charge(n); n = 0; continue; }
+        }
         if (!r.next()) return NEED_BYTES;
         n++;
         ring.push(r.off, r.code, r.arg, r.arg2);
@@ -147,48 +145,8 @@ export class Machine {
   }
 
   private memoGet(i: number, off: number): Val {
-    const v = i < this.memo.length ? this.memo[i] : this.memoSparse.get(i);
+    const v = this.memo.get(i);
     return v === undefined ? { t: 'unknown', why: `memo key ${i} was never stored`, off } : v;
-  }
-
-  private memoPut(i: number, v: Val, off: number): void {
-    if (!Number.isInteger(i) || i < 0) throw new FormatError(`negative or invalid memo key ${String(i)} at ${off}`, off);
-    const c = this.compact(v);
-    if (i < this.memo.length) { this.memo[i] = c; return; }
-    if (i === this.memo.length) {
-      this.memo.push(c);
-      if (this.memoSparse.size && this.memoSparse.delete(i)) return; // same key, already counted
-    } else {
-      if (this.memoSparse.has(i)) { this.memoSparse.set(i, c); return; }
-      this.memoSparse.set(i, c);
-    }
-    if (++this.memoSize > MAX_MEMO_ENTRIES) throw new LimitExceeded('pickleMemo', `more than ${MAX_MEMO_ENTRIES} memo entries at ${off}`);
-  }
-
-  /**
-   * What the memo keeps of a value. Mutable containers are memoized while still empty, and a pickle
-   * of millions of objects memoizes each: keeping them would hold the whole object graph. Pickle has
-   * no opcode that reads an item back out of a container, so only what matters to judging is kept:
-   * strings (STACK_GLOBAL operands), globals, and a per-callee stand-in for call results.
-   */
-  private compact(v: Val): Val {
-    if (!isNode(v)) return typeof v === 'string' && v.length > MAX_MEMO_STRING ? LONG_STRING : v;
-    switch (v.t) {
-      case 'list': return OPAQUE_LIST;
-      case 'dict': return OPAQUE_DICT;
-      case 'set': return OPAQUE_SET;
-      case 'bytes': return v.b && v.b.length <= 64 ? v : { t: 'bytes', b: null, len: v.len, off: v.off };
-      case 'call': {
-        // numpy dtypes are memoized and reused by joblib wrappers, which need their args and state.
-        if (!isNode(v.fn) || v.fn.t !== 'global' || v.fn.name === 'dtype') return v;
-        let s = this.results.get(v.fn.key);
-        if (!s) { s = { t: 'call', fn: v.fn, args: { t: 'unknown', why: 'args', off: v.off }, off: v.off, op: v.op }; this.results.set(v.fn.key, s); }
-        return s;
-      }
-      case 'tuple': case 'frozenset':
-        return v.n <= 4 ? v : { t: 'unknown', why: `a memoized ${v.t}`, off: -1 };
-      default: return v;
-    }
   }
 
   private global(module: string, name: string, off: number): GlobalNode {
@@ -223,7 +181,8 @@ export class Machine {
     const target = st[m - 1]!;
     if (isNode(target)) {
       if (target.t === 'list' || target.t === 'dict' || target.t === 'set') {
-        for (let i = m; i < st.length && target.items.length < MAX_KEPT_ITEMS; i++) target.items.push(st[i]!);
+        const kept = itemsOf(target);
+        for (let i = m; i < st.length && kept.length < MAX_KEPT_ITEMS; i++) kept.push(st[i]!);
         target.n += count;
       } else if (target.t === 'global') this.hooks.onMutate(target, op, off);
     }
@@ -300,8 +259,8 @@ export class Machine {
         break;
       case 0x31: this.popMark(off, 'POP_MARK'); break;
       case 0x67: case 0x68: case 0x6a: this.push(this.memoGet(Number(r.arg), off), off); break;      // GET
-      case 0x70: case 0x71: case 0x72: this.memoPut(Number(r.arg), this.top(off, 'PUT'), off); break; // PUT
-      case 0x94: this.memoPut(this.memoSize, this.top(off, 'MEMOIZE'), off); break;  // MEMOIZE: key = len(memo)
+      case 0x70: case 0x71: case 0x72: this.memo.put(Number(r.arg), this.top(off, 'PUT'), off); break; // PUT
+      case 0x94: this.memo.put(this.memo.size, this.top(off, 'MEMOIZE'), off); break;  // MEMOIZE: key = len(memo)
       case 0x82: case 0x83: case 0x84:                                               // EXT1/2/4
         this.hooks.onExt(r.arg as number, off);
         this.push({ t: 'unknown', why: `extension code ${String(r.arg)}`, off }, off); break;

@@ -56,7 +56,7 @@ export function pickleStartsAt(b: Uint8Array, at: number, total = b.length): boo
   if (hasPickleMagic(b, at)) return sniffPickle(b, at, total, 8) !== null;
   const c = b[at];
   // Protocol 0/1 pickles open with a container, a MARK, a GLOBAL/INST or a value.
-  if (c === undefined || !'(cdl}])NIJKSVXUFGi'.includes(String.fromCharCode(c))) return false;
+  if (c === undefined || !P0_START.has(c)) return false;
   return sniffPickle(b, at, total) !== null;
 }
 
@@ -92,6 +92,16 @@ function latin1Bytes(s: string): Uint8Array | null {
   return out;
 }
 
+/** Bytes a pickle can start with when it has no PROTO (pickleStartsAt's protocol 0/1 openers). */
+const P0_START = new Set([...'(cdl}])NIJKSVXUFGi'].map((c) => c.charCodeAt(0)));
+
+/** Whether decoded data starting with these bytes could be a pickle (PROTO 2-5 or a protocol 0/1 opener) or zlib. */
+function plausibleHead(h: Uint8Array): boolean {
+  if (h.length < 2) return false;
+  const b0 = h[0]!, b1 = h[1]!;
+  return (b0 === 0x80 && b1 >= 2 && b1 <= 5) || P0_START.has(b0) || ((b0 & 0x0f) === 8 && ((b0 << 8) | b1) % 31 === 0);
+}
+
 export type NestedHow = 'raw' | 'latin-1 string' | 'base64' | 'hex' | 'zlib' | 'base64+zlib' | 'hex+zlib';
 
 /** The pickle a constant carries, decoded; null when it carries none. */
@@ -111,8 +121,16 @@ export function nestedPickle(v: string | Uint8Array): { how: NestedHow; bytes: U
   const t = v.trim();
   let decoded: Uint8Array | null = null;
   let how: 'base64' | 'hex' | null = null;
-  if (/^(0x)?[0-9a-fA-F]+$/.test(t) && t.length % 2 === 0) { decoded = decodeHex(t, MAX_NESTED_BYTES * 2); how = 'hex'; }
-  else if (/^[A-Za-z0-9+/_\-\s]+={0,2}$/.test(t) && t.length >= 20) { decoded = decodeBase64(t.replace(/\s+/g, ''), MAX_NESTED_BYTES * 2); how = 'base64'; }
+  // Identifiers and numbers pass the alphabet tests; their first decoded bytes rule them out without
+  // decoding the rest (the same bytes isPickle and inflateZlib would look at first).
+  if (/^(0x)?[0-9a-fA-F]+$/.test(t) && t.length % 2 === 0) {
+    if (!plausibleHead(decodeHex(t.slice(0, t.startsWith('0x') ? 6 : 4)))) return null;
+    decoded = decodeHex(t, MAX_NESTED_BYTES * 2); how = 'hex';
+  } else if (/^[A-Za-z0-9+/_\-\s]+={0,2}$/.test(t) && t.length >= 20) {
+    const clean = t.replace(/\s+/g, '');
+    if (!plausibleHead(decodeBase64(clean.slice(0, 4)))) return null;
+    decoded = decodeBase64(clean, MAX_NESTED_BYTES * 2); how = 'base64';
+  }
   if (!decoded || !how || decoded.length < 2) return null;
   if (isPickle(decoded)) return { how, bytes: decoded };
   const z = inflateZlib(decoded);

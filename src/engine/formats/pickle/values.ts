@@ -22,13 +22,26 @@ export function isNode(v: Val): v is Node {
   return typeof v === 'object' && v !== null;
 }
 
-export function container(t: ContainerKind, items: Val[] = []): Node {
+/**
+ * The items of a container nothing was added to yet, shared: a dense pickle creates millions of empty
+ * containers. Frozen, so a push into it throws instead of filling every empty container; code that
+ * adds items replaces it first (itemsOf).
+ */
+export const NO_ITEMS: Val[] = Object.freeze([]) as unknown as Val[];
+
+/** The container's own items array, ready for pushes. */
+export function itemsOf(c: Node & { items: Val[] }): Val[] {
+  return c.items === NO_ITEMS ? (c.items = []) : c.items;
+}
+
+export function container(t: ContainerKind, items: Val[] = NO_ITEMS): Node {
   const n = items.length;
   return { t, items: n > MAX_KEPT_ITEMS ? items.slice(0, MAX_KEPT_ITEMS) : items, n };
 }
 
 export function addItems(c: Node & { items: Val[]; n: number }, items: Val[]): void {
-  for (const v of items) { if (c.items.length < MAX_KEPT_ITEMS) c.items.push(v); }
+  const kept = itemsOf(c);
+  for (const v of items) { if (kept.length < MAX_KEPT_ITEMS) kept.push(v); }
   c.n += items.length;
 }
 

@@ -1,0 +1,209 @@
+// The machine's fast path: the opcodes an object-dense pickle is made of (empty containers, MARK,
+// small ints, floats, short ASCII strings, memo PUT/GET, APPENDS/SETITEMS, small tuples) executed
+// straight from the reader's buffer, with no per-op decode into reader fields and no method dispatch.
+// It only ever runs an op whose outcome is the ordinary one: anything else (an op it does not know,
+// one that is not wholly buffered or crosses a frame end, a missing MARK, a stack underflow, a
+// limit, a container target that is not a list/dict/set) makes it stop BEFORE that op, and the slow
+// path (OpReader.next + Machine.step) runs it with its exact checks, hooks and error messages.
+// Argument encodings: CPython Lib/pickletools.py; semantics: Modules/_pickle.c load_*.
+import type { OpReader } from './disasm';
+import { MAX_MARKS, MAX_STACK_DEPTH, MIN_CONST_CHARS, type Machine } from './machine';
+import { MAX_MEMO_ENTRIES } from './memo';
+import { itemsOf, MAX_KEPT_ITEMS, NO_ITEMS, type Node, type Val } from './values';
+import { RING_MASK } from './evidence';
+
+type Coll = Node & { items: Val[]; n: number };
+
+const EMPTY_TUPLE: Node = { t: 'tuple', items: NO_ITEMS, n: 0 };
+
+/** Longest string the fast path decodes itself (ASCII only); longer or non-ASCII ones take the slow path. */
+const FAST_STR = 64;
+
+/** A string from `n` ASCII bytes at `i`, or null when a byte is not ASCII (the slow path decodes UTF-8). */
+function asciiAt(b: Uint8Array, i: number, n: number): string | null {
+  const f = String.fromCharCode;
+  switch (n) {
+    case 0: return '';
+    case 1: { const c = b[i]!; return c < 0x80 ? f(c) : null; }
+    case 2: { const c0 = b[i]!, c1 = b[i + 1]!; return (c0 | c1) < 0x80 ? f(c0, c1) : null; }
+    case 3: { const c0 = b[i]!, c1 = b[i + 1]!, c2 = b[i + 2]!; return (c0 | c1 | c2) < 0x80 ? f(c0, c1, c2) : null; }
+    case 4: {
+      const c0 = b[i]!, c1 = b[i + 1]!, c2 = b[i + 2]!, c3 = b[i + 3]!;
+      return (c0 | c1 | c2 | c3) < 0x80 ? f(c0, c1, c2, c3) : null;
+    }
+  }
+  let or = 0;
+  for (let k = 0; k < n; k++) or |= b[i + k]!;
+  if (or >= 0x80) return null;
+  if (n <= 8) {
+    switch (n) {
+      case 5: return f(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!);
+      case 6: return f(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!, b[i + 5]!);
+      case 7: return f(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!, b[i + 5]!, b[i + 6]!);
+      default: return f(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!, b[i + 5]!, b[i + 6]!, b[i + 7]!);
+    }
+  }
+  return f.apply(null, b.subarray(i, i + n) as unknown as number[]);
+}
+
+/**
+ * Moves st[mk..] (at most MAX_KEPT_ITEMS values) off the stack into a new exact-size array: array
+ * literals for the common small counts (a dict's few items) beat splice's builtin call.
+ */
+function takeFrom(st: Val[], mk: number): Val[] {
+  let out: Val[];
+  switch (st.length - mk) {
+    case 1: out = [st[mk]!]; break;
+    case 2: out = [st[mk]!, st[mk + 1]!]; break;
+    case 3: out = [st[mk]!, st[mk + 1]!, st[mk + 2]!]; break;
+    case 4: out = [st[mk]!, st[mk + 1]!, st[mk + 2]!, st[mk + 3]!]; break;
+    case 6: out = [st[mk]!, st[mk + 1]!, st[mk + 2]!, st[mk + 3]!, st[mk + 4]!, st[mk + 5]!]; break;
+    default: return st.splice(mk);
+  }
+  while (st.length > mk) st.pop();
+  return out;
+}
+
+/** A list, dict or set node (the only targets APPEND(S)/SETITEM(S)/ADDITEMS fill without a hook). */
+function collection(v: Val): Coll | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const t = v.t;
+  return t === 'list' || t === 'dict' || t === 'set' ? v as Coll : null;
+}
+
+/**
+ * Runs at most `max` ops from r.pos while they are buffered, inside the current frame and of the kinds
+ * above; returns how many ran and leaves r.pos after the last. Never throws for malformed input: the
+ * op it stops at is re-run by the slow path. Must not be entered while findings await their window.
+ */
+export function fastRun(m: Machine, r: OpReader, max: number): number {
+  const b = r.buf, base = r.base, st = m.stack, marks = m.marks, memo = m.memo, ring = m.ring;
+  const rAt = ring.at, rArg = ring.arg;
+  let rc = ring.count;
+  // Each op adds at most one stack value, one MARK and one memo key: stopping before any limit could be
+  // reached leaves the limit checks to the slow path (which throws the LimitExceeded).
+  const room = Math.min(MAX_STACK_DEPTH - st.length, MAX_MARKS - marks.length, MAX_MEMO_ENTRIES - memo.size);
+  if (room < max) max = room;
+  let lim = base + b.length;
+  if (r.end < lim) lim = r.end;
+  if (r.frameEnd > r.pos && r.frameEnd < lim) lim = r.frameEnd; // an op straddling the frame end is reported
+  let pos = r.pos, n = 0;
+  loop: while (n < max) {
+    if (pos >= lim) break;
+    const i = pos - base, code = b[i]!;
+    let len = 1;
+    // Each case checks everything first and `break loop`s before changing any state. Ops with an
+    // argument record it in the ring; the evidence renderer ignores the slot for ops without one.
+    switch (code) {
+      case 0x7d: st.push({ t: 'dict', items: NO_ITEMS, n: 0 }); break;                                      // EMPTY_DICT
+      case 0x5d: st.push({ t: 'list', items: NO_ITEMS, n: 0 }); break;                                      // EMPTY_LIST
+      case 0x29: st.push(EMPTY_TUPLE); break;                                                         // EMPTY_TUPLE
+      case 0x4e: st.push(null); break;                                                                // NONE
+      case 0x88: st.push(true); break;                                                                // NEWTRUE
+      case 0x89: st.push(false); break;                                                               // NEWFALSE
+      case 0x28: marks.push(st.length); break;                                                        // MARK
+      case 0x4b:                                                                                      // BININT1
+        if (pos + 2 > lim) break loop;
+        { const v = b[i + 1]!; rArg[rc & RING_MASK] = v; st.push(v); len = 2; } break;
+      case 0x4d:                                                                                      // BININT2
+        if (pos + 3 > lim) break loop;
+        { const v = b[i + 1]! | (b[i + 2]! << 8); rArg[rc & RING_MASK] = v; st.push(v); len = 3; } break;
+      case 0x4a:                                                                                      // BININT: int4 LE
+        if (pos + 5 > lim) break loop;
+        { const v = b[i + 1]! | (b[i + 2]! << 8) | (b[i + 3]! << 16) | (b[i + 4]! << 24); rArg[rc & RING_MASK] = v; st.push(v); len = 5; } break;
+      case 0x47:                                                                                      // BINFLOAT: big-endian double
+        if (pos + 9 > lim) break loop;
+        { const v = r.view.getFloat64(i + 1, false); rArg[rc & RING_MASK] = v; st.push(v); len = 9; } break;
+      case 0x8c: case 0x58: case 0x55: {                                                              // SHORT_BINUNICODE, BINUNICODE, SHORT_BINSTRING
+        const w = code === 0x58 ? 4 : 1;
+        if (pos + 1 + w > lim) break loop;
+        const k = w === 1 ? b[i + 1]! : b[i + 1]! | (b[i + 2]! << 8) | (b[i + 3]! << 16) | (b[i + 4]! << 24);
+        if (k < 0 || k > FAST_STR || pos + 1 + w + k > lim) break loop;
+        const s = asciiAt(b, i + 1 + w, k);
+        if (s === null) break loop;                                                                   // UTF-8 / latin-1: slow path
+        st.push(s);
+        rArg[rc & RING_MASK] = s; len = 1 + w + k;
+        if (k >= MIN_CONST_CHARS) {
+          // The hooks see this op as the ring's last, as in the slow path.
+          const ri = rc & RING_MASK;
+          rAt[ri] = pos * 256 + code; ring.count = ++rc;
+          r.pos = pos + len;
+          m.hooks.onConst(s, pos, pos + 1 + w, k, false);
+          pos += len; n++;
+          if (m.waiting) { m.hooks.afterOp(); break loop; }
+          continue loop;
+        }
+        break;
+      }
+      case 0x94: {                                                                                    // MEMOIZE: key = len(memo)
+        const floor = marks.length ? marks[marks.length - 1]! : 0;
+        if (st.length <= floor) break loop;
+        if (memo.size === memo.length) memo.append(st[st.length - 1]!);                              // no sparse keys
+        else memo.put(memo.size, st[st.length - 1]!, pos);
+        break;
+      }
+      case 0x71: case 0x72: {                                                                         // BINPUT, LONG_BINPUT
+        const w = code === 0x71 ? 1 : 4;
+        const floor = marks.length ? marks[marks.length - 1]! : 0;
+        if (pos + 1 + w > lim || st.length <= floor) break loop;
+        const k = w === 1 ? b[i + 1]! : (b[i + 1]! | (b[i + 2]! << 8) | (b[i + 3]! << 16) | (b[i + 4]! << 24)) >>> 0;
+        memo.put(k, st[st.length - 1]!, pos); rArg[rc & RING_MASK] = k; len = 1 + w; break;
+      }
+      case 0x68: case 0x6a: {                                                                         // BINGET, LONG_BINGET
+        const w = code === 0x68 ? 1 : 4;
+        if (pos + 1 + w > lim) break loop;
+        const k = w === 1 ? b[i + 1]! : (b[i + 1]! | (b[i + 2]! << 8) | (b[i + 3]! << 16) | (b[i + 4]! << 24)) >>> 0;
+        const v = memo.get(k);
+        if (v === undefined) break loop;                                                              // never stored: slow path
+        st.push(v); rArg[rc & RING_MASK] = k; len = 1 + w; break;
+      }
+      case 0x65: case 0x75: case 0x90: {                                                              // APPENDS, SETITEMS, ADDITEMS
+        const nm = marks.length;
+        if (nm === 0) break loop;
+        const mk = marks[nm - 1]!;
+        if (mk <= (nm > 1 ? marks[nm - 2]! : 0)) break loop;
+        const count = st.length - mk;
+        if (code === 0x75 && count & 1) break loop;
+        const target = collection(st[mk - 1]!);
+        if (target === null) break loop;                                                              // a global (hook) or other node
+        target.n += count;
+        marks.pop();
+        // A container is filled once in the common case: splice moves the items off the stack into an
+        // exact-size array in one call.
+        if (target.items.length === 0 && count <= MAX_KEPT_ITEMS) { target.items = takeFrom(st, mk); break; }
+        const items = itemsOf(target);
+        for (let k = mk; k < st.length && items.length < MAX_KEPT_ITEMS; k++) items.push(st[k]!);
+        if (count > 64) st.length = mk; else while (st.length > mk) st.pop();
+        break;
+      }
+      case 0x61: case 0x73: {                                                                         // APPEND, SETITEM
+        const need = code === 0x61 ? 2 : 3;
+        const floor = marks.length ? marks[marks.length - 1]! : 0;
+        if (st.length - floor < need) break loop;
+        const target = collection(st[st.length - need]!);
+        if (target === null) break loop;
+        const items = itemsOf(target);
+        for (let k = st.length - need + 1; k < st.length && items.length < MAX_KEPT_ITEMS; k++) items.push(st[k]!);
+        target.n += need - 1;
+        st.pop(); if (need === 3) st.pop();
+        break;
+      }
+      case 0x85: case 0x86: case 0x87: {                                                              // TUPLE1/2/3
+        const k = code - 0x84;
+        const floor = marks.length ? marks[marks.length - 1]! : 0;
+        if (st.length - floor < k) break loop;
+        const items = st.splice(st.length - k, k);
+        st.push({ t: 'tuple', items, n: k });
+        break;
+      }
+      default: break loop;
+    }
+    rAt[rc & RING_MASK] = pos * 256 + code;
+    rc++;
+    pos += len;
+    n++;
+  }
+  ring.count = rc;
+  r.pos = pos;
+  return n;
+}

@@ -1,0 +1,161 @@
+// The unpickler's memo (PUT/BINPUT/LONG_BINPUT/MEMOIZE store, GET/BINGET/LONG_BINGET fetch). Dense keys
+// [0, length), which a pickle of millions of objects fills in order (one MEMOIZE per object), have an
+// int32 slot each; keys stored out of order above the dense end go to a Map, so a hostile
+// LONG_BINPUT 0xffffffff costs one entry, not a 4 G-slot array.
+import { FormatError, LimitExceeded } from '../../types';
+import { bytesToLatin1 } from './disasm';
+import { isNode, type Node, type Val } from './values';
+
+/** Distinct memo keys. Each costs one slot; a pickle of millions of objects memoizes each once. */
+export const MAX_MEMO_ENTRIES = 50_000_000;
+/** Memoized strings longer than this are kept as a marker: an import name is never that long. */
+const MAX_MEMO_STRING = 1024;
+/** Values per chunk: 8192 × 8 bytes stays below V8's large-object size, so a chunk starts young. */
+const CHUNK_SHIFT = 13;
+const CHUNK = 1 << CHUNK_SHIFT;
+const CHUNK_MASK = CHUNK - 1;
+
+const OPAQUE_LIST: Node = { t: 'unknown', why: 'a memoized list', off: -1 };
+const OPAQUE_DICT: Node = { t: 'unknown', why: 'a memoized dict', off: -1 };
+const OPAQUE_SET: Node = { t: 'unknown', why: 'a memoized set', off: -1 };
+const LONG_STRING: Node = { t: 'unknown', why: 'a long memoized string', off: -1 };
+
+/** Dense slot codes below zero; a slot >= 0 is the arena offset of a string's bytes. */
+const S_VAL = -1, S_LIST = -2, S_DICT = -3, S_SET = -4;
+/** Strings up to this long, all chars below U+0100, are kept as bytes in the arena (no GC object). */
+const ARENA_STR = 32;
+/** Arena bytes. Past this (a memo flooded with PUTs of one string) strings are kept as JS strings. */
+const MAX_ARENA = 64 * 1024 * 1024;
+
+/**
+ * A pickle of millions of objects memoizes every container and string. Keeping each as a JS value
+ * makes every one survive into the old generation (copied twice by the scavenger, then scanned), and
+ * that GC work was most of the cost of a dense pickle. So each dense key has an int32 slot: containers
+ * are a code (their memo value is a shared marker), short strings are bytes in an off-heap arena,
+ * turned back into a string only when a GET fetches them (and then cached), the rest are values kept
+ * in chunks of a JS array.
+ */
+export class Memo {
+  private slots = new Int32Array(1024);
+  private readonly vals: Array<Array<Val | undefined> | undefined> = [];
+  private arena = new Uint8Array(0);
+  private arenaLen = 0;
+  private readonly sparse = new Map<number, Val>();
+  /** Dense keys: every key below this is stored. */
+  length = 0;
+  /** Distinct keys stored (dense + sparse): MEMOIZE's next key, as len(memo) in CPython. */
+  size = 0;
+  private readonly results = new Map<string, Node & { t: 'call' }>();
+
+  /** The entry `i`, undefined when never stored. */
+  get(i: number): Val | undefined {
+    if (i >= this.length) return this.sparse.get(i);
+    const s = this.slots[i]!;
+    if (s >= 0) {
+      const str = bytesToLatin1(this.arena, s + 1, this.arena[s]!);
+      this.setVal(i, str); // fetched once, likely again (dict keys): keep the string
+      return str;
+    }
+    return s === S_VAL ? this.vals[i >>> CHUNK_SHIFT]![i & CHUNK_MASK] : s === S_DICT ? OPAQUE_DICT : s === S_LIST ? OPAQUE_LIST : OPAQUE_SET;
+  }
+
+  /** MEMOIZE with no sparse keys (size === length): appends without the checks of put(). */
+  append(v: Val): void {
+    const i = this.length;
+    if (i === this.slots.length) {
+      const grown = new Int32Array(i * 2);
+      grown.set(this.slots);
+      this.slots = grown;
+    }
+    this.set(i, v);
+    this.length = i + 1;
+    this.size++;
+  }
+
+  private set(i: number, v: Val): void {
+    let s = S_VAL;
+    if (typeof v === 'object' && v !== null) {
+      const t = v.t;
+      s = t === 'dict' ? S_DICT : t === 'list' ? S_LIST : t === 'set' ? S_SET : S_VAL;
+    } else if (typeof v === 'string' && v.length <= ARENA_STR && this.arenaLen + ARENA_STR + 1 <= MAX_ARENA) {
+      s = this.toArena(v);
+    }
+    if (s === S_VAL) { this.setVal(i, this.compact(v)); return; }
+    if (i < this.length && this.slots[i] === S_VAL) this.vals[i >>> CHUNK_SHIFT]![i & CHUNK_MASK] = undefined; // let it go
+    this.slots[i] = s;
+  }
+
+  private setVal(i: number, v: Val): void {
+    const ci = i >>> CHUNK_SHIFT;
+    while (this.vals.length <= ci) this.vals.push(undefined);
+    let chunk = this.vals[ci];
+    if (chunk === undefined) { chunk = new Array<Val | undefined>(CHUNK); this.vals[ci] = chunk; }
+    chunk[i & CHUNK_MASK] = v;
+    this.slots[i] = S_VAL;
+  }
+
+  /** Copies a latin-1 string into the arena: its offset, or S_VAL (nothing kept) when a char is above U+00FF. */
+  private toArena(str: string): number {
+    const n = str.length;
+    if (this.arenaLen + n + 1 > this.arena.length) {
+      const grown = new Uint8Array(Math.max(64 * 1024, this.arena.length * 2));
+      grown.set(this.arena.subarray(0, this.arenaLen));
+      this.arena = grown;
+    }
+    const a = this.arena, o = this.arenaLen;
+    for (let k = 0; k < n; k++) {
+      const c = str.charCodeAt(k);
+      if (c > 0xff) return S_VAL;
+      a[o + 1 + k] = c;
+    }
+    a[o] = n;
+    this.arenaLen = o + 1 + n;
+    return o;
+  }
+
+  put(i: number, v: Val, off: number): void {
+    if (!Number.isInteger(i) || i < 0) throw new FormatError(`negative or invalid memo key ${String(i)} at ${off}`, off);
+    if (i < this.length) { this.set(i, v); return; }
+    if (i === this.length) {
+      if (this.size >= MAX_MEMO_ENTRIES && !this.sparse.has(i)) this.tooMany(off);
+      const known = this.sparse.size > 0 && this.sparse.delete(i); // same key, already counted
+      this.append(v);
+      if (known) this.size--;
+      return;
+    }
+    if (this.sparse.has(i)) { this.sparse.set(i, this.compact(v)); return; }
+    if (this.size >= MAX_MEMO_ENTRIES) this.tooMany(off);
+    this.sparse.set(i, this.compact(v));
+    this.size++;
+  }
+
+  private tooMany(off: number): never {
+    throw new LimitExceeded('pickleMemo', `more than ${MAX_MEMO_ENTRIES} memo entries at ${off}`);
+  }
+
+  /**
+   * What the memo keeps of a value. Mutable containers are memoized while still empty, and a pickle
+   * of millions of objects memoizes each: keeping them would hold the whole object graph. Pickle has
+   * no opcode that reads an item back out of a container, so only what matters to judging is kept:
+   * strings (STACK_GLOBAL operands), globals, and a per-callee stand-in for call results.
+   */
+  compact(v: Val): Val {
+    if (!isNode(v)) return typeof v === 'string' && v.length > MAX_MEMO_STRING ? LONG_STRING : v;
+    switch (v.t) {
+      case 'list': return OPAQUE_LIST;
+      case 'dict': return OPAQUE_DICT;
+      case 'set': return OPAQUE_SET;
+      case 'bytes': return v.b && v.b.length <= 64 ? v : { t: 'bytes', b: null, len: v.len, off: v.off };
+      case 'call': {
+        // numpy dtypes are memoized and reused by joblib wrappers, which need their args and state.
+        if (!isNode(v.fn) || v.fn.t !== 'global' || v.fn.name === 'dtype') return v;
+        let s = this.results.get(v.fn.key);
+        if (!s) { s = { t: 'call', fn: v.fn, args: { t: 'unknown', why: 'args', off: v.off }, off: v.off, op: v.op }; this.results.set(v.fn.key, s); }
+        return s;
+      }
+      case 'tuple': case 'frozenset':
+        return v.n <= 4 ? v : { t: 'unknown', why: `a memoized ${v.t}`, off: -1 };
+      default: return v;
+    }
+  }
+}
