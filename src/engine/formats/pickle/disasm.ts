@@ -5,6 +5,9 @@
 import { FormatError, LimitExceeded, type ByteSource } from '../../types';
 import { utf8Strict } from '../../io/text';
 import { PICKLE_OPS, type ArgKind } from './opcodes';
+import { bytesToLatin1, decodeRawUnicodeEscape, decodeStringnl, longLE, parseDecimal, uintLE, utf8At } from './args';
+
+export { bytesToLatin1, decodeStringnl, utf8At } from './args';
 
 export { PICKLE_OPS } from './opcodes';
 
@@ -14,6 +17,10 @@ export const PICKLE_CHUNK = 1024 * 1024;
 export const MAX_KEPT_ARG_BYTES = 1024 * 1024;
 /** Bytes of a skipped argument kept for analysis (nested-pickle and executable sniffing). */
 export const SKIPPED_ARG_PREFIX = 4096;
+/** Chunks read ahead while skipping arrays (two keep both of a small machine's I/O threads busy); one otherwise. */
+const READ_AHEAD = 2;
+/** Bytes read after a jump past the buffer (skipped joblib array data), before chunked reading resumes. */
+export const SKIP_WINDOW = 64 * 1024;
 /** Longest text-line argument (protocol 0). A longer line is refused rather than buffered. */
 export const MAX_LINE_BYTES = 8 * 1024 * 1024;
 
@@ -54,96 +61,6 @@ for (const info of PICKLE_OPS) {
 type ReadFn = (offset: number, length: number) => Promise<Uint8Array>;
 const EMPTY = new Uint8Array(0);
 
-/** Decodes little-endian unsigned integers without DataView allocation. */
-function uintLE(b: Uint8Array, i: number, n: number): number {
-  let v = 0;
-  for (let k = n - 1; k >= 0; k--) v = v * 256 + b[i + k]!;
-  return v;
-}
-
-/** Two's-complement little-endian integer (LONG1/LONG4); a number when it fits, else a bigint. */
-function longLE(b: Uint8Array, i: number, n: number): number | bigint {
-  if (n === 0) return 0;
-  if (n <= 6) {
-    const v = uintLE(b, i, n);
-    return b[i + n - 1]! & 0x80 ? v - 2 ** (8 * n) : v;
-  }
-  let v = 0n;
-  for (let k = n - 1; k >= 0; k--) v = (v << 8n) | BigInt(b[i + k]!);
-  if (b[i + n - 1]! & 0x80) v -= 1n << BigInt(8 * n);
-  return v;
-}
-
-/**
- * One char per byte (py2 str / latin-1). Short strings (dict keys, str(i)) are most of an object-dense
- * pickle: one fromCharCode call builds them without the intermediate strings of `+=`.
- */
-export function bytesToLatin1(b: Uint8Array, i: number, n: number): string {
-  const f = String.fromCharCode;
-  switch (n) {
-    case 0: return '';
-    case 1: return f(b[i]!);
-    case 2: return f(b[i]!, b[i + 1]!);
-    case 3: return f(b[i]!, b[i + 1]!, b[i + 2]!);
-    case 4: return f(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!);
-    case 5: return f(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!);
-    case 6: return f(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!, b[i + 5]!);
-    case 7: return f(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!, b[i + 5]!, b[i + 6]!);
-    case 8: return f(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!, b[i + 5]!, b[i + 6]!, b[i + 7]!);
-  }
-  let s = '';
-  for (let k = 0; k < n; k += 8192) s += String.fromCharCode.apply(null, b.subarray(i + k, i + Math.min(n, k + 8192)) as unknown as number[]);
-  return s;
-}
-
-/** Longest string checked for pure ASCII before TextDecoder (native decoding wins above it). */
-const ASCII_FAST = 64;
-
-export function utf8At(b: Uint8Array, i: number, n: number): string {
-  if (n <= ASCII_FAST) {
-    let or = 0;
-    for (let k = 0; k < n; k++) or |= b[i + k]!;
-    if (or < 0x80) return bytesToLatin1(b, i, n);
-  }
-  // Python decodes with 'surrogatepass'; invalid UTF-8 fails the load. Keep a lossless view for analysis.
-  return utf8Strict(b.subarray(i, i + n)) ?? bytesToLatin1(b, i, n);
-}
-
-/** STRING's argument: a Python repr, quoted, with backslash escapes (codecs.escape_decode). */
-export function decodeStringnl(raw: string, offset: number): string {
-  const q = raw[0];
-  if (raw.length < 2 || (q !== "'" && q !== '"') || raw[raw.length - 1] !== q) {
-    throw new FormatError('the STRING opcode argument must be quoted', offset);
-  }
-  const s = raw.slice(1, -1);
-  if (!s.includes('\\')) return s;
-  const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', '\\': '\\', "'": "'", '"': '"', '\n': '' };
-  return s.replace(/\\(x[0-9a-fA-F]{2}|[0-7]{1,3}|[\s\S])/g, (m, e: string) => {
-    if (e[0] === 'x' && e.length === 3) return String.fromCharCode(parseInt(e.slice(1), 16));
-    if (/^[0-7]/.test(e)) return String.fromCharCode(parseInt(e, 8) & 0xff);
-    if (e === 'x') throw new FormatError('invalid \\x escape in STRING', offset);
-    return simple[e] ?? m; // unknown escapes stay as written, as in Python
-  });
-}
-
-/** UNICODE's argument: raw-unicode-escape (only \uXXXX and \UXXXXXXXX are escapes). */
-function decodeRawUnicodeEscape(raw: string): string {
-  if (!raw.includes('\\')) return raw;
-  return raw.replace(/\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})/g, (_m, u: string | undefined, U: string | undefined) => {
-    const cp = parseInt((u ?? U)!, 16);
-    return cp <= 0x10ffff ? String.fromCodePoint(cp) : _m;
-  });
-}
-
-function parseDecimal(line: string, offset: number, long: boolean): number | bigint | boolean {
-  if (!long && line === '00') return false; // INT 00/01 are protocol-0 booleans
-  if (!long && line === '01') return true;
-  const t = long && line.endsWith('L') ? line.slice(0, -1) : line;
-  if (!/^\s*[+-]?\d+\s*$/.test(t)) throw new FormatError(`invalid ${long ? 'LONG' : 'INT'} argument ${JSON.stringify(t.slice(0, 40))}`, offset);
-  const n = Number(t);
-  return Number.isSafeInteger(n) ? n : BigInt(t.trim());
-}
-
 /**
  * Decodes opcodes from a source window [start, end). `next()` is synchronous: it decodes the next
  * op when all its bytes are buffered, else returns false and the caller awaits `refill()`. Fields of
@@ -162,7 +79,9 @@ export class OpReader {
   argOff = -1; argLen = 0; partial = false;
   frameEnd = -1;
   /** The chunk after buf, being read (see refill). */
-  private ahead: Promise<Uint8Array> | null = null;
+  private readonly ahead: Array<{ off: number; len: number; p: Promise<Uint8Array> }> = [];
+  /** Near jumps were seen: the CPU consumes chunks faster than one read at a time supplies them. */
+  private jumped = false;
   private refills = 0;
   /** Frame-boundary disagreements between CPython's C and Python unpicklers (first few kept). */
   frameIssues: FrameIssue[] = [];
@@ -184,31 +103,54 @@ export class OpReader {
 
   /** Buffers at least `this.need` bytes from `pos` (fewer only at the end of the window). */
   async refill(): Promise<void> {
-    const want = Math.min(Math.max(PICKLE_CHUNK, this.need), this.end - this.pos);
-    const oldEnd = this.base + this.buf.length, ahead = this.ahead;
-    this.ahead = null;
+    const oldEnd = this.base + this.buf.length;
+    const pos = this.pos, need = Math.min(this.need, this.end - pos);
+    // A jump past the buffer (joblib array data skipped by offset). A near one (arrays of a few hundred
+    // KB between short runs of ops) keeps streaming by chunks with read-ahead, which costs less than a
+    // waited read per array; a far one reads a small window, as the ops up to the next array are
+    // usually a few hundred bytes and a chunk there would be read for nothing.
+    const jump = pos > oldEnd || pos < this.base;
+    const far = jump && (pos < this.base || pos - oldEnd > PICKLE_CHUNK);
+    const want = Math.min(Math.max(far ? SKIP_WINDOW : PICKLE_CHUNK, this.need), this.end - pos);
+    // Chunks read ahead that end before `pos` were skipped over.
+    const q = this.ahead;
+    while (q.length && q[0]!.off + q[0]!.len <= pos) q.shift();
     let buf: Uint8Array | null = null;
-    if (ahead !== null && this.pos >= this.base && this.pos <= oldEnd) {
+    const first = q.length && (jump ? q[0]!.off <= pos : q[0]!.off === oldEnd) ? q.shift()! : null;
+    if (first !== null && !jump) {
       // Sequential: the unread tail of this chunk, then the chunk read ahead while it was decoded.
-      const next = await ahead;
-      const keep = oldEnd - this.pos;
+      const next = await first.p;
+      const keep = oldEnd - pos;
       if (keep + next.length >= want) {
         buf = new Uint8Array(keep + next.length);
-        buf.set(this.buf.subarray(this.pos - this.base));
+        buf.set(this.buf.subarray(pos - this.base));
         buf.set(next, keep);
       }
+    } else if (first !== null) {
+      // A jump into a chunk being read ahead: its tail from `pos`, when that holds the op.
+      const next = await first.p;
+      if (pos - first.off + need <= next.length) buf = next.subarray(pos - first.off);
     }
-    buf ??= want > 0 ? await this.read(this.pos, want) : EMPTY;
+    if (buf === null) {
+      q.length = 0;
+      buf = want > 0 ? await this.read(pos, want) : EMPTY;
+      if (buf.length < want) throw new FormatError(`short read at ${pos}`, pos);
+    }
     this.buf = buf;
-    this.base = this.pos;
+    this.base = pos;
     this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-    if (buf.length < want) throw new FormatError(`short read at ${this.pos}`, this.pos);
-    // A stream past its second chunk is a long one: read the next chunk while this one is decoded (the
-    // CPU would otherwise wait for every read). The caught copy only keeps an abandoned read quiet.
-    const next = this.base + buf.length;
-    if (++this.refills >= 2 && next < this.end) {
-      this.ahead = this.read(next, Math.min(PICKLE_CHUNK, this.end - next));
-      this.ahead.catch(() => undefined);
+    // A stream past its second chunk is a long one: read the next chunks while this one is decoded (the
+    // CPU would otherwise wait for every read). Not after a far jump: the next one may land anywhere.
+    // The caught copy only keeps an abandoned read quiet.
+    if (far || ++this.refills < 2) { q.length = 0; return; }
+    let next = q.length ? q[q.length - 1]!.off + q[q.length - 1]!.len : this.base + buf.length;
+    if (jump) this.jumped = true;
+    while (q.length < (this.jumped ? READ_AHEAD : 1) && next < this.end) {
+      const len = Math.min(PICKLE_CHUNK, this.end - next);
+      const p = this.read(next, len);
+      p.catch(() => undefined);
+      q.push({ off: next, len, p });
+      next += len;
     }
   }
 
@@ -355,6 +297,8 @@ export class OpReader {
   /** Reads raw bytes at the current position (joblib's padding-length byte); null past the end. */
   async rawBytes(n: number): Promise<Uint8Array | null> {
     if (this.pos + n > this.end) return null;
+    const i = this.pos - this.base;
+    if (i >= 0 && i + n <= this.buf.length) return this.buf.subarray(i, i + n); // buffered: no read
     return this.read(this.pos, n);
   }
 

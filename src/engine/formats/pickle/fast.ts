@@ -35,13 +35,20 @@ function asciiAt(b: Uint8Array, i: number, n: number): string | null {
   let or = 0;
   for (let k = 0; k < n; k++) or |= b[i + k]!;
   if (or >= 0x80) return null;
-  if (n <= 8) {
-    switch (n) {
-      case 5: return f(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!);
-      case 6: return f(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!, b[i + 5]!);
-      case 7: return f(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!, b[i + 5]!, b[i + 6]!);
-      default: return f(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!, b[i + 5]!, b[i + 6]!, b[i + 7]!);
-    }
+  // Explicit arguments up to 16 chars: apply() over a subarray costs an allocation and a slow call.
+  switch (n) {
+    case 5: return f(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!);
+    case 6: return f(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!, b[i + 5]!);
+    case 7: return f(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!, b[i + 5]!, b[i + 6]!);
+    case 8: return f(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!, b[i + 5]!, b[i + 6]!, b[i + 7]!);
+    case 9: return f(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!, b[i + 5]!, b[i + 6]!, b[i + 7]!, b[i + 8]!);
+    case 10: return f(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!, b[i + 5]!, b[i + 6]!, b[i + 7]!, b[i + 8]!, b[i + 9]!);
+    case 11: return f(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!, b[i + 5]!, b[i + 6]!, b[i + 7]!, b[i + 8]!, b[i + 9]!, b[i + 10]!);
+    case 12: return f(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!, b[i + 5]!, b[i + 6]!, b[i + 7]!, b[i + 8]!, b[i + 9]!, b[i + 10]!, b[i + 11]!);
+    case 13: return f(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!, b[i + 5]!, b[i + 6]!, b[i + 7]!, b[i + 8]!, b[i + 9]!, b[i + 10]!, b[i + 11]!, b[i + 12]!);
+    case 14: return f(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!, b[i + 5]!, b[i + 6]!, b[i + 7]!, b[i + 8]!, b[i + 9]!, b[i + 10]!, b[i + 11]!, b[i + 12]!, b[i + 13]!);
+    case 15: return f(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!, b[i + 5]!, b[i + 6]!, b[i + 7]!, b[i + 8]!, b[i + 9]!, b[i + 10]!, b[i + 11]!, b[i + 12]!, b[i + 13]!, b[i + 14]!);
+    case 16: return f(b[i]!, b[i + 1]!, b[i + 2]!, b[i + 3]!, b[i + 4]!, b[i + 5]!, b[i + 6]!, b[i + 7]!, b[i + 8]!, b[i + 9]!, b[i + 10]!, b[i + 11]!, b[i + 12]!, b[i + 13]!, b[i + 14]!, b[i + 15]!);
   }
   return f.apply(null, b.subarray(i, i + n) as unknown as number[]);
 }
@@ -88,6 +95,9 @@ export function fastRun(m: Machine, r: OpReader, max: number): number {
   if (r.end < lim) lim = r.end;
   if (r.frameEnd > r.pos && r.frameEnd < lim) lim = r.frameEnd; // an op straddling the frame end is reported
   let pos = r.pos, n = 0;
+  // The last string the fast path decoded: where its bytes are and the offset just past its op, so a
+  // MEMOIZE right after it stores the bytes without re-encoding the string.
+  let strAt = 0, strLen = 0, strEnd = -1, str = '';
   loop: while (n < max) {
     if (pos >= lim) break;
     const i = pos - base, code = b[i]!;
@@ -123,6 +133,7 @@ export function fastRun(m: Machine, r: OpReader, max: number): number {
         if (s === null) break loop;                                                                   // UTF-8 / latin-1: slow path
         st.push(s);
         rArg[rc & RING_MASK] = s; len = 1 + w + k;
+        strAt = i + 1 + w; strLen = k; strEnd = pos + len; str = s;
         if (k >= MIN_CONST_CHARS) {
           // The hooks see this op as the ring's last, as in the slow path.
           const ri = rc & RING_MASK;
@@ -138,8 +149,9 @@ export function fastRun(m: Machine, r: OpReader, max: number): number {
       case 0x94: {                                                                                    // MEMOIZE: key = len(memo)
         const floor = marks.length ? marks[marks.length - 1]! : 0;
         if (st.length <= floor) break loop;
-        if (memo.size === memo.length) memo.append(st[st.length - 1]!);                              // no sparse keys
-        else memo.put(memo.size, st[st.length - 1]!, pos);
+        if (memo.size !== memo.length) memo.put(memo.size, st[st.length - 1]!, pos);                  // sparse keys
+        else if (strEnd === pos) memo.appendAscii(b, strAt, strLen, str);                           // the string just pushed
+        else memo.append(st[st.length - 1]!);
         break;
       }
       case 0x71: case 0x72: {                                                                         // BINPUT, LONG_BINPUT

@@ -3,7 +3,7 @@
 // int32 slot each; keys stored out of order above the dense end go to a Map, so a hostile
 // LONG_BINPUT 0xffffffff costs one entry, not a 4 G-slot array.
 import { FormatError, LimitExceeded } from '../../types';
-import { bytesToLatin1 } from './disasm';
+import { bytesToLatin1 } from './args';
 import { isNode, type Node, type Val } from './values';
 
 /** Distinct memo keys. Each costs one slot; a pickle of millions of objects memoizes each once. */
@@ -20,12 +20,21 @@ const OPAQUE_DICT: Node = { t: 'unknown', why: 'a memoized dict', off: -1 };
 const OPAQUE_SET: Node = { t: 'unknown', why: 'a memoized set', off: -1 };
 const LONG_STRING: Node = { t: 'unknown', why: 'a long memoized string', off: -1 };
 
-/** Dense slot codes below zero; a slot >= 0 is the arena offset of a string's bytes. */
+/** Dense slot codes below zero; a slot >= 0 is the arena address of a string's bytes (block << 20 | offset). */
 const S_VAL = -1, S_LIST = -2, S_DICT = -3, S_SET = -4;
 /** Strings up to this long, all chars below U+0100, are kept as bytes in the arena (no GC object). */
 const ARENA_STR = 32;
-/** Arena bytes. Past this (a memo flooded with PUTs of one string) strings are kept as JS strings. */
-const MAX_ARENA = 64 * 1024 * 1024;
+/** Arena bytes. Past this (a memo flooded with PUTs of strings) strings are kept as JS strings. */
+const MAX_ARENA = 256 * 1024 * 1024;
+/**
+ * The arena and the slots grow by fixed blocks, never by doubling: a doubled copy of a 64 MB table
+ * holds both until a full GC frees the old one, and that transient was the peak RSS of a dense pickle.
+ */
+const BLOCK_SHIFT = 20;
+const BLOCK = 1 << BLOCK_SHIFT;
+const BLOCK_MASK = BLOCK - 1;
+const SLOT_SHIFT = 16;
+const SLOT_MASK = (1 << SLOT_SHIFT) - 1;
 
 /**
  * A pickle of millions of objects memoizes every container and string. Keeping each as a JS value
@@ -36,10 +45,13 @@ const MAX_ARENA = 64 * 1024 * 1024;
  * in chunks of a JS array.
  */
 export class Memo {
-  private slots = new Int32Array(1024);
+  /** Slot blocks of 1 << SLOT_SHIFT keys each. */
+  private readonly slots: Int32Array[] = [];
   private readonly vals: Array<Array<Val | undefined> | undefined> = [];
-  private arena = new Uint8Array(0);
-  private arenaLen = 0;
+  /** Arena blocks of BLOCK bytes; a string never straddles two. */
+  private readonly arena: Uint8Array[] = [];
+  private arenaPos = BLOCK;      // offset in the last block (BLOCK: no block yet)
+  private arenaLen = 0;          // bytes of all blocks allocated
   private readonly sparse = new Map<number, Val>();
   /** Dense keys: every key below this is stored. */
   length = 0;
@@ -50,24 +62,45 @@ export class Memo {
   /** The entry `i`, undefined when never stored. */
   get(i: number): Val | undefined {
     if (i >= this.length) return this.sparse.get(i);
-    const s = this.slots[i]!;
+    const s = this.slots[i >>> SLOT_SHIFT]![i & SLOT_MASK]!;
     if (s >= 0) {
-      const str = bytesToLatin1(this.arena, s + 1, this.arena[s]!);
+      const blk = this.arena[s >>> BLOCK_SHIFT]!, o = s & BLOCK_MASK;
+      const str = bytesToLatin1(blk, o + 1, blk[o]!);
       this.setVal(i, str); // fetched once, likely again (dict keys): keep the string
       return str;
     }
     return s === S_VAL ? this.vals[i >>> CHUNK_SHIFT]![i & CHUNK_MASK] : s === S_DICT ? OPAQUE_DICT : s === S_LIST ? OPAQUE_LIST : OPAQUE_SET;
   }
 
+  /** The slot of the next dense key, its block allocated. */
+  private grow(): number {
+    const i = this.length;
+    if ((i & SLOT_MASK) === 0 && this.slots.length === i >>> SLOT_SHIFT) this.slots.push(new Int32Array(1 << SLOT_SHIFT));
+    return i;
+  }
+
   /** MEMOIZE with no sparse keys (size === length): appends without the checks of put(). */
   append(v: Val): void {
-    const i = this.length;
-    if (i === this.slots.length) {
-      const grown = new Int32Array(i * 2);
-      grown.set(this.slots);
-      this.slots = grown;
-    }
+    const i = this.grow();
     this.set(i, v);
+    this.length = i + 1;
+    this.size++;
+  }
+
+  /**
+   * MEMOIZE of a string just decoded from `n` bytes at `b[at]`, all below 0x80 (size === length): its
+   * bytes go to the arena straight from the buffer. The value is the same string append() would keep.
+   */
+  appendAscii(b: Uint8Array, at: number, n: number, v: string): void {
+    const i = this.grow();
+    const s = n <= ARENA_STR ? this.arenaRoom(n) : -1;
+    if (s < 0) this.setVal(i, this.compact(v));
+    else {
+      const blk = this.arena[s >>> BLOCK_SHIFT]!, o = s & BLOCK_MASK;
+      blk[o] = n;
+      for (let k = 0; k < n; k++) blk[o + 1 + k] = b[at + k]!;
+      this.slots[i >>> SLOT_SHIFT]![i & SLOT_MASK] = s;
+    }
     this.length = i + 1;
     this.size++;
   }
@@ -77,12 +110,13 @@ export class Memo {
     if (typeof v === 'object' && v !== null) {
       const t = v.t;
       s = t === 'dict' ? S_DICT : t === 'list' ? S_LIST : t === 'set' ? S_SET : S_VAL;
-    } else if (typeof v === 'string' && v.length <= ARENA_STR && this.arenaLen + ARENA_STR + 1 <= MAX_ARENA) {
+    } else if (typeof v === 'string' && v.length <= ARENA_STR) {
       s = this.toArena(v);
     }
     if (s === S_VAL) { this.setVal(i, this.compact(v)); return; }
-    if (i < this.length && this.slots[i] === S_VAL) this.vals[i >>> CHUNK_SHIFT]![i & CHUNK_MASK] = undefined; // let it go
-    this.slots[i] = s;
+    const blk = this.slots[i >>> SLOT_SHIFT]!, k = i & SLOT_MASK;
+    if (i < this.length && blk[k] === S_VAL) this.vals[i >>> CHUNK_SHIFT]![i & CHUNK_MASK] = undefined; // let it go
+    blk[k] = s;
   }
 
   private setVal(i: number, v: Val): void {
@@ -91,26 +125,32 @@ export class Memo {
     let chunk = this.vals[ci];
     if (chunk === undefined) { chunk = new Array<Val | undefined>(CHUNK); this.vals[ci] = chunk; }
     chunk[i & CHUNK_MASK] = v;
-    this.slots[i] = S_VAL;
+    this.slots[i >>> SLOT_SHIFT]![i & SLOT_MASK] = S_VAL;
   }
 
-  /** Copies a latin-1 string into the arena: its offset, or S_VAL (nothing kept) when a char is above U+00FF. */
+  /** Reserves 1 + n arena bytes: their address, or -1 when the arena is full (MAX_ARENA). */
+  private arenaRoom(n: number): number {
+    if (this.arenaPos + n + 1 > BLOCK) {
+      if (this.arenaLen + BLOCK > MAX_ARENA) return -1;
+      this.arena.push(new Uint8Array(BLOCK));
+      this.arenaLen += BLOCK;
+      this.arenaPos = 0;
+    }
+    const s = ((this.arena.length - 1) << BLOCK_SHIFT) | this.arenaPos;
+    this.arenaPos += n + 1;
+    return s;
+  }
+
+  /** Copies a latin-1 string into the arena: its address, or S_VAL (nothing kept) when a char is above U+00FF. */
   private toArena(str: string): number {
     const n = str.length;
-    if (this.arenaLen + n + 1 > this.arena.length) {
-      const grown = new Uint8Array(Math.max(64 * 1024, this.arena.length * 2));
-      grown.set(this.arena.subarray(0, this.arenaLen));
-      this.arena = grown;
-    }
-    const a = this.arena, o = this.arenaLen;
-    for (let k = 0; k < n; k++) {
-      const c = str.charCodeAt(k);
-      if (c > 0xff) return S_VAL;
-      a[o + 1 + k] = c;
-    }
-    a[o] = n;
-    this.arenaLen = o + 1 + n;
-    return o;
+    for (let k = 0; k < n; k++) if (str.charCodeAt(k) > 0xff) return S_VAL;
+    const s = this.arenaRoom(n);
+    if (s < 0) return S_VAL;
+    const blk = this.arena[s >>> BLOCK_SHIFT]!, o = s & BLOCK_MASK;
+    blk[o] = n;
+    for (let k = 0; k < n; k++) blk[o + 1 + k] = str.charCodeAt(k);
+    return s;
   }
 
   put(i: number, v: Val, off: number): void {

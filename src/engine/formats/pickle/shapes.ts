@@ -4,7 +4,7 @@
 import type { PolicyVerdict } from './policy';
 import { decodeBase64, decodeHex } from '../../detectors/encoded';
 import { inflateZlib, MAX_NESTED_BYTES } from './nested';
-import { bytesToLatin1 } from './disasm';
+import { bytesToLatin1 } from './args';
 import { isNode, tupleItems, type Val } from './values';
 import type { GlobalNode } from './machine';
 
