@@ -79,11 +79,18 @@ function collection(v: Val): Coll | null {
 }
 
 /**
+ * The fast path repeats the semantics of the ops above for speed; the general machine is the reference.
+ * test/unit/pickle-fastpath.test.ts turns this off and checks that every report stays identical.
+ */
+export const FAST_PATH = { enabled: true };
+
+/**
  * Runs at most `max` ops from r.pos while they are buffered, inside the current frame and of the kinds
  * above; returns how many ran and leaves r.pos after the last. Never throws for malformed input: the
  * op it stops at is re-run by the slow path. Must not be entered while findings await their window.
  */
 export function fastRun(m: Machine, r: OpReader, max: number): number {
+  if (!FAST_PATH.enabled) return 0;
   const b = r.buf, base = r.base, st = m.stack, marks = m.marks, memo = m.memo, ring = m.ring;
   const rAt = ring.at, rArg = ring.arg;
   let rc = ring.count;
