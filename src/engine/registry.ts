@@ -10,10 +10,14 @@ import { pytorchLegacyScanner, pytorchZipScanner } from './formats/pytorch/scann
 import { numpyScanner } from './formats/numpy/scanner';
 import { compressedScanner } from './formats/compressed/scanner';
 import { pickleScanner } from './formats/pickle/scanner';
+import { ggufScanner } from './formats/gguf/scanner';
+import { jinjaScanner } from './formats/jinja/scanner';
 
 export const SCANNERS: readonly Scanner[] = [
   safetensorsScanner,
   safetensorsIndexScanner,
+  ggufScanner,
+  jinjaScanner,           // chat templates: .jinja/.j2, hint 'jinja', tokenizer_config/chat_template JSON
   pytorchZipScanner,      // a zip with PyTorch's layout: before the generic zip scanner
   pytorchLegacyScanner,   // starts with a pickle: before the pickle scanner
   numpyScanner,

@@ -9,6 +9,8 @@ import { PICKLE_RULES } from './rules/pickle';
 import { PYTORCH_RULES } from './rules/pytorch';
 import { NUMPY_RULES } from './rules/numpy';
 import { COMPRESSED_RULES } from './rules/compressed';
+import { GGUF_RULES } from './rules/gguf';
+import { JINJA_RULES } from './rules/jinja';
 
 export type { RuleDef } from './rules/types';
 
@@ -21,6 +23,8 @@ export const RULES = {
   ...PYTORCH_RULES,
   ...NUMPY_RULES,
   ...COMPRESSED_RULES,
+  ...GGUF_RULES,
+  ...JINJA_RULES,
 } as const satisfies Record<string, RuleDef>;
 
 export type RuleId = keyof typeof RULES;
