@@ -12,6 +12,8 @@ import { compressedScanner } from './formats/compressed/scanner';
 import { pickleScanner } from './formats/pickle/scanner';
 import { ggufScanner } from './formats/gguf/scanner';
 import { jinjaScanner } from './formats/jinja/scanner';
+import { configScanner } from './formats/config/scanner';
+import { tarScanner } from './formats/tar/scanner';
 
 export const SCANNERS: readonly Scanner[] = [
   safetensorsScanner,
@@ -22,7 +24,9 @@ export const SCANNERS: readonly Scanner[] = [
   pytorchLegacyScanner,   // starts with a pickle: before the pickle scanner
   numpyScanner,
   zipScanner,
+  tarScanner,
   compressedScanner,
+  configScanner,          // model-folder configs by name + structure (after every magic-based format)
   pickleScanner,          // protocol 0/1 pickles have no magic: their sniff is a parse, so it runs last
 ];
 

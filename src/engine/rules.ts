@@ -11,6 +11,8 @@ import { NUMPY_RULES } from './rules/numpy';
 import { COMPRESSED_RULES } from './rules/compressed';
 import { GGUF_RULES } from './rules/gguf';
 import { JINJA_RULES } from './rules/jinja';
+import { CONFIG_RULES } from './rules/config';
+import { TAR_RULES } from './rules/tar';
 
 export type { RuleDef } from './rules/types';
 
@@ -25,6 +27,8 @@ export const RULES = {
   ...COMPRESSED_RULES,
   ...GGUF_RULES,
   ...JINJA_RULES,
+  ...CONFIG_RULES,
+  ...TAR_RULES,
 } as const satisfies Record<string, RuleDef>;
 
 export type RuleId = keyof typeof RULES;

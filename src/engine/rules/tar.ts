@@ -1,0 +1,5 @@
+import type { RuleDef } from './types';
+
+/** Rules of the tar scanner. */
+export const TAR_RULES = {
+} as const satisfies Record<string, RuleDef>;
