@@ -15,14 +15,14 @@ export const ARCHIVE_RULES = {
     cwe: [22, 36], aliases: ['S405'],
   },
   'archive/symlink': {
-    severity: 'warning', title: 'Symbolic link inside an archive',
-    explanation: 'A member is a symbolic link. Extracted, it redirects later reads or writes to its target; models have no need for links.',
+    severity: 'warning', title: 'Link inside an archive',
+    explanation: 'A member is a symbolic or hard link. Extracted, it redirects later reads or writes to its target; models have no need for links.',
     remediation: 'Inspect the link target before extracting; prefer extractors that refuse links.',
     cwe: [59], aliases: ['S406'],
   },
   'archive/symlink-escape': {
-    severity: 'critical', title: 'Symbolic link pointing outside the archive or at system files',
-    explanation: 'A link member points outside the extraction folder or at a system location (/etc, /usr, C:\\Windows, ...). Extracting it and then writing through it overwrites that location.',
+    severity: 'critical', title: 'Link pointing outside the archive or at system files',
+    explanation: 'A symbolic or hard link member points outside the extraction folder or at a system location (/etc, /usr, C:\\Windows, ...). Extracting it and then writing through it overwrites that location.',
     remediation: 'Do not extract this archive.',
     cwe: [59, 22], aliases: ['S406', 'S408'],
   },

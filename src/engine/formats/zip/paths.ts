@@ -1,5 +1,5 @@
 // How an extractor would resolve member names and link targets. Pure string logic, shared by every
-// archive format (zip now, tar later): '\' is a separator on Windows extractors, so it is treated as
+// archive format (zip, tar): '\' is a separator on Windows extractors, so it is treated as
 // one everywhere.
 
 /** Locations where a link (or a written file) hijacks the system rather than the extraction folder. */
@@ -58,12 +58,16 @@ export type LinkVerdict =
   | { escapes: false }
   | { escapes: true; why: 'absolute' | 'system' | 'dotdot'; system?: string };
 
-/** Judges a symbolic link `linkName` → `target` as extracted into a folder. */
-export function judgeLink(linkName: string, target: string): LinkVerdict {
+/**
+ * Judges a link `linkName` → `target` as extracted into a folder. A symbolic link's relative target
+ * resolves from the link's own folder; a hard link's (tar type '1') names an archive member, so it
+ * resolves from the extraction folder itself.
+ */
+export function judgeLink(linkName: string, target: string, kind: 'symbolic' | 'hard' = 'symbolic'): LinkVerdict {
   if (isAbsolutePath(target)) {
     const system = systemLocation(target);
     return system ? { escapes: true, why: 'system', system } : { escapes: true, why: 'absolute' };
   }
-  const dir = normalizeSeparators(linkName).split('/').slice(0, -1).join('/');
+  const dir = kind === 'hard' ? '' : normalizeSeparators(linkName).split('/').slice(0, -1).join('/');
   return resolveInside(target, dir).escapes ? { escapes: true, why: 'dotdot' } : { escapes: false };
 }
