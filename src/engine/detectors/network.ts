@@ -110,8 +110,10 @@ export function findUrls(text: string): StringHit[] {
   const seen = new Set<string>();
   for (const m of text.matchAll(URL_RE)) {
     if (hits.length >= MAX_URL_HITS) break;
-    const url = m[0].replace(/[.,;:!?]+$/, ''); // sentence punctuation after a link
-    const host = urlHost(url);
+    const raw = m[0].replace(/[.,;:!?]+$/, ''); // sentence punctuation after a link
+    const host = urlHost(raw);
+    // Credentials in a URL (scheme://user:password@host) are a secret: the evidence never shows them.
+    const url = raw.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/:@\s]*):[^/@\s]*@/i, '$1:…@');
     if (seen.has(host)) continue;
     seen.add(host);
     const ip = parseIpv4(host);

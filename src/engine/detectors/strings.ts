@@ -10,6 +10,7 @@ import type { Severity } from '../types';
 import { CODE_PATTERNS, type StringPattern } from './patterns';
 import { findIpAddresses, findUrls } from './network';
 import { MAX_DECODE_LEVEL, findEncodedPayloads, findEscapeRun, unescapeText } from './encoded';
+import { findSecrets } from './secrets';
 
 export interface StringHit {
   ruleId: RuleId;
@@ -85,7 +86,7 @@ function describeCode(text: string, level: number): string[] {
 function inspect(text: string, level: number): StringHit[] {
   if (text.length === 0) return [];
   const hits = codeHits(text);
-  if (level === 0) hits.push(...findUrls(text), ...findIpAddresses(text));
+  if (level === 0) hits.push(...findUrls(text), ...findIpAddresses(text), ...findSecrets(text));
   if (level < MAX_DECODE_LEVEL) {
     hits.push(...findEncodedPayloads(text, level, describeCode));
     const run = findEscapeRun(text);

@@ -68,6 +68,12 @@ export const DETECTOR_RULES = {
     remediation: 'Decode the string in a sandbox and review it.',
     cwe: [506], aliases: ['S601', 'S602'],
   },
+  'strings/secret': {
+    severity: 'warning', title: 'Credential in model data',
+    explanation: 'A string holds what looks like a live credential: a cloud key (AWS, GCP, Azure), a GitHub/GitLab/Slack/Hugging Face/OpenAI/Anthropic token, a private key, a JWT or a database URL with a password. Anyone who downloads the model gets it. The evidence shows the credential masked.',
+    remediation: 'Revoke and rotate the credential, then remove it from the file.',
+    cwe: [798],
+  },
   'strings/escaped-text': {
     severity: 'info', title: 'Escaped characters in model data',
     explanation: 'A string is written with \\xNN or \\uNNNN escapes, a common way to disguise text from simple scanners.',

@@ -1,4 +1,201 @@
-import type { Scanner } from '../../types';
+// Configs in a model folder: config.json / generation_config.json / adapter_config.json /
+// preprocessor_config.json (transformers, peft), *.yaml / *.yml (Hydra, NeMo, OmegaConf, LightningCLI),
+// *.toml, *.ini / *.cfg. Nothing here runs when a config is read, but loaders act on some keys:
+// `auto_map` + `trust_remote_code` import Python from a repository, `_target_` is imported and
+// called by hydra.utils.instantiate, and !!python tags are constructed by PyYAML's unsafe loaders.
+// tokenizer_config.json and chat_template.json belong to the jinja scanner (it runs first).
+import { FormatError, type Head, type JsonValue, type ScanContext, type Scanner, type Sniff } from '../../types';
+import { pointerToken } from '../../io/json';
+import { fromBytes } from '../../io/byte-source';
+import { encodeUtf8, latin1Text, looksLikeText, utf8Strict } from '../../io/text';
+import { INI_PAIR, INI_SECTION, MAX_CONFIG_NODES, MAX_YAML_ALIAS_EXPANSION, parseConfig, type ConfigDocument, type ConfigKind } from './parse';
+import { TARGET_KEYS, classifyTarget, foreignRepository } from './policy';
+import { classifyGlobal } from '../pickle/policy';
+import { findKeyedSecret } from '../../detectors/secrets';
 
-/** Placeholder until the config scanner lands. */
-export const configScanner: Scanner = { id: 'config', extensions: [], sniff: () => null, async scan() {} };
+type ConfigState = { kind: ConfigKind };
+
+/** Configs above this size are not parsed: YAML/TOML parsing cost and the tree built grow with it.
+ * Real configs are kilobytes; ModelAudit's NeMo scanner stops at 10 MB. */
+export const MAX_CONFIG_BYTES = 16 * 1024 * 1024;
+/** Hint on the child a malformed config is handed back as, so the fallback sweep gets it, not this scanner. */
+const UNPARSED_HINT = 'config-unparsed';
+/** Chat templates inside a config handed to the jinja scanner per file. */
+const MAX_TEMPLATES_FORWARDED = 16;
+
+const JSON_NAMES = new Set(['config.json', 'generation_config.json', 'adapter_config.json', 'preprocessor_config.json']);
+const EXTENSIONS = ['.yaml', '.yml', '.toml', '.ini', '.cfg'] as const;
+/** Keys that only configs loaders act on carry: a JSON object mentioning them is a config by structure. */
+const ACTIONABLE_KEYS = /"(?:auto_map|trust_remote_code|_target_)"\s*:/;
+
+function firstLine(text: string): string {
+  for (const l of text.split(/\r?\n/, 64)) {
+    const t = l.trim();
+    if (t && !t.startsWith('#') && !t.startsWith(';')) return t;
+  }
+  return '';
+}
+
+function sniff(head: Head): Sniff<ConfigState> | null {
+  if (head.hint === UNPARSED_HINT) return null;
+  const name = head.name.toLowerCase();
+  if (!looksLikeText(head.bytes)) return null;
+  const text = latin1Text(head.bytes).replace(/^\xEF\xBB\xBF/, '');
+  if (/^\s*\{/.test(text)) {
+    if (JSON_NAMES.has(name) || ACTIONABLE_KEYS.test(text)) return { confidence: 'structure', state: { kind: 'json' } };
+    return null;
+  }
+  if (head.ext === '.yaml' || head.ext === '.yml') return { confidence: 'structure', state: { kind: 'yaml' } };
+  const line = firstLine(text);
+  if (head.ext === '.toml' && (line === '' || /^\[|^[\w"'.-]+\s*=/.test(line))) return { confidence: 'structure', state: { kind: 'toml' } };
+  if ((head.ext === '.ini' || head.ext === '.cfg') && (line === '' || INI_SECTION.test(line) || (INI_PAIR.test(line) && /[=:]/.test(line)))) {
+    return { confidence: 'structure', state: { kind: 'ini' } };
+  }
+  return null;
+}
+
+async function scan(ctx: ScanContext<ConfigState>): Promise<void> {
+  const size = ctx.source.size;
+  const kind = ctx.state?.kind ?? 'json';
+  if (size > MAX_CONFIG_BYTES) {
+    ctx.report({ ruleId: 'scan/limit-reached', message: `The ${size}-byte config is above the ${MAX_CONFIG_BYTES}-byte limit; it was not parsed` });
+    ctx.limited('config above MAX_CONFIG_BYTES');
+    return;
+  }
+  const bytes = await ctx.read(0, size);
+  let doc: ConfigDocument;
+  try {
+    const decoded = utf8Strict(bytes);
+    if (decoded === null) throw new FormatError('the config is not valid UTF-8', 0);
+    doc = parseConfig(decoded.replace(/^\uFEFF/, ''), bytes, kind, ctx.budget.limits.maxJsonDepth);
+  } catch (e) {
+    // A config that does not parse may be a text head with a payload appended (binary after the JSON):
+    // the fallback sweep still looks at every byte before the file is reported malformed.
+    if (e instanceof FormatError) await ctx.scanChild(`${ctx.head.name}#unparsed`, ctx.source, UNPARSED_HINT);
+    throw e;
+  }
+  ctx.checkAborted();
+  ctx.note('configKind', kind);
+
+  judgeYamlShape(ctx, doc);
+  for (const d of doc.duplicates) {
+    ctx.report({ ruleId: 'format/malformed', pointer: d.pointer, offset: d.offset, severity: 'info',
+      severityReason: 'a repeated key is ambiguous, not malicious',
+      message: `The config repeats the key ${d.pointer}; loaders keep the last value` });
+  }
+  const walk = new Walk(ctx);
+  doc.roots.forEach((root, i) => walk.visit(root, doc.roots.length > 1 ? `/${i}` : '', 0, ''));
+  if (doc.truncated) ctx.limited(`config above ${MAX_CONFIG_NODES} values`);
+  for (const t of walk.templates.slice(0, MAX_TEMPLATES_FORWARDED)) {
+    await ctx.scanChild(`${ctx.head.name}#${t.pointer}`, fromBytes(encodeUtf8(t.text)), 'jinja');
+  }
+  noteFacts(ctx, doc);
+}
+
+function judgeYamlShape(ctx: ScanContext<ConfigState>, doc: ConfigDocument): void {
+  for (const { tag, pointer } of doc.tags) {
+    const py = /^tag:yaml\.org,2002:python\/([a-z_/]+)(?::(.*))?$/.exec(tag);
+    if (!py) continue;
+    const [, what, callable] = py;
+    let why = '';
+    if (callable) {
+      const dot = callable.lastIndexOf('.');
+      const v = classifyGlobal(dot < 0 ? 'builtins' : callable.slice(0, dot), dot < 0 ? callable : callable.slice(dot + 1));
+      why = `: ${v.reason}`;
+    }
+    ctx.report({ ruleId: 'config/python-yaml-tag', pointer: pointer || '/', evidence: `!!python/${what}${callable ? `:${callable}` : ''}`,
+      message: `The YAML tag !!python/${what}${callable ? `:${callable}` : ''} makes PyYAML's unsafe loaders build a Python object${why}` });
+  }
+  const custom = doc.tags.filter((t) => !t.tag.startsWith('tag:yaml.org,2002:python/'));
+  if (custom.length) ctx.note('customTags', [...new Set(custom.map((t) => t.tag.slice(0, 100)))].slice(0, 20));
+  if (doc.aliasBomb) {
+    ctx.report({ ruleId: 'config/yaml-alias-bomb',
+      message: `Expanding the YAML aliases takes more than ${MAX_YAML_ALIAS_EXPANSION} alias resolutions (billion-laughs expansion)` });
+  }
+}
+
+class Walk {
+  readonly templates: Array<{ pointer: string; text: string }> = [];
+  private remoteNoted = false;
+
+  constructor(private readonly ctx: ScanContext<ConfigState>) {}
+
+  visit(v: JsonValue, pointer: string, depth: number, key: string): void {
+    if (typeof v === 'string') {
+      this.ctx.inspectString(v, { pointer, key });
+      const keyed = findKeyedSecret(key, v);
+      if (keyed) {
+        this.ctx.report({ ruleId: keyed.ruleId, message: keyed.message, evidence: keyed.evidence, pointer,
+          severity: keyed.severity, severityReason: keyed.severityReason });
+      }
+      if (/chat_template$/.test(key)) this.templates.push({ pointer, text: v });
+      return;
+    }
+    if (v === null || typeof v !== 'object') return;
+    if (Array.isArray(v)) { v.forEach((x, i) => this.visit(x, `${pointer}/${i}`, depth + 1, key)); return; }
+    for (const k of Object.keys(v)) {
+      const child = v[k]!;
+      const at = `${pointer}/${pointerToken(k)}`;
+      if (k === 'auto_map') this.autoMap(child, at);
+      else if (k === 'trust_remote_code' && (child === true || child === 'true' || child === 'True')) {
+        this.ctx.report({ ruleId: 'config/remote-code', pointer: at, evidence: `trust_remote_code: ${String(child)}`,
+          message: 'trust_remote_code is true: loading runs Python from the repository' });
+      } else if (TARGET_KEYS.has(k) && typeof child === 'string') {
+        this.target(k, child, at, v);
+      }
+      this.visit(child, at, depth + 1, k);
+    }
+  }
+
+  private autoMap(map: JsonValue, pointer: string): void {
+    if (map === null || typeof map !== 'object' || Array.isArray(map)) return;
+    const refs: Array<{ cls: string; ref: string; at: string }> = [];
+    for (const cls of Object.keys(map)) {
+      const val = map[cls]!;
+      const at = `${pointer}/${pointerToken(cls)}`;
+      const list = Array.isArray(val) ? val.map((x, i) => ({ x, at: `${at}/${i}` })) : [{ x: val, at }];
+      for (const { x, at: p } of list) if (typeof x === 'string') refs.push({ cls, ref: x, at: p });
+    }
+    for (const r of refs) {
+      const repo = foreignRepository(r.ref);
+      if (repo) {
+        this.ctx.report({ ruleId: 'config/remote-code', pointer: r.at, evidence: r.ref, severity: 'critical',
+          severityReason: 'the code comes from another repository',
+          message: `auto_map ${r.cls} loads ${r.ref.slice(repo.length + 2)} from another repository, ${repo}: loading runs its Python` });
+      } else {
+        this.ctx.report({ ruleId: 'config/remote-code', pointer: r.at, evidence: r.ref,
+          message: `auto_map ${r.cls} → ${r.ref}: loading runs Python from the repository` });
+      }
+    }
+    if (!this.remoteNoted) { this.ctx.note('autoMap', refs.slice(0, 50).map((r) => `${r.cls}=${r.ref}`)); this.remoteNoted = true; }
+  }
+
+  private target(key: string, target: string, pointer: string, owner: { [k: string]: JsonValue }): void {
+    const verdict = classifyTarget(target);
+    if (verdict.level === 'safe') return;
+    const partial = owner._partial_ === true ? ' (as a partial, called later)' : '';
+    if (verdict.level === 'dangerous') {
+      this.ctx.report({ ruleId: 'config/dangerous-target', pointer, evidence: target,
+        message: `${key} ${target}${partial} is instantiated by Hydra/NeMo: ${verdict.reason}` });
+    } else {
+      this.ctx.report({ ruleId: 'config/dangerous-target', pointer, evidence: target, severity: 'warning',
+        severityReason: 'an unknown callable, not a known dangerous one',
+        message: `${key} ${target}${partial} ${verdict.reason}; Hydra/NeMo import and call it` });
+    }
+  }
+}
+
+function noteFacts(ctx: ScanContext<ConfigState>, doc: ConfigDocument): void {
+  const root = doc.roots[0];
+  if (root === null || root === undefined || typeof root !== 'object' || Array.isArray(root)) return;
+  if (typeof root.model_type === 'string') ctx.note('modelType', root.model_type.slice(0, 100));
+  const arch = root.architectures;
+  if (Array.isArray(arch)) ctx.note('architectures', arch.filter((a): a is string => typeof a === 'string').slice(0, 10).map((a) => a.slice(0, 100)));
+}
+
+export const configScanner: Scanner<ConfigState> = {
+  id: 'config',
+  extensions: EXTENSIONS,
+  sniff,
+  scan,
+};
