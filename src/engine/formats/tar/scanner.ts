@@ -5,7 +5,7 @@ import type { ByteSource, Head, OpenContext, OpenedChild, ScanContext, Scanner }
 import { FormatError } from '../../types';
 import { startsWith } from '../../io/text';
 import { BLOCK, checksumOk, readTar, type TarEntry } from '../../containers/tar';
-import { isAbsolutePath, judgeLink, resolveInside } from '../zip/paths';
+import { judgeLink, reportUnsafeNames } from '../zip/paths';
 import { countedSource } from '../zip/members';
 import { byteRangeName, openByteRange } from '../child-names';
 
@@ -52,7 +52,8 @@ async function scanTar(ctx: ScanContext): Promise<void> {
         members++;
         dataBytes += e.size;
         if (e.sparseRealSize !== undefined) sparse++;
-        checkNames(ctx, e);
+        // Extractors that ignore pax use the header's own name field: judge both.
+        reportUnsafeNames(ctx, [e.name, e.headerName], e.name, e.headerOffset);
         const key = e.name.replace(/\/+$/, '');
         const first = seen.get(key);
         if (first === undefined) seen.set(key, e.index);
@@ -81,25 +82,6 @@ async function scanTar(ctx: ScanContext): Promise<void> {
     ctx.note('members', members);
     ctx.note('dataBytes', dataBytes);
     if (sparse > 0) ctx.note('sparseMembers', sparse);
-  }
-}
-
-/** Tar slip and absolute names, for the effective name and the header's own name field (extractors that ignore pax see that one). */
-function checkNames(ctx: ScanContext, e: TarEntry): void {
-  for (const name of new Set([e.name, e.headerName])) {
-    if (!name) continue;
-    const where = { pointer: e.name, offset: e.headerOffset, evidence: name };
-    if (isAbsolutePath(name)) {
-      ctx.report({ ruleId: 'archive/absolute-path', message: `Member "${name}" has an absolute path`, ...where });
-      continue;
-    }
-    const r = resolveInside(name);
-    if (r.escapes) {
-      ctx.report({ ruleId: 'archive/path-traversal', message: `Member "${name}" climbs out of the extraction folder`, ...where });
-    } else if (r.hasDotDot) {
-      ctx.report({ ruleId: 'archive/path-traversal', message: `Member "${name}" has ".." segments (they resolve inside the folder, to "${r.resolved}")`,
-        severity: 'warning', severityReason: 'the ".." segments do not climb above the extraction folder', ...where });
-    }
   }
 }
 

@@ -1,6 +1,7 @@
-// How an extractor would resolve member names and link targets. Pure string logic, shared by every
-// archive format (zip, tar): '\' is a separator on Windows extractors, so it is treated as
-// one everywhere.
+// How an extractor would resolve member names and link targets, shared by every archive format (zip,
+// tar): '\\' is a separator on Windows extractors, so it is treated as one everywhere. The string
+// logic is pure; reportUnsafeNames turns it into the findings both archive scanners emit.
+import type { ScanContext } from '../../types';
 
 /** Locations where a link (or a written file) hijacks the system rather than the extraction folder. */
 const SYSTEM_PREFIXES = ['/etc', '/bin', '/usr', '/var', '/lib', '/boot', '/sys', '/proc', '/dev', '/sbin',
@@ -70,4 +71,26 @@ export function judgeLink(linkName: string, target: string, kind: 'symbolic' | '
   }
   const dir = kind === 'hard' ? '' : normalizeSeparators(linkName).split('/').slice(0, -1).join('/');
   return resolveInside(target, dir).escapes ? { escapes: true, why: 'dotdot' } : { escapes: false };
+}
+
+/**
+ * Zip/tar slip and absolute names. `names` holds every name an extractor might use for one member (zip:
+ * central, local and Unicode Path; tar: pax and header name); `pointer` names the member, `offset` its header.
+ */
+export function reportUnsafeNames(ctx: ScanContext, names: Iterable<string>, pointer: string, offset: number): void {
+  for (const name of new Set(names)) {
+    if (!name) continue;
+    const where = { pointer, offset, evidence: name };
+    if (isAbsolutePath(name)) {
+      ctx.report({ ruleId: 'archive/absolute-path', message: `Member "${name}" has an absolute path`, ...where });
+      continue;
+    }
+    const r = resolveInside(name);
+    if (r.escapes) {
+      ctx.report({ ruleId: 'archive/path-traversal', message: `Member "${name}" climbs out of the extraction folder`, ...where });
+    } else if (r.hasDotDot) {
+      ctx.report({ ruleId: 'archive/path-traversal', message: `Member "${name}" has ".." segments (they resolve inside the folder, to "${r.resolved}")`,
+        severity: 'warning', severityReason: 'the ".." segments do not climb above the extraction folder', ...where });
+    }
+  }
 }

@@ -3,7 +3,7 @@
 import type { Head, ScanContext, Scanner } from '../../types';
 import { startsWith } from '../../io/text';
 import { listZip, type ZipAnomaly, type ZipEntry, type ZipListing } from '../../containers/zip';
-import { isAbsolutePath, resolveInside } from './paths';
+import { reportUnsafeNames } from './paths';
 import { countedSource, hiddenParts, scanMember, type ArchiveState } from './members';
 import { openZipChild } from './open';
 
@@ -85,25 +85,12 @@ function noteListing(ctx: ScanContext, listing: ZipListing): void {
   if (listing.comment) ctx.note('comment', listing.comment.slice(0, COMMENT_NOTE_CHARS));
 }
 
-/** Zip slip and absolute names, for every name an extractor might use (central, local, Unicode Path). */
+/** Every name an extractor might use for this member: central, local, Unicode Path. */
 function checkNames(ctx: ScanContext, entry: ZipEntry): void {
-  const names = new Set([entry.name]);
-  if (entry.local) names.add(entry.local.name);
-  if (entry.unicodePath !== undefined) names.add(entry.unicodePath);
-  for (const name of names) {
-    const where = { pointer: entry.name, offset: entry.localHeaderOffset, evidence: name };
-    if (isAbsolutePath(name)) {
-      ctx.report({ ruleId: 'archive/absolute-path', message: `Member "${name}" has an absolute path`, ...where });
-      continue;
-    }
-    const r = resolveInside(name);
-    if (r.escapes) {
-      ctx.report({ ruleId: 'archive/path-traversal', message: `Member "${name}" climbs out of the extraction folder`, ...where });
-    } else if (r.hasDotDot) {
-      ctx.report({ ruleId: 'archive/path-traversal', message: `Member "${name}" has ".." segments (they resolve inside the folder, to "${r.resolved}")`,
-        severity: 'warning', severityReason: 'the ".." segments do not climb above the extraction folder', ...where });
-    }
-  }
+  const names = [entry.name];
+  if (entry.local) names.push(entry.local.name);
+  if (entry.unicodePath !== undefined) names.push(entry.unicodePath);
+  reportUnsafeNames(ctx, names, entry.name, entry.localHeaderOffset);
 }
 
 async function judgeAnomalies(ctx: ScanContext, listing: ZipListing): Promise<void> {
