@@ -1,6 +1,5 @@
 // Hand-built SafeTensors files for attack variants the real library refuses to write. Layout per
 // https://huggingface.co/docs/safetensors: u64 LE header length N, N bytes of JSON, then the buffer.
-import type { ByteSource } from '../../src/engine';
 
 export interface TensorSpec { dtype: string; shape: number[]; data_offsets: [number, number] }
 
@@ -49,19 +48,3 @@ export function packed(specs: Record<string, { dtype: string; shape: number[] }>
   return safetensors(tensors, { metadata });
 }
 
-/** Wraps a source and counts the bytes every read returns (slices and children included). */
-export function counting(src: ByteSource): { source: ByteSource; stats: { bytesRead: number; reads: Array<[number, number]> } } {
-  const stats = { bytesRead: 0, reads: [] as Array<[number, number]> };
-  const wrap = (s: ByteSource, base: number): ByteSource => ({
-    name: s.name,
-    size: s.size,
-    async read(offset, length) {
-      const out = await s.read(offset, length);
-      stats.bytesRead += out.length;
-      stats.reads.push([base + offset, out.length]);
-      return out;
-    },
-    slice(start, end, name) { return wrap(s.slice(start, end, name), base + start); },
-  });
-  return { source: wrap(src, 0), stats };
-}
