@@ -64,3 +64,16 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
     }
   });
 }
+
+/** Loads the app, waits for the service worker to control it, goes offline and reloads, then runs `act`. */
+export async function offlineAfterReload(page: Page, context: BrowserContext, act: () => Promise<void>): Promise<void> {
+  await page.goto('/');
+  await waitForServiceWorker(page);
+  await context.setOffline(true);
+  try {
+    await page.reload();
+    await act();
+  } finally {
+    await context.setOffline(false);
+  }
+}

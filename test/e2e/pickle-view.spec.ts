@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
-import { fileReport, foreign, recordRequests, verdictCode, waitForServiceWorker } from './helpers';
+import { fileReport, foreign, recordRequests, verdictCode, offlineAfterReload } from './helpers';
 
 /** Protocol 2: posix.system('echo pwned'). REDUCE at offset 38, STOP at 41 (pickletools.dis). */
 const EVIL = Buffer.from('\x80\x02cposix\nsystem\nq\x00X\x0a\x00\x00\x00echo pwnedq\x01\x85q\x02Rq\x03.', 'latin1');
@@ -160,18 +160,12 @@ test('a million-opcode stream: only visible rows exist, and the view scrolls to 
 
 test('offline: after a reload without network the view still re-reads the dropped file', async ({ page, context }) => {
   const requests = recordRequests(context);
-  await page.goto('/');
-  await waitForServiceWorker(page);
-  await context.setOffline(true);
-  try {
-    await page.reload();
+  await offlineAfterReload(page, context, async () => {
     await drop(page, 'evil.pkl', EVIL);
     await fileReport(page, 'evil.pkl').getByTestId('view-pickle').click();
     const reduce = page.locator(`[data-testid="pickle-op"][data-offset="${EVIL_REDUCE}"]`);
     await expect(reduce).toHaveAttribute('data-flagged', 'true');
-  } finally {
-    await context.setOffline(false);
-  }
+  });
   expect(foreign(requests)).toEqual([]);
 });
 

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { Ajv } from 'ajv';
-import { FIXTURES, dropFiles, findingsOf, fileReport, foreign, recordRequests, verdictCode, waitForServiceWorker } from './helpers';
+import { FIXTURES, dropFiles, findingsOf, fileReport, foreign, recordRequests, verdictCode, offlineAfterReload } from './helpers';
 
 const schema = JSON.parse(readFileSync('src/engine/export/report.schema.json', 'utf8'));
 
@@ -58,11 +58,7 @@ test('drops files and a folder, shows the findings and downloads a schema-valid 
 
 test('works offline: reload without network and scan again', async ({ page, context }) => {
   const requests = recordRequests(context);
-  await page.goto('/');
-  await waitForServiceWorker(page);
-  await context.setOffline(true);
-  try {
-    await page.reload();
+  await offlineAfterReload(page, context, async () => {
     await expect(page.getByTestId('dropzone')).toBeVisible();
     await dropFiles(page, [`${FIXTURES}/model.safetensors`, `${FIXTURES}/config.json`]);
     expect(await verdictCode(page)).toBe(1);
@@ -72,9 +68,7 @@ test('works offline: reload without network and scan again', async ({ page, cont
     await dropFiles(page, [`${FIXTURES}/empty.bin`]);
     expect(await verdictCode(page)).toBe(0);
     await expect(page.getByTestId('verdict-title')).toHaveText('No known indicators found');
-  } finally {
-    await context.setOffline(false);
-  }
+  });
   expect(foreign(requests)).toEqual([]);
 });
 
