@@ -9,6 +9,15 @@ import { clip, hex } from '../src/engine/io/text';
 import type { PickleOpRow, PickleOpsIndex, PickleOpsPage, PickleTarget } from './api';
 
 /** Most ops one page may hold, whatever the page asks: bounds one reply's size. */
+/** Synchronous Blob reads for WASM file systems (h5wasm, 7-Zip): FileReaderSync exists only in workers. */
+interface SyncReader { readAsArrayBuffer(blob: unknown): ArrayBuffer }
+let syncReader: SyncReader | undefined;
+export function readBlobSync(blob: unknown): Uint8Array {
+  // Looked up on globalThis: this file is also compiled for Node (tests), which has no such type.
+  syncReader ??= new (globalThis as unknown as { FileReaderSync: new () => SyncReader }).FileReaderSync();
+  return new Uint8Array(syncReader.readAsArrayBuffer(blob));
+}
+
 export const MAX_PAGE_OPS = 5_000;
 /** Most ops one index request walks: each reply stays quick, so the view shows progress and can stop. */
 export const MAX_INDEX_OPS = 500_000;
@@ -26,7 +35,7 @@ let cached: { key: string; node: Promise<ByteSource> } | undefined;
 export function openTarget(target: PickleTarget): Promise<ByteSource> {
   if (cached?.key === target.key) return cached.node;
   const node = (async () => {
-    const found = await openNode(fromBlob(target.file, target.path[0]?.name ?? target.file.name), target.path, new Budget(target.limits));
+    const found = await openNode(fromBlob(target.file, target.path[0]?.name ?? target.file.name, readBlobSync), target.path, new Budget(target.limits));
     if (!found) throw new Error(`"${target.path.map((s) => s.name).join(' › ')}" could not be found in the file again`);
     return found;
   })();

@@ -6,7 +6,7 @@
 import { expose, releaseProxy, type Remote } from 'comlink';
 import { fromBlob, scan, sha256Of, type FileReport, type ScanOptions } from '../src/engine';
 import type { InspectWorkerApi, ProgressCallback, ScanWorkerApi, WorkerProgress } from './api';
-import { opsIndex, opsPage } from './inspect';
+import { opsIndex, opsPage, readBlobSync } from './inspect';
 
 /** At most ~10 progress messages a second: enough for a smooth bar, cheap for the page. */
 const PROGRESS_INTERVAL_MS = 100;
@@ -30,7 +30,7 @@ const api: ScanWorkerApi & InspectWorkerApi = {
   async scan(file: File, options: ScanOptions, onProgress: ProgressCallback): Promise<FileReport> {
     const progress = throttled(onProgress);
     const name = options.displayPath ?? file.name;
-    const source = fromBlob(file, name);
+    const source = fromBlob(file, name, readBlobSync);
     // Hashing a file the scan refuses would cost minutes for nothing the report can use.
     const hashIt = options.maxFileSize === undefined || file.size <= options.maxFileSize;
     const hash = hashIt

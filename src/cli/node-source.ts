@@ -2,6 +2,7 @@
 // files of 4 GiB and more (nodejs/node#52585) and slices past that come back empty. fh.read with an
 // explicit position is a pread(2): concurrent reads on one handle do not disturb each other.
 import { open, type FileHandle } from 'node:fs/promises';
+import { readSync } from 'node:fs';
 import type { ByteSource } from '../engine';
 
 export interface NodeFileSource extends ByteSource {
@@ -43,6 +44,19 @@ function windowSource(state: { fh: FileHandle; closed: boolean }, start: number,
       const [a, b] = clampRange(size, s, e - s);
       return windowSource(state, start + a, start + b, childName ?? name);
     },
+    // pread(2) on the same descriptor: for WASM file systems that cannot await (io/emfs.ts).
+    readSync(offset, length) {
+      if (state.closed) throw new Error(`read after close: ${name}`);
+      const [a, b] = clampRange(size, offset, length);
+      const out = new Uint8Array(Math.max(0, b - a));
+      let filled = 0;
+      while (filled < out.length) {
+        const n = readSync(state.fh.fd, out, filled, out.length - filled, start + a + filled);
+        if (n === 0) break;
+        filled += n;
+      }
+      return filled === out.length ? out : out.subarray(0, filled);
+    },
   };
 }
 
@@ -65,6 +79,7 @@ export async function fromNodeFile(path: string, name: string = path): Promise<N
     size,
     read: root.read,
     slice: root.slice,
+    readSync: root.readSync,
     async close() {
       if (state.closed) return;
       state.closed = true;

@@ -14,18 +14,33 @@ import { ggufScanner } from './formats/gguf/scanner';
 import { jinjaScanner } from './formats/jinja/scanner';
 import { configScanner } from './formats/config/scanner';
 import { tarScanner } from './formats/tar/scanner';
+import { kerasH5Scanner, kerasZipScanner } from './formats/keras/scanner';
+import { tensorflowScanner } from './formats/tensorflow/scanner';
+import { onnxScanner } from './formats/onnx/scanner';
+import { tfliteScanner } from './formats/tflite/scanner';
+import { flaxScanner } from './formats/flax/scanner';
+import { sevenzipScanner } from './formats/sevenzip/scanner';
+import { ociScanner } from './formats/oci/scanner';
 
 export const SCANNERS: readonly Scanner[] = [
   safetensorsScanner,
   safetensorsIndexScanner,
   ggufScanner,
+  tfliteScanner,          // 'TFL3' at offset 4
+  sevenzipScanner,        // 7z signature
+  kerasH5Scanner,         // HDF5 signature at 0, 512, 1024, ... (userblock)
   jinjaScanner,           // chat templates: .jinja/.j2, hint 'jinja', tokenizer_config/chat_template JSON
+  kerasZipScanner,        // a zip with Keras 3's layout (config.json + metadata.json): before pytorch/zip
   pytorchZipScanner,      // a zip with PyTorch's layout: before the generic zip scanner
   pytorchLegacyScanner,   // starts with a pickle: before the pickle scanner
   numpyScanner,
   zipScanner,
   tarScanner,
   compressedScanner,
+  onnxScanner,            // protobuf has no magic: name + parsed structure, after every magic-based format
+  tensorflowScanner,      // SavedModel / GraphDef / MetaGraphDef protobufs: name + structure
+  flaxScanner,            // msgpack checkpoints: name + structure
+  ociScanner,             // OCI image layout / docker-save manifests (JSON by name): before config
   configScanner,          // model-folder configs by name + structure (after every magic-based format)
   pickleScanner,          // protocol 0/1 pickles have no magic: their sniff is a parse, so it runs last
 ];

@@ -13,6 +13,13 @@ import { GGUF_RULES } from './rules/gguf';
 import { JINJA_RULES } from './rules/jinja';
 import { CONFIG_RULES } from './rules/config';
 import { TAR_RULES } from './rules/tar';
+import { KERAS_RULES } from './rules/keras';
+import { TENSORFLOW_RULES } from './rules/tensorflow';
+import { ONNX_RULES } from './rules/onnx';
+import { TFLITE_RULES } from './rules/tflite';
+import { FLAX_RULES } from './rules/flax';
+import { SEVENZIP_RULES } from './rules/sevenzip';
+import { OCI_RULES } from './rules/oci';
 
 export type { RuleDef } from './rules/types';
 
@@ -29,6 +36,13 @@ export const RULES = {
   ...JINJA_RULES,
   ...CONFIG_RULES,
   ...TAR_RULES,
+  ...KERAS_RULES,
+  ...TENSORFLOW_RULES,
+  ...ONNX_RULES,
+  ...TFLITE_RULES,
+  ...FLAX_RULES,
+  ...SEVENZIP_RULES,
+  ...OCI_RULES,
 } as const satisfies Record<string, RuleDef>;
 
 export type RuleId = keyof typeof RULES;

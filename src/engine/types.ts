@@ -14,6 +14,12 @@ export interface ByteSource {
   read(offset: number, length: number): Promise<Uint8Array>;
   /** Zero-copy view of [start, end). */
   slice(start: number, end: number, name?: string): ByteSource;
+  /**
+   * Synchronous read, same clamping as read(); present only where the environment can read without
+   * awaiting (memory, FileReaderSync in a worker, pread in Node). WASM libraries with their own file
+   * system (h5wasm, 7-Zip) read through it lazily instead of copying the file in (io/emfs.ts).
+   */
+  readSync?(offset: number, length: number): Uint8Array;
 }
 
 /** The first bytes of a node plus what its name suggests. Sniffers read only this. */

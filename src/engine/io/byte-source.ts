@@ -17,6 +17,10 @@ export function fromBytes(bytes: Uint8Array, name = ''): ByteSource {
       const [s, e] = clampRange(bytes.length, offset, length);
       return bytes.subarray(s, e);
     },
+    readSync(offset, length) {
+      const [s, e] = clampRange(bytes.length, offset, length);
+      return bytes.subarray(s, e);
+    },
     slice(start, end, childName) {
       const [s, e] = clampRange(bytes.length, start, end - start);
       return fromBytes(bytes.subarray(s, e), childName ?? name);
@@ -31,9 +35,12 @@ export interface BlobLike {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
+/** Reads a Blob slice synchronously (FileReaderSync in a worker); injected, the engine has no DOM. */
+export type BlobSyncReader = (blob: BlobLike) => Uint8Array;
+
 /** Over a File/Blob: every read is a Blob slice, so the file is never loaded whole. */
-export function fromBlob(blob: BlobLike, name = ''): ByteSource {
-  return {
+export function fromBlob(blob: BlobLike, name = '', readBlobSync?: BlobSyncReader): ByteSource {
+  const source: ByteSource = {
     name,
     size: blob.size,
     async read(offset, length) {
@@ -43,9 +50,16 @@ export function fromBlob(blob: BlobLike, name = ''): ByteSource {
     },
     slice(start, end, childName) {
       const [s, e] = clampRange(blob.size, start, end - start);
-      return fromBlob(blob.slice(s, e), childName ?? name);
+      return fromBlob(blob.slice(s, e), childName ?? name, readBlobSync);
     },
   };
+  if (readBlobSync) {
+    source.readSync = (offset, length) => {
+      const [s, e] = clampRange(blob.size, offset, length);
+      return e <= s ? new Uint8Array(0) : readBlobSync(blob.slice(s, e));
+    };
+  }
+  return source;
 }
 
 /** A window [start, end) of another source, for sources that cannot slice natively. */
@@ -63,6 +77,12 @@ export function windowOf(parent: ByteSource, start: number, end: number, name?: 
       const [a, b] = clampRange(size, start2, end2 - start2);
       return windowOf(parent, s + a, s + b, childName ?? name ?? parent.name);
     },
+    ...(parent.readSync ? {
+      readSync(offset: number, length: number) {
+        const [a, b] = clampRange(size, offset, length);
+        return parent.readSync!(s + a, b - a);
+      },
+    } : {}),
   };
 }
 

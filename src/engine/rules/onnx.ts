@@ -1,0 +1,5 @@
+import type { RuleDef } from './types';
+
+/** Rules of the onnx scanner. */
+export const ONNX_RULES = {
+} as const satisfies Record<string, RuleDef>;
