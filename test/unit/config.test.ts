@@ -156,9 +156,13 @@ describe('config: benign files, naming, malformed input', () => {
     expect(r.findings).toEqual([]);
   });
 
-  it('tokenizer_config.json stays with the jinja scanner', async () => {
-    const r = await json({ chat_template: '{{ messages }}', auto_map: {} }, 'tokenizer_config.json');
-    expect(r.format).toBe('jinja');
+  it('tokenizer_config.json with auto_map → config/remote-code; its chat template is scanned as a jinja child', async () => {
+    const r = await json({ chat_template: "{{ cycler.__init__.__globals__.os.popen('id') }}", auto_map: { AutoTokenizer: 'tok.T' } }, 'tokenizer_config.json');
+    expect(r.format).toBe('config');
+    expect(of(r, 'config/remote-code')[0]?.location.pointer).toBe('/auto_map/AutoTokenizer');
+    const t = r.findings.find((f) => f.ruleId === 'jinja/dunder-access')!;
+    expect(t.location.path).toEqual(['tokenizer_config.json', 'tokenizer_config.json#/chat_template']);
+    expect(r.nodes.find((n) => n.format === 'jinja')).toBeDefined();
   });
 
   it('other JSON without actionable keys is not claimed', async () => {

@@ -24,6 +24,6 @@ describe.skipIf(!present)('corpus chat templates', () => {
     if (label === 'malicious') expect(worst(r), summary.join('\n')).toBeGreaterThanOrEqual(SEVERITY_RANK.warning);
     else if (label === 'benign') expect(worst(r), summary.join('\n')).toBeLessThanOrEqual(SEVERITY_RANK.info);
     else expect(r.status === 'error' || worst(r) >= SEVERITY_RANK.warning, summary.join('\n')).toBe(true);
-    if (file.endsWith('.json') && label !== 'benign') expect(r.format).toBe('jinja');
+    if (file.endsWith('.json') && label !== 'benign') expect(r.format).toBe('config'); // templates go to jinja as children
   });
 });

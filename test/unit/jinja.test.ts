@@ -92,22 +92,29 @@ describe('jinja: SSTI families are CRITICAL', () => {
 
 describe('jinja: sources', () => {
   const evil = "{{ cycler.__init__.__globals__.os.system('id') }}";
-  it('tokenizer_config.json chat_template string → pointer /chat_template', async () => {
+  // The config scanner owns these JSON files and hands each template down as a child named by its pointer.
+  it('tokenizer_config.json chat_template string → jinja child at #/chat_template', async () => {
     const r = await asJson({ tokenizer_class: 'X', chat_template: evil });
-    expect(r.format).toBe('jinja');
-    expect(find(r, 'jinja/dunder-access')?.location.pointer).toBe('/chat_template');
+    expect(r.format).toBe('config');
+    expect(find(r, 'jinja/dunder-access')?.location.path).toEqual(['tokenizer_config.json', 'tokenizer_config.json#/chat_template']);
   });
 
-  it('list of named templates → pointer /chat_template/1/template', async () => {
+  it('list of named templates → only the tool_use template, child #/chat_template/1/template', async () => {
     const r = await asJson({ chat_template: [{ name: 'default', template: '{{ messages }}' }, { name: 'tool_use', template: evil }] });
-    const f = find(r, 'jinja/dunder-access')!;
-    expect(f.location.pointer).toBe('/chat_template/1/template');
-    expect(r.findings.every((x) => x.location.pointer !== '/chat_template/0/template')).toBe(true);
+    const hits = r.findings.filter((x) => x.ruleId === 'jinja/dunder-access');
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((f) => f.location.path[1] === 'tokenizer_config.json#/chat_template/1/template')).toBe(true);
+  });
+
+  it('a non-string chat_template → jinja/unparseable at its pointer, never clean', async () => {
+    const r = await asJson({ chat_template: [{ name: 'default', template: 42 }] });
+    expect(find(r, 'jinja/unparseable')?.location.pointer).toBe('/chat_template/0');
+    expect(r.status).not.toBe('clean');
   });
 
   it('chat_template.json and a JSON of any name with a chat_template key are claimed by structure', async () => {
     expect(find(await asJson({ chat_template: evil }, 'chat_template.json'), 'jinja/dunder-access')).toBeDefined();
-    expect(find(await asJson({ a: 1, custom_chat_template: evil }, 'sample.json'), 'jinja/dunder-access')?.location.pointer).toBe('/custom_chat_template');
+    expect(find(await asJson({ a: 1, custom_chat_template: evil }, 'sample.json'), 'jinja/dunder-access')?.location.path[1]).toBe('sample.json#/custom_chat_template');
   });
 
   it('other JSON files are not claimed', async () => {

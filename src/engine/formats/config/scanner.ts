@@ -3,7 +3,8 @@
 // *.toml, *.ini / *.cfg. Nothing here runs when a config is read, but loaders act on some keys:
 // `auto_map` + `trust_remote_code` import Python from a repository, `_target_` is imported and
 // called by hydra.utils.instantiate, and !!python tags are constructed by PyYAML's unsafe loaders.
-// tokenizer_config.json and chat_template.json belong to the jinja scanner (it runs first).
+// tokenizer_config.json and chat_template.json are configs too (they carry auto_map and secrets like
+// any other); their chat templates are handed to the jinja scanner as children (hint 'jinja').
 import { FormatError, type Head, type JsonValue, type ScanContext, type Scanner, type Sniff } from '../../types';
 import { pointerToken } from '../../io/json';
 import { fromBytes } from '../../io/byte-source';
@@ -12,6 +13,7 @@ import { INI_PAIR, INI_SECTION, MAX_CONFIG_NODES, MAX_YAML_ALIAS_EXPANSION, pars
 import { TARGET_KEYS, classifyTarget, foreignRepository } from './policy';
 import { classifyGlobal } from '../pickle/policy';
 import { findKeyedSecret } from '../../detectors/secrets';
+import { isTemplateKey, templatesOf } from '../jinja/parse';
 
 type ConfigState = { kind: ConfigKind };
 
@@ -23,10 +25,11 @@ const UNPARSED_HINT = 'config-unparsed';
 /** Chat templates inside a config handed to the jinja scanner per file. */
 const MAX_TEMPLATES_FORWARDED = 16;
 
-const JSON_NAMES = new Set(['config.json', 'generation_config.json', 'adapter_config.json', 'preprocessor_config.json']);
+const JSON_NAMES = new Set(['config.json', 'generation_config.json', 'adapter_config.json', 'preprocessor_config.json',
+  'tokenizer_config.json', 'chat_template.json', 'processor_config.json']);
 const EXTENSIONS = ['.yaml', '.yml', '.toml', '.ini', '.cfg'] as const;
 /** Keys that only configs loaders act on carry: a JSON object mentioning them is a config by structure. */
-const ACTIONABLE_KEYS = /"(?:auto_map|trust_remote_code|_target_)"\s*:/;
+const ACTIONABLE_KEYS = /"(?:auto_map|trust_remote_code|_target_|[A-Za-z_]*chat_template)"\s*:/;
 
 function firstLine(text: string): string {
   for (const l of text.split(/\r?\n/, 64)) {
@@ -83,13 +86,37 @@ async function scan(ctx: ScanContext<ConfigState>): Promise<void> {
       severityReason: 'a repeated key is ambiguous, not malicious',
       message: `The config repeats the key ${d.pointer}; loaders keep the last value` });
   }
-  const walk = new Walk(ctx);
+  const walk = new Walk(ctx, doc.roots.length === 1);
   doc.roots.forEach((root, i) => walk.visit(root, doc.roots.length > 1 ? `/${i}` : '', 0, ''));
   if (doc.truncated) ctx.limited(`config above ${MAX_CONFIG_NODES} values`);
-  for (const t of walk.templates.slice(0, MAX_TEMPLATES_FORWARDED)) {
+  const templates = [...rootTemplates(ctx, doc), ...walk.templates];
+  ctx.note('templates', templates.slice(0, MAX_TEMPLATES_FORWARDED).map((t) => t.pointer));
+  if (templates.length > MAX_TEMPLATES_FORWARDED) ctx.limited(`more than ${MAX_TEMPLATES_FORWARDED} chat templates`);
+  for (const t of templates.slice(0, MAX_TEMPLATES_FORWARDED)) {
     await ctx.scanChild(`${ctx.head.name}#${t.pointer}`, fromBytes(encodeUtf8(t.text)), 'jinja');
   }
   noteFacts(ctx, doc);
+}
+
+/**
+ * Chat templates at the top of a tokenizer_config.json / chat_template.json: a string, a list of
+ * {name, template} (several named templates) or a name → template map, as transformers reads them.
+ * A template of another type, or a repeated template key, cannot be checked and is said so.
+ */
+function rootTemplates(ctx: ScanContext<ConfigState>, doc: ConfigDocument): Array<{ pointer: string; text: string }> {
+  const root = doc.roots.length === 1 ? doc.roots[0] : undefined;
+  if (root === null || root === undefined || typeof root !== 'object' || Array.isArray(root)) return [];
+  const { found, odd } = templatesOf(root);
+  for (const pointer of odd) {
+    ctx.report({ ruleId: 'jinja/unparseable', pointer, message: `The chat template at ${pointer} is not a string, so it could not be checked` });
+  }
+  for (const d of doc.duplicates) {
+    if (d.pointer.split('/').length === 2 && isTemplateKey(d.pointer.slice(1))) {
+      ctx.report({ ruleId: 'jinja/unparseable', pointer: d.pointer, offset: d.offset,
+        message: `The JSON repeats the key ${d.pointer}; loaders disagree on which template wins, only the last was checked` });
+    }
+  }
+  return found.map((t) => ({ pointer: t.pointer, text: t.text }));
 }
 
 function judgeYamlShape(ctx: ScanContext<ConfigState>, doc: ConfigDocument): void {
@@ -114,11 +141,16 @@ function judgeYamlShape(ctx: ScanContext<ConfigState>, doc: ConfigDocument): voi
   }
 }
 
+function topKey(pointer: string): string {
+  return (pointer.split('/')[1] ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
 class Walk {
   readonly templates: Array<{ pointer: string; text: string }> = [];
   private remoteNoted = false;
 
-  constructor(private readonly ctx: ScanContext<ConfigState>) {}
+  /** @param rootTemplatesTaken top-level template keys are rootTemplates' (single-document files). */
+  constructor(private readonly ctx: ScanContext<ConfigState>, private readonly rootTemplatesTaken: boolean) {}
 
   visit(v: JsonValue, pointer: string, depth: number, key: string): void {
     if (typeof v === 'string') {
@@ -128,7 +160,8 @@ class Walk {
         this.ctx.report({ ruleId: keyed.ruleId, message: keyed.message, evidence: keyed.evidence, pointer,
           severity: keyed.severity, severityReason: keyed.severityReason });
       }
-      if (/chat_template$/.test(key)) this.templates.push({ pointer, text: v });
+      // Top-level templates come from rootTemplates (all their shapes); deeper ones are forwarded here.
+      if (isTemplateKey(key) && !(this.rootTemplatesTaken && isTemplateKey(topKey(pointer)))) this.templates.push({ pointer, text: v });
       return;
     }
     if (v === null || typeof v !== 'object') return;
