@@ -11,7 +11,8 @@
 // the child's peak RSS (VmHWM polled from /proc/<pid>/status). Whatever scanners exist, the numbers
 // stand: until the safetensors scanner lands, the big files simply take the fallback path.
 // Env: MG_BENCH_SIZES="2,20" (GB, decimal) to change the safetensors sizes ("" for none); MG_BENCH_SKIP_ZIP=1;
-// MG_BENCH_SKIP_PICKLE=1, or MG_BENCH_PICKLE="torch-zip,torch-legacy,objects,forest" for some of them.
+// MG_BENCH_SKIP_PICKLE=1, or MG_BENCH_PICKLE="torch-zip,torch-legacy,objects,forest" for some of them;
+// MG_BENCH_ONLY="gguf,keras,onnx,archives" to run only some of the issue 4/5 cases (see EXTRA_CASES).
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -182,6 +183,14 @@ function runCli(file, extra = []) {
 }
 
 const mb = (n) => (n / 1e6).toFixed(0);
+/** [key, module file, exported function(outDir) → [{label, path, size}]] */
+const EXTRA_CASES = [
+  ['gguf', 'gguf.mjs', 'ggufCases'],
+  ['keras', 'keras.mjs', 'kerasCases'],
+  ['onnx', 'onnx.mjs', 'onnxCases'],
+  ['archives', 'archives.mjs', 'archiveCases'],
+];
+
 function row(cells, widths) { return cells.map((c, i) => String(c).padStart(widths[i])).join('  '); }
 
 async function main() {
@@ -203,6 +212,15 @@ async function main() {
     cases.push({ label: 'zip 5,000 deflated + 4×32 MiB stored', path, size: makeZip(path, zipMembers) });
   }
   if (!process.env.MG_BENCH_SKIP_PICKLE) cases.push(...pickleCases(OUT));
+  // Issue 4/5 cases, each module generating its files under .bench/ when absent (MG_BENCH_ONLY=gguf,keras
+  // to pick some): a sparse multi-GB GGUF, a ~300 MB Keras .h5, a ~300 MB ONNX, a 1 GB tar.gz.
+  const only = process.env.MG_BENCH_ONLY?.split(',');
+  for (const [key, module, fn] of EXTRA_CASES) {
+    if (only && !only.includes(key)) continue;
+    if (!existsSync(join(ROOT, 'test/bench', module))) continue;
+    const mod = await import(`./${module}`);
+    cases.push(...(await mod[fn](OUT)));
+  }
 
   const widths = [50, 9, 8, 7, 7, 10, 5, 13, 9];
   const lines = [row(['case', 'size MB', 'wall s', 'CPU s', 'MB/s', 'peak RSS', 'exit', 'format', 'findings'], widths)];
