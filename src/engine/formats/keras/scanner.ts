@@ -1,5 +1,219 @@
-import type { Scanner } from '../../types';
+// Keras scanners. kerasH5Scanner: any HDF5 file (Keras 2/legacy .h5 models, the weights file inside
+// a .keras, plain HDF5 data); its structure is walked through h5wasm and every string attribute
+// inspected, Keras's model_config/training_config judged. kerasZipScanner: Keras 3 .keras archives on
+// top of the generic zip scanner (archive checks, every member through scanChild); config.json comes
+// back to it as a child with hint 'keras-config' and is judged as a Keras config.
+import type { Head, JsonValue, OpenContext, OpenedChild, ScanContext, Scanner, Sniff } from '../../types';
+import { FormatError } from '../../types';
+import { fromBytes } from '../../io/byte-source';
+import { clip, startsWith, utf8 } from '../../io/text';
+import { parseJson, parseJsonText, isJsonObject } from '../../io/json';
+import { listZip, readMember, type ZipEntry } from '../../containers/zip';
+import { countedSource } from '../zip/members';
+import { scanZipListing, type MemberRoute } from '../zip/scanner';
+import { openZipChild } from '../zip/open';
+import { readHdf5 } from './hdf5';
+import { judgeKerasConfig, torchModuleBytes, type KerasConfigSummary } from './judge';
 
-/** Placeholders until the keras scanner lands. */
-export const kerasH5Scanner: Scanner = { id: 'keras', extensions: [], sniff: () => null, async scan() {} };
-export const kerasZipScanner: Scanner = { id: 'keras', extensions: [], sniff: () => null, async scan() {} };
+/** HDF5 format signature (HDF5 File Format Specification, "Format Signature", superblock). */
+const HDF5_MAGIC = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
+/** Root attributes Keras writes and judges as configs (legacy_h5_format.save_model_to_hdf5). */
+const CONFIG_ATTRS = ['model_config', 'training_config'];
+/** metadata.json of a .keras is ~100 bytes; anything past this is not Keras's. */
+const MAX_METADATA_BYTES = 1024 * 1024;
+/** Members Keras 3 writes (saving_lib.py: _CONFIG_FILENAME, _METADATA_FILENAME, _VARS_FNAME + .h5/.npz, _ASSETS_DIRNAME). */
+const KERAS_MEMBERS = new Set(['config.json', 'metadata.json', 'model.weights.h5', 'model.weights.npz']);
+const CONFIG_HINT = 'keras-config';
+/** What a recorded keras_version may look like before it is carried in a hint. */
+const VERSION_TOKEN = /^[0-9A-Za-z.+-]{1,40}$/;
+
+/** The superblock sits at 0 or after a user block of 512 × 2^n bytes; only the head is searched. */
+function hdf5Offset(bytes: Uint8Array): number {
+  for (let at = 0; at + HDF5_MAGIC.length <= bytes.length; at = at === 0 ? 512 : at * 2) {
+    if (startsWith(bytes, HDF5_MAGIC, at)) return at;
+  }
+  return -1;
+}
+
+function sniffH5(head: Head): Sniff | null {
+  return hdf5Offset(head.bytes) >= 0 ? { confidence: 'magic' } : null;
+}
+
+async function scanH5(ctx: ScanContext): Promise<void> {
+  const at = hdf5Offset(ctx.head.bytes);
+  if (at > 0) ctx.note('userBlockBytes', at);
+  const h5 = await readHdf5(ctx.source, ctx.checkAborted);
+  ctx.note('groups', h5.groups);
+  ctx.note('datasets', h5.datasets);
+  if (h5.softLinks) ctx.note('softLinks', h5.softLinks);
+  if (h5.otherAttrs) ctx.note('numericAttributes', h5.otherAttrs);
+  if (h5.datasetSample.length) ctx.note('datasetSample', h5.datasetSample.map((d) => `${d.path} ${JSON.stringify(d.shape)}`));
+  if (h5.cut) {
+    ctx.report({ ruleId: 'scan/limit-reached', message: `HDF5 walk stopped: ${h5.cut}` });
+    ctx.limited(h5.cut);
+  }
+  for (const l of h5.externalLinks) {
+    ctx.report({ ruleId: 'keras/external-link', pointer: l.path, evidence: clip(`${l.file}:${l.target}`, 200),
+      message: `HDF5 link ${l.path} points into another file, "${clip(l.file, 100)}"` });
+  }
+  const rootAttr = (name: string) => h5.attrs.find((a) => a.path === '/' && a.name === name)?.values[0];
+  const version = rootAttr('keras_version');
+  const isKeras = rootAttr('model_config') !== undefined || version !== undefined;
+  ctx.note('keras', isKeras);
+  if (version !== undefined) ctx.note('kerasVersion', clip(version, 40));
+  const backend = rootAttr('backend');
+  if (backend !== undefined) ctx.note('backend', clip(backend, 40));
+
+  for (const a of h5.attrs) {
+    const pointer = `${a.path}@${a.name}`;
+    if (a.path === '/' && CONFIG_ATTRS.includes(a.name) && a.values.length === 1) {
+      const summary = await judgeConfigText(ctx, a.values[0]!, `${pointer}#`, version, 'h5');
+      if (summary && a.name === 'model_config') noteSummary(ctx, summary);
+      continue;
+    }
+    if (a.name === 'layer_names' || a.name === 'weight_names') {
+      if (a.path === '/model_weights' || a.path === '/') ctx.note('layerNames', a.values.slice(0, 50).map((v) => clip(v, 80)));
+    }
+    a.values.forEach((v, i) => ctx.inspectString(v, { pointer: a.values.length > 1 ? `${pointer}/${i}` : pointer, key: a.name }));
+  }
+}
+
+/** Parses a config's text and judges it; an unparsable one is a WARNING and swept as text. */
+async function judgeConfigText(ctx: ScanContext, text: string, pointerBase: string, version: string | undefined,
+  container: 'h5' | 'keras'): Promise<KerasConfigSummary | null> {
+  let value: JsonValue;
+  try {
+    value = parseJsonText(text, { maxDepth: ctx.budget.limits.maxJsonDepth }).value;
+  } catch (e) {
+    if (!(e instanceof FormatError)) throw e;
+    ctx.report({ ruleId: 'keras/invalid-config', pointer: pointerBase.replace(/#$/, '') || undefined,
+      message: `The Keras config is not valid JSON (${e.message}${e.offset !== undefined ? ` at byte ${e.offset}` : ''})` });
+    ctx.inspectString(text, { pointer: pointerBase.replace(/#$/, '') || undefined });
+    return null;
+  }
+  return judgeKerasConfig(ctx, value, { pointerBase, kerasVersion: version, container });
+}
+
+function noteSummary(ctx: ScanContext, s: KerasConfigSummary): void {
+  if (s.modelClass) ctx.note('modelClass', clip(s.modelClass, 80));
+  ctx.note('layers', s.layers);
+  ctx.note('layerClasses', s.layerClasses);
+  if (s.lambdas) ctx.note('lambdaLayers', s.lambdas);
+  if (s.customObjects.length) ctx.note('customObjects', s.customObjects);
+}
+
+/** Scanner.open for HDF5: re-reads the config attribute and decodes the TorchModuleWrapper blob named. */
+async function openH5Child(ctx: OpenContext, name: string): Promise<OpenedChild | null> {
+  const m = /^\/@([A-Za-z_]+)#(\/.*)$/.exec(name);
+  if (!m || !CONFIG_ATTRS.includes(m[1]!)) return null;
+  const h5 = await readHdf5(ctx.source, () => {});
+  const text = h5.attrs.find((a) => a.path === '/' && a.name === m[1])?.values[0];
+  if (text === undefined) return null;
+  const bytes = torchModuleBytes(parseJsonText(text, { maxDepth: ctx.budget.limits.maxJsonDepth }).value, m[2]!);
+  return bytes ? { source: fromBytes(bytes, name) } : null;
+}
+
+export const kerasH5Scanner: Scanner = {
+  id: 'keras',
+  extensions: ['.h5', '.hdf5', '.he5', '.hdf', '.keras'],
+  sniff: sniffH5,
+  scan: scanH5,
+  open: (ctx, name) => openH5Child(ctx, name),
+};
+
+// ---- .keras (zip) --------------------------------------------------------------------------------
+
+interface KerasZipState { kind: 'zip' | 'config'; version?: string }
+
+const LOCAL_SIG = [0x50, 0x4b, 0x03, 0x04];
+
+function firstMemberName(b: Uint8Array): string | null {
+  if (!startsWith(b, LOCAL_SIG) || b.length < 30) return null;
+  const n = b[26]! | (b[27]! << 8);
+  if (n === 0 || 30 + n > b.length) return null;
+  return utf8(b.subarray(30, 30 + n));
+}
+
+function sniffKerasZip(head: Head): Sniff<KerasZipState> | null {
+  if (head.hint !== undefined && (head.hint === CONFIG_HINT || head.hint.startsWith(`${CONFIG_HINT}:`))) {
+    const version = head.hint.slice(CONFIG_HINT.length + 1) || undefined;
+    return { confidence: 'magic', state: { kind: 'config', version } };
+  }
+  const first = firstMemberName(head.bytes);
+  if (first === null) return null;
+  // saving_lib writes metadata.json, then config.json, then the weights: any of them first is Keras's layout.
+  if (KERAS_MEMBERS.has(first) || head.ext === '.keras') return { confidence: 'structure', state: { kind: 'zip' } };
+  return null;
+}
+
+function routeFor(version: string | undefined) {
+  return (e: ZipEntry): MemberRoute => {
+    if (e.name === 'config.json') return { hint: version ? `${CONFIG_HINT}:${version}` : CONFIG_HINT };
+    if (e.name === 'model.weights.h5') return { hint: 'hdf5' };
+    return {};
+  };
+}
+
+/** keras_version from metadata.json, when it is there, small and a plausible version token. */
+async function readVersion(source: ReturnType<typeof countedSource> | OpenContext['source'], entries: ZipEntry[],
+  budget: OpenContext['budget']): Promise<{ version?: string; raw?: JsonValue }> {
+  const e = entries.find((x) => x.name === 'metadata.json');
+  if (!e || e.encrypted || e.uncompressedSize > MAX_METADATA_BYTES) return {};
+  try {
+    const out = await readMember(source, e, budget, { maxBytes: MAX_METADATA_BYTES });
+    if (out.cut || out.error !== undefined) return {};
+    const raw = parseJson(out.bytes, { maxDepth: budget.limits.maxJsonDepth }).value;
+    const v = isJsonObject(raw) ? raw.keras_version : undefined;
+    return { version: typeof v === 'string' && VERSION_TOKEN.test(v) ? v : undefined, raw };
+  } catch {
+    return {}; // the member scan reports an unreadable or malformed metadata.json
+  }
+}
+
+async function scanKeras(ctx: ScanContext<KerasZipState>): Promise<void> {
+  if (ctx.state.kind === 'config') return scanConfigMember(ctx);
+  const listing = await listZip(countedSource(ctx), ctx.budget.limits);
+  const { version, raw } = await readVersion(countedSource(ctx), listing.entries, ctx.budget);
+  ctx.note('format', 'keras-v3');
+  if (version) ctx.note('kerasVersion', version);
+  else if (isJsonObject(raw) && raw.keras_version !== undefined) ctx.note('kerasVersion', clip(String(raw.keras_version), 40));
+  if (!listing.entries.some((e) => e.name === 'config.json')) ctx.note('configJson', false);
+  for (const e of listing.entries) {
+    if (KERAS_MEMBERS.has(e.name) || e.name.startsWith('assets/') || e.isDir) continue;
+    ctx.report({ ruleId: 'keras/unexpected-member', pointer: e.name, offset: e.localHeaderOffset, evidence: clip(e.name, 120),
+      message: `The .keras archive carries "${clip(e.name, 120)}", which Keras does not write` });
+  }
+  await scanZipListing(ctx, listing, routeFor(version));
+}
+
+async function scanConfigMember(ctx: ScanContext<KerasZipState>): Promise<void> {
+  const limit = ctx.budget.limits.maxJsonHeaderBytes;
+  if (ctx.source.size > limit) {
+    ctx.limited(`config.json of ${ctx.source.size} bytes (limit ${limit})`);
+    ctx.report({ ruleId: 'scan/limit-reached', message: `config.json of ${ctx.source.size} bytes is above the ${limit}-byte JSON limit; it was not judged` });
+    return;
+  }
+  const text = utf8(await ctx.read(0, ctx.source.size));
+  if (ctx.state.version) ctx.note('kerasVersion', ctx.state.version);
+  const summary = await judgeConfigText(ctx, text, '', ctx.state.version, 'keras');
+  if (summary) noteSummary(ctx, summary);
+}
+
+async function openKerasChild(ctx: OpenContext<KerasZipState>, name: string, nth: number): Promise<OpenedChild | null> {
+  if (ctx.state.kind === 'config') {
+    const text = utf8(await ctx.source.read(0, Math.min(ctx.source.size, ctx.budget.limits.maxJsonHeaderBytes)));
+    const bytes = torchModuleBytes(parseJsonText(text, { maxDepth: ctx.budget.limits.maxJsonDepth }).value, name);
+    return bytes ? { source: fromBytes(bytes, name) } : null;
+  }
+  const listing = await listZip(ctx.source, ctx.budget.limits);
+  const { version } = await readVersion(ctx.source, listing.entries, ctx.budget);
+  return openZipChild(ctx, name, nth, routeFor(version));
+}
+
+export const kerasZipScanner: Scanner<KerasZipState> = {
+  id: 'keras',
+  extensions: ['.keras'],
+  sniff: sniffKerasZip,
+  scan: scanKeras,
+  open: openKerasChild,
+};

@@ -1,0 +1,179 @@
+// Reads an HDF5 file's structure and string attributes through h5wasm (the HDF5 C library in WASM),
+// lazily: the source is mounted read-only in h5wasm's file system (io/emfs.ts) so HDF5 reads the
+// superblock, object headers and attribute heaps it needs, never the datasets' data. Returns data; the
+// scanner judges it. Everything between open and close is synchronous, so two scans sharing the one
+// h5wasm module in a worker never interleave inside it.
+import { FormatError, LimitExceeded, type ByteSource } from '../../types';
+import { fromBytes } from '../../io/byte-source';
+import { canMount, mountSource, type EmscriptenFS } from '../../io/emfs';
+
+/** Objects (groups, datasets, links) visited. A Keras model has a few per layer; stops link farms. */
+export const MAX_HDF5_OBJECTS = 20_000;
+/** Group nesting followed. Keras nests 4-6 deep; stops deep chains built to exhaust the walk. */
+export const MAX_HDF5_DEPTH = 32;
+/** Bytes one attribute may need (size × elements). model_config of big models is a few MiB. */
+export const MAX_ATTR_BYTES = 64 * 1024 * 1024;
+/** Bytes of attribute values read across the file: bounds the copies a file of many attributes makes. */
+export const MAX_ATTR_TOTAL_BYTES = 256 * 1024 * 1024;
+/** Attributes read across the file. */
+export const MAX_ATTRS = 50_000;
+/** Sources without a synchronous reader are copied into memory up to this size (the browser without FileReaderSync). */
+export const MAX_HDF5_IN_MEMORY = 256 * 1024 * 1024;
+
+const H5T_STRING = 3;
+
+export interface H5StringAttr {
+  /** HDF5 object path ('/' for the root) and attribute name. */
+  path: string;
+  name: string;
+  /** One string, or each element of a string array. */
+  values: string[];
+}
+
+export interface H5Structure {
+  attrs: H5StringAttr[];
+  groups: number;
+  datasets: number;
+  /** Datasets' paths with shape and dtype size, first few only (notes). */
+  datasetSample: Array<{ path: string; shape: number[] | null }>;
+  externalLinks: Array<{ path: string; file: string; target: string }>;
+  softLinks: number;
+  /** Non-string attributes (counted, not read). */
+  otherAttrs: number;
+  /** Why the walk stopped early, when it did. */
+  cut?: string;
+}
+
+/** Only the functions of h5wasm's module this file calls (typed loosely: it is generated code). */
+interface H5Module {
+  FS: unknown;
+  get_attribute_names(fileId: bigint, path: string): string[];
+  get_attribute_metadata(fileId: bigint, path: string, name: string): { type: number; size: number; total_size: number; shape: number[] | null; vlen: boolean };
+  get_names(fileId: bigint, path: string, recursive: boolean): string[];
+  get_type(fileId: bigint, path: string): number;
+  get_external_link(fileId: bigint, path: string): { filename: string; obj_path: string };
+  get_dataset_metadata(fileId: bigint, path: string): { shape: number[] | null };
+  activate_throwing_error_handler?(): number;
+  H5G_GROUP: number; H5G_DATASET: number; H5G_LINK: number; H5G_UDLINK: number; H5G_TYPE: number;
+}
+
+const DATASET_SAMPLE = 12;
+let throwing = false;
+
+/** Opens `source` as HDF5 and walks it. Throws FormatError when HDF5 cannot open it. */
+export async function readHdf5(source: ByteSource, checkAborted: () => void): Promise<H5Structure> {
+  let src = source;
+  if (!canMount(src)) {
+    if (src.size > MAX_HDF5_IN_MEMORY) {
+      throw new LimitExceeded('hdf5InMemory', `HDF5 file of ${src.size} bytes without a synchronous reader (limit ${MAX_HDF5_IN_MEMORY} bytes in memory)`);
+    }
+    src = fromBytes(await src.read(0, src.size), src.name);
+  }
+  const ns = await import('h5wasm');
+  const h5wasm = ns.default;
+  const Module = (await h5wasm.ready) as unknown as H5Module;
+  if (!throwing) {
+    // HDF5 prints its error stack to stderr by default; h5wasm's handler throws it as the error instead.
+    Module.activate_throwing_error_handler?.();
+    throwing = true;
+  }
+  checkAborted();
+  const mount = mountSource(Module.FS as EmscriptenFS, src, 'model.h5');
+  let file: InstanceType<typeof h5wasm.File> | null = null;
+  try {
+    try {
+      file = new h5wasm.File(mount.path, 'r');
+      if (typeof file.file_id !== 'bigint' || file.file_id < 0n) throw new Error('H5Fopen failed');
+    } catch (e) {
+      throw new FormatError(`HDF5 could not open the file: ${errorText(e)}`);
+    }
+    return walk(Module, ns.Attribute as unknown as AttrCtor, file.file_id, checkAborted);
+  } finally {
+    try { file?.close(); } catch { /* a file HDF5 half-opened: closing may fail, the unmount still runs */ }
+    mount.unmount();
+  }
+}
+
+function walk(M: H5Module, Attr: AttrCtor, fileId: bigint, checkAborted: () => void): H5Structure {
+  const out: H5Structure = { attrs: [], groups: 0, datasets: 0, datasetSample: [], externalLinks: [], softLinks: 0, otherAttrs: 0 };
+  let objects = 0, attrCount = 0, attrBytes = 0;
+  const stack: Array<{ path: string; depth: number }> = [{ path: '/', depth: 0 }];
+  const readAttrs = (path: string) => {
+    let names: string[];
+    try { names = M.get_attribute_names(fileId, path); } catch (e) { throw new FormatError(`attributes of ${path}: ${errorText(e)}`); }
+    for (const name of names) {
+      if (++attrCount > MAX_ATTRS) { out.cut ??= `more than ${MAX_ATTRS} attributes`; return; }
+      let md;
+      try { md = M.get_attribute_metadata(fileId, path, name); } catch (e) { throw new FormatError(`attribute ${path}@${name}: ${errorText(e)}`); }
+      if (md.type !== H5T_STRING || !md.shape) { out.otherAttrs++; continue; }
+      const need = md.size * md.total_size;
+      if (need > MAX_ATTR_BYTES || attrBytes + need > MAX_ATTR_TOTAL_BYTES) {
+        out.cut ??= `attribute ${path}@${name} needs ${need} bytes (limit ${MAX_ATTR_BYTES}, ${MAX_ATTR_TOTAL_BYTES} in all)`;
+        continue;
+      }
+      attrBytes += need;
+      const value = readStringAttr(Attr, fileId, path, name);
+      if (value.length) out.attrs.push({ path, name, values: value });
+    }
+  };
+  while (stack.length) {
+    checkAborted();
+    const { path, depth } = stack.pop()!;
+    if (++objects > MAX_HDF5_OBJECTS) { out.cut = `more than ${MAX_HDF5_OBJECTS} objects`; break; }
+    out.groups++;
+    readAttrs(path);
+    let keys: string[];
+    try { keys = M.get_names(fileId, path, false); } catch (e) { throw new FormatError(`members of ${path}: ${errorText(e)}`); }
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const child = path === '/' ? `/${keys[i]}` : `${path}/${keys[i]}`;
+      let type: number;
+      try { type = M.get_type(fileId, child); } catch { continue; } // a dangling entry: nothing to read
+      if (type === M.H5G_GROUP) {
+        if (depth + 1 > MAX_HDF5_DEPTH) { out.cut ??= `groups nested deeper than ${MAX_HDF5_DEPTH}`; continue; }
+        stack.push({ path: child, depth: depth + 1 });
+      } else if (type === M.H5G_DATASET) {
+        if (++objects > MAX_HDF5_OBJECTS) { out.cut = `more than ${MAX_HDF5_OBJECTS} objects`; break; }
+        out.datasets++;
+        if (out.datasetSample.length < DATASET_SAMPLE) {
+          let shape: number[] | null = null;
+          try { shape = M.get_dataset_metadata(fileId, child).shape; } catch { /* shape is a note only */ }
+          out.datasetSample.push({ path: child, shape });
+        }
+        readAttrs(child);
+      } else if (type === M.H5G_UDLINK) {
+        try {
+          const l = M.get_external_link(fileId, child);
+          out.externalLinks.push({ path: child, file: l.filename, target: l.obj_path });
+        } catch { out.externalLinks.push({ path: child, file: '?', target: '?' }); }
+      } else if (type === M.H5G_LINK) {
+        out.softLinks++;
+      }
+    }
+    if (out.cut?.startsWith('more than') && out.cut.endsWith('objects')) break;
+  }
+  return out;
+}
+
+type AttrCtor = new (fileId: bigint, path: string, name: string) => { json_value: unknown };
+
+/** Reads a string attribute (scalar or array, fixed or variable length) with h5wasm's decoder. */
+function readStringAttr(Attr: AttrCtor, fileId: bigint, path: string, name: string): string[] {
+  let v: unknown;
+  try { v = new Attr(fileId, path, name).json_value; } catch (e) { throw new FormatError(`attribute ${path}@${name}: ${errorText(e)}`); }
+  const flat: string[] = [];
+  const visit = (x: unknown) => {
+    if (typeof x === 'string') flat.push(x);
+    else if (Array.isArray(x)) for (const y of x) visit(y);
+  };
+  visit(v);
+  return flat;
+}
+
+/** HDF5's error stack as thrown by h5wasm: the innermost frame says what was wrong ("bad superblock version number"). */
+function errorText(e: unknown): string {
+  const s = e instanceof Error ? e.message : String(e);
+  const frames = [...s.matchAll(/in ([A-Za-z0-9_]+)\(\): ([^\n]+)/g)];
+  const last = frames[frames.length - 1];
+  const text = last ? `${last[2]!.trim()} (${last[1]})` : s;
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
