@@ -6,7 +6,7 @@
 import type { Head, JsonValue, OpenContext, OpenedChild, ScanContext, Scanner, Sniff } from '../../types';
 import { FormatError } from '../../types';
 import { fromBytes } from '../../io/byte-source';
-import { clip, startsWith, utf8 } from '../../io/text';
+import { clip, latin1Text, startsWith, utf8 } from '../../io/text';
 import { parseJson, parseJsonText, isJsonObject } from '../../io/json';
 import { listZip, readMember, type ZipEntry } from '../../containers/zip';
 import { countedSource } from '../zip/members';
@@ -142,7 +142,11 @@ function sniffKerasZip(head: Head): Sniff<KerasZipState> | null {
   const first = firstMemberName(head.bytes);
   if (first === null) return null;
   // saving_lib writes metadata.json, then config.json, then the weights: any of them first is Keras's layout.
-  if (KERAS_MEMBERS.has(first) || head.ext === '.keras') return { confidence: 'structure', state: { kind: 'zip' } };
+  // metadata.json first is what Keras writes; a zip that merely starts with config.json (a zipped Hugging
+  // Face folder) is Keras only when a Keras member name follows in the head.
+  const latin = latin1Text(head.bytes);
+  const kerasish = first === 'metadata.json' || (KERAS_MEMBERS.has(first) && /model\.weights\.h5|metadata\.json/.test(latin));
+  if (kerasish || head.ext === '.keras') return { confidence: 'structure', state: { kind: 'zip' } };
   return null;
 }
 
