@@ -12,6 +12,7 @@ import type { Codec } from './sniff';
 import { Sink, SinkFull } from './sink';
 import { decodeLz4 } from './lz4';
 import { decodeLzmaAlone } from './lzma';
+import { decodeZstd, MAX_ZSTD_WINDOW_BYTES } from './zstd';
 
 /** Compressed bytes fetched per read (as io/inflate.ts). */
 const READ_CHUNK_BYTES = 1024 * 1024;
@@ -20,7 +21,8 @@ const PUSH_CHUNK_BYTES = 32 * 1024;
 /** Output bytes batched before a synchronous decoder hands them to the sink. */
 const SYNC_OUT_CHUNK = 64 * 1024;
 
-export interface DecodeResult { error?: string; unsupported?: string }
+/** `windowTooLarge`: a frame asked for more decoder memory than the named limit (output so far is kept). */
+export interface DecodeResult { error?: string; unsupported?: string; windowTooLarge?: { offset: number; message: string } }
 
 type Decoder = (src: ByteSource, sink: Sink, checkAborted: () => void, maxInput: number) => Promise<DecodeResult>;
 
@@ -34,7 +36,21 @@ export const DECODERS: Record<Codec, Decoder | null> = {
     try { await decodeLz4(src, sink, abort); return {}; } catch (e) { return failure(e); }
   },
   'lzma': lzmaAlone,
+  'zstd': zstd,
 };
+
+async function zstd(src: ByteSource, sink: Sink, checkAborted: () => void): Promise<DecodeResult> {
+  try {
+    const out = await decodeZstd(src, sink, checkAborted);
+    if (out.kind === 'window') {
+      return { windowTooLarge: { offset: out.offset, message: `The Zstandard frame at byte ${out.offset} needs a ${out.windowSize}-byte window, above the ${MAX_ZSTD_WINDOW_BYTES}-byte limit` } };
+    }
+    if (out.kind === 'dictionary') return { unsupported: `the Zstandard frame at byte ${out.offset} needs dictionary ${out.dictionaryId}, which is not in the file` };
+    return {};
+  } catch (e) {
+    return failure(e);
+  }
+}
 
 function failure(e: unknown): DecodeResult {
   if (e instanceof LimitExceeded || (e instanceof Error && e.name === 'ScanAborted')) throw e;

@@ -9,14 +9,15 @@ import { countedSource } from '../zip/members';
 import { sniffCompressed, type CompressedState } from './sniff';
 import { DECODERS } from './codecs';
 import { Sink } from './sink';
+import { tarStreamSink, tarStreamSource } from './stream';
 
 const NAMES: Record<CompressedState['codec'], string> = {
-  'gzip': 'gzip', 'zlib': 'zlib', 'joblib-zfile': 'zlib (joblib ZF header)', 'bz2': 'bzip2', 'xz': 'xz', 'lzma': 'LZMA (alone)', 'lz4': 'LZ4 frame',
+  'gzip': 'gzip', 'zlib': 'zlib', 'joblib-zfile': 'zlib (joblib ZF header)', 'bz2': 'bzip2', 'xz': 'xz', 'lzma': 'LZMA (alone)', 'lz4': 'LZ4 frame', 'zstd': 'Zstandard',
 };
 
 export const compressedScanner: Scanner<CompressedState> = {
   id: 'compressed',
-  extensions: ['.gz', '.gzip', '.bz2', '.xz', '.lzma', '.lz4', '.zlib', '.z', '.joblib'],
+  extensions: ['.gz', '.gzip', '.bz2', '.xz', '.lzma', '.lz4', '.zlib', '.z', '.joblib', '.zst', '.zstd', '.tzst'],
   sniff: sniffCompressed,
   scan: scanCompressed,
 };
@@ -29,8 +30,11 @@ async function scanCompressed(ctx: ScanContext<CompressedState>): Promise<void> 
   const input = countedSource(ctx).slice(skip, ctx.source.size);
   if (!decode) return unsupported(ctx, `${label} compression is not supported`);
 
-  const sink = new Sink(ctx.budget, input.size);
-  const result = await decode(input, sink, ctx.checkAborted, ctx.budget.limits.maxMemberBytes);
+  // A tarball streams (stream.ts): counted here, then read member by member; other payloads stay in memory.
+  const tarSink = await tarStreamSink(codec, input, ctx.budget, ctx.checkAborted);
+  const sink = tarSink ?? new Sink(ctx.budget, input.size);
+  const result = tarSink ? await tarSink.decodeInto(codec, input, ctx.checkAborted, ctx.budget.limits.maxMemberBytes)
+    : await decode(input, sink, ctx.checkAborted, ctx.budget.limits.maxMemberBytes);
   ctx.budget.chargeInflated(sink.total);
   if (result.unsupported) return unsupported(ctx, result.unsupported);
   ctx.note('compressedBytes', input.size);
@@ -49,14 +53,17 @@ async function scanCompressed(ctx: ScanContext<CompressedState>): Promise<void> 
     ctx.report({ ruleId: 'scan/limit-reached', message: `The ${label} data decompresses past ${sink.limit} bytes (maxMemberBytes); ${scanned}` });
     ctx.limited('larger than maxMemberBytes once decompressed');
   }
+  if (result.windowTooLarge) {
+    ctx.report({ ruleId: 'compressed/window-too-large', message: `${result.windowTooLarge.message}; the frame was not decoded`, offset: skip + result.windowTooLarge.offset });
+    ctx.limited('a frame needs more decoder memory than the window limit');
+  }
   if (result.error !== undefined) {
     ctx.report({ ruleId: 'format/malformed', message: `Corrupt ${label} data (${result.error}); ${scanned}` });
     ctx.limited(`${label} data could not be fully decompressed`);
   }
   if (sink.total > 0) {
     const name = `${ctx.head.name || 'data'} (decompressed)`;
-    const bytes = sink.bytes();
-    await ctx.scanChild(name, fromBytes(bytes, name));
+    await ctx.scanChild(name, tarSink ? tarStreamSource(tarSink, codec, input, name, ctx.budget, ctx.checkAborted) : fromBytes(sink.bytes(), name));
   }
 }
 

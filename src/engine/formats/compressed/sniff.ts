@@ -5,13 +5,16 @@ import { Inflate } from 'fflate';
 import type { Head, Sniff } from '../../types';
 import { startsWith } from '../../io/text';
 
-export type Codec = 'gzip' | 'zlib' | 'joblib-zfile' | 'bz2' | 'xz' | 'lzma' | 'lz4';
+export type Codec = 'gzip' | 'zlib' | 'joblib-zfile' | 'bz2' | 'xz' | 'lzma' | 'lz4' | 'zstd';
 
 export interface CompressedState { codec: Codec; /** Bytes before the compressed stream (the ZF header). */ skip: number }
 
 const GZIP = [0x1f, 0x8b, 0x08];                          // RFC 1952 2.3.1: ID1 ID2 CM=deflate
 const XZ = [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00];           // xz-file-format 2.1.1.1
 const LZ4_FRAME = [0x04, 0x22, 0x4d, 0x18];               // lz4 Frame format: magic 0x184D2204 LE
+const ZSTD_FRAME = [0x28, 0xb5, 0x2f, 0xfd];              // RFC 8878 3.1.1: magic 0xFD2FB528 LE
+/** Skippable frames (shared by zstd and lz4): magic 0x184D2A5? LE, u32 length (RFC 8878 3.1.2). */
+const SKIPPABLE_FRAMES_IN_HEAD = 4;
 const BZ2_BLOCK = [0x31, 0x41, 0x59, 0x26, 0x53, 0x59];     // pi: first block header
 const BZ2_EOS = [0x17, 0x72, 0x45, 0x38, 0x50, 0x90];       // sqrt(pi): end of stream (empty input)
 /** joblib's ZF header: 'ZF' then hex(length) left-justified to len(hex(2**64)) = 19 characters. */
@@ -29,7 +32,12 @@ export function sniffCompressed(head: Head): Sniff<CompressedState> | null {
   const magic = (codec: Codec, skip = 0): Sniff<CompressedState> => ({ confidence: 'magic', state: { codec, skip } });
   if (startsWith(b, GZIP)) return magic('gzip');
   if (startsWith(b, XZ)) return magic('xz');
-  if (startsWith(b, LZ4_FRAME) && b.length > 4 && (b[4]! >> 6) === 1) return magic('lz4');
+  const at = afterSkippableFrames(b);
+  if (at < 0) return null;
+  if (startsWith(b, LZ4_FRAME, at) && b.length > at + 4 && (b[at + 4]! >> 6) === 1) return magic('lz4');
+  // Frame header descriptor bit 3 is reserved and must be zero (RFC 8878 3.1.1.1.1).
+  if (startsWith(b, ZSTD_FRAME, at) && b.length > at + 4 && (b[at + 4]! & 0x08) === 0) return magic('zstd');
+  if (at > 0) return null;
   if (b[0] === 0x42 && b[1] === 0x5a && b[2] === 0x68 && b[3]! >= 0x31 && b[3]! <= 0x39
     && (startsWith(b, BZ2_BLOCK, 4) || startsWith(b, BZ2_EOS, 4))) return magic('bz2');
   const zf = zfileHeader(b);
@@ -37,6 +45,19 @@ export function sniffCompressed(head: Head): Sniff<CompressedState> | null {
   if (zlibHeader(b, 0) && deflateProves(b, 2)) return magic('zlib');
   if (lzmaAloneHeader(b)) return { confidence: 'structure', state: { codec: 'lzma', skip: 0 } };
   return null;
+}
+
+/**
+ * Offset of the first frame after any skippable frames (pzstd and the seekable format lead with one),
+ * 0 when there are none; -1 when a skippable frame leads to nothing recognisable inside the head.
+ */
+function afterSkippableFrames(b: Uint8Array): number {
+  let at = 0;
+  for (let n = 0; n < SKIPPABLE_FRAMES_IN_HEAD; n++) {
+    if (b.length < at + 8 || b[at + 1] !== 0x2a || b[at + 2] !== 0x4d || b[at + 3] !== 0x18 || (b[at]! & 0xf0) !== 0x50) return at;
+    at += 8 + (b[at + 4]! | (b[at + 5]! << 8) | (b[at + 6]! << 16)) + b[at + 7]! * 0x1000000;
+  }
+  return at < b.length ? at : -1;
 }
 
 /** RFC 1950 2.2: CM = 8, CINFO <= 7, FCHECK makes CMF*256+FLG a multiple of 31, no preset dictionary. */

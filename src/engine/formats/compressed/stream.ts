@@ -1,0 +1,294 @@
+// Compressed tarballs (.tar.gz, .tgz, .tar.xz, .tar.zst) without holding the whole tar in memory. A
+// model image of a few GB is a tar.gz of large members; decompressing it into one buffer needs the
+// whole size in memory or cuts the scan at maxMemberBytes. When the first decompressed block is a tar
+// header, the data is decompressed twice instead: once counting (the bomb checks: ratio and the
+// per-file budget, as for every codec), then as a forward stream behind a ByteSource of exactly that
+// size that keeps a bounded window. The tar scanner reads it unchanged: headers forward, each member
+// scanned while its bytes are in the window, then released (releaseStream), so peak memory follows the
+// largest member read, not the archive. A read behind the window (a scanner going back past a
+// released member) decompresses again from the start, a bounded number of times. Costs: the
+// decompression CPU twice, and the compressed bytes read twice.
+import type { Budget } from '../../limits';
+import { LimitExceeded, type ByteSource } from '../../types';
+import { windowOf, readExact, fromBytes } from '../../io/byte-source';
+import { checksumOk, BLOCK } from '../../containers/tar';
+import { Gunzip, Unzlib } from 'fflate';
+import { DECODERS, type DecodeResult } from './codecs';
+import type { Codec } from './sniff';
+import { Sink } from './sink';
+
+/** Tar payloads up to this size are kept in memory after the counting pass (one buffer, as before). */
+export const STREAM_TAR_ABOVE_BYTES = 64 * 1024 * 1024;
+/** Codecs whose decoders yield between input reads, so a paused consumer pauses them. */
+const STREAMABLE: ReadonlySet<Codec> = new Set(['gzip', 'zlib', 'xz', 'zstd']);
+/** Decompressed bytes queued ahead of the reader before the decoder is paused. */
+const QUEUE_HIGH_BYTES = 8 * 1024 * 1024;
+/** Compressed bytes read, and pushed into fflate, per step (as codecs.ts). */
+const READ_CHUNK_BYTES = 1024 * 1024;
+const PUSH_CHUNK_BYTES = 32 * 1024;
+/** Reads behind the window that restart decompression from the start: each costs a full decode. */
+const MAX_RESTARTS = 4;
+
+/** A budget view without the member cap: a streamed tar is bounded by ratio and budget, not by one buffer. */
+function uncapped(budget: Pick<Budget, 'limits' | 'inflatedRemaining'>): Budget {
+  return { limits: { ...budget.limits, maxMemberBytes: Number.MAX_SAFE_INTEGER }, inflatedRemaining: budget.inflatedRemaining } as Budget;
+}
+
+/** Keeps only the first bytes: enough to tell whether the output starts with a tar header. */
+class PeekSink extends Sink {
+  head = new Uint8Array(0);
+  constructor(budget: Budget, size: number) { super(budget, size); }
+  override push(chunk: Uint8Array): boolean {
+    if (this.cut) return false;
+    const merged = new Uint8Array(Math.min(BLOCK, this.head.length + chunk.length));
+    merged.set(this.head.subarray(0, merged.length));
+    merged.set(chunk.subarray(0, merged.length - this.head.length), this.head.length);
+    this.head = merged;
+    this.total += chunk.length;
+    if (this.head.length >= BLOCK) this.cut = 'member-cap';
+    return !this.cut;
+  }
+}
+
+/** The counting pass: enforces ratio and budget like Sink, keeps the bytes only while they are few. */
+export class CountingSink extends Sink {
+  private kept: Uint8Array[] = [];
+  private keptBytes = 0;
+  constructor(budget: Budget, compressedSize: number, private readonly keepUpTo: number) {
+    super(uncapped(budget), compressedSize);
+  }
+  override push(chunk: Uint8Array): boolean {
+    if (this.cut) return false;
+    const room = this.limit - this.total;
+    const keep = chunk.length > room ? chunk.subarray(0, room) : chunk;
+    this.total += keep.length;
+    if (this.total <= this.keepUpTo) { this.kept.push(keep); this.keptBytes += keep.length; } else if (this.kept.length) { this.kept = []; this.keptBytes = 0; }
+    if (chunk.length > room) this.cut = this.limitReason;
+    return !this.cut;
+  }
+  /**
+   * The counting pass itself, through codecs.ts. Not the platform's DecompressionStream: Node's reads
+   * its whole input ahead and buffers the output regardless of the reader (measured: 1 GB resident for
+   * a 1 GB tar.gz), so a bomb would be inflated into memory before any cap could stop it.
+   */
+  decodeInto(codec: Codec, input: ByteSource, checkAborted: () => void, maxInput: number): Promise<DecodeResult> {
+    return DECODERS[codec]!(input, this, checkAborted, maxInput);
+  }
+
+  /** The whole output when it stayed within keepUpTo, else null (stream it). */
+  keptBytesOrNull(): Uint8Array | null {
+    if (this.total > this.keepUpTo || this.keptBytes !== this.total) return null;
+    const out = new Uint8Array(this.total);
+    let at = 0;
+    for (const c of this.kept) { out.set(c, at); at += c.length; }
+    return out;
+  }
+}
+
+/**
+ * The sink for the counting pass when `input` decompresses to a tar and the codec can stream; null
+ * otherwise (the caller keeps its in-memory path). Costs one small decode of the first block.
+ */
+export async function tarStreamSink(codec: Codec, input: ByteSource, budget: Budget, checkAborted: () => void): Promise<CountingSink | null> {
+  const decode = DECODERS[codec];
+  if (!decode || !STREAMABLE.has(codec)) return null;
+  const peek = new PeekSink(uncapped(budget), input.size);
+  try {
+    await decode(input, peek, checkAborted, budget.limits.maxMemberBytes);
+  } catch (e) {
+    if (e instanceof LimitExceeded || (e instanceof Error && e.name === 'ScanAborted')) throw e;
+    return null;
+  }
+  if (peek.head.length < BLOCK || peek.head.every((b) => b === 0) || !checksumOk(peek.head)) return null;
+  return new CountingSink(budget, input.size, Math.min(STREAM_TAR_ABOVE_BYTES, budget.limits.maxMemberBytes));
+}
+
+/** What the counting pass leaves: the bytes when they are few, else a streaming source of that size. */
+export function tarStreamSource(sink: CountingSink, codec: Codec, input: ByteSource, name: string, budget: Budget,
+  checkAborted: () => void): ByteSource {
+  const kept = sink.keptBytesOrNull();
+  if (kept) return fromBytes(kept, name);
+  return new DecompressedStream(() => new PullDecoder(codec, input, sink.total, checkAborted), sink.total, name, budget.limits.maxMemberBytes);
+}
+
+export function isStream(source: ByteSource): boolean {
+  return source instanceof DecompressedStream;
+}
+
+/** Drops what a stream holds before `upTo` (the tar scanner, after each member). No-op on other sources. */
+export function releaseStream(source: ByteSource, upTo: number): void {
+  if (source instanceof DecompressedStream) source.release(upTo);
+}
+
+/** A decoder run as a producer: its output is queued, and it is paused while the queue is full. */
+class PullDecoder {
+  private queue: Uint8Array[] = [];
+  private queued = 0;
+  private finished = false;
+  private failure: unknown;
+  private stopped = false;
+  private wakeReader?: () => void;
+  private wakeWriter?: () => void;
+
+  constructor(codec: Codec, input: ByteSource, limit: number, private readonly checkAborted: () => void) {
+    const emit = (chunk: Uint8Array) => this.enqueue(chunk);
+    const run = codec === 'gzip' || codec === 'zlib'
+      ? this.flate(input, emit, limit, codec === 'gzip')
+      : DECODERS[codec]!(this.gated(input), new EmitSink(limit, emit, () => this.stopped), checkAborted, Number.MAX_SAFE_INTEGER).then(() => undefined);
+    run.then(() => this.finish(), (e) => this.finish(e));
+  }
+
+  private enqueue(chunk: Uint8Array): boolean {
+    if (this.stopped) return false;
+    if (chunk.length) { this.queue.push(chunk); this.queued += chunk.length; }
+    this.wakeReader?.();
+    return true;
+  }
+
+  private finish(e?: unknown): void {
+    this.finished = true;
+    this.failure = e;
+    this.wakeReader?.();
+  }
+
+  /** Resolves once the reader has taken enough of the queue. */
+  private room(): Promise<void> {
+    if (this.queued < QUEUE_HIGH_BYTES || this.stopped) return Promise.resolve();
+    return new Promise((r) => { this.wakeWriter = r; });
+  }
+
+  /** Input whose reads wait for room: the decoders of codecs.ts pause between input reads. */
+  private gated(input: ByteSource): ByteSource {
+    return { name: input.name, size: input.size, slice: (s, e, n) => input.slice(s, e, n),
+      read: async (offset, length) => { await this.room(); return input.read(offset, length); } };
+  }
+
+  /** gzip / zlib with a pause after every push: output per push is bounded by DEFLATE's ~1032:1. */
+  private async flate(input: ByteSource, emit: (c: Uint8Array) => boolean, limit: number, gzip: boolean): Promise<void> {
+    let total = 0;
+    const onData = (chunk: Uint8Array) => {
+      const keep = chunk.length > limit - total ? chunk.subarray(0, limit - total) : chunk;
+      total += keep.length;
+      emit(keep);
+    };
+    const stream = gzip ? new Gunzip(onData) : new Unzlib(onData);
+    for (let pos = 0; pos < input.size && total < limit && !this.stopped; pos += READ_CHUNK_BYTES) {
+      this.checkAborted();
+      const block = await readExact(input, pos, Math.min(READ_CHUNK_BYTES, input.size - pos));
+      const last = pos + block.length >= input.size;
+      for (let i = 0; i < block.length && total < limit && !this.stopped; i += PUSH_CHUNK_BYTES) {
+        const piece = block.subarray(i, i + PUSH_CHUNK_BYTES);
+        try {
+          stream.push(piece, last && i + piece.length >= block.length);
+        } catch {
+          return; // the counting pass reported the corruption; the stream ends where the data does
+        }
+        await this.room();
+      }
+    }
+  }
+
+  async next(): Promise<Uint8Array | null> {
+    while (this.queue.length === 0 && !this.finished) await new Promise<void>((r) => { this.wakeReader = r; });
+    const c = this.queue.shift();
+    if (c) {
+      this.queued -= c.length;
+      if (this.queued < QUEUE_HIGH_BYTES) this.wakeWriter?.();
+      return c;
+    }
+    if (this.failure !== undefined) throw this.failure;
+    return null;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.queue = [];
+    this.queued = 0;
+    this.wakeWriter?.();
+  }
+}
+
+/** Forwards a codecs.ts decoder's output to the queue, up to `limit`. */
+class EmitSink extends Sink {
+  constructor(limit: number, private readonly emit: (c: Uint8Array) => boolean, private readonly stopped: () => boolean) {
+    super({ limits: { maxMemberBytes: limit, maxCompressionRatio: Number.MAX_SAFE_INTEGER }, inflatedRemaining: Number.MAX_SAFE_INTEGER } as unknown as Budget, 1);
+  }
+  override push(chunk: Uint8Array): boolean {
+    if (this.cut || this.stopped()) return false;
+    const room = this.limit - this.total;
+    const keep = chunk.length > room ? chunk.subarray(0, room) : chunk;
+    this.total += keep.length;
+    this.emit(keep);
+    if (chunk.length > room) this.cut = this.limitReason;
+    return !this.cut;
+  }
+}
+
+interface Held { start: number; bytes: Uint8Array }
+
+/**
+ * The decompressed tar as a ByteSource of known size (from the counting pass). Reads move forward
+ * through the output; bytes are held from the last release (or the window cap) on, so random access
+ * inside the current member costs nothing and a read behind the window restarts decompression.
+ */
+export class DecompressedStream implements ByteSource {
+  private held: Held[] = [];
+  private heldBytes = 0;
+  private pos = 0;          // output bytes produced by the current decoder
+  private floor = 0;        // bytes before this are not kept (released)
+  private decoder: PullDecoder | null = null;
+  private restarts = 0;
+
+  constructor(private readonly open: () => PullDecoder, readonly size: number, readonly name: string, private readonly cap: number) {}
+
+  private get windowStart(): number { return this.held[0]?.start ?? this.pos; }
+
+  release(upTo: number): void {
+    this.floor = Math.max(this.floor, upTo);
+    while (this.held.length && this.held[0]!.start + this.held[0]!.bytes.length <= this.floor) this.heldBytes -= this.held.shift()!.bytes.length;
+  }
+
+  private restart(): void {
+    if (this.decoder && ++this.restarts > MAX_RESTARTS) {
+      throw new LimitExceeded('maxMemberBytes', `a streamed tar was read out of order more than ${MAX_RESTARTS} times (each re-decompresses it from the start)`);
+    }
+    this.decoder?.stop();
+    this.decoder = this.open();
+    this.held = [];
+    this.heldBytes = 0;
+    this.pos = 0;
+  }
+
+  async read(offset: number, length: number): Promise<Uint8Array> {
+    const a = Math.max(0, Math.min(offset, this.size));
+    const b = Math.max(a, Math.min(this.size, a + Math.max(0, length)));
+    if (b === a) return new Uint8Array(0);
+    if (!this.decoder || a < this.windowStart) {
+      this.restart();
+      this.floor = Math.min(this.floor, a);
+    }
+    while (this.pos < b) {
+      const c = await this.decoder!.next();
+      if (!c) break;
+      const start = this.pos;
+      this.pos += c.length;
+      if (this.pos <= Math.max(this.floor, this.held.length ? 0 : a)) continue; // before what anyone may still read
+      this.held.push({ start, bytes: c });
+      this.heldBytes += c.length;
+      // Over the cap: drop the oldest bytes this read does not need.
+      while (this.heldBytes > this.cap && this.held.length > 1 && this.held[0]!.start + this.held[0]!.bytes.length <= a) {
+        this.heldBytes -= this.held.shift()!.bytes.length;
+      }
+    }
+    const out = new Uint8Array(Math.max(0, Math.min(b, this.pos) - a));
+    for (const h of this.held) {
+      const s = Math.max(a, h.start), e = Math.min(b, h.start + h.bytes.length);
+      if (s < e) out.set(h.bytes.subarray(s - h.start, e - h.start), s - a);
+    }
+    return out;
+  }
+
+  slice(start: number, end: number, name?: string): ByteSource {
+    return windowOf(this, start, end, name);
+  }
+}

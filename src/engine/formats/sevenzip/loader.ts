@@ -1,0 +1,43 @@
+// Loads 7-Zip (7z-wasm 1.2.0: 7-Zip 24.09 built with Emscripten) lazily, so the ~1.6 MB .wasm and its
+// 83 KB glue are fetched only when a 7z archive is scanned. The engine is environment-free: where the
+// .wasm lives is the host's business. In Node the module finds 7zz.wasm next to its own script; a
+// browser build must call setSevenZipLocator with the bundled asset's URL (e.g. Vite's
+// `import wasmUrl from '7z-wasm/7zz.wasm?url'` in the worker) before the first scan.
+import type { SevenZipModule } from '7z-wasm';
+
+/** Emscripten's locateFile: maps '7zz.wasm' to where the host serves it. */
+export type SevenZipLocator = (file: string, scriptDirectory: string) => string;
+
+let locator: SevenZipLocator | undefined;
+let factory: Promise<(opts: object) => Promise<SevenZipModule>> | undefined;
+
+/** Tells the loader where 7zz.wasm is served (browser builds); undefined restores the default. */
+export function setSevenZipLocator(fn: SevenZipLocator | undefined): void {
+  locator = fn;
+}
+
+export interface SevenZipOutput {
+  /** stdout, one call per line. */
+  print(line: string): void;
+  /** stderr, one call per line. */
+  printErr(line: string): void;
+}
+
+/**
+ * A fresh 7-Zip instance. One instance serves one archive: callMain can be called repeatedly (the
+ * build keeps noExitRuntime, so exit() throws an ExitStatus that callMain turns into its return
+ * value), but 7-Zip's heap only grows, and an uncaught C++ exception (which 24.09 throws for an
+ * encrypted header opened with a wrong password) leaves the instance in an unknown state. Creating
+ * one costs ~30 ms in Node; it is dropped with the scan.
+ */
+export async function createSevenZip(out: SevenZipOutput): Promise<SevenZipModule> {
+  factory ??= import('7z-wasm').then((m) => (m as unknown as { default: (opts: object) => Promise<SevenZipModule> }).default);
+  const make = await factory;
+  return make({
+    print: out.print,
+    printErr: out.printErr,
+    stdin: () => null, // never block on a password prompt: EOF
+    noExitRuntime: true,
+    ...(locator ? { locateFile: locator } : {}),
+  });
+}
