@@ -1,6 +1,6 @@
 // The only dispatch table: every format scanner, in the order sniffers are asked. Content beats
 // names: a scanner that recognises magic bytes or structure wins over one that only likes the name.
-import type { FileReport, Finding, Head, Scanner, Sniff } from './types';
+import type { FileReport, Finding, Head, JsonValue, Scanner, Sniff } from './types';
 import { safetensorsScanner } from './formats/safetensors/scanner';
 import { zipScanner } from './formats/zip/scanner';
 import { unknownScanner } from './formats/unknown/scanner';
@@ -21,6 +21,8 @@ import { tfliteScanner } from './formats/tflite/scanner';
 import { flaxScanner } from './formats/flax/scanner';
 import { sevenzipScanner } from './formats/sevenzip/scanner';
 import { ociScanner } from './formats/oci/scanner';
+import { ociDigestCheck } from './formats/oci/folder';
+import { referencesCheck } from './folder/references';
 
 export const SCANNERS: readonly Scanner[] = [
   safetensorsScanner,
@@ -51,10 +53,11 @@ export const FALLBACK: Scanner = unknownScanner;
 /** Checks that need several files of one scan (a sharded checkpoint and its index, ...). */
 export interface FolderCheck {
   id: string;
-  check(files: readonly FileReport[]): Array<{ file: string; finding: Finding }>;
+  /** Findings to add to a file, or facts to note on its root node (which files reference which). */
+  check(files: readonly FileReport[]): Array<{ file: string; finding: Finding } | { file: string; note: { key: string; value: JsonValue } }>;
 }
 
-export const FOLDER_CHECKS: readonly FolderCheck[] = [safetensorsIndexCheck];
+export const FOLDER_CHECKS: readonly FolderCheck[] = [safetensorsIndexCheck, referencesCheck, ociDigestCheck];
 
 export interface Selection {
   scanner: Scanner;

@@ -44,7 +44,13 @@ export function scanReport(files: readonly FileReport[], meta: { startedAt: stri
   const out = files.map((f) => ({ ...f, findings: [...f.findings] }));
   const byPath = new Map(out.map((f) => [f.path, f]));
   for (const check of FOLDER_CHECKS) {
-    for (const { file, finding } of check.check(out)) byPath.get(file)?.findings.push(finding);
+    for (const r of check.check(out)) {
+      const f = byPath.get(r.file);
+      if (!f) continue;
+      if ('finding' in r) f.findings.push(r.finding);
+      // Copy the root node: the input reports are not mutated.
+      else f.nodes = f.nodes.map((n, i) => (i === 0 ? { ...n, notes: { ...n.notes, [r.note.key]: r.note.value } } : n));
+    }
   }
   for (const f of out) {
     f.findings.sort(compareFindings);

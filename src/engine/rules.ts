@@ -20,6 +20,7 @@ import { TFLITE_RULES } from './rules/tflite';
 import { FLAX_RULES } from './rules/flax';
 import { SEVENZIP_RULES } from './rules/sevenzip';
 import { OCI_RULES } from './rules/oci';
+import { FOLDER_RULES } from './rules/folder';
 
 export type { RuleDef } from './rules/types';
 
@@ -43,6 +44,7 @@ export const RULES = {
   ...FLAX_RULES,
   ...SEVENZIP_RULES,
   ...OCI_RULES,
+  ...FOLDER_RULES,
 } as const satisfies Record<string, RuleDef>;
 
 export type RuleId = keyof typeof RULES;

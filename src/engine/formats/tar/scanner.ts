@@ -8,6 +8,8 @@ import { BLOCK, checksumOk, readTar, type TarEntry } from '../../containers/tar'
 import { judgeLink, reportUnsafeNames } from '../zip/paths';
 import { countedSource } from '../zip/members';
 import { byteRangeName, openByteRange } from '../child-names';
+import { ImageCollector } from '../oci/image';
+import { releaseStream } from '../compressed/stream';
 
 /** POSIX ustar magic at offset 257 ("ustar\0" for POSIX, "ustar  \0" for GNU). */
 const MAGIC_USTAR = [0x75, 0x73, 0x74, 0x61, 0x72];
@@ -44,6 +46,7 @@ const memberSlice = (src: ByteSource, e: TarEntry) =>
 async function scanTar(ctx: ScanContext): Promise<void> {
   const seen = new Map<string, number>();
   let members = 0, dataBytes = 0, sparse = 0;
+  const image = new ImageCollector(); // OCI layout / docker save: judged once the walk ends
   try {
     for await (const ev of readTar(countedSource(ctx), ctx.budget.limits)) {
       ctx.checkAborted();
@@ -62,6 +65,8 @@ async function scanTar(ctx: ScanContext): Promise<void> {
             pointer: e.name, offset: e.headerOffset });
         }
         await judgeMember(ctx, e);
+        if (hasContent(e)) await image.member(ctx, { name: e.name, dataOffset: e.dataOffset, size: e.size, headerOffset: e.headerOffset });
+        releaseStream(ctx.source, e.dataOffset + e.size); // a streamed .tar.gz drops the member's bytes now
       } else if (ev.kind === 'limit') {
         ctx.report({ ruleId: 'archive/too-many-members', message: `The archive holds more than ${members} members; only the first ${members} were scanned`, offset: ev.offset });
         ctx.limited(`only the first ${members} members listed`);
@@ -76,6 +81,7 @@ async function scanTar(ctx: ScanContext): Promise<void> {
       } else {
         ctx.note('endMarker', ev.marker);
         await checkTrailing(ctx, ev.offset);
+        await image.finish(ctx);
       }
     }
   } finally {
