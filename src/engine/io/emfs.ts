@@ -34,12 +34,51 @@ export function canMount(source: ByteSource): boolean {
 }
 
 /**
+ * Bounds on what a WASM library may read through one mount. Its calls are synchronous: a hostile file
+ * that sends the library round a cycle (an HDF5 object header continuing into itself, a B-tree whose
+ * child points back to its parent) blocks the thread, so no timer or abort signal can fire. Every read
+ * passes through this file, so this is where such a loop can be stopped: past a limit each read fails
+ * with EIO, the library reports an I/O error and returns, and `exhausted` says which limit it was.
+ */
+export interface ReadGuard {
+  /** Read calls allowed (a loop re-reading the same few bytes makes many small reads). */
+  maxReads?: number;
+  /** Bytes allowed in all (a loop over large blocks). */
+  maxBytes?: number;
+  /** Date.now() after which reads fail (a wall-clock stop; timers cannot run during the call). */
+  deadline?: number;
+}
+
+/** Reads one library call may make per mount by default: far above any real file's need. */
+export const DEFAULT_MAX_READS = 2_000_000;
+
+export interface Mount {
+  path: string;
+  unmount(): void;
+  /** Set once a ReadGuard limit stopped the library's reads. */
+  readonly exhausted?: string;
+}
+
+/**
  * Mounts `source` read-only as `<dir>/<fileName>` in the module's FS; returns its path and an
  * unmount function (call it in finally). Throws when the source has no readSync.
  */
-export function mountSource(FS: EmscriptenFS, source: ByteSource, fileName = 'file'): { path: string; unmount(): void } {
-  const read: SyncRead | undefined = source.readSync?.bind(source);
-  if (!read) throw new Error('source has no synchronous reader');
+export function mountSource(FS: EmscriptenFS, source: ByteSource, fileName = 'file', guard: ReadGuard = {}): Mount {
+  const raw: SyncRead | undefined = source.readSync?.bind(source);
+  if (!raw) throw new Error('source has no synchronous reader');
+  const maxReads = guard.maxReads ?? DEFAULT_MAX_READS;
+  const maxBytes = guard.maxBytes ?? Infinity;
+  let reads = 0, bytesRead = 0;
+  let exhausted: string | undefined;
+  const read: SyncRead = (offset, length) => {
+    reads++;
+    bytesRead += length;
+    if (reads > maxReads) exhausted ??= `more than ${maxReads} reads`;
+    else if (bytesRead > maxBytes) exhausted ??= `more than ${maxBytes} bytes read`;
+    else if (guard.deadline !== undefined && (reads & 63) === 0 && Date.now() > guard.deadline) exhausted ??= 'the time limit passed';
+    if (exhausted) throw new Error(exhausted);
+    return raw(offset, length);
+  };
   const dir = `/modelgate-${++mounts}`;
   const stamp = Date.now();
 
@@ -109,6 +148,7 @@ export function mountSource(FS: EmscriptenFS, source: ByteSource, fileName = 'fi
   let mounted = true;
   return {
     path: `${dir}/${fileName}`,
+    get exhausted() { return exhausted; },
     unmount() {
       if (!mounted) return;
       mounted = false;
