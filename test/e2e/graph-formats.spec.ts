@@ -21,10 +21,19 @@ test('a Keras .h5 Lambda, a .keras importing os and an ONNX PyOp are CRITICAL in
   expect(foreign(requests)).toEqual([]);
 });
 
-test('offline after a reload, the h5wasm chunk comes from the precache and an .h5 still scans', async ({ page, context }) => {
+test('a 7z archive is opened by 7-Zip in WASM in the worker: its pickle member is CRITICAL', async ({ page }) => {
+  await page.goto('/');
+  await dropFiles(page, ['fixtures/sevenzip/malicious/pickle.7z', 'fixtures/sevenzip/benign/model.7z']);
+  expect(await verdictCode(page, 60_000)).toBe(1);
+  expect((await findingsOf(page, 'pickle.7z')).some((f) => f.endsWith(':critical'))).toBe(true);
+  expect((await findingsOf(page, 'model.7z')).filter((x) => /:(critical|warning)$/.test(x))).toEqual([]);
+});
+
+test('offline after a reload, the h5wasm and 7-Zip WASM come from the precache and still scan', async ({ page, context }) => {
   await offlineAfterReload(page, context, async () => {
-    await dropFiles(page, [`${KERAS}/lambda-os-system.h5`]);
+    await dropFiles(page, [`${KERAS}/lambda-os-system.h5`, 'fixtures/sevenzip/malicious/pickle.7z']);
     expect(await verdictCode(page, 60_000)).toBe(1);
+    expect((await findingsOf(page, 'pickle.7z')).some((f) => f.endsWith(':critical'))).toBe(true);
     expect(await findingsOf(page, 'lambda-os-system.h5')).toContain('keras/lambda-bytecode:critical');
   });
 });
