@@ -15,6 +15,7 @@ import { fromNodeFile } from './node-source';
 import { renderText, safe } from './output-text';
 import { ProgressLine } from './progress';
 import { collect, type Entry } from './walk';
+import { ScanThreads, threadScript } from './threads';
 
 export interface Writer {
   write(chunk: string): unknown;
@@ -78,7 +79,8 @@ function notScannedReport(entry: Entry, limit: number): FileReport {
 }
 
 async function scanFile(entry: Extract<Entry, { kind: 'file' }>, args: ScanArgs, progress: ProgressLine,
-  warn: (message: string) => void): Promise<FileReport> {
+  warn: (message: string) => void, threads: ScanThreads | undefined): Promise<FileReport> {
+  if (threads) return scanFileInThread(entry, args, progress, warn, threads);
   const started = Date.now();
   let source;
   try {
@@ -120,6 +122,45 @@ async function scanFile(entry: Extract<Entry, { kind: 'file' }>, args: ScanArgs,
     for (const t of timers) clearTimeout(t);
     progress.fileDone(entry.display, entry.size);
     await source.close().catch(() => undefined);
+  }
+}
+
+/** The built CLI's path: the scan runs in a worker thread (scan-thread.ts) that a timeout can kill. */
+async function scanFileInThread(entry: Extract<Entry, { kind: 'file' }>, args: ScanArgs, progress: ProgressLine,
+  warn: (message: string) => void, threads: ScanThreads): Promise<FileReport> {
+  const started = Date.now();
+  const options: ScanOptions = { blacklist: args.blacklist, verbose: args.verbose, displayPath: entry.display };
+  if (args.maxFileSize !== undefined) options.maxFileSize = args.maxFileSize;
+  const skipped = args.maxFileSize !== undefined && entry.size > args.maxFileSize;
+  const hashSignal: { aborted: boolean; reason?: unknown } = { aborted: false };
+  let hashSource: Awaited<ReturnType<typeof fromNodeFile>> | undefined;
+  const hashTimer = args.timeout > 0 ? setTimeout(() => { hashSignal.aborted = true; }, args.timeout * 1000) : undefined;
+  try {
+    const hash = skipped || !args.hash ? Promise.resolve(undefined) : fromNodeFile(entry.path, entry.display)
+      .then((src) => { hashSource = src; return sha256File(src, (n) => progress.update(entry.display, n), hashSignal); })
+      .catch(() => undefined); // a read error in the hash must not lose the findings
+    const [outcome, sha256] = await Promise.all([
+      threads.run(entry.path, entry.display, options, args.timeout * 1000, TIMEOUT_GRACE_MS, (n) => progress.update(entry.display, n)),
+      hash,
+    ]);
+    if (outcome === 'stuck') {
+      return errorReport(entry.display, entry.size, 'scan/timeout',
+        `The scan did not finish within the ${args.timeout} s timeout (its thread was stopped)`, Date.now() - started);
+    }
+    if ('error' in outcome) {
+      return errorReport(entry.display, entry.size, 'scan/unreadable', `The file could not be scanned (${outcome.code ? errText(outcome) : outcome.error})`);
+    }
+    const report = outcome.report;
+    if (!sha256) {
+      if (!skipped && args.hash && hashSignal.aborted && report.complete) warn(`${entry.display}: no sha256, the ${args.timeout} s timeout stopped the hash`);
+      return report;
+    }
+    const { path, size, ...rest } = report;
+    return { path, size, sha256, ...rest };
+  } finally {
+    if (hashTimer) clearTimeout(hashTimer);
+    progress.fileDone(entry.display, entry.size);
+    await hashSource?.close().catch(() => undefined);
   }
 }
 
@@ -165,6 +206,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const progress = new ProgressLine(showProgress ? io.stderr : undefined,
     plan.filter((p) => !('limited' in p) && p.kind === 'file').length, total);
 
+  // From the bundle, scans run in worker threads a timeout can stop; from sources (tests), in-process.
+  const script = threadScript();
+  const threads = script ? new ScanThreads(script) : undefined;
   const files = await pool(plan, concurrency(), async (p): Promise<FileReport> => {
     if ('limited' in p) return notScannedReport(p.entry, args.maxTotalSize!);
     if (p.kind === 'skip') return errorReport(p.display, p.size, p.ruleId, p.reason);
@@ -172,8 +216,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       if (args.quiet) return;
       progress.clear();
       io.stderr.write(`modelgate: ${safe(m)}\n`);
-    });
-  });
+    }, threads);
+  }).finally(() => threads?.close());
   progress.clear();
 
   const options: Record<string, JsonValue> = {
