@@ -111,18 +111,24 @@ async function scanFile(entry: Extract<Entry, { kind: 'file' }>, args: ScanArgs,
         `The scan did not finish within the ${args.timeout} s timeout`, Date.now() - started);
     }
     const [report, sha256] = outcome;
-    if (!sha256) {
-      // The scan finished but the timeout cut the hash short: the findings stand, the hash is missing.
-      if (!skipped && args.hash && signal.aborted && report.complete) warn(`${entry.display}: no sha256, the ${args.timeout} s timeout stopped the hash`);
-      return report;
-    }
-    const { path, size, ...rest } = report;
-    return { path, size, sha256, ...rest };
+    return withHash(report, sha256, !skipped && args.hash && signal.aborted, entry, args, warn);
   } finally {
     for (const t of timers) clearTimeout(t);
     progress.fileDone(entry.display, entry.size);
     await source.close().catch(() => undefined);
   }
+}
+
+/** The report with its SHA-256 (after size, as the schema orders it). When the timeout cut the hash short
+ * of a complete scan, the findings stand and the hash is missing: say so. */
+function withHash(report: FileReport, sha256: string | undefined, hashCut: boolean, entry: Entry & { kind: 'file' },
+  args: ScanArgs, warn: (message: string) => void): FileReport {
+  if (!sha256) {
+    if (hashCut && report.complete) warn(`${entry.display}: no sha256, the ${args.timeout} s timeout stopped the hash`);
+    return report;
+  }
+  const { path, size, ...rest } = report;
+  return { path, size, sha256, ...rest };
 }
 
 /** The built CLI's path: the scan runs in a worker thread (scan-thread.ts) that a timeout can kill. */
@@ -150,13 +156,7 @@ async function scanFileInThread(entry: Extract<Entry, { kind: 'file' }>, args: S
     if ('error' in outcome) {
       return errorReport(entry.display, entry.size, 'scan/unreadable', `The file could not be scanned (${outcome.code ? errText(outcome) : outcome.error})`);
     }
-    const report = outcome.report;
-    if (!sha256) {
-      if (!skipped && args.hash && hashSignal.aborted && report.complete) warn(`${entry.display}: no sha256, the ${args.timeout} s timeout stopped the hash`);
-      return report;
-    }
-    const { path, size, ...rest } = report;
-    return { path, size, sha256, ...rest };
+    return withHash(outcome.report, sha256, !skipped && args.hash && hashSignal.aborted, entry, args, warn);
   } finally {
     if (hashTimer) clearTimeout(hashTimer);
     progress.fileDone(entry.display, entry.size);
