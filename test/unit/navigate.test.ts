@@ -231,3 +231,27 @@ describe('openNode through PyTorch and NumPy containers (fixtures/pickle-family)
       }
     });
 });
+
+describe('openNode through compressed wrappers', () => {
+  it.each(['forest.joblib.gz', 'forest.joblib.xz', 'forest.joblib.bz2', 'forest.joblib.lz4'])(
+    '%s: the decompressed pickle the scan judged re-opens with the same size (the pickle view of a compressed joblib)', async (file) => {
+      const bytes = new Uint8Array(readFileSync(`fixtures/pickle-family/benign/${file}`));
+      const report = await scan(fromBytes(bytes, file));
+      const i = report.nodes.findIndex((n) => n.path.length === 2);
+      expect(i, JSON.stringify(report.nodes.map((n) => n.path))).toBeGreaterThan(0);
+      const source = await openNode(rootOf(bytes, file), nodeAddress(report.nodes, i)!);
+      expect(source?.size).toBe(report.nodes[i]!.size);
+      expect((await source!.read(0, 1))[0]).toBe(0x80); // PROTO: the pickle itself
+    });
+
+  it('a pickle member of a tar.zst re-opens through the decompressed stream and the tar', async () => {
+    const file = 'pickle-member.tar.zst';
+    const bytes = new Uint8Array(readFileSync(`fixtures/compressed-zstd/malicious/${file}`));
+    const report = await scan(fromBytes(bytes, file));
+    const i = report.nodes.findIndex((n) => n.path.length === 3 && n.format === 'pickle');
+    expect(i, JSON.stringify(report.nodes.map((n) => [n.path, n.format]))).toBeGreaterThan(0);
+    const source = await openNode(rootOf(bytes, file), nodeAddress(report.nodes, i)!);
+    expect(source?.size).toBe(report.nodes[i]!.size);
+    expect((await source!.read(0, 1))[0]).toBe(0x80);
+  });
+});

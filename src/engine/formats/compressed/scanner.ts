@@ -3,7 +3,7 @@
 // handed back through scanChild by content: a compressed pickle is scanned as a pickle, a compressed
 // tarball as whatever it is. Recompression is a known way to hide a payload from scanners that only
 // look at the outer bytes (saferpickle #41, #46), so nothing is ever passed as clean undecoded.
-import type { Scanner, ScanContext } from '../../types';
+import type { OpenContext, OpenedChild, Scanner, ScanContext } from '../../types';
 import { fromBytes } from '../../io/byte-source';
 import { countedSource } from '../zip/members';
 import { sniffCompressed, type CompressedState } from './sniff';
@@ -20,7 +20,36 @@ export const compressedScanner: Scanner<CompressedState> = {
   extensions: ['.gz', '.gzip', '.bz2', '.xz', '.lzma', '.lz4', '.zlib', '.z', '.joblib', '.zst', '.zstd', '.tzst'],
   sniff: sniffCompressed,
   scan: scanCompressed,
+  open: openCompressed,
 };
+
+/** The one child's name: what the wrapper decompresses to. */
+function childName(head: { name: string }): string {
+  return `${head.name || 'data'} (decompressed)`;
+}
+
+/**
+ * Re-opens the decompressed content (the pickle view of a compressed joblib, a member of a tar.gz):
+ * decompressed again under the budget, the same way scan did, streamed when it is a tarball.
+ */
+async function openCompressed(ctx: OpenContext<CompressedState>, name: string, nth: number): Promise<OpenedChild | null> {
+  if (nth !== 0 || name !== childName(ctx.head)) return null;
+  const { codec, skip } = ctx.state;
+  const decode = DECODERS[codec];
+  if (!decode) return null;
+  const input = ctx.source.slice(skip, ctx.source.size);
+  const keepGoing = () => {};
+  const tarSink = await tarStreamSink(codec, input, ctx.budget, keepGoing);
+  if (tarSink) {
+    const r = await tarSink.decodeInto(codec, input, keepGoing, ctx.budget.limits.maxMemberBytes);
+    ctx.budget.chargeInflated(tarSink.total);
+    return r.unsupported || tarSink.total === 0 ? null : { source: tarStreamSource(tarSink, codec, input, name, ctx.budget, keepGoing) };
+  }
+  const sink = new Sink(ctx.budget, input.size);
+  const r = await decode(input, sink, keepGoing, ctx.budget.limits.maxMemberBytes);
+  ctx.budget.chargeInflated(sink.total);
+  return r.unsupported || sink.total === 0 ? null : { source: fromBytes(sink.bytes(), name) };
+}
 
 async function scanCompressed(ctx: ScanContext<CompressedState>): Promise<void> {
   const { codec, skip } = ctx.state;
@@ -62,7 +91,7 @@ async function scanCompressed(ctx: ScanContext<CompressedState>): Promise<void> 
     ctx.limited(`${label} data could not be fully decompressed`);
   }
   if (sink.total > 0) {
-    const name = `${ctx.head.name || 'data'} (decompressed)`;
+    const name = childName(ctx.head);
     await ctx.scanChild(name, tarSink ? tarStreamSource(tarSink, codec, input, name, ctx.budget, ctx.checkAborted) : fromBytes(sink.bytes(), name));
   }
 }
