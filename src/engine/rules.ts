@@ -21,6 +21,7 @@ import { FLAX_RULES } from './rules/flax';
 import { SEVENZIP_RULES } from './rules/sevenzip';
 import { OCI_RULES } from './rules/oci';
 import { FOLDER_RULES } from './rules/folder';
+import { STATS_RULES } from './rules/stats';
 
 export type { RuleDef } from './rules/types';
 
@@ -45,6 +46,7 @@ export const RULES = {
   ...SEVENZIP_RULES,
   ...OCI_RULES,
   ...FOLDER_RULES,
+  ...STATS_RULES,
 } as const satisfies Record<string, RuleDef>;
 
 export type RuleId = keyof typeof RULES;

@@ -113,6 +113,8 @@ export interface ScanOptions {
   maxFileSize?: number;
   /** Overrides of the per-file budget (see limits.ts). */
   limits?: Partial<import('./limits').Limits>;
+  /** Weight statistics (NaN/Inf, constant, extreme, outlier neurons; INFO only). Default on; false skips them. */
+  weightStats?: boolean;
   /** Extension the caller knows the file had (e.g. relative path in a dropped folder). */
   displayPath?: string;
 }

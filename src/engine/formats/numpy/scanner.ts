@@ -9,6 +9,7 @@ import { startsWith } from '../../io/text';
 import { countedSource } from '../zip/members';
 import { byteRangeName, offsetInName, openByteRange } from '../child-names';
 import { NPY_MAGIC, NPY_MAX_HEADER_BYTES, parseHeader, parsePrelude } from './parse';
+import { npyWeightStats } from '../../stats/formats';
 
 export const numpyScanner: Scanner = {
   id: 'numpy',
@@ -55,7 +56,7 @@ async function scanNpy(ctx: ScanContext): Promise<void> {
   for (const d of h.shape) elements *= d;
   const expected = h.itemSize === null ? null : elements * h.itemSize;
   if (expected === null) { ctx.note('sizeChecked', false); return; }
-  if (expected === dataBytes) return;
+  if (expected === dataBytes) { await npyWeightStats(ctx, h); return; }
   if (expected > dataBytes) {
     ctx.report({ ruleId: 'numpy/size-mismatch',
       message: `The header declares ${expected} bytes of data (shape ${JSON.stringify(h.shape)}, ${h.itemSize}-byte ${h.dtype}) but the file holds ${dataBytes}`,
@@ -67,4 +68,5 @@ async function scanNpy(ctx: ScanContext): Promise<void> {
     message: `${dataBytes - expected} bytes follow the array data (shape ${JSON.stringify(h.shape)}, ${h.itemSize}-byte ${h.dtype}); np.load never reads them`,
     offset: extra });
   await ctx.scanChild(byteRangeName(extra, size), ctx.source.slice(extra, size));
+  await npyWeightStats(ctx, h); // INFO-only statistics, after the security checks
 }

@@ -6,6 +6,7 @@
 import { FormatError, type Head, type ScanContext, type Scanner } from '../../types';
 import { hex } from '../../io/text';
 import { DTYPE_BITS, headerLength, parseHeader, type SafetensorsHeader, type TensorEntry } from './parse';
+import { safetensorsWeightStats } from '../../stats/formats';
 
 /** Hidden regions at least this large are swept by the fallback scanner for executables and text. */
 export const HIDDEN_SWEEP_MIN_BYTES = 16;
@@ -68,6 +69,7 @@ async function scan(ctx: ScanContext<unknown>): Promise<void> {
   const checked = judgeTensors(ctx, header);
   await judgeCoverage(ctx, header, checked);
   noteFacts(ctx, header);
+  await safetensorsWeightStats(ctx, header); // INFO-only statistics, after every security check
 }
 
 function judgeHeaderShape(ctx: ScanContext<unknown>, h: SafetensorsHeader): void {
