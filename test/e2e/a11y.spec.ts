@@ -1,8 +1,30 @@
 // Accessibility: axe-core (WCAG 2.1 A and AA rules) finds no serious or critical violation on the empty
-// page, while files are being scanned, and on a report with an expanded finding, in both colour schemes.
+// page, while files are being scanned, on a report with an expanded finding and in the pickle view, in
+// both colour schemes; everything is usable from the keyboard with a visible focus ring; progress bars,
+// verdict and badges carry text, never colour alone.
+import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { FIXTURES, dropFiles, fileReport, verdictCode } from './helpers';
+
+let dir: string;
+let huge: string;
+let evil: string;
+
+test.beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'modelgate-a11y-'));
+  // A sparse 3 GiB file holds the page in the scanning state (progress bars shown) until cancelled.
+  huge = join(dir, 'huge.bin');
+  const fd = openSync(huge, 'w');
+  ftruncateSync(fd, 3 * 1024 ** 3);
+  closeSync(fd);
+  // Protocol 2 pickle calling posix.system (checked with `pickletools.dis`, never unpickled): opens the pickle view.
+  evil = join(dir, 'evil.pkl');
+  writeFileSync(evil, Buffer.from('\x80\x02cposix\nsystem\nq\x00X\x0a\x00\x00\x00echo pwnedq\x01\x85q\x02Rq\x03.', 'latin1'));
+});
+test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -11,47 +33,83 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+const hugeRow = (page: Page) => page.locator('[data-testid="file-row"][data-path="huge.bin"]');
+
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`no serious or critical axe violations: empty page, scanning, report (${colorScheme})`, async ({ page }) => {
+  test(`no serious or critical axe violations: empty page, scanning, report, pickle view (${colorScheme})`, async ({ page }) => {
     await page.emulateMedia({ colorScheme });
     await page.goto('/');
     expect(await seriousViolations(page), 'empty page').toEqual([]);
 
-    await dropFiles(page, [`${FIXTURES}/model.safetensors`, `${FIXTURES}/empty.bin`, `${FIXTURES}/config.json`, `${FIXTURES}/zip-slip.zip`]);
+    // Mid-scan: the huge file is still being read, so its progress bars are on the page.
+    await page.getByTestId('file-input').setInputFiles([huge, `${FIXTURES}/model.safetensors`, `${FIXTURES}/config.json`]);
+    await expect(hugeRow(page)).toHaveAttribute('data-status', 'scanning');
+    await expect(page.getByRole('progressbar', { name: 'Scan progress of huge.bin' })).toBeVisible();
+    await expect(page.getByRole('progressbar', { name: 'SHA-256 progress of huge.bin' })).toBeVisible();
     expect(await seriousViolations(page), 'while scanning').toEqual([]);
+    await page.getByTestId('cancel-all').click();
+    expect(await verdictCode(page)).toBe(2);
 
+    await page.getByTestId('clear').click();
+    await dropFiles(page, [`${FIXTURES}/model.safetensors`, `${FIXTURES}/empty.bin`, `${FIXTURES}/config.json`, `${FIXTURES}/zip-slip.zip`, evil]);
     expect(await verdictCode(page)).toBe(1);
     await fileReport(page, 'model.safetensors').getByTestId('finding').first().locator('summary').click();
     expect(await seriousViolations(page), 'report page').toEqual([]);
+
+    await fileReport(page, 'evil.pkl').getByTestId('view-pickle').first().click();
+    await expect(page.getByTestId('pickle-view')).toBeVisible();
+    await expect(page.getByTestId('pickle-ops')).toBeVisible();
+    expect(await seriousViolations(page), 'pickle view').toEqual([]);
   });
 }
 
-test('keyboard only: Tab reaches every control with a visible focus ring, Enter opens a finding', async ({ page }) => {
-  await page.goto('/');
-  await dropFiles(page, [`${FIXTURES}/model.safetensors`, `${FIXTURES}/empty.bin`]);
-  expect(await verdictCode(page)).toBe(1);
+/** Presses Tab up to `max` times; returns the controls reached, failing on any without a focus ring. */
+async function tabThrough(page: Page, max: number): Promise<string[]> {
   const reached: string[] = [];
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
       const e = document.activeElement as HTMLElement | null;
       if (!e || e === document.body) return null;
       const cs = getComputedStyle(e);
-      const ring = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2;
+      const outline = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2;
+      const shadow = cs.boxShadow !== 'none' && cs.boxShadow !== '';
       const name = e.getAttribute('data-testid') ?? (e.tagName === 'SUMMARY' ? `summary:${e.textContent?.trim().slice(0, 40)}` : e.tagName);
-      return { name, ring };
+      return { name, ring: (outline || shadow) && e.matches(':focus-visible') };
     });
     if (!focused) break;
-    expect(focused.ring, `focus ring on ${focused.name}`).toBe(true);
+    expect(focused.ring, `visible focus ring on ${focused.name}`).toBe(true);
     reached.push(focused.name);
   }
-  for (const control of ['dropzone', 'pick-folder', 'summary:Settings', 'download', 'filter-critical', 'filter-warning']) {
+  return reached;
+}
+
+test('keyboard only: Tab reaches every control with a visible focus ring, Enter and Space open a finding', async ({ page }) => {
+  await page.goto('/');
+  // The drop zone is a button whose name is its visible text (it says how to use it from the keyboard).
+  await expect(page.getByTestId('dropzone')).toHaveAccessibleName(/^Drop model files or folders here\s*or press to choose files/);
+  // While scanning, the per-file Cancel button and Cancel all are reachable.
+  await page.getByTestId('file-input').setInputFiles([huge]);
+  await expect(hugeRow(page)).toHaveAttribute('data-status', 'scanning');
+  const scanning = await tabThrough(page, 12);
+  for (const control of ['dropzone', 'pick-folder', 'summary:Settings', 'cancel-all', 'cancel-file']) {
+    expect(scanning, control).toContain(control);
+  }
+  await page.getByTestId('cancel-all').click();
+  expect(await verdictCode(page)).toBe(2);
+  await page.getByTestId('clear').click();
+  await page.locator('body').click({ position: { x: 1, y: 1 } }); // restart Tab order from the top
+
+  await dropFiles(page, [`${FIXTURES}/model.safetensors`, `${FIXTURES}/empty.bin`]);
+  expect(await verdictCode(page)).toBe(1);
+  const reached = await tabThrough(page, 20);
+  for (const control of ['dropzone', 'pick-folder', 'summary:Settings', 'clear', 'download', 'filter-critical', 'filter-warning', 'filter-info', 'filter-debug']) {
     expect(reached, control).toContain(control);
   }
   const findingSummary = reached.find((n) => n.includes('file/git-lfs-pointer'));
   expect(findingSummary, reached.join(', ')).toBeDefined();
 
-  // Tab back to that finding and open it with Enter: its explanation appears.
+  // Tab back to that finding and open it with Enter: its explanation appears; Space closes and reopens it.
   await page.keyboard.press('Tab'); // wrap to the start
   for (let i = 0; i < 20; i++) {
     const text = await page.evaluate(() => document.activeElement?.textContent ?? '');
@@ -63,4 +121,29 @@ test('keyboard only: Tab reaches every control with a visible focus ring, Enter 
   await page.keyboard.press('Enter');
   await expect(details).toHaveAttribute('open', '');
   await expect(details.getByText('git lfs pull')).toBeVisible();
+  await page.keyboard.press('Space');
+  await expect(details).not.toHaveAttribute('open');
+  await page.keyboard.press('Space');
+  await expect(details).toHaveAttribute('open', '');
+
+  // The settings panel opens from the keyboard too, and its fields are labelled.
+  await page.getByTestId('settings').locator('summary').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Timeout per file (seconds)')).toBeVisible();
+});
+
+test('colour is never the only signal: verdict, statuses, severities and progress carry text', async ({ page }) => {
+  await page.goto('/');
+  await dropFiles(page, [`${FIXTURES}/model.safetensors`, `${FIXTURES}/config.json`]);
+  expect(await verdictCode(page)).toBe(1);
+  // The verdict is announced (live region) and says in words what its colour says.
+  const verdict = page.getByTestId('verdict');
+  await expect(verdict).toHaveAttribute('aria-live', 'polite');
+  await expect(page.getByTestId('verdict-title')).not.toBeEmpty();
+  // Every severity badge and file status badge has a text label.
+  const badges = await page.locator('.badge').evaluateAll((els) => els.map((e) => e.textContent?.trim() ?? ''));
+  expect(badges.length).toBeGreaterThan(0);
+  expect(badges.filter((t) => t.length === 0)).toEqual([]);
+  const finding = fileReport(page, 'model.safetensors').getByTestId('finding').first();
+  await expect(finding.locator('summary')).toContainText('Warning', { ignoreCase: true });
 });
