@@ -1,5 +1,5 @@
 // The JSON report download: ScanReport → toJson → Blob → <a download>. Nothing is uploaded.
-import { scanReport, toJson, type FileReport, type JsonValue, type ScanReport } from '../engine';
+import { scanReport, toJson, toSarifJson, type FileReport, type JsonValue, type ScanReport } from '../engine';
 
 export function buildReport(files: readonly FileReport[], startedAt: Date, finishedAt: Date,
   options: Record<string, JsonValue>): ScanReport {
@@ -17,7 +17,16 @@ export function reportFileName(now = new Date()): string {
 }
 
 export function downloadJson(report: ScanReport, fileName = reportFileName()): void {
-  const blob = new Blob([toJson(report)], { type: 'application/json' });
+  downloadText(toJson(report), 'application/json', fileName);
+}
+
+/** The same report as SARIF 2.1.0 (modelgate-report-YYYY-MM-DD.sarif), for code-scanning tools. */
+export function downloadSarif(report: ScanReport, fileName = reportFileName().replace(/\.json$/, '.sarif')): void {
+  downloadText(toSarifJson(report), 'application/sarif+json', fileName);
+}
+
+function downloadText(text: string, type: string, fileName: string): void {
+  const blob = new Blob([text], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -2,6 +2,7 @@
 export { scan } from './scan';
 export { scanReport, fileReport, errorReport, compareFindings } from './report';
 export { toJson } from './export/json';
+export { toSarif, toSarifJson, type SarifLog } from './export/sarif';
 export { RULES, ruleDef, type RuleId, type RuleDef } from './rules';
 export { DEFAULT_LIMITS, type Limits } from './limits';
 export { fromBlob, fromBytes, type BlobLike } from './io/byte-source';
