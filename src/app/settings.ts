@@ -10,6 +10,8 @@ export interface Settings {
   timeoutSec: number;
   /** Blacklist patterns, one per line (glob-like `*` / `?` or substrings, case-insensitive). */
   blacklist: string;
+  /** Weight statistics: INFO hints about NaN / constant / outlier weights (engine weightStats). */
+  weightStats: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -17,6 +19,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   maxTotalSizeMiB: 256 * 1024,
   timeoutSec: 300,
   blacklist: '',
+  weightStats: true,
 });
 
 const MIB = 1024 * 1024;
@@ -33,6 +36,7 @@ export function normalizeSettings(raw: Partial<Record<keyof Settings, unknown>>)
     maxTotalSizeMiB: num(raw.maxTotalSizeMiB, DEFAULT_SETTINGS.maxTotalSizeMiB, 0),
     timeoutSec: num(raw.timeoutSec, DEFAULT_SETTINGS.timeoutSec, 0.1),
     blacklist: typeof raw.blacklist === 'string' ? raw.blacklist : DEFAULT_SETTINGS.blacklist,
+    weightStats: typeof raw.weightStats === 'boolean' ? raw.weightStats : DEFAULT_SETTINGS.weightStats,
   };
 }
 
@@ -46,6 +50,7 @@ export function engineOptions(s: Settings, displayPath: string): ScanOptions {
   return {
     maxFileSize: Math.floor(s.maxFileSizeMiB * MIB),
     ...(blacklist.length ? { blacklist } : {}),
+    weightStats: s.weightStats,
     displayPath,
   };
 }
@@ -60,6 +65,7 @@ export function reportOptions(s: Settings): Record<string, JsonValue> {
     maxTotalSize: maxTotalBytes(s),
     timeoutMs: timeoutMs(s),
     blacklist: blacklistPatterns(s),
+    weightStats: s.weightStats,
   };
 }
 

@@ -115,6 +115,11 @@ export interface ScanOptions {
   limits?: Partial<import('./limits').Limits>;
   /** Weight statistics (NaN/Inf, constant, extreme, outlier neurons; INFO only). Default on; false skips them. */
   weightStats?: boolean;
+  /**
+   * Bytes the weight statistics read per large tensor (default 256 KiB: 16 windows of 16 KiB); above
+   * 1 MiB it also raises the size up to which a tensor is read whole. Clamped (stats/sample.ts).
+   */
+  statsSampleBytes?: number;
   /** Extension the caller knows the file had (e.g. relative path in a dropped folder). */
   displayPath?: string;
 }

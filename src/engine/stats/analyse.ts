@@ -3,7 +3,7 @@
 // (sample.ts), summarises it (stats.ts) and reports INFO findings with figures. Method and limits:
 // see README.md in this folder. It hints; it proves nothing.
 import type { ScanContext } from '../types';
-import { DEFAULT_SAMPLE_LIMITS, sampleTensor, type SampleLimits, type TensorBytes } from './sample';
+import { sampleLimits, sampleTensor, type Sample, type SampleLimits, type TensorBytes } from './sample';
 import { analyseRows, summarize, type TensorStats } from './stats';
 
 /**
@@ -26,53 +26,81 @@ export const STATS_MAX_TENSORS_PER_NODE = 10_000;
 /** Name tokens of classifier / output heads (PyTorch, transformers, timm, torchvision naming). */
 const HEAD_TOKENS = new Set(['lm_head', 'classifier', 'fc', 'head', 'heads', 'score', 'logits', 'cls', 'output_layer', 'last_linear', 'embed_out']);
 
-export interface StatsTensor {
+export interface StatsTensorInfo {
   name: string;
   /** JSON-pointer-like location, e.g. /tensors/lm_head.weight. */
   pointer: string;
   shape: readonly number[];
-  bytes: TensorBytes;
   /** Row-major (C order): rows of a 2-D tensor are contiguous. False for Fortran-order .npy. */
   rowMajor: boolean;
+  /**
+   * Neurons are the columns of this 2-D matrix (Keras Dense kernels are [in, out]): the head test
+   * takes column norms (a logical transpose) and reports columns.
+   */
+  neuronsAreColumns?: boolean;
 }
+
+export interface StatsTensor extends StatsTensorInfo {
+  bytes: TensorBytes;
+}
+
+/** A tensor sampled by its format's own reader (HDF5 through h5wasm), in file order; null = skipped by the cap. */
+export interface SampledTensor { tensor: StatsTensorInfo; sample: Sample | null }
 
 export function looksLikeHead(name: string): boolean {
   const tokens = name.toLowerCase().split(/[./:]/);
   return tokens.some((t) => HEAD_TOKENS.has(t));
 }
 
-export async function analyseWeights(ctx: ScanContext<unknown>, tensors: readonly StatsTensor[], lim: SampleLimits = DEFAULT_SAMPLE_LIMITS): Promise<void> {
+export async function analyseWeights(ctx: ScanContext<unknown>, tensors: readonly StatsTensor[], lim: SampleLimits = sampleLimits(ctx.options)): Promise<void> {
   if (ctx.options.weightStats === false) return;
   const usable = tensors.filter((t) => t.bytes.elements > 0).slice(0, STATS_MAX_TENSORS_PER_NODE);
   if (usable.length === 0) return;
   // The last 2-D weight in file order is a head candidate even without a telling name.
   let last: StatsTensor | null = null;
   for (const t of usable) if (t.shape.length === 2 && (!last || t.bytes.offset > last.bytes.offset)) last = t;
+  await analyseCore(ctx, usable, last, (t) => sampleTensor(ctx, t.bytes, lim));
+}
 
+/** Same analysis over samples read by the format (the last 2-D tensor in the list is the head candidate). */
+export async function analyseSampled(ctx: ScanContext<unknown>, items: readonly SampledTensor[]): Promise<void> {
+  if (ctx.options.weightStats === false) return;
+  const usable = items.slice(0, STATS_MAX_TENSORS_PER_NODE);
+  if (usable.length === 0) return;
+  const samples = new Map(usable.map((i) => [i.tensor, i.sample]));
+  const tensors = usable.map((i) => i.tensor);
+  const last = [...tensors].reverse().find((t) => t.shape.length === 2) ?? null;
+  await analyseCore(ctx, tensors, last, async (t) => samples.get(t) ?? null);
+}
+
+async function analyseCore<T extends StatsTensorInfo>(ctx: ScanContext<unknown>, usable: readonly T[], last: T | null,
+  sampleOf: (t: T) => Promise<Sample | null>): Promise<void> {
   let sampled = 0, whole = 0, skipped = 0, bytesRead = 0, heads = 0;
   for (const t of usable) {
     ctx.checkAborted();
-    const s = await sampleTensor(ctx, t.bytes, lim);
+    const s = await sampleOf(t);
     if (!s) { skipped++; continue; }
     sampled++;
     bytesRead += s.bytesRead;
     if (s.whole) whole++;
     const st = summarize(s.values);
-    const scope = s.whole ? 'the whole tensor' : `a sample of ${s.values.length} of ${t.bytes.elements} values`;
+    const scope = s.whole ? 'the whole tensor' : `a sample of ${s.values.length} of ${t.shape.reduce((n, d) => n * d, 1)} values`;
     judge(ctx, t, st, scope);
     const isHead = t === last || looksLikeHead(t.name);
     if (s.whole && isHead && t.rowMajor && t.shape.length === 2 && !st.constant) {
-      const [rows, cols] = t.shape as [number, number];
+      const [r0, c0] = t.shape as [number, number];
+      // Column neurons: analyse the logical transpose, so "rows" below are neurons either way.
+      const [rows, cols] = t.neuronsAreColumns ? [c0, r0] : [r0, c0];
       if (rows >= HEAD_MIN_ROWS && rows <= HEAD_MAX_ROWS && cols >= 2 && rows * cols === s.values.length) {
         heads++;
-        judgeHead(ctx, t, s.values, rows, cols);
+        judgeHead(ctx, t, t.neuronsAreColumns ? transpose(s.values, r0, c0) : s.values, rows, cols);
       }
     }
   }
   ctx.note('weightStats', { tensorsSampled: sampled, tensorsReadWhole: whole, tensorsSkipped: skipped, headsAnalysed: heads, bytesRead });
 }
 
-function judge(ctx: ScanContext<unknown>, t: StatsTensor, st: TensorStats, scope: string): void {
+function judge(ctx: ScanContext<unknown>, t: StatsTensorInfo, st: TensorStats, scope: string): void {
   const bad = st.nan + st.posInf + st.negInf;
   if (bad > 0) {
     const parts = [st.nan && `${st.nan} NaN`, st.posInf && `${st.posInf} +Inf`, st.negInf && `${st.negInf} −Inf`].filter(Boolean);
@@ -92,18 +120,30 @@ function judge(ctx: ScanContext<unknown>, t: StatsTensor, st: TensorStats, scope
   }
 }
 
-function judgeHead(ctx: ScanContext<unknown>, t: StatsTensor, v: Float64Array, rows: number, cols: number): void {
+/** `v` is neuron-major here ([rows = neurons, cols = inputs]); for column-neuron tensors the pointer names the column. */
+function judgeHead(ctx: ScanContext<unknown>, t: StatsTensorInfo, v: Float64Array, rows: number, cols: number): void {
   const a = analyseRows(v, rows, cols, HEAD_OUTLIER_K, HEAD_OUTLIER_MIN_RATIO);
+  const col = t.neuronsAreColumns === true;
+  const unit = col ? 'Column' : 'Row';
+  const shape = `[${t.shape.join(', ')}]`;
+  const at = (i: number) => (col ? `${t.pointer}/*/${i}` : `${t.pointer}/${i}`);
   for (const o of a.outliers) {
-    ctx.report({ ruleId: 'stats/outlier-neuron', pointer: `${t.pointer}/${o.row}`,
+    ctx.report({ ruleId: 'stats/outlier-neuron', pointer: at(o.row),
       evidence: `norm ${fmt(o.norm)} vs median ${fmt(a.medianNorm)}`,
-      message: `Row ${o.row} of head "${t.name}" [${rows}, ${cols}] has L2 norm ${fmt(o.norm)}, ${fmt(o.ratio)}× the median ${fmt(a.medianNorm)} of ${rows} rows (robust z ${Number.isFinite(o.z) ? fmt(o.z) : '∞'})` });
+      message: `${unit} ${o.row} of head "${t.name}" ${shape} has L2 norm ${fmt(o.norm)}, ${fmt(o.ratio)}× the median ${fmt(a.medianNorm)} of ${rows} ${col ? 'columns (neurons of a Keras kernel)' : 'rows'} (robust z ${Number.isFinite(o.z) ? fmt(o.z) : '∞'})` });
   }
   for (const r of a.constantRows) {
     const value = fmt(v[r * cols]!);
-    ctx.report({ ruleId: 'stats/constant-tensor', pointer: `${t.pointer}/${r}`, evidence: value,
-      message: `Row ${r} of head "${t.name}" [${rows}, ${cols}] holds the single value ${value} in all ${cols} columns` });
+    ctx.report({ ruleId: 'stats/constant-tensor', pointer: at(r), evidence: value,
+      message: `${unit} ${r} of head "${t.name}" ${shape} holds the single value ${value} in all ${cols} ${col ? 'rows' : 'columns'}` });
   }
+}
+
+/** [r, c] row-major → [c, r] row-major. */
+function transpose(v: Float64Array, r: number, c: number): Float64Array {
+  const out = new Float64Array(v.length);
+  for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) out[j * r + i] = v[i * c + j]!;
+  return out;
 }
 
 function fmt(x: number | null): string {

@@ -6,6 +6,7 @@ import type { NpyHeader } from '../formats/numpy/parse';
 import { pointerToken } from '../io/json';
 import { analyseWeights, type StatsTensor } from './analyse';
 import { FLOAT_BYTES, type FloatKind } from './sample';
+import { floatKindOf, isContiguous, type PickledTensor } from '../formats/pytorch/tensors';
 
 /** safetensors dtype names (safetensors/src/tensor.rs Dtype); stored little-endian by the format. */
 const SAFETENSORS_FLOATS: ReadonlyMap<string, FloatKind> = new Map([['F16', 'f16'], ['BF16', 'bf16'], ['F32', 'f32'], ['F64', 'f64']]);
@@ -50,4 +51,33 @@ function product(shape: readonly number[]): number | null {
     if (n > Number.MAX_SAFE_INTEGER) return null;
   }
   return n;
+}
+
+/** Where one storage's raw bytes sit in the node's source (a stored zip member, or a legacy storage). */
+export interface StorageSpan { offset: number; bytes: number }
+
+/**
+ * PyTorch (zip and legacy): the tensors the main pickle builds (formats/pytorch/tensors.ts), each a view
+ * into a storage. Only row-major contiguous views are read (one byte range); other views (a transpose
+ * sharing a storage) are counted in the `weightStatsNotContiguous` note and skipped, as are views that
+ * reach past their storage. Tensor names are the state-dict keys.
+ */
+export async function torchWeightStats(ctx: ScanContext<unknown>, tensors: readonly PickledTensor[],
+  storage: (key: string) => StorageSpan | null, littleEndian: boolean): Promise<void> {
+  if (ctx.options.weightStats === false) return;
+  const out: StatsTensor[] = [];
+  let notContiguous = 0;
+  for (const t of tensors) {
+    const kind = floatKindOf(t.storageType);
+    const span = kind ? storage(t.storageKey) : null;
+    const elements = product(t.size);
+    if (!kind || !span || elements === null || elements === 0) continue;
+    if (!isContiguous(t.size, t.stride)) { notContiguous++; continue; }
+    const size = FLOAT_BYTES[kind];
+    if ((t.offset + elements) * size > span.bytes || span.offset + span.bytes > ctx.source.size) continue;
+    out.push({ name: t.name, pointer: `/tensors/${pointerToken(t.name)}`, shape: t.size, rowMajor: true,
+      bytes: { kind, littleEndian, offset: span.offset + t.offset * size, elements } });
+  }
+  if (notContiguous) ctx.note('weightStatsNotContiguous', notContiguous);
+  await analyseWeights(ctx, out);
 }

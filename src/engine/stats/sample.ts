@@ -23,6 +23,22 @@ export const DEFAULT_SAMPLE_LIMITS: Readonly<SampleLimits> = Object.freeze({
   windowBytes: STATS_WINDOW_BYTES, maxBytesPerFile: STATS_MAX_BYTES_PER_FILE,
 });
 
+/** Bounds of ScanOptions.statsSampleBytes: a sample below 1 KiB says nothing; above the per-file cap it means nothing. */
+export const STATS_MIN_SAMPLE_BYTES = 1024;
+
+/** The sample limits of a scan: the defaults, or ScanOptions.statsSampleBytes spread over the windows. */
+export function sampleLimits(options: { statsSampleBytes?: number }): SampleLimits {
+  const want = options.statsSampleBytes;
+  if (want === undefined || !Number.isFinite(want)) return DEFAULT_SAMPLE_LIMITS;
+  const bytes = Math.min(STATS_MAX_BYTES_PER_FILE, Math.max(STATS_MIN_SAMPLE_BYTES, Math.floor(want)));
+  return {
+    windows: STATS_SAMPLE_WINDOWS,
+    windowBytes: Math.max(8, Math.floor(bytes / STATS_SAMPLE_WINDOWS)),
+    wholeTensorBytes: Math.max(STATS_WHOLE_TENSOR_BYTES, bytes),
+    maxBytesPerFile: STATS_MAX_BYTES_PER_FILE,
+  };
+}
+
 /** Where a tensor's elements sit in the node's bytes (already validated against the node size). */
 export interface TensorBytes { kind: FloatKind; littleEndian: boolean; offset: number; elements: number }
 
@@ -38,6 +54,11 @@ const spent = new WeakMap<Budget, number>();
 
 export function statsBytesSpent(budget: Budget): number {
   return spent.get(budget) ?? 0;
+}
+
+/** Counts bytes a format read for the statistics by its own means (HDF5 through h5wasm) against the per-file cap. */
+export function chargeStatsBytes(budget: Budget, bytes: number): void {
+  spent.set(budget, statsBytesSpent(budget) + bytes);
 }
 
 /**

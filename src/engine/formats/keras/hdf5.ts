@@ -6,6 +6,8 @@
 import { FormatError, LimitExceeded, type ByteSource } from '../../types';
 import { fromBytes } from '../../io/byte-source';
 import { canMount, mountSource, type EmscriptenFS } from '../../io/emfs';
+import type { SampledTensor } from '../../stats/analyse';
+import { H5T_FLOAT, sampleH5Datasets, type H5FloatDataset, type H5WeightsRequest } from './weights';
 
 /** Objects (groups, datasets, links) visited. A Keras model has a few per layer; stops link farms. */
 export const MAX_HDF5_OBJECTS = 20_000;
@@ -42,6 +44,8 @@ export interface H5Structure {
   otherAttrs: number;
   /** Why the walk stopped early, when it did. */
   cut?: string;
+  /** Float datasets sampled for the weight statistics (only when requested). */
+  weights?: SampledTensor[];
 }
 
 /** Only the functions of h5wasm's module this file calls (typed loosely: it is generated code). */
@@ -52,7 +56,7 @@ interface H5Module {
   get_names(fileId: bigint, path: string, recursive: boolean): string[];
   get_type(fileId: bigint, path: string): number;
   get_external_link(fileId: bigint, path: string): { filename: string; obj_path: string };
-  get_dataset_metadata(fileId: bigint, path: string): { shape: number[] | null };
+  get_dataset_metadata(fileId: bigint, path: string): { shape: number[] | null; type?: number; size?: number; chunks?: number[] | null };
   activate_throwing_error_handler?(): number;
   H5G_GROUP: number; H5G_DATASET: number; H5G_LINK: number; H5G_UDLINK: number; H5G_TYPE: number;
 }
@@ -61,7 +65,7 @@ const DATASET_SAMPLE = 12;
 let throwing = false;
 
 /** Opens `source` as HDF5 and walks it. Throws FormatError when HDF5 cannot open it. */
-export async function readHdf5(source: ByteSource, checkAborted: () => void): Promise<H5Structure> {
+export async function readHdf5(source: ByteSource, checkAborted: () => void, weights?: H5WeightsRequest): Promise<H5Structure> {
   let src = source;
   if (!canMount(src)) {
     if (src.size > MAX_HDF5_IN_MEMORY) {
@@ -87,14 +91,19 @@ export async function readHdf5(source: ByteSource, checkAborted: () => void): Pr
     } catch (e) {
       throw new FormatError(`HDF5 could not open the file: ${errorText(e)}`);
     }
-    return walk(Module, ns.Attribute as unknown as AttrCtor, file.file_id, checkAborted);
+    const floats: H5FloatDataset[] | undefined = weights ? [] : undefined;
+    const out = walk(Module, ns.Attribute as unknown as AttrCtor, file.file_id, checkAborted, floats);
+    // Weight statistics sample while the file is open; the scanner judges them after its checks.
+    const f = file;
+    if (weights && floats) out.weights = sampleH5Datasets((p) => f.get(p) as never, floats, weights, checkAborted);
+    return out;
   } finally {
     try { file?.close(); } catch { /* a file HDF5 half-opened: closing may fail, the unmount still runs */ }
     mount.unmount();
   }
 }
 
-function walk(M: H5Module, Attr: AttrCtor, fileId: bigint, checkAborted: () => void): H5Structure {
+function walk(M: H5Module, Attr: AttrCtor, fileId: bigint, checkAborted: () => void, floats?: H5FloatDataset[]): H5Structure {
   const out: H5Structure = { attrs: [], groups: 0, datasets: 0, datasetSample: [], externalLinks: [], softLinks: 0, otherAttrs: 0 };
   let objects = 0, attrCount = 0, attrBytes = 0;
   const stack: Array<{ path: string; depth: number }> = [{ path: '/', depth: 0 }];
@@ -138,6 +147,13 @@ function walk(M: H5Module, Attr: AttrCtor, fileId: bigint, checkAborted: () => v
           let shape: number[] | null = null;
           try { shape = M.get_dataset_metadata(fileId, child).shape; } catch { /* shape is a note only */ }
           out.datasetSample.push({ path: child, shape });
+        }
+        if (floats) {
+          try {
+            const md = M.get_dataset_metadata(fileId, child);
+            // f4/f8 only: h5wasm cannot decode half floats.
+            if (md.type === H5T_FLOAT && (md.size === 4 || md.size === 8) && md.shape) floats.push({ path: child, shape: md.shape, size: md.size, chunks: md.chunks ?? null });
+          } catch { /* statistics skip what they cannot describe */ }
         }
         readAttrs(child);
       } else if (type === M.H5G_UDLINK) {

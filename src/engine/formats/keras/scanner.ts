@@ -13,6 +13,7 @@ import { countedSource } from '../zip/members';
 import { scanZipListing, type MemberRoute } from '../zip/scanner';
 import { openZipChild } from '../zip/open';
 import { readHdf5 } from './hdf5';
+import { hdf5WeightStats, weightsRequest } from './weights';
 import { judgeKerasConfig, torchModuleBytes, type KerasConfigSummary } from './judge';
 
 /** HDF5 format signature (HDF5 File Format Specification, "Format Signature", superblock). */
@@ -42,7 +43,7 @@ function sniffH5(head: Head): Sniff | null {
 async function scanH5(ctx: ScanContext): Promise<void> {
   const at = hdf5Offset(ctx.head.bytes);
   if (at > 0) ctx.note('userBlockBytes', at);
-  const h5 = await readHdf5(ctx.source, ctx.checkAborted);
+  const h5 = await readHdf5(ctx.source, ctx.checkAborted, weightsRequest(ctx));
   ctx.note('groups', h5.groups);
   ctx.note('datasets', h5.datasets);
   if (h5.softLinks) ctx.note('softLinks', h5.softLinks);
@@ -76,6 +77,8 @@ async function scanH5(ctx: ScanContext): Promise<void> {
     }
     a.values.forEach((v, i) => ctx.inspectString(v, { pointer: a.values.length > 1 ? `${pointer}/${i}` : pointer, key: a.name }));
   }
+  // Weight statistics after the security checks (INFO only; sampled by readHdf5 while the file was open).
+  await hdf5WeightStats(ctx, h5.weights);
 }
 
 /** Parses a config's text and judges it; an unparsable one is a WARNING and swept as text. */

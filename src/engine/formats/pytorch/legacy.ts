@@ -13,6 +13,8 @@ import { countedSource } from '../zip/members';
 import { findPickleEnd } from '../pickle/disasm';
 import { LEGACY_MAGIC, type LegacyState } from './sniff';
 import { MAX_STRUCTURE_OPS, elementSize, intPickle, storageKeys, storageRefs } from './structure';
+import { torchLegacyWeightStats } from './weights';
+import type { StorageSpan } from '../../stats/formats';
 
 const PICKLES = ['magic number', 'protocol version', 'sys_info', 'main', 'storage keys'] as const;
 /** torch/serialization.py PROTOCOL_VERSION. */
@@ -60,6 +62,7 @@ export async function scanTorchLegacy(ctx: ScanContext<LegacyState>): Promise<vo
   }
 
   let storageBytes = 0;
+  const storageSpans = new Map<string, StorageSpan>();
   for (const key of order) {
     ctx.checkAborted();
     const ref = refs.get(key);
@@ -79,6 +82,7 @@ export async function scanTorchLegacy(ctx: ScanContext<LegacyState>): Promise<vo
         message: `Storage "${key}" (${ref.type}) holds ${count} elements but the main pickle declares ${ref.numel}`, offset: pos, pointer: key });
     }
     storageBytes += bytes;
+    storageSpans.set(key, { offset: pos + 8, bytes });
     pos += 8 + bytes;
   }
   ctx.note('storages', order.length);
@@ -89,6 +93,9 @@ export async function scanTorchLegacy(ctx: ScanContext<LegacyState>): Promise<vo
       message: `${size - pos} bytes follow the last storage; torch.load never reads them`, offset: pos });
     await ctx.scanChild(byteRangeName(pos, size), ctx.source.slice(pos, size));
   }
+  // Weight statistics after the security checks; legacy storages are written little-endian on every
+  // platform torch ships for (sys_info's little_endian), which is what is assumed here.
+  await torchLegacyWeightStats(ctx, main[0], main[1], storageSpans, true);
 }
 
 /** The storages cannot be stepped over: say so, and scan the rest as unknown content rather than skip it. */

@@ -9,6 +9,7 @@ import { countedSource } from '../zip/members';
 import { scanZipListing, type MemberRoute } from '../zip/scanner';
 import { openZipChild } from '../zip/open';
 import { FACT_MAX_BYTES, FACT_RECORDS, classify, splitTop, type MemberKind } from './layout';
+import { torchZipWeightStats } from './weights';
 
 /** TorchScript source read per file to list its entry points; real files are a few KiB to a few MiB. */
 const CODE_READ_MAX_BYTES = 4 * 1024 * 1024;
@@ -76,6 +77,8 @@ export async function scanTorchZip(ctx: ScanContext): Promise<void> {
     return {};
   };
   await scanZipListing(ctx, listing, route);
+  // Weight statistics after the security checks (INFO only; off with options.weightStats === false).
+  if (!torchscript) await torchZipWeightStats(ctx, listing.entries);
 }
 
 /**

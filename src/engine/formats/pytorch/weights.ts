@@ -1,0 +1,71 @@
+// Weight statistics for PyTorch checkpoints (issue 6), run by the zip and legacy scanners after their
+// security checks. Both the main pickle (which says which tensors exist) and the raw storages (their
+// bytes) are in the checkpoint node's own source, so the statistics read the storages straight from
+// ctx.source: a stored zip member's data is a plain byte range of the archive, and a legacy storage
+// is a byte range after its 8-byte element count. No child node is made for them (storages are never
+// scanned as content; see zip.ts).
+import { FormatError, type ScanContext } from '../../types';
+import { METHOD_STORED, readMember, type ZipEntry } from '../../containers/zip';
+import { fromBytes } from '../../io/byte-source';
+import { utf8 } from '../../io/text';
+import { torchWeightStats, type StorageSpan } from '../../stats/formats';
+import { countedSource } from '../zip/members';
+import { splitTop } from './layout';
+import { pickledTensors } from './tensors';
+
+/** data.pkl read into memory for the tensor walk: a 100k-tensor state dict's pickle is ~20 MB. */
+export const MAX_DATA_PKL_BYTES = 64 * 1024 * 1024;
+
+/** PyTorch zip: <top>/data.pkl names the tensors; <top>/data/<key> (stored, torch never compresses) holds each storage. */
+export async function torchZipWeightStats(ctx: ScanContext, entries: readonly ZipEntry[]): Promise<void> {
+  if (ctx.options.weightStats === false) return;
+  const pkls = entries.filter((e) => !e.isDir && splitTop(e.name)?.rest === 'data.pkl');
+  if (pkls.length !== 1) return; // none, or several models in one archive: no unambiguous storage map
+  const pkl = pkls[0]!;
+  const top = splitTop(pkl.name)!.top;
+  const storages = new Map<string, StorageSpan>();
+  let byteorder: ZipEntry | undefined;
+  for (const e of entries) {
+    const s = splitTop(e.name);
+    if (!s || s.top !== top || e.isDir) continue;
+    if (s.rest === 'byteorder') byteorder = e;
+    const key = /^data\/([^/]+)$/.exec(s.rest)?.[1];
+    // Only stored, unencrypted members are byte ranges of the archive; torch writes nothing else.
+    if (key !== undefined && e.method === METHOD_STORED && !e.encrypted && e.dataOffset !== null && e.compressedSize === e.uncompressedSize) {
+      storages.set(key, { offset: e.dataOffset, bytes: e.uncompressedSize });
+    }
+  }
+  if (pkl.encrypted || pkl.uncompressedSize > MAX_DATA_PKL_BYTES) return;
+  try {
+    const src = countedSource(ctx);
+    const data = await readMember(src, pkl, ctx.budget, { maxBytes: MAX_DATA_PKL_BYTES, checkAborted: ctx.checkAborted });
+    if (data.cut || data.error !== undefined) return;
+    // torch writes 'little' or 'big' (serialization.py _save); files without the record are little-endian.
+    let little = true;
+    if (byteorder && byteorder.uncompressedSize <= 16) {
+      const b = await readMember(src, byteorder, ctx.budget, { maxBytes: 16 });
+      little = utf8(b.bytes).trim() !== 'big';
+    }
+    const tensors = await pickledTensors(fromBytes(data.bytes, pkl.name), 0, data.bytes.length, ctx.checkAborted);
+    if (!tensors) { ctx.note('weightStatsSkipped', 'data.pkl not modelled'); return; }
+    await torchWeightStats(ctx, tensors, (key) => storages.get(key) ?? null, little);
+  } catch (e) {
+    // The member scan reports a malformed data.pkl; the statistics only hint, so they step aside.
+    if (e instanceof FormatError) return;
+    throw e;
+  }
+}
+
+/** PyTorch legacy: the main pickle at [start, end) names the tensors; `storages` are the spans legacy.ts delimited. */
+export async function torchLegacyWeightStats(ctx: ScanContext<unknown>, start: number, end: number,
+  storages: ReadonlyMap<string, StorageSpan>, littleEndian: boolean): Promise<void> {
+  if (ctx.options.weightStats === false) return;
+  try {
+    const tensors = await pickledTensors(ctx.source, start, end, ctx.checkAborted);
+    if (!tensors) { ctx.note('weightStatsSkipped', 'main pickle not modelled'); return; }
+    await torchWeightStats(ctx, tensors, (key) => storages.get(key) ?? null, littleEndian);
+  } catch (e) {
+    if (e instanceof FormatError) return;
+    throw e;
+  }
+}
