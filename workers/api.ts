@@ -74,4 +74,15 @@ export interface PickleOpsIndex {
 export interface InspectWorkerApi {
   disassemble(target: PickleTarget, fromOffset: number, maxOps: number): Promise<PickleOpsPage>;
   indexOps(target: PickleTarget, fromOffset: number, pageOps: number, maxOps: number): Promise<PickleOpsIndex>;
+  /** The bytes around `offset` of the node (a finding's "Show bytes"): radius capped by the worker. */
+  hexAround(target: PickleTarget, offset: number, radius: number): Promise<HexWindow>;
+}
+
+/** Bytes of a node around an offset, for a finding's hex dump (untrusted: render as text). */
+export interface HexWindow {
+  /** Offset in the node of bytes[0]. */
+  start: number;
+  bytes: Uint8Array;
+  /** Bytes in the node. */
+  size: number;
 }

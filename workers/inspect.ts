@@ -6,7 +6,7 @@ import { Budget } from '../src/engine/limits';
 import { openNode } from '../src/engine/navigate';
 import { disassemble, type PickleOp } from '../src/engine/formats/pickle/disasm';
 import { clip, hex } from '../src/engine/io/text';
-import type { PickleOpRow, PickleOpsIndex, PickleOpsPage, PickleTarget } from './api';
+import type { HexWindow, PickleOpRow, PickleOpsIndex, PickleOpsPage, PickleTarget } from './api';
 
 /** Most ops one page may hold, whatever the page asks: bounds one reply's size. */
 /** Synchronous Blob reads for WASM file systems (h5wasm, 7-Zip): FileReaderSync exists only in workers. */
@@ -117,4 +117,19 @@ export async function opsIndex(target: PickleTarget, from: number, pageOps: numb
 
 function clampOps(n: number, max: number): number {
   return Number.isFinite(n) ? Math.min(max, Math.max(1, Math.floor(n))) : max;
+}
+
+/** Most bytes either side of an offset one hex request returns, whatever it asks: bounds one reply. */
+export const MAX_HEX_RADIUS = 1024;
+
+/** The bytes of the node within `radius` of `offset` (clipped to the node), for a finding's hex dump. */
+export async function hexAround(target: PickleTarget, offset: number, radius: number): Promise<HexWindow> {
+  const source = await openTarget(target);
+  if (!Number.isSafeInteger(offset) || offset < 0 || offset >= source.size) {
+    throw new Error(`offset ${offset} is outside the node (${source.size} bytes)`);
+  }
+  const r = Number.isFinite(radius) ? Math.min(MAX_HEX_RADIUS, Math.max(0, Math.floor(radius))) : MAX_HEX_RADIUS;
+  const start = Math.max(0, offset - r);
+  const end = Math.min(source.size, offset + r + 1);
+  return { start, bytes: await source.read(start, end - start), size: source.size };
 }

@@ -6,7 +6,7 @@
 import { expose, releaseProxy, type Remote } from 'comlink';
 import { fromBlob, scan, sha256Of, type FileReport, type ScanOptions } from '../src/engine';
 import type { InspectWorkerApi, ProgressCallback, ScanWorkerApi, WorkerProgress } from './api';
-import { opsIndex, opsPage, readBlobSync } from './inspect';
+import { hexAround, opsIndex, opsPage, readBlobSync } from './inspect';
 import sevenZipWasmUrl from '7z-wasm/7zz.wasm?url';
 import { setSevenZipLocator } from '../src/engine/formats/sevenzip/loader';
 
@@ -55,6 +55,7 @@ const api: ScanWorkerApi & InspectWorkerApi = {
   // The pickle view (src/app/inspector.ts): pages of a disassembly, and where pages start.
   disassemble: opsPage,
   indexOps: opsIndex,
+  hexAround,
 };
 
 expose(api);

@@ -3,7 +3,7 @@
 // and the pool's one-file-per-worker contract stays as it is. Closing the view stops what it asked for.
 import { wrap, type Remote } from 'comlink';
 import { createScanWorker } from './pool';
-import type { InspectWorkerApi, PickleOpsIndex, PickleOpsPage, PickleTarget } from '../../workers/api';
+import type { HexWindow, InspectWorkerApi, PickleOpsIndex, PickleOpsPage, PickleTarget } from '../../workers/api';
 
 /** A request that takes longer (a huge deflated member to re-inflate) stops the worker. */
 export const INSPECT_TIMEOUT_MS = 120_000;
@@ -21,6 +21,11 @@ export class Inspector {
 
   indexOps(target: PickleTarget, fromOffset: number, pageOps: number, maxOps: number): Promise<PickleOpsIndex> {
     return this.call((api) => api.indexOps(target, fromOffset, pageOps, maxOps));
+  }
+
+  /** The bytes of a node around an offset, for a finding's hex dump. */
+  hexAround(target: PickleTarget, offset: number, radius: number): Promise<HexWindow> {
+    return this.call((api) => api.hexAround(target, offset, radius));
   }
 
   /** Stops every request in flight (their promises reject) by stopping the worker. */

@@ -17,6 +17,10 @@ export interface ScanArgs {
   progress: boolean;
   /** Compute each file's SHA-256 (a full read of the file; the findings do not wait for it). */
   hash: boolean;
+  /** Weight statistics (INFO hints about NaN/constant/outlier weights); --no-weight-stats turns them off. */
+  weightStats: boolean;
+  /** Bytes the weight statistics read per large tensor (--stats-sample-bytes). */
+  statsSampleBytes?: number;
 }
 
 export type Command =
@@ -32,7 +36,7 @@ export const USAGE = `Usage: modelgate scan [options] PATH...
 Scans model files (and folders, recursively) for unsafe content without loading them.
 
 Options:
-  -f, --format text|json|sarif   report format (default: text; sarif: not yet available)
+  -f, --format text|json|sarif   report format (default: text; sarif: SARIF 2.1.0 for code scanning)
   -o, --output FILE              write the report to FILE instead of stdout
   -b, --blacklist PATTERN        flag names and metadata matching PATTERN as CRITICAL
                                  (glob * and ?, or a substring; repeatable)
@@ -43,6 +47,8 @@ Options:
   -q, --quiet                    text output: only files with issues, and the summary
       --no-progress              no progress line on stderr
       --no-hash                  skip the SHA-256 of each file (it reads every byte; the findings do not need it)
+      --no-weight-stats          skip the weight statistics (INFO hints about NaN, constant or outlier weights)
+      --stats-sample-bytes SIZE  bytes the weight statistics read per large tensor (default 256KiB)
   -h, --help                     show this help
       --version                  show the version
 
@@ -65,14 +71,14 @@ export function parseSize(text: string): number | undefined {
   return Number.isSafeInteger(n) ? n : undefined;
 }
 
-type Flag = 'format' | 'output' | 'blacklist' | 'timeout' | 'max-file-size' | 'max-total-size'
-  | 'verbose' | 'quiet' | 'no-progress' | 'no-hash' | 'help' | 'version';
+type Flag = 'format' | 'output' | 'blacklist' | 'timeout' | 'max-file-size' | 'max-total-size' | 'stats-sample-bytes'
+  | 'verbose' | 'quiet' | 'no-progress' | 'no-hash' | 'no-weight-stats' | 'help' | 'version';
 
 const SHORT: Record<string, Flag> = {
   f: 'format', o: 'output', b: 'blacklist', t: 'timeout', v: 'verbose', q: 'quiet', h: 'help',
 };
-const TAKES_VALUE = new Set<Flag>(['format', 'output', 'blacklist', 'timeout', 'max-file-size', 'max-total-size']);
-const LONG = new Set<Flag>([...TAKES_VALUE, 'verbose', 'quiet', 'no-progress', 'no-hash', 'help', 'version']);
+const TAKES_VALUE = new Set<Flag>(['format', 'output', 'blacklist', 'timeout', 'max-file-size', 'max-total-size', 'stats-sample-bytes']);
+const LONG = new Set<Flag>([...TAKES_VALUE, 'verbose', 'quiet', 'no-progress', 'no-hash', 'no-weight-stats', 'help', 'version']);
 
 export function parseArgs(argv: readonly string[]): Command {
   if (argv.length === 0) return { kind: 'usage-error', message: 'missing command' };
@@ -83,7 +89,7 @@ export function parseArgs(argv: readonly string[]): Command {
 
   const args: ScanArgs = {
     paths: [], format: 'text', blacklist: [], timeout: DEFAULT_TIMEOUT_SECONDS,
-    verbose: false, quiet: false, progress: true, hash: true,
+    verbose: false, quiet: false, progress: true, hash: true, weightStats: true,
   };
   let onlyPaths = false;
   for (let i = 0; i < rest.length; i++) {
@@ -118,6 +124,7 @@ export function parseArgs(argv: readonly string[]): Command {
       case 'quiet': args.quiet = true; break;
       case 'no-progress': args.progress = false; break;
       case 'no-hash': args.hash = false; break;
+      case 'no-weight-stats': args.weightStats = false; break;
       case 'output': args.output = value!; break;
       case 'blacklist':
         if (value!.trim() === '') return { kind: 'usage-error', message: 'an empty --blacklist pattern would match everything' };
@@ -140,6 +147,12 @@ export function parseArgs(argv: readonly string[]): Command {
         const n = parseSize(value!);
         if (n === undefined) return { kind: 'usage-error', message: `--${flag} must be a size such as 1000000, 10GB or 512MiB, not "${value}"` };
         if (flag === 'max-file-size') args.maxFileSize = n; else args.maxTotalSize = n;
+        break;
+      }
+      case 'stats-sample-bytes': {
+        const n = parseSize(value!);
+        if (n === undefined || n < 1024) return { kind: 'usage-error', message: `--stats-sample-bytes must be a size of at least 1KiB such as 1MiB, not "${value}"` };
+        args.statsSampleBytes = n;
         break;
       }
     }

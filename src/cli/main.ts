@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  RULES, VERSION, errorReport, fileReport, scan, scanReport, toJson,
+  RULES, VERSION, errorReport, fileReport, scan, scanReport, toJson, toSarifJson,
   type FileReport, type JsonValue, type ScanOptions,
 } from '../engine';
 import { USAGE, parseArgs, type ScanArgs } from './args';
@@ -91,8 +91,9 @@ async function scanFile(entry: Extract<Entry, { kind: 'file' }>, args: ScanArgs,
   const signal: { aborted: boolean; reason?: unknown } = { aborted: false };
   const timers: NodeJS.Timeout[] = [];
   try {
-    const options: ScanOptions = { blacklist: args.blacklist, verbose: args.verbose, displayPath: entry.display };
+    const options: ScanOptions = { blacklist: args.blacklist, verbose: args.verbose, displayPath: entry.display, weightStats: args.weightStats };
     if (args.maxFileSize !== undefined) options.maxFileSize = args.maxFileSize;
+    if (args.statsSampleBytes !== undefined) options.statsSampleBytes = args.statsSampleBytes;
     const skipped = args.maxFileSize !== undefined && source.size > args.maxFileSize;
     const work = Promise.all([
       scan(source, options, { signal, onProgress: (p) => progress.update(entry.display, p.bytesRead) }),
@@ -135,8 +136,9 @@ function withHash(report: FileReport, sha256: string | undefined, hashCut: boole
 async function scanFileInThread(entry: Extract<Entry, { kind: 'file' }>, args: ScanArgs, progress: ProgressLine,
   warn: (message: string) => void, threads: ScanThreads): Promise<FileReport> {
   const started = Date.now();
-  const options: ScanOptions = { blacklist: args.blacklist, verbose: args.verbose, displayPath: entry.display };
+  const options: ScanOptions = { blacklist: args.blacklist, verbose: args.verbose, displayPath: entry.display, weightStats: args.weightStats };
   if (args.maxFileSize !== undefined) options.maxFileSize = args.maxFileSize;
+  if (args.statsSampleBytes !== undefined) options.statsSampleBytes = args.statsSampleBytes;
   const skipped = args.maxFileSize !== undefined && entry.size > args.maxFileSize;
   const hashSignal: { aborted: boolean; reason?: unknown } = { aborted: false };
   let hashSource: Awaited<ReturnType<typeof fromNodeFile>> | undefined;
@@ -184,10 +186,6 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return 2;
   }
   const args = cmd.args;
-  if (args.format === 'sarif') {
-    io.stderr.write('modelgate: sarif output arrives in a later release\n');
-    return 2;
-  }
 
   const startedAt = new Date();
   const entries = await collect(args.paths, io.cwd);
@@ -222,13 +220,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
   const options: Record<string, JsonValue> = {
     blacklist: args.blacklist, timeout: args.timeout, maxFileSize: args.maxFileSize ?? null,
-    maxTotalSize: args.maxTotalSize ?? null, verbose: args.verbose, hash: args.hash,
+    maxTotalSize: args.maxTotalSize ?? null, verbose: args.verbose, hash: args.hash, weightStats: args.weightStats,
+    ...(args.statsSampleBytes !== undefined ? { statsSampleBytes: args.statsSampleBytes } : {}),
   };
   const report = scanReport(files, { startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), options });
   if (files.length === 0) io.stderr.write('modelgate: no files found under the given paths\n');
 
-  const text = args.format === 'json'
-    ? toJson(report)
+  const text = args.format === 'json' ? toJson(report)
+    : args.format === 'sarif' ? toSarifJson(report)
     : renderText(report, { color: args.output === undefined && useColor(io.stdout, io.env) }, { quiet: args.quiet, verbose: args.verbose });
   if (!(await emit(text, args, io))) return 2;
   return report.exitCode;

@@ -1,7 +1,8 @@
-// Human-readable report: findings grouped by file, most severe first, then a summary table. Every
+// Human-readable report: findings grouped by file and, within a file, by severity (most severe first),
+// then a summary: counts, files by status and the rules hit. Every
 // string that came from a scanned file (names, messages, evidence) is untrusted: control characters
 // and bidi overrides are escaped so a model cannot drive the terminal (ANSI escapes, hidden text).
-import type { FileReport, Finding, ScanReport, Severity } from '../engine';
+import { SEVERITY_RANK, type FileReport, type Finding, type ScanReport, type Severity } from '../engine';
 
 /** Evidence lines printed per finding: an opcode window is about ten; the JSON report has them all. */
 const MAX_EVIDENCE_LINES = 16;
@@ -56,28 +57,93 @@ const STATUS_LABEL: Record<FileReport['status'], [string, string]> = {
   clean: ['OK', SGR.green], issues: ['ISSUES', SGR.bold + SGR.yellow], error: ['ERROR', SGR.bold + SGR.red],
 };
 
+/** Severities in the order a reader wants them: most severe first. */
+const ORDER: readonly Severity[] = ['critical', 'warning', 'info', 'debug'];
+
+/** "2 critical, 1 warning" for the findings shown; "no findings" when none are. */
+function countText(counts: Map<Severity, number>): string {
+  const parts = ORDER.filter((s) => (counts.get(s) ?? 0) > 0).map((s) => `${counts.get(s)} ${s}`);
+  return parts.length > 0 ? parts.join(', ') : 'no findings';
+}
+
+function findingLines(f: Finding, style: Style): string[] {
+  const tag = `[${f.severity.toUpperCase()}]`;
+  const lines = [`    ${paint(style, SEVERITY_COLOR[f.severity], tag)} ${paint(style, SGR.dim, f.ruleId)}  ${safe(f.message)}`];
+  const where = formatLocation(f);
+  if (where) lines.push(`        at ${where}`);
+  if (f.evidence !== undefined && f.evidence !== '') {
+    // Multi-line evidence (a reconstructed call and its opcode window) keeps its lines; each line is
+    // escaped on its own, so no control character from the file reaches the terminal.
+    const [first, ...rest] = f.evidence.split('\n');
+    lines.push(`        evidence: ${safe(first ?? '')}`);
+    for (const line of rest.slice(0, MAX_EVIDENCE_LINES)) lines.push(`          ${safe(line)}`);
+    if (rest.length > MAX_EVIDENCE_LINES) lines.push(`          … ${rest.length - MAX_EVIDENCE_LINES} more lines`);
+  }
+  if (f.severityReason) lines.push(`        severity: ${safe(f.severityReason)}`);
+  return lines;
+}
+
+/** One file: a heading with its status and counts, then its findings in severity sub-groups. */
 function fileBlock(file: FileReport, style: Style, opts: TextOptions): string[] {
-  const quiet = opts.quiet;
+  const shown = file.findings.filter((f) => !(opts.quiet && (f.severity === 'info' || f.severity === 'debug')));
+  const groups = new Map<Severity, Finding[]>();
+  for (const f of shown) {
+    const list = groups.get(f.severity);
+    if (list) list.push(f); else groups.set(f.severity, [f]);
+  }
+  const counts = new Map([...groups].map(([s, list]) => [s, list.length]));
   const [label, labelColor] = STATUS_LABEL[file.status];
   const incomplete = file.complete ? '' : ', incomplete';
-  const lines = [`${paint(style, SGR.bold, safe(file.path))}  (${safe(file.format)}, ${formatBytes(file.size)}${incomplete})  ${paint(style, labelColor, label)}`];
-  for (const f of file.findings) {
-    if (quiet && (f.severity === 'info' || f.severity === 'debug')) continue;
-    const tag = `[${f.severity.toUpperCase()}]`;
-    lines.push(`  ${paint(style, SEVERITY_COLOR[f.severity], tag)} ${paint(style, SGR.dim, f.ruleId)}  ${safe(f.message)}`);
-    const where = formatLocation(f);
-    if (where) lines.push(`      at ${where}`);
-    if (f.evidence !== undefined && f.evidence !== '') {
-      // Multi-line evidence (a reconstructed call and its opcode window) keeps its lines; each line is
-      // escaped on its own, so no control character from the file reaches the terminal.
-      const [first, ...rest] = f.evidence.split('\n');
-      lines.push(`      evidence: ${safe(first ?? '')}`);
-      for (const line of rest.slice(0, MAX_EVIDENCE_LINES)) lines.push(`        ${safe(line)}`);
-      if (rest.length > MAX_EVIDENCE_LINES) lines.push(`        … ${rest.length - MAX_EVIDENCE_LINES} more lines`);
-    }
-    if (f.severityReason) lines.push(`      severity: ${safe(f.severityReason)}`);
+  const lines = [`${paint(style, SGR.bold, safe(file.path))}  (${safe(file.format)}, ${formatBytes(file.size)}${incomplete})  `
+    + `${paint(style, labelColor, label)}  ${countText(counts)}`];
+  for (const severity of ORDER) {
+    const list = groups.get(severity);
+    if (!list) continue;
+    lines.push(`  ${paint(style, SEVERITY_COLOR[severity], severity.toUpperCase())} (${list.length})`);
+    for (const f of list) lines.push(...findingLines(f, style));
   }
   if (file.sha256 && opts.verbose) lines.push(paint(style, SGR.dim, `  sha256 ${file.sha256}`));
+  return lines;
+}
+
+/** Files listed by name per status in the summary; the rest are counted ("… 12 more"). */
+const MAX_LISTED_FILES = 10;
+/** Rules listed in the summary's "rules hit" table. */
+const MAX_TOP_RULES = 10;
+
+function statusTable(report: ScanReport, style: Style): string[] {
+  const lines = ['  Files by status'];
+  for (const status of ['error', 'issues', 'clean'] as const) {
+    const files = report.files.filter((f) => f.status === status);
+    const color = STATUS_LABEL[status][1];
+    const cell = String(files.length).padStart(6);
+    lines.push(`    ${status.padEnd(8)}${files.length > 0 && status !== 'clean' ? paint(style, color, cell) : cell}`);
+    if (status === 'clean') continue; // clean files are the many: counted, not listed
+    for (const f of files.slice(0, MAX_LISTED_FILES)) lines.push(`${' '.repeat(16)}${safe(f.path)}`);
+    if (files.length > MAX_LISTED_FILES) lines.push(`${' '.repeat(16)}… ${files.length - MAX_LISTED_FILES} more`);
+  }
+  return lines;
+}
+
+/** The rules hit, most severe first, then most frequent; a finding counts at its own severity. */
+function rulesTable(report: ScanReport, style: Style, opts: TextOptions): string[] {
+  const hits = new Map<string, { severity: Severity; count: number }>();
+  for (const file of report.files) for (const f of file.findings) {
+    if (f.severity === 'debug' || (opts.quiet && f.severity === 'info')) continue;
+    const key = `${f.ruleId}\u0000${f.severity}`;
+    const h = hits.get(key) ?? { severity: f.severity, count: 0 };
+    h.count++;
+    hits.set(key, h);
+  }
+  if (hits.size === 0) return [];
+  const rows = [...hits].map(([key, h]) => ({ ruleId: key.split('\u0000')[0]!, ...h }))
+    .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.count - a.count || a.ruleId.localeCompare(b.ruleId));
+  const width = Math.min(48, Math.max(...rows.map((r) => r.ruleId.length)));
+  const lines = ['  Rules hit'];
+  for (const r of rows.slice(0, MAX_TOP_RULES)) {
+    lines.push(`    ${r.ruleId.padEnd(width)}${String(r.count).padStart(6)}  ${paint(style, SEVERITY_COLOR[r.severity], r.severity.toUpperCase())}`);
+  }
+  if (rows.length > MAX_TOP_RULES) lines.push(`    … ${rows.length - MAX_TOP_RULES} more rules`);
   return lines;
 }
 
@@ -114,6 +180,9 @@ export function renderText(report: ScanReport, style: Style, opts: TextOptions):
     const cell = String(n).padStart(6);
     out.push(`  ${name.padEnd(9)}${n > 0 && color ? paint(style, color, cell) : cell}`);
   }
-  out.push(`  ${verdict(report, style)}`, '');
+  if (report.files.length > 0) out.push('', ...statusTable(report, style));
+  const rules = rulesTable(report, style, opts);
+  if (rules.length > 0) out.push('', ...rules);
+  out.push('', `  ${verdict(report, style)}`, '');
   return out.join('\n');
 }

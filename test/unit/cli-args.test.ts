@@ -11,13 +11,13 @@ describe('cli argument parsing', () => {
   it('reads every scan option, long and short, with defaults for the rest', () => {
     expect(scanArgs(['scan', 'a'])).toEqual({
       paths: ['a'], format: 'text', blacklist: [], timeout: DEFAULT_TIMEOUT_SECONDS,
-      verbose: false, quiet: false, progress: true, hash: true,
+      verbose: false, quiet: false, progress: true, hash: true, weightStats: true,
     });
     const a = scanArgs(['scan', '--format', 'json', '-o', 'r.json', '-b', 'evil*', '--blacklist=bad', '-t', '12',
-      '-v', '-q', '--no-progress', '--max-file-size', '10GB', '--max-total-size=512MiB', 'x', 'y']);
+      '-v', '-q', '--no-progress', '--no-weight-stats', '--max-file-size', '10GB', '--max-total-size=512MiB', 'x', 'y']);
     expect(a).toEqual({
       paths: ['x', 'y'], format: 'json', output: 'r.json', blacklist: ['evil*', 'bad'], timeout: 12,
-      verbose: true, quiet: true, progress: false, hash: true, maxFileSize: 10e9, maxTotalSize: 512 * 1024 ** 2,
+      verbose: true, quiet: true, progress: false, hash: true, weightStats: false, maxFileSize: 10e9, maxTotalSize: 512 * 1024 ** 2,
     });
   });
 

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { main, type CliIo } from '../../src/cli/main';
 import type { ScanReport } from '../../src/engine';
 import { reportProblems } from '../helpers/schema';
+import { sarifProblems } from '../helpers/sarif-schema';
 
 const LFS_POINTER = 'version https://git-lfs.github.com/spec/v1\noid sha256:' + 'a'.repeat(64) + '\nsize 4966\n';
 
@@ -118,7 +119,7 @@ describe('modelgate scan: reports', () => {
     const { report } = await jsonScan('-t', '60', 'clean', 'lfs');
     expect(reportProblems(report)).toEqual([]);
     expect(report.summary).toMatchObject({ files: 3, warning: 1, errors: 0 });
-    expect(report.options).toEqual({ blacklist: [], timeout: 60, maxFileSize: null, maxTotalSize: null, verbose: false, hash: true });
+    expect(report.options).toEqual({ blacklist: [], timeout: 60, maxFileSize: null, maxTotalSize: null, verbose: false, hash: true, weightStats: true });
     expect(report.files.find((f) => f.path === 'clean/empty.bin')?.sha256)
       .toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
   });
@@ -206,10 +207,51 @@ describe('modelgate: usage', () => {
     }
   });
 
-  it('exits 2 on --format sarif with a note that it comes later', async () => {
-    const r = await cli(['scan', '--format', 'sarif', 'lfs']);
+});
+
+describe('modelgate scan --format sarif', () => {
+  it('writes a schema-valid SARIF 2.1.0 log to stdout with the same exit code as the other formats', async () => {
+    const r = await cli(['scan', '--format', 'sarif', 'clean', 'lfs']);
+    expect(r.code).toBe(1);
+    const log = JSON.parse(r.stdout);
+    expect(sarifProblems(log)).toEqual([]);
+    const run = log.runs[0];
+    expect(run.tool.driver.name).toBe('modelgate');
+    expect(run.results.map((x: { ruleId: string; level: string }) => [x.ruleId, x.level])).toContainEqual(['file/git-lfs-pointer', 'warning']);
+    expect(run.artifacts.map((a: { location: { uri: string } }) => a.location.uri)).toEqual(['clean/empty.bin', 'clean/sub/notes.txt', 'lfs/model.safetensors']);
+    expect(run.artifacts[0].hashes['sha-256']).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(run.invocations[0]).toMatchObject({ executionSuccessful: true, exitCode: 1 });
+  });
+
+  it('a malicious pickle → exit 1 and an error-level result at its REDUCE byte offset', async () => {
+    const r = await cli(['scan', '-f', 'sarif', '--no-hash', resolve('fixtures/pickle-family/malicious/reduce-os-system.pkl')]);
+    expect(r.code).toBe(1);
+    const log = JSON.parse(r.stdout);
+    expect(sarifProblems(log)).toEqual([]);
+    const hit = log.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'pickle/dangerous-call');
+    expect(hit.level).toBe('error');
+    expect(hit.locations[0].physicalLocation.region).toEqual({ byteOffset: 45 });
+    expect(hit.locations[0].physicalLocation.artifactLocation.uri).toMatch(/^file:\/\/\/.*reduce-os-system\.pkl$/);
+  });
+
+  it('a missing file → exit 2, executionSuccessful false and a notification; -o writes the log to a file', async () => {
+    const r = await cli(['scan', '--format', 'sarif', '-o', 'out.sarif', 'ten-a.bin', 'does-not-exist.bin']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('modelgate: sarif output arrives in a later release\n');
+    expect(r.stdout).toBe('');
+    const log = JSON.parse(readFileSync(join(root, 'out.sarif'), 'utf8'));
+    expect(sarifProblems(log)).toEqual([]);
+    const inv = log.runs[0].invocations[0];
+    expect(inv).toMatchObject({ executionSuccessful: false, exitCode: 2 });
+    expect(inv.toolExecutionNotifications[0].message.text).toMatch(/does-not-exist\.bin was not fully scanned \(failed\)/);
+    expect(log.runs[0].results[0].ruleId).toBe('scan/unreadable');
+  });
+
+  it('a file name carrying an ANSI escape → percent-encoded in the URI, valid log', async () => {
+    const name = readdirSync(root).find((n) => n.startsWith('esc'))!;
+    const r = await cli(['scan', '-f', 'sarif', name]);
+    const log = JSON.parse(r.stdout);
+    expect(sarifProblems(log)).toEqual([]);
+    expect(log.runs[0].artifacts[0].location.uri).toBe('esc%1B%5B31mred.bin');
   });
 });
 

@@ -1,0 +1,74 @@
+// Screenshots of the main states, light and dark, for a reviewer (issue 6): saved as full-page PNGs
+// to test-results/screenshots/<state>-<scheme>.png by every e2e run. Each must exist and hold more
+// than a blank page's worth of bytes.
+import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect, type Page } from '@playwright/test';
+import { FIXTURES, dropFiles, fileReport, verdictCode } from './helpers';
+import { dropMany } from './many';
+
+const OUT = 'test-results/screenshots';
+/** A PNG of a real page state is tens of KB; a blank or failed capture is far smaller. */
+const MIN_PNG_BYTES = 8_000;
+
+let dir: string;
+let huge: string;
+let evil: string;
+
+test.beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'modelgate-shots-'));
+  // A sparse 3 GiB file holds the page in the scanning state until cancelled.
+  huge = join(dir, 'huge.bin');
+  const fd = openSync(huge, 'w');
+  ftruncateSync(fd, 3 * 1024 ** 3);
+  closeSync(fd);
+  // Protocol 2 pickle calling posix.system (checked with `pickletools.dis`, never unpickled).
+  evil = join(dir, 'evil.pkl');
+  writeFileSync(evil, Buffer.from('\x80\x02cposix\nsystem\nq\x00X\x0a\x00\x00\x00echo pwnedq\x01\x85q\x02Rq\x03.', 'latin1'));
+});
+test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function shot(page: Page, state: string, scheme: string): Promise<void> {
+  const path = `${OUT}/${state}-${scheme}.png`;
+  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+  expect(statSync(path).size, path).toBeGreaterThan(MIN_PNG_BYTES);
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`screenshots of the main states (${scheme}): empty, scanning, report, finding with hex dump, pickle view, many files`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await page.goto('/');
+    await shot(page, 'empty', scheme);
+
+    await page.getByTestId('file-input').setInputFiles([huge, `${FIXTURES}/model.safetensors`, `${FIXTURES}/config.json`]);
+    await expect(page.locator('[data-testid="file-row"][data-path="huge.bin"]')).toHaveAttribute('data-status', 'scanning');
+    await page.waitForTimeout(500); // a few progress messages
+    await shot(page, 'scanning', scheme);
+    await page.getByTestId('cancel-all').click();
+    expect(await verdictCode(page)).toBe(2);
+    await page.getByTestId('clear').click();
+
+    await dropFiles(page, [evil, `${FIXTURES}/model.safetensors`, `${FIXTURES}/config.json`, `${FIXTURES}/zip-slip.zip`, `${FIXTURES}/empty.bin`]);
+    expect(await verdictCode(page)).toBe(1);
+    await shot(page, 'report', scheme);
+
+    const finding = fileReport(page, 'evil.pkl').locator('[data-testid="finding"][data-rule="pickle/dangerous-call"]');
+    await finding.locator('summary').click();
+    await finding.getByTestId('show-hex').click();
+    await expect(finding.getByTestId('hex-dump')).toBeVisible();
+    await shot(page, 'finding-expanded', scheme);
+
+    await fileReport(page, 'evil.pkl').getByTestId('view-pickle').first().click();
+    await expect(page.getByTestId('pickle-ops')).toBeVisible();
+    await shot(page, 'pickle-view', scheme);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('pickle-view')).toHaveCount(0);
+    await page.getByTestId('clear').click();
+
+    await dropMany(page);
+    await expect(page.getByTestId('verdict')).toHaveAttribute('data-exit-code', /^[012]$/, { timeout: 90_000 });
+    await shot(page, 'many-files', scheme);
+  });
+}
