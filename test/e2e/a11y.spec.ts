@@ -2,29 +2,16 @@
 // page, while files are being scanned, on a report with an expanded finding and in the pickle view, in
 // both colour schemes; everything is usable from the keyboard with a visible focus ring; progress bars,
 // verdict and badges carry text, never colour alone.
-import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { FIXTURES, dropFiles, fileReport, verdictCode } from './helpers';
+import { FIXTURES, dropFiles, fileReport, scratchFiles, verdictCode, type ScratchFiles } from './helpers';
 
-let dir: string;
 let huge: string;
 let evil: string;
+let scratch: ScratchFiles;
 
-test.beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'modelgate-a11y-'));
-  // A sparse 3 GiB file holds the page in the scanning state (progress bars shown) until cancelled.
-  huge = join(dir, 'huge.bin');
-  const fd = openSync(huge, 'w');
-  ftruncateSync(fd, 3 * 1024 ** 3);
-  closeSync(fd);
-  // Protocol 2 pickle calling posix.system (checked with `pickletools.dis`, never unpickled): opens the pickle view.
-  evil = join(dir, 'evil.pkl');
-  writeFileSync(evil, Buffer.from('\x80\x02cposix\nsystem\nq\x00X\x0a\x00\x00\x00echo pwnedq\x01\x85q\x02Rq\x03.', 'latin1'));
-});
-test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+test.beforeAll(() => { scratch = scratchFiles('modelgate-a11y-'); ({ huge, evil } = scratch); });
+test.afterAll(() => scratch.remove());
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

@@ -1,7 +1,8 @@
 // Shared steps of the e2e tests: dropping files the way a browser does, waiting for the verdict,
 // and recording every request so a test can prove nothing left the page's origin.
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { closeSync, ftruncateSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 
 export const ORIGIN = 'http://127.0.0.1:4173';
@@ -76,4 +77,20 @@ export async function offlineAfterReload(page: Page, context: BrowserContext, ac
   } finally {
     await context.setOffline(false);
   }
+}
+
+/** Files some specs need, made in a temp folder: call in beforeAll, `remove()` in afterAll. */
+export interface ScratchFiles { dir: string; huge: string; evil: string; remove(): void }
+
+export function scratchFiles(prefix: string): ScratchFiles {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  // A sparse 3 GiB file holds the page in the scanning state (progress bars shown) until cancelled.
+  const huge = join(dir, 'huge.bin');
+  const fd = openSync(huge, 'w');
+  ftruncateSync(fd, 3 * 1024 ** 3);
+  closeSync(fd);
+  // Protocol 2 pickle calling posix.system (checked with `pickletools.dis`, never unpickled): opens the pickle view.
+  const evil = join(dir, 'evil.pkl');
+  writeFileSync(evil, Buffer.from('\x80\x02cposix\nsystem\nq\x00X\x0a\x00\x00\x00echo pwnedq\x01\x85q\x02Rq\x03.', 'latin1'));
+  return { dir, huge, evil, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -1,33 +1,21 @@
 // Screenshots of the main states, light and dark, for a reviewer (issue 6): saved as full-page PNGs
 // to test-results/screenshots/<state>-<scheme>.png by every e2e run. Each must exist and hold more
 // than a blank page's worth of bytes.
-import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { statSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
-import { FIXTURES, dropFiles, fileReport, verdictCode } from './helpers';
+import { FIXTURES, dropFiles, fileReport, scratchFiles, verdictCode, type ScratchFiles } from './helpers';
 import { dropMany } from './many';
 
 const OUT = 'test-results/screenshots';
 /** A PNG of a real page state is tens of KB; a blank or failed capture is far smaller. */
 const MIN_PNG_BYTES = 8_000;
 
-let dir: string;
 let huge: string;
 let evil: string;
+let scratch: ScratchFiles;
 
-test.beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'modelgate-shots-'));
-  // A sparse 3 GiB file holds the page in the scanning state until cancelled.
-  huge = join(dir, 'huge.bin');
-  const fd = openSync(huge, 'w');
-  ftruncateSync(fd, 3 * 1024 ** 3);
-  closeSync(fd);
-  // Protocol 2 pickle calling posix.system (checked with `pickletools.dis`, never unpickled).
-  evil = join(dir, 'evil.pkl');
-  writeFileSync(evil, Buffer.from('\x80\x02cposix\nsystem\nq\x00X\x0a\x00\x00\x00echo pwnedq\x01\x85q\x02Rq\x03.', 'latin1'));
-});
-test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+test.beforeAll(() => { scratch = scratchFiles('modelgate-shots-'); ({ huge, evil } = scratch); });
+test.afterAll(() => scratch.remove());
 
 async function shot(page: Page, state: string, scheme: string): Promise<void> {
   const path = `${OUT}/${state}-${scheme}.png`;
