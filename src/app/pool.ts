@@ -163,8 +163,12 @@ export class ScanPool {
         clearTimeout(running.timer);
         slot.running = undefined;
         if (replace) this.replace(slot);
-        this.events.onDone(job.id, report);
-        this.pump();
+        // A throwing UI callback must not stall the queue: the next file starts whatever onDone does.
+        try {
+          this.events.onDone(job.id, report);
+        } finally {
+          this.pump();
+        }
       },
     };
     slot.running = running;
