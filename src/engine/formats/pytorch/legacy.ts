@@ -12,7 +12,7 @@ import { hex } from '../../io/text';
 import { countedSource } from '../zip/members';
 import { findPickleEnd } from '../pickle/disasm';
 import { LEGACY_MAGIC, type LegacyState } from './sniff';
-import { MAX_STRUCTURE_OPS, elementSize, intPickle, storageKeys, storageRefs } from './structure';
+import { MAX_STRUCTURE_OPS, elementSize, intPickle, mainPickle, storageKeys } from './structure';
 import { torchLegacyWeightStats } from './weights';
 import type { StorageSpan } from '../../stats/formats';
 
@@ -55,17 +55,17 @@ export async function scanTorchLegacy(ctx: ScanContext<LegacyState>): Promise<vo
   ctx.note('protocolVersion', protocol === null ? null : Number(protocol));
   if (protocol !== null && Number(protocol) !== PROTOCOL_VERSION) ctx.note('unexpectedProtocolVersion', true);
 
-  const refs = await storageRefs(src, main[0], main[1]);
+  const walked = await mainPickle(src, main[0], main[1], ctx.checkAborted);
   const order = await storageKeys(src, keys[0], keys[1]);
-  if (!refs || !order) {
-    return unknownStorages(ctx, pos, refs ? 'the storage keys pickle is not a list of strings' : 'the main pickle\'s storage references could not be read');
+  if (!walked || !order) {
+    return unknownStorages(ctx, pos, walked ? 'the storage keys pickle is not a list of strings' : 'the main pickle\'s storage references could not be read');
   }
 
   let storageBytes = 0;
   const storageSpans = new Map<string, StorageSpan>();
   for (const key of order) {
     ctx.checkAborted();
-    const ref = refs.get(key);
+    const ref = walked.refs.get(key);
     const itemSize = ref ? elementSize(ref.type) : null;
     if (!ref || itemSize === null) {
       return unknownStorages(ctx, pos, ref ? `storage "${key}" has type ${ref.type || '(not a global)'}, whose element size is unknown`
@@ -95,7 +95,7 @@ export async function scanTorchLegacy(ctx: ScanContext<LegacyState>): Promise<vo
   }
   // Weight statistics after the security checks; legacy storages are written little-endian on every
   // platform torch ships for (sys_info's little_endian), which is what is assumed here.
-  await torchLegacyWeightStats(ctx, main[0], main[1], storageSpans, true);
+  await torchLegacyWeightStats(ctx, walked.root, storageSpans, true);
 }
 
 /** The storages cannot be stepped over: say so, and scan the rest as unknown content rather than skip it. */

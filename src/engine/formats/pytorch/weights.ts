@@ -11,7 +11,8 @@ import { utf8 } from '../../io/text';
 import { torchWeightStats, type StorageSpan } from '../../stats/formats';
 import { countedSource } from '../zip/members';
 import { splitTop } from './layout';
-import { pickledTensors } from './tensors';
+import { pickledTensors, tensorsOf } from './tensors';
+import type { V } from './pickle-walk';
 
 /** data.pkl read into memory for the tensor walk: a 100k-tensor state dict's pickle is ~20 MB. */
 export const MAX_DATA_PKL_BYTES = 64 * 1024 * 1024;
@@ -56,14 +57,16 @@ export async function torchZipWeightStats(ctx: ScanContext, entries: readonly Zi
   }
 }
 
-/** PyTorch legacy: the main pickle at [start, end) names the tensors; `storages` are the spans legacy.ts delimited. */
-export async function torchLegacyWeightStats(ctx: ScanContext<unknown>, start: number, end: number,
+/**
+ * PyTorch legacy: `root` is the main pickle's value as legacy.ts walked it (for its storage ids; a
+ * pickle it could not walk has no delimited storages and never gets here); `storages` are the spans
+ * legacy.ts delimited.
+ */
+export async function torchLegacyWeightStats(ctx: ScanContext<unknown>, root: V,
   storages: ReadonlyMap<string, StorageSpan>, littleEndian: boolean): Promise<void> {
   if (ctx.options.weightStats === false) return;
   try {
-    const tensors = await pickledTensors(ctx.source, start, end, ctx.checkAborted);
-    if (!tensors) { ctx.note('weightStatsSkipped', 'main pickle not modelled'); return; }
-    await torchWeightStats(ctx, tensors, (key) => storages.get(key) ?? null, littleEndian);
+    await torchWeightStats(ctx, tensorsOf(root), (key) => storages.get(key) ?? null, littleEndian);
   } catch (e) {
     if (e instanceof FormatError) return;
     throw e;
