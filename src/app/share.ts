@@ -5,7 +5,10 @@
 // by report-file.ts exactly like a dropped file. Framework-free.
 import { Inflate, deflateSync } from 'fflate';
 import type { ScanReport } from '../engine';
+import { base64url, fromBase64url } from '../engine/io/base64';
 import { parseReport, type OpenResult } from './report-file';
+
+export { base64url, fromBase64url };
 
 /**
  * Longest link payload we MAKE, in characters. Chromium accepts URLs up to 2 MB, but links travel by
@@ -89,46 +92,6 @@ export function inflateBounded(data: Uint8Array, limit: number): Uint8Array | 't
   const out = new Uint8Array(total);
   let at = 0;
   for (const c of chunks) { out.set(c, at); at += c.length; }
-  return out;
-}
-
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-/** char code → 6-bit value, -1 outside the alphabet. */
-const DECODE = (() => {
-  const t = new Int8Array(128).fill(-1);
-  for (let i = 0; i < ALPHABET.length; i++) t[ALPHABET.charCodeAt(i)] = i;
-  return t;
-})();
-
-export function base64url(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    const left = bytes.length - i;
-    out += ALPHABET[(n >> 18) & 63]! + ALPHABET[(n >> 12) & 63]!
-      + (left > 1 ? ALPHABET[(n >> 6) & 63]! : '') + (left > 2 ? ALPHABET[n & 63]! : '');
-  }
-  return out;
-}
-
-/** Strict: only the base64url alphabet, no padding, no impossible length; null otherwise. */
-export function fromBase64url(text: string): Uint8Array | null {
-  if (text.length % 4 === 1) return null;
-  const out = new Uint8Array(Math.floor((text.length * 3) / 4));
-  let bits = 0;
-  let value = 0;
-  let at = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const v = c < 128 ? DECODE[c]! : -1;
-    if (v < 0) return null;
-    value = ((value << 6) | v) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[at++] = (value >> bits) & 0xff;
-    }
-  }
   return out;
 }
 

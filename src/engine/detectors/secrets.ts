@@ -8,6 +8,7 @@
 //   OpenAI sk-proj-…, legacy sk-…T3BlbkFJ…; Anthropic sk-ant-api03-/admin01-…
 // A secret is never echoed in full: evidence keeps the first 4 and last 2 characters.
 import type { StringHit } from './strings';
+import { fromBase64url } from '../io/base64';
 
 /** Hits per string: a file of 10 000 keys needs one finding per rule per node, not 10 000. */
 const MAX_SECRET_HITS = 20;
@@ -65,28 +66,12 @@ function isPlaceholder(p: string): boolean {
     || /^(?:password|passwd|pass|pwd|secret|changeme|your[-_]?password)$/i.test(p);
 }
 
-function base64UrlDecode(s: string): string | null {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-  let bits = 0;
-  let acc = 0;
-  let out = '';
-  for (const ch of s) {
-    const v = alphabet.indexOf(ch);
-    if (v < 0) return null;
-    acc = (acc << 6) | v;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += String.fromCharCode((acc >> bits) & 0xff);
-    }
-  }
-  return out;
-}
-
 /** RFC 7519 §7.2: the first part decodes to a JSON object header, which RFC 7515 §4.1.1 gives "alg". */
 function isJwt(m: RegExpExecArray): boolean {
-  const header = base64UrlDecode(m[1]!);
-  if (header === null || header.length > 1024) return false;
+  // The pattern caps the header part at 1024 characters, so at most 768 bytes are spread here.
+  const bytes = fromBase64url(m[1]!);
+  if (bytes === null) return false;
+  const header = String.fromCharCode(...bytes);
   try {
     const h: unknown = JSON.parse(header); // at most 1 KiB of decoded header text: bounded
     return typeof h === 'object' && h !== null && typeof (h as Record<string, unknown>).alg === 'string';
