@@ -10,6 +10,9 @@ import { dropFiles, findingsOf, verdictCode } from './helpers';
 const SINGLE = resolve('dist-single/modelgate.html');
 const LOCAL = /^(file|blob|data):/;
 
+// Each worker parses the whole ~9 MB page's worker code (its WASM included) before its first file.
+test.describe.configure({ timeout: 120_000 });
+
 test.beforeAll(() => {
   if (!existsSync(SINGLE)) throw new Error(`${SINGLE} is missing: run npm run build:single first`);
 });
@@ -35,6 +38,22 @@ test('opened from file:// with the network off, the single file scans a pickle, 
     expect((await findingsOf(page, benign)).filter((x) => /:(critical|warning)$/.test(x))).toEqual([]);
   }
   expect(errors).toEqual([]);
+  expect(requests.filter((u) => !LOCAL.test(u))).toEqual([]);
+});
+
+test('the parsers the PWA loads lazily (ONNX, TensorFlow, TFLite, GGUF templates) are inside the single file too', async ({ page, context }) => {
+  const requests: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
+  await context.setOffline(true);
+  await page.goto(pathToFileURL(SINGLE).href);
+  await dropFiles(page, ['fixtures/onnx/malicious/pyop-contrib.onnx', 'fixtures/tensorflow/benign/frozen_graph.pb',
+    'fixtures/tflite/benign/dense.tflite', 'fixtures/gguf/benign/tiny-llama-chatml.gguf']);
+  // 1, not 2: every file was scanned completely (a parser that failed to load would make one incomplete).
+  expect(await verdictCode(page, 90_000)).toBe(1);
+  expect(await findingsOf(page, 'pyop-contrib.onnx')).toContain('onnx/python-op:critical');
+  for (const benign of ['frozen_graph.pb', 'dense.tflite', 'tiny-llama-chatml.gguf']) {
+    expect((await findingsOf(page, benign)).filter((x) => /:(critical|warning)$/.test(x))).toEqual([]);
+  }
   expect(requests.filter((u) => !LOCAL.test(u))).toEqual([]);
 });
 
