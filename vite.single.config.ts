@@ -107,6 +107,9 @@ function inlineEverything(): Plugin {
         const js = scriptText(inlineIcons(chunks[0]!.type === 'chunk' ? chunks[0]!.code : ''));
         const css = Object.values(bundle).filter((f) => f.type === 'asset' && f.fileName.endsWith('.css'))
           .map((f) => styleText(String((f as { source: string | Uint8Array }).source))).join('\n');
+        // The HTML parser turns NUL into U+FFFD and CR LF into LF inside <script>: the code (h5wasm's binary
+        // travels as a string) and its hash would no longer be what was built.
+        if (/[\0\r]/.test(js + css)) this.error('the inline code holds a raw NUL or CR, which the HTML parser would change');
         const icon = readFileSync('public/icons/icon-192.png').toString('base64');
 
         let text = String(page.source)
