@@ -125,10 +125,12 @@ function inlineEverything(): Plugin {
           .replace(/<\/body>/, () => `  <script type="module">${js}</script>\n  </body>`);
         html = text;
         const dropped = Object.keys(bundle).filter((k) => k !== 'index.html' && !k.endsWith('.css') && bundle[k]!.type === 'asset');
+        // The 7-Zip glue names its .wasm by URL on a path the locator never takes: nothing loads it. Any
+        // other file left over would be something the page asks for and cannot have.
+        const unexpected = dropped.filter((k) => !/(^|\/)7zz-[\w-]+\.wasm$/.test(k));
+        if (unexpected.length) this.error(`files the single page cannot carry: ${unexpected.join(', ')}`);
         for (const k of Object.keys(bundle)) delete bundle[k];
         this.emitFile({ type: 'asset', fileName: OUT_FILE, source: text });
-        // The 7-Zip glue names its .wasm by URL on a path the locator never takes: nothing loads it.
-        if (dropped.length) this.info(`not part of the single file (unused): ${dropped.join(', ')}`);
       },
     },
     writeBundle() {
