@@ -10,7 +10,7 @@ import { dropFiles, findingsOf, verdictCode } from './helpers';
 const SINGLE = resolve('dist-single/modelgate.html');
 const LOCAL = /^(file|blob|data):/;
 
-// Each worker parses the whole ~9 MB page's worker code (its WASM included) before its first file.
+// Each worker compiles the whole worker script (7.5 MB, its WASM included) before its first file.
 test.describe.configure({ timeout: 120_000 });
 
 test.beforeAll(() => {
