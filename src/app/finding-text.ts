@@ -28,6 +28,21 @@ export function ruleRefs(rule: RuleDef | null | undefined): RuleRef[] {
   return out;
 }
 
+// "Pickle calls subprocess.Popen: subprocess.Popen starts a process": the message names the callable
+// and the policy's reason names it again. Fixed here at display time only; the sources are
+// src/engine/formats/pickle/judge.ts (`Pickle calls ${g.key}: ${v.reason}`, also pickle/code-object)
+// and src/engine/formats/pickle/policy.ts dangerVerdict / classifyGlobal (reasons that start with the
+// display name). The JSON keeps the message as the engine wrote it.
+const REPEATED_NAME = /^(\S.*? )(\S+): \2(:\s*|\s+)/;
+
+/** One sentence per finding: a callable named twice in a row ("X: X …") is named once. */
+export function tidyMessage(message: string): string {
+  const m = REPEATED_NAME.exec(message);
+  if (!m) return message;
+  const rest = message.slice(m[0].length);
+  return m[3]!.startsWith(':') ? `${m[1]}${m[2]}: ${rest}` : `${m[1]}${m[2]}, which ${rest}`;
+}
+
 /** Indents every line of a (possibly multi-line) value under its label. */
 function block(label: string, value: string): string[] {
   return [`${label}:`, ...value.split(/\r\n|\r|\n/).map((l) => `  ${l}`)];
@@ -42,7 +57,7 @@ export function findingText(filePath: string, f: Finding, rule: RuleDef | null |
   lines.push(`File: ${filePath}`);
   lines.push(`Severity: ${SEVERITY_LABEL[f.severity]}${f.severityReason ? ` (${f.severityReason})` : ''}`);
   lines.push(`Rule: ${f.ruleId}${rule ? ` - ${rule.title}` : ''}`);
-  lines.push(`Message: ${f.message}`);
+  lines.push(`Message: ${tidyMessage(f.message)}`);
   lines.push(`Location: ${f.location.path.join(' > ')}`);
   if (f.location.offset !== undefined) lines.push(`Offset: ${f.location.offset} (0x${f.location.offset.toString(16)})`);
   if (f.location.pointer !== undefined) lines.push(`Pointer: ${f.location.pointer}`);

@@ -80,7 +80,7 @@ export function explainModelAuditCode(code: string): string | undefined {
   return `ModelAudit check code ${code}: ${[category, meaning].filter(Boolean).join(', ')}`;
 }
 
-export function ruleReferences(rule: Pick<RuleDef, 'cwe' | 'cve' | 'aliases'>): RuleReference[] {
+export function ruleReferences(rule: RuleDef): RuleReference[] {
   const out: RuleReference[] = [];
   for (const n of rule.cwe ?? []) {
     if (Number.isSafeInteger(n) && n > 0) out.push({ id: `CWE-${n}`, kind: 'cwe', url: `https://cwe.mitre.org/data/definitions/${n}.html` });

@@ -139,3 +139,13 @@ describe('rule pages', () => {
     expect(describeRule('__proto__')).toBeUndefined();
   });
 });
+
+describe('one clear sentence per finding', () => {
+  it('names a repeated callable once, at display time', async () => {
+    const { tidyMessage } = await import('../../src/app/finding-text');
+    expect(tidyMessage('Pickle calls subprocess.Popen: subprocess.Popen starts a process')).toBe('Pickle calls subprocess.Popen, which starts a process');
+    expect(tidyMessage('Pickle calls a.b: a.b: os.system runs a shell command')).toBe('Pickle calls a.b: os.system runs a shell command');
+    expect(tidyMessage('Pickle calls builtins.eval, which is not on the known-safe list')).toBe('Pickle calls builtins.eval, which is not on the known-safe list');
+    expect(tidyMessage('The file is 5 bytes, above the limit of 4; it was not scanned')).toBe('The file is 5 bytes, above the limit of 4; it was not scanned');
+  });
+});
