@@ -62,8 +62,9 @@ export function verdictText(report: ScanReport): VerdictText {
   const s = report.summary;
   const inc = s.errors > 0 ? ` ${s.errors} file${s.errors === 1 ? ' was' : 's were'} not fully scanned.` : '';
   if (report.partial) {
-    return { level: 'incomplete', title: 'INCOMPLETE: the scan is still running',
-      detail: 'This report holds only the files finished so far.' };
+    return { level: s.critical > 0 ? 'critical' : 'incomplete',
+      title: s.critical > 0 ? 'CRITICAL: do not load these files (partial report)' : 'INCOMPLETE: a partial report',
+      detail: 'Saved while the scan was still running: files not finished by then are listed as incomplete.' };
   }
   if (s.critical > 0) {
     return { level: 'critical', title: 'CRITICAL: do not load these files',
