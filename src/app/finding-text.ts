@@ -4,6 +4,9 @@
 // builds markup.
 import type { Finding, RuleDef } from '../engine';
 import { SEVERITY_LABEL } from './format';
+import { tidyMessage } from '../engine/export/message';
+
+export { tidyMessage };
 
 export interface RuleRef {
   /** The id as shown: "CWE-502", "CVE-2024-3660", "GHSA-xxxx-xxxx-xxxx", "S201". */
@@ -26,21 +29,6 @@ export function ruleRefs(rule: RuleDef | null | undefined): RuleRef[] {
   for (const id of rule.cve ?? []) out.push(CVE.test(id) ? { id, url: `https://www.cve.org/CVERecord?id=${id}` } : { id });
   for (const id of rule.aliases ?? []) out.push(GHSA.test(id) ? { id, url: `https://github.com/advisories/${id}` } : { id });
   return out;
-}
-
-// "Pickle calls subprocess.Popen: subprocess.Popen starts a process": the message names the callable
-// and the policy's reason names it again. Fixed here at display time only; the sources are
-// src/engine/formats/pickle/judge.ts (`Pickle calls ${g.key}: ${v.reason}`, also pickle/code-object)
-// and src/engine/formats/pickle/policy.ts dangerVerdict / classifyGlobal (reasons that start with the
-// display name). The JSON keeps the message as the engine wrote it.
-const REPEATED_NAME = /^(\S.*? )(\S+): \2(:\s*|\s+)/;
-
-/** One sentence per finding: a callable named twice in a row ("X: X …") is named once. */
-export function tidyMessage(message: string): string {
-  const m = REPEATED_NAME.exec(message);
-  if (!m) return message;
-  const rest = message.slice(m[0].length);
-  return m[3]!.startsWith(':') ? `${m[1]}${m[2]}: ${rest}` : `${m[1]}${m[2]}, which ${rest}`;
 }
 
 /** Indents every line of a (possibly multi-line) value under its label. */

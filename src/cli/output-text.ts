@@ -4,6 +4,7 @@
 // and bidi overrides are escaped so a model cannot drive the terminal (ANSI escapes, hidden text).
 import { SEVERITY_RANK, type FileReport, type Finding, type ScanReport, type Severity } from '../engine';
 import { groupFindings } from '../engine/export/group';
+import { tidyMessage } from '../engine/export/message';
 
 /** Findings of a grouped flood printed in full (all with --verbose); the JSON report has every one. */
 const GROUP_SHOWN = 3;
@@ -72,7 +73,7 @@ function countText(counts: Map<Severity, number>): string {
 
 function findingLines(f: Finding, style: Style): string[] {
   const tag = `[${f.severity.toUpperCase()}]`;
-  const lines = [`    ${paint(style, SEVERITY_COLOR[f.severity], tag)} ${paint(style, SGR.dim, f.ruleId)}  ${safe(f.message)}`];
+  const lines = [`    ${paint(style, SEVERITY_COLOR[f.severity], tag)} ${paint(style, SGR.dim, f.ruleId)}  ${safe(tidyMessage(f.message))}`];
   const where = formatLocation(f);
   if (where) lines.push(`        at ${where}`);
   if (f.evidence !== undefined && f.evidence !== '') {

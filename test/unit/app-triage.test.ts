@@ -149,3 +149,14 @@ describe('one clear sentence per finding', () => {
     expect(tidyMessage('The file is 5 bytes, above the limit of 4; it was not scanned')).toBe('The file is 5 bytes, above the limit of 4; it was not scanned');
   });
 });
+
+describe('message tidying stays linear on hostile text', () => {
+  it('a 200 KB message of repeated "a: a" is handled in milliseconds and unchanged past the first colon', async () => {
+    const { tidyMessage } = await import('../../src/engine/export/message');
+    const hostile = 'Pickle calls ' + 'a: '.repeat(70_000) + 'b';
+    const t = Date.now();
+    const out = tidyMessage(hostile);
+    expect(Date.now() - t).toBeLessThan(200);
+    expect(out.length).toBeLessThanOrEqual(hostile.length);
+  });
+});
