@@ -29,6 +29,8 @@ export default defineConfig({
       injectRegister: false, // main.ts calls registerSW({ immediate: true }); inline would break the CSP
       includeAssets: ['icons/*.png', 'robots.txt'],
       manifest: {
+        // A stable app identity (W3C appmanifest §id), independent of where start_url points.
+        id: 'modelgate',
         name: 'modelgate',
         short_name: 'modelgate',
         description: 'Static security scanner for machine-learning model files. Files never leave your device.',

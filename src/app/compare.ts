@@ -20,12 +20,64 @@ export interface FileDiff {
   unchanged: number;
 }
 
+/** Leading folders removed from each report's paths so the two line up ('' when none was). */
+export interface Alignment { before: string; after: string }
+
 export interface ReportDiff {
   before: ScanReport;
   after: ScanReport;
+  /** Set when the paths were lined up by dropping a common leading folder (the browser names the
+   *  dropped folder, `modelgate scan folder` may not, or names it by another path). */
+  alignment: Alignment | null;
+  /** Files (by aligned path) present in both reports; 0 means the reports are likely of different folders. */
+  shared: number;
   /** Files with any difference first (in path order), then the rest. */
   files: FileDiff[];
-  totals: { filesAdded: number; filesRemoved: number; added: number; gone: number; changed: number };
+  /** gone = fixed (the file is still in the later report) + withFile (its file is not). */
+  totals: { filesAdded: number; filesRemoved: number; added: number; gone: number; fixed: number; goneWithFile: number; changed: number };
+}
+
+/** Leading folders are tried this deep at most (each is a candidate prefix). */
+const MAX_PREFIX_DEPTH = 16;
+
+/** The folder prefixes every path shares: '', 'a/', 'a/b/' ... (a file name itself is never one). */
+export function sharedPrefixes(paths: readonly string[]): string[] {
+  const out = [''];
+  if (paths.length === 0) return out;
+  const first = paths[0]!.split('/');
+  let prefix = '';
+  for (let i = 0; i < Math.min(first.length - 1, MAX_PREFIX_DEPTH); i++) {
+    const next = `${prefix}${first[i]}/`;
+    if (!paths.every((p) => p.startsWith(next) && p.length > next.length)) break;
+    prefix = next;
+    out.push(prefix);
+  }
+  return out;
+}
+
+/**
+ * The prefixes to drop from each side so the most paths match; at equal overlap the shortest drop
+ * wins, so reports that already match are left as they are. Null when nothing needs dropping.
+ */
+export function alignPaths(before: readonly string[], after: readonly string[]): Alignment | null {
+  let best: Alignment & { n: number } = { before: '', after: '', n: -1 };
+  for (const pa of sharedPrefixes(before)) {
+    const set = new Set(before.map((p) => p.slice(pa.length)));
+    for (const pb of sharedPrefixes(after)) {
+      let n = 0;
+      for (const p of new Set(after.map((x) => x.slice(pb.length)))) if (set.has(p)) n++;
+      if (n > best.n || (n === best.n && pa.length + pb.length < best.before.length + best.after.length)) best = { before: pa, after: pb, n };
+    }
+  }
+  return best.n > 0 && (best.before || best.after) ? { before: best.before, after: best.after } : null;
+}
+
+/** The report with `prefix` dropped from every file path and every finding's root path. */
+function stripped(r: ScanReport, prefix: string): FileReport[] {
+  if (!prefix) return r.files;
+  const cut = (p: string) => (p.startsWith(prefix) ? p.slice(prefix.length) : p);
+  return r.files.map((f) => ({ ...f, path: cut(f.path),
+    findings: f.findings.map((x) => ({ ...x, location: { ...x.location, path: x.location.path.map((p, i) => (i === 0 ? cut(p) : p)) } })) }));
 }
 
 /** The two reports in time order (startedAt is ISO 8601 UTC, so strings compare as times). */
@@ -34,20 +86,27 @@ export function inTimeOrder(a: ScanReport, b: ScanReport): [ScanReport, ScanRepo
 }
 
 export function diffReports(before: ScanReport, after: ScanReport): ReportDiff {
-  const a = byPath(before.files);
-  const b = byPath(after.files);
+  const alignment = alignPaths(before.files.map((f) => f.path), after.files.map((f) => f.path));
+  const a = byPath(stripped(before, alignment?.before ?? ''));
+  const b = byPath(stripped(after, alignment?.after ?? ''));
   const paths = [...new Set([...a.keys(), ...b.keys()])].sort();
   const files = paths.map((p) => diffFile(p, a.get(p), b.get(p)));
-  const totals = { filesAdded: 0, filesRemoved: 0, added: 0, gone: 0, changed: 0 };
+  const totals = { filesAdded: 0, filesRemoved: 0, added: 0, gone: 0, fixed: 0, goneWithFile: 0, changed: 0 };
+  let shared = 0;
   for (const f of files) {
     if (f.state === 'added') totals.filesAdded++;
     if (f.state === 'removed') totals.filesRemoved++;
+    if (f.state === 'both') shared++;
     totals.added += f.added.length;
     totals.gone += f.gone.length;
+    // A finding is fixed only when its file was scanned again without it; when the file itself is
+    // missing from the later report, nothing is known about it.
+    if (f.state === 'removed') totals.goneWithFile += f.gone.length;
+    else totals.fixed += f.gone.length;
     totals.changed += f.changed.length;
   }
   files.sort((x, y) => Number(!differs(x)) - Number(!differs(y)));
-  return { before, after, files, totals };
+  return { before, after, alignment, shared, files, totals };
 }
 
 export function differs(f: FileDiff): boolean {

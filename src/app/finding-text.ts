@@ -4,6 +4,9 @@
 // builds markup.
 import type { Finding, RuleDef } from '../engine';
 import { SEVERITY_LABEL } from './format';
+import { tidyMessage } from '../engine/export/message';
+
+export { tidyMessage };
 
 export interface RuleRef {
   /** The id as shown: "CWE-502", "CVE-2024-3660", "GHSA-xxxx-xxxx-xxxx", "S201". */
@@ -42,7 +45,7 @@ export function findingText(filePath: string, f: Finding, rule: RuleDef | null |
   lines.push(`File: ${filePath}`);
   lines.push(`Severity: ${SEVERITY_LABEL[f.severity]}${f.severityReason ? ` (${f.severityReason})` : ''}`);
   lines.push(`Rule: ${f.ruleId}${rule ? ` - ${rule.title}` : ''}`);
-  lines.push(`Message: ${f.message}`);
+  lines.push(`Message: ${tidyMessage(f.message)}`);
   lines.push(`Location: ${f.location.path.join(' > ')}`);
   if (f.location.offset !== undefined) lines.push(`Offset: ${f.location.offset} (0x${f.location.offset.toString(16)})`);
   if (f.location.pointer !== undefined) lines.push(`Pointer: ${f.location.pointer}`);

@@ -173,7 +173,7 @@ const SHA256_RE = /^[0-9a-f]{64}$/;
 
 /** Throws Invalid naming the first field that does not match the schema. */
 export function checkStructure(v: unknown): asserts v is ScanReport {
-  const r = object(v, 'the report', ['schemaVersion', 'tool', 'startedAt', 'durationMs', 'options', 'summary', 'exitCode', 'files']);
+  const r = object(v, 'the report', ['schemaVersion', 'tool', 'startedAt', 'durationMs', 'options', 'summary', 'exitCode', 'files'], ['partial']);
   if (r.schemaVersion !== READ_SCHEMA_VERSION) fail('schemaVersion', 'is not a known schema version');
   const tool = object(r.tool, 'tool', ['name', 'version']);
   if (tool.name !== 'modelgate') fail('tool.name', 'is not "modelgate"');
@@ -184,6 +184,7 @@ export function checkStructure(v: unknown): asserts v is ScanReport {
   const s = object(r.summary, 'summary', ['files', 'critical', 'warning', 'info', 'errors']);
   for (const k of ['files', 'critical', 'warning', 'info', 'errors']) count(s[k], `summary.${k}`);
   oneOf(r.exitCode, 'exitCode', [0, 1, 2]);
+  if (r.partial !== undefined && r.partial !== true) fail('partial', 'is not true');
   array(r.files, 'files').forEach((f, i) => fileReport(f, `files[${i}]`));
 }
 
@@ -237,6 +238,7 @@ function checkConsistency(r: ScanReport): void {
   }
   const exit = sum.files === 0 || sum.errors > 0 ? 2 : sum.critical + sum.warning > 0 ? 1 : 0;
   if (r.exitCode !== exit) inconsistent(`exitCode is ${r.exitCode} but the findings give ${exit}`);
+  if (r.partial && r.exitCode !== 2) inconsistent('a partial report must have exitCode 2 (incomplete)');
 }
 
 function statusOf(f: FileReport): FileReport['status'] {

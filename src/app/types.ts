@@ -1,6 +1,7 @@
 // State types shared by the app glue and the Svelte UI. Plain data: no Svelte, no DOM beyond File.
 import type { FileReport } from '../engine';
 import type { WorkerProgress } from '../../workers/api';
+import type { FileTriage } from './triage';
 
 export type EntryStatus = 'queued' | 'scanning' | 'done';
 
@@ -14,6 +15,10 @@ export interface Entry {
   progress: WorkerProgress;
   /** Set when status is 'done'. */
   report?: FileReport;
+  /** Worst severity and counts, computed once when the file is done (the list sorts on it). */
+  triage?: FileTriage;
+  /** Date.now() when a worker took the file (the "Now scanning" panel's elapsed time). */
+  startedAt?: number;
   /** The file as dropped, kept so the pickle view can read it again; absent once it is gone. */
   file?: File;
 }

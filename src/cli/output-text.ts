@@ -3,6 +3,11 @@
 // string that came from a scanned file (names, messages, evidence) is untrusted: control characters
 // and bidi overrides are escaped so a model cannot drive the terminal (ANSI escapes, hidden text).
 import { SEVERITY_RANK, type FileReport, type Finding, type ScanReport, type Severity } from '../engine';
+import { groupFindings } from '../engine/export/group';
+import { tidyMessage } from '../engine/export/message';
+
+/** Findings of a grouped flood printed in full (all with --verbose); the JSON report has every one. */
+const GROUP_SHOWN = 3;
 
 /** Evidence lines printed per finding: an opcode window is about ten; the JSON report has them all. */
 const MAX_EVIDENCE_LINES = 16;
@@ -68,7 +73,7 @@ function countText(counts: Map<Severity, number>): string {
 
 function findingLines(f: Finding, style: Style): string[] {
   const tag = `[${f.severity.toUpperCase()}]`;
-  const lines = [`    ${paint(style, SEVERITY_COLOR[f.severity], tag)} ${paint(style, SGR.dim, f.ruleId)}  ${safe(f.message)}`];
+  const lines = [`    ${paint(style, SEVERITY_COLOR[f.severity], tag)} ${paint(style, SGR.dim, f.ruleId)}  ${safe(tidyMessage(f.message))}`];
   const where = formatLocation(f);
   if (where) lines.push(`        at ${where}`);
   if (f.evidence !== undefined && f.evidence !== '') {
@@ -100,7 +105,16 @@ function fileBlock(file: FileReport, style: Style, opts: TextOptions): string[] 
     const list = groups.get(severity);
     if (!list) continue;
     lines.push(`  ${paint(style, SEVERITY_COLOR[severity], severity.toUpperCase())} (${list.length})`);
-    for (const f of list) lines.push(...findingLines(f, style));
+    for (const row of groupFindings(list)) {
+      if (row.kind === 'one') { lines.push(...findingLines(row.finding, style)); continue; }
+      // A flood of one rule (a bomb's members, a tool's repeated strings) is one line, then a few examples.
+      const n = row.findings.length;
+      const shown = opts.verbose ? n : Math.min(GROUP_SHOWN, n);
+      const tag = `[${row.severity.toUpperCase()}]`;
+      lines.push(`    ${paint(style, SEVERITY_COLOR[row.severity], tag)} ${paint(style, SGR.dim, row.ruleId)} × ${n}`
+        + `  ${n} findings of one rule${shown < n ? `; ${shown} shown, the JSON report lists all ${n}` : ''}`);
+      for (const f of row.findings.slice(0, shown)) lines.push(...findingLines(f, style).map((l) => `  ${l}`));
+    }
   }
   if (file.sha256 && opts.verbose) lines.push(paint(style, SGR.dim, `  sha256 ${file.sha256}`));
   return lines;

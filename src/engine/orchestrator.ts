@@ -24,6 +24,19 @@ export function extensionOf(name: string): string {
   return dot > 0 ? base.slice(dot).toLowerCase() : '';
 }
 
+/** How a format is named in progress labels: the fallback scanner is not a format called "unknown". */
+export function formatLabel(id: string): string {
+  return id === 'unknown' ? 'unrecognised data' : id;
+}
+
+/**
+ * The progress label of the node being worked on: the formats from the file down to it, then the stage
+ * ("zip › compressed › unrecognised data: reading"). Built once per node, so progress stays cheap.
+ */
+export function phaseLabel(trail: readonly string[], stage: string): string {
+  return trail.length ? `${trail.join(' › ')}: ${stage}` : stage;
+}
+
 /** State shared by every node of one top-level file. */
 export class Walk {
   readonly budget: Budget;
@@ -79,8 +92,9 @@ export class Walk {
   }
 
   /** Scans one node and everything below it. Never throws except ScanAborted. */
-  async visit(source: ByteSource, path: string[], depth: number, hint?: string): Promise<void> {
+  async visit(source: ByteSource, path: string[], depth: number, hint?: string, trail: readonly string[] = []): Promise<void> {
     this.checkAborted();
+    this.hooks.onProgress?.({ bytesRead: this.budget.bytesRead, phase: phaseLabel(trail, trail.length ? 'identifying a member' : 'identifying the format') });
     const node: NodeReport = { path: [...path], format: 'unknown', size: source.size, status: 'scanned' };
     this.nodes.push(node);
     const parentPath = path.slice(0, -1);
@@ -132,7 +146,7 @@ export class Walk {
       this.add(path, { ruleId: 'file/extension-mismatch', message: `Named "${head.ext}" (${claimedBy.id}) but the content is not ${claimedBy.id}` });
     }
 
-    const ctx = this.context(source, head, sniff.state, path, depth, node);
+    const ctx = this.context(source, head, sniff.state, path, depth, node, [...trail, formatLabel(scanner.id)]);
     try {
       await scanner.scan(ctx);
     } catch (e) {
@@ -153,8 +167,10 @@ export class Walk {
     }
   }
 
-  private context(source: ByteSource, head: Head, state: unknown, path: string[], depth: number, node: NodeReport): ScanContext {
+  private context(source: ByteSource, head: Head, state: unknown, path: string[], depth: number, node: NodeReport,
+    trail: readonly string[]): ScanContext {
     const walk = this;
+    const phase = phaseLabel(trail, 'reading');
     return {
       source, head, state, path, depth,
       options: this.options,
@@ -165,13 +181,13 @@ export class Walk {
         if (node.status === 'scanned') node.status = 'limited';
         node.error = node.error ? `${node.error}; ${reason}` : reason;
       },
-      scanChild: (childName, child, childHint) => walk.visit(child, [...path, childName], depth + 1, childHint),
+      scanChild: (childName, child, childHint) => walk.visit(child, [...path, childName], depth + 1, childHint, trail),
       inspectString: (text, where) => walk.inspectString(path, text, where),
       async read(offset, length) {
         walk.checkAborted();
         const out = await source.read(offset, length);
         walk.budget.chargeRead(out.length);
-        walk.hooks.onProgress?.({ bytesRead: walk.budget.bytesRead, phase: `scanning ${node.format}` });
+        walk.hooks.onProgress?.({ bytesRead: walk.budget.bytesRead, phase });
         return out;
       },
       checkAborted: () => walk.checkAborted(),

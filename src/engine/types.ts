@@ -101,6 +101,8 @@ export interface ScanReport {
   summary: ScanSummary;
   exitCode: 0 | 1 | 2;
   files: FileReport[];
+  /** Saved while the scan was still running: files not finished by then are in `files` as incomplete. */
+  partial?: true;
 }
 
 /** Plain, structured-clone-safe options (they cross Comlink). */

@@ -24,6 +24,7 @@ const hugeRow = (page: Page) => page.locator('[data-testid="file-row"][data-path
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`no serious or critical axe violations: empty page, scanning, report, pickle view (${colorScheme})`, async ({ page }) => {
+    test.setTimeout(120_000); // six axe runs, on a shared machine
     await page.emulateMedia({ colorScheme });
     await page.goto('/');
     expect(await seriousViolations(page), 'empty page').toEqual([]);
@@ -47,6 +48,15 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('pickle-view')).toBeVisible();
     await expect(page.getByTestId('pickle-ops')).toBeVisible();
     expect(await seriousViolations(page), 'pickle view').toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('pickle-view')).toHaveCount(0);
+
+    // Issue 16: the CRITICAL verdict with "Show only CRITICAL" pressed, and an offline rule page.
+    await page.getByTestId('only-critical').click();
+    expect(await seriousViolations(page), 'only critical').toEqual([]);
+    await page.goto('/#rule=pickle/dangerous-call');
+    await expect(page.getByTestId('rule-page')).toBeVisible();
+    expect(await seriousViolations(page), 'rule page').toEqual([]);
   });
 }
 
@@ -89,7 +99,8 @@ test('keyboard only: Tab reaches every control with a visible focus ring, Enter 
 
   await dropFiles(page, [`${FIXTURES}/model.safetensors`, `${FIXTURES}/empty.bin`]);
   expect(await verdictCode(page)).toBe(1);
-  const reached = await tabThrough(page, 20);
+  // 26: the skip link, "Go to the worst finding" and the list's order come before the findings now.
+  const reached = await tabThrough(page, 26);
   for (const control of ['dropzone', 'pick-folder', 'summary:Settings', 'clear', 'download', 'filter-critical', 'filter-warning', 'filter-info', 'filter-debug']) {
     expect(reached, control).toContain(control);
   }
@@ -98,7 +109,7 @@ test('keyboard only: Tab reaches every control with a visible focus ring, Enter 
 
   // Tab back to that finding and open it with Enter: its explanation appears; Space closes and reopens it.
   await page.keyboard.press('Tab'); // wrap to the start
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < 30; i++) {
     const text = await page.evaluate(() => document.activeElement?.textContent ?? '');
     if (text.includes('file/git-lfs-pointer')) break;
     await page.keyboard.press('Tab');

@@ -25,7 +25,7 @@ test('a file that exceeds the timeout gets scan/timeout while the other files fi
   await page.getByTestId('timeout').fill('1');
   await page.getByTestId('file-input').setInputFiles([big, `${FIXTURES}/model.safetensors`, `${FIXTURES}/config.json`]);
   expect(await verdictCode(page, 45_000)).toBe(2);
-  await expect(page.getByTestId('verdict-title')).toHaveText('Scan incomplete / errors');
+  await expect(page.getByTestId('verdict-title')).toHaveText('INCOMPLETE: not every file could be scanned');
   expect(await findingsOf(page, 'huge.bin')).toEqual(['scan/timeout:warning']);
   await expect(fileReport(page, 'huge.bin')).toContainText('Scan incomplete');
   expect(await findingsOf(page, 'model.safetensors')).toContain('file/git-lfs-pointer:warning');

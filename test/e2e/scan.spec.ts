@@ -18,7 +18,7 @@ test('drops files and a folder, shows the findings and downloads a schema-valid 
   await page.getByTestId('folder-input').setInputFiles(`${FIXTURES}/folder`);
 
   expect(await verdictCode(page)).toBe(1);
-  await expect(page.getByTestId('verdict-title')).toHaveText('Issues found');
+  await expect(page.getByTestId('verdict-title')).toHaveText('WARNING: review before loading');
   await expect(page.getByTestId('file-row')).toHaveCount(6);
 
   expect(await findingsOf(page, 'model.safetensors')).toContain('file/git-lfs-pointer:warning');

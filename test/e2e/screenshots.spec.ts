@@ -1,10 +1,13 @@
 // Screenshots of the main states, light and dark, for a reviewer (issue 6): saved as full-page PNGs
 // to test-results/screenshots/<state>-<scheme>.png by every e2e run. Each must exist and hold more
 // than a blank page's worth of bytes.
-import { statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { FIXTURES, dropFiles, fileReport, scratchFiles, verdictCode, type ScratchFiles } from './helpers';
 import { dropMany } from './many';
+import { fourWorkers, writeFolder } from './triage-folder';
 
 const OUT = 'test-results/screenshots';
 /** A PNG of a real page state is tens of KB; a blank or failed capture is far smaller. */
@@ -58,5 +61,36 @@ for (const scheme of ['light', 'dark'] as const) {
     await dropMany(page);
     await expect(page.getByTestId('verdict')).toHaveAttribute('data-exit-code', /^[012]$/, { timeout: 90_000 });
     await shot(page, 'many-files', scheme);
+  });
+}
+
+// Issue 16's states: a bomb in "Now scanning" (slow, highlighted), the triage verdict with the worst
+// file first, and an offline rule page.
+let triageRoot: string;
+test.beforeAll(() => {
+  triageRoot = mkdtempSync(join(tmpdir(), 'modelgate-shots-triage-'));
+  writeFolder(join(triageRoot, 'corpus'), true);
+});
+test.afterAll(() => rmSync(triageRoot, { recursive: true, force: true }));
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`screenshots of triage (${scheme}): now scanning with a slow bomb, CRITICAL verdict worst first, rule page`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await fourWorkers(page);
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await page.goto('/');
+    await page.getByTestId('folder-input').setInputFiles(join(triageRoot, 'corpus'));
+    const bomb = page.locator('[data-testid="now-row"][data-path="corpus/bomb.zip"]');
+    await expect(bomb).toHaveAttribute('data-slow', 'true', { timeout: 10_000 });
+    await shot(page, 'now-scanning', scheme);
+    await bomb.getByTestId('skip-file').click();
+    expect(await verdictCode(page, 60_000)).toBe(2);
+    await page.getByTestId('first-finding').click();
+    await shot(page, 'triage', scheme);
+    await page.locator('[data-testid="finding"][data-rule="pickle/dangerous-call"] summary').first().click();
+    await page.locator('[data-testid="finding"][data-rule="pickle/dangerous-call"]').first().getByTestId('rule-link').click();
+    await expect(page.getByTestId('rule-page')).toBeVisible();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, 'rule-page', scheme);
   });
 }

@@ -136,7 +136,7 @@ describe('comparing two reports of one folder', () => {
     const { before, after } = folderBeforeAfter();
     const d = diffReports(...inTimeOrder(after, before));
     expect(d.before).toBe(before);
-    expect(d.totals).toEqual({ filesAdded: 1, filesRemoved: 1, added: 2, gone: 2, changed: 1 });
+    expect(d.totals).toEqual({ filesAdded: 1, filesRemoved: 1, added: 2, gone: 2, fixed: 1, goneWithFile: 1, changed: 1 });
     const a = d.files.find((f) => f.path === 'model/a.pkl')!;
     expect(a.contentChanged).toBe(true);
     expect(a.unchanged).toBe(1); // posix.system moved from offset 10 to 99
@@ -151,14 +151,14 @@ describe('comparing two reports of one folder', () => {
     const f = (msg: string, offset: number) => finding('pickle/dangerous-call', 'critical', msg, ['m.pkl'], { offset, pointer: 'op' });
     const d = diffReports(report([file('m.pkl', [f('os.system', 1), f('os.system', 50), f('eval', 90)])]),
       report([file('m.pkl', [f('os.system', 3), f('os.system', 52), f('exec', 95)])]));
-    expect(d.totals).toEqual({ filesAdded: 0, filesRemoved: 0, added: 0, gone: 0, changed: 1 });
+    expect(d.totals).toEqual({ filesAdded: 0, filesRemoved: 0, added: 0, gone: 0, fixed: 0, goneWithFile: 0, changed: 1 });
     expect(d.files[0]!.changed[0]!.fields).toEqual(['message']);
     expect(d.files[0]!.unchanged).toBe(2);
   });
 
   it('finds nothing between a report and itself, and stays fast on 20,000 duplicates of one key', () => {
     const { before } = folderBeforeAfter();
-    expect(diffReports(before, clone(before)).totals).toEqual({ filesAdded: 0, filesRemoved: 0, added: 0, gone: 0, changed: 0 });
+    expect(diffReports(before, clone(before)).totals).toEqual({ filesAdded: 0, filesRemoved: 0, added: 0, gone: 0, fixed: 0, goneWithFile: 0, changed: 0 });
     const many = (sev: 'warning' | 'critical') => report([file('m.pkl', Array.from({ length: 20_000 },
       (_, i) => finding('pickle/dangerous-call', sev, `call ${i % 7}`, ['m.pkl'], { offset: i })))]);
     const t = Date.now();

@@ -52,6 +52,16 @@ describe('text output: grouping', () => {
     expect(text).not.toContain('numpy/object-array');
   });
 
+  it('a bomb with 361 compression-bomb findings → one "× 361" line and three examples; --verbose prints all; the count stays 361', () => {
+    const bomb = file('bomb.zip', Array.from({ length: 361 }, (_, i) =>
+      finding('archive/compression-bomb', ['bomb.zip', `m${i}.bin`], { message: `member ${i} inflates 1000:1` })));
+    const text = renderText(report([bomb]), PLAIN, LOUD);
+    expect(text).toContain('[WARNING] archive/compression-bomb × 361  361 findings of one rule; 3 shown, the JSON report lists all 361');
+    expect(text.match(/inflates 1000:1/g)).toHaveLength(3);
+    expect(text).toContain('ISSUES  361 warning');
+    expect(renderText(report([bomb]), PLAIN, { quiet: false, verbose: true }).match(/inflates 1000:1/g)).toHaveLength(361);
+  });
+
   it('a clean file says "no findings"', () => {
     expect(renderText(report([file('ok.safetensors', [])]), PLAIN, LOUD)).toMatch(/^ok\.safetensors .* OK {2}no findings\n/);
   });
