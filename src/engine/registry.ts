@@ -23,6 +23,7 @@ import { sevenzipScanner } from './formats/sevenzip/scanner';
 import { ociScanner } from './formats/oci/scanner';
 import { ociDigestCheck } from './formats/oci/folder';
 import { referencesCheck } from './folder/references';
+import { rdataScanner } from './formats/rdata/scanner';
 
 export const SCANNERS: readonly Scanner[] = [
   safetensorsScanner,
@@ -30,6 +31,7 @@ export const SCANNERS: readonly Scanner[] = [
   ggufScanner,
   tfliteScanner,          // 'TFL3' at offset 4
   sevenzipScanner,        // 7z signature
+  rdataScanner,           // R serialization: 'X\n'/'B\n'/'A\n' + version, 'RDX2\n'/'RDX3\n' workspaces; .rdb by name + entry header
   kerasH5Scanner,         // HDF5 signature at 0, 512, 1024, ... (userblock)
   jinjaScanner,           // chat templates: .jinja/.j2, hint 'jinja', tokenizer_config/chat_template JSON
   kerasZipScanner,        // a zip with Keras 3's layout (config.json + metadata.json): before pytorch/zip
