@@ -24,6 +24,9 @@ import { ociScanner } from './formats/oci/scanner';
 import { ociDigestCheck } from './formats/oci/folder';
 import { referencesCheck } from './folder/references';
 import { rdataScanner } from './formats/rdata/scanner';
+import { xgboostScanner } from './formats/xgboost/scanner';
+import { lightgbmScanner } from './formats/lightgbm/scanner';
+import { catboostScanner } from './formats/catboost/scanner';
 
 export const SCANNERS: readonly Scanner[] = [
   safetensorsScanner,
@@ -31,6 +34,7 @@ export const SCANNERS: readonly Scanner[] = [
   ggufScanner,
   tfliteScanner,          // 'TFL3' at offset 4
   sevenzipScanner,        // 7z signature
+  catboostScanner,        // 'CBM1' + core size
   rdataScanner,           // R serialization: 'X\n'/'B\n'/'A\n' + version, 'RDX2\n'/'RDX3\n' workspaces; .rdb by name + entry header
   kerasH5Scanner,         // HDF5 signature at 0, 512, 1024, ... (userblock)
   jinjaScanner,           // chat templates: .jinja/.j2, hint 'jinja', tokenizer_config/chat_template JSON
@@ -41,6 +45,8 @@ export const SCANNERS: readonly Scanner[] = [
   zipScanner,
   tarScanner,
   compressedScanner,
+  xgboostScanner,         // UBJSON/legacy 'binf' by magic, JSON by a leading "learner" object: before onnx/config
+  lightgbmScanner,        // text model: "tree\nversion=v4\n" header (content only, no extension of its own)
   onnxScanner,            // protobuf has no magic: name + parsed structure, after every magic-based format
   tensorflowScanner,      // SavedModel / GraphDef / MetaGraphDef protobufs: name + structure
   flaxScanner,            // msgpack checkpoints: name + structure
