@@ -27,12 +27,14 @@ import { rdataScanner } from './formats/rdata/scanner';
 import { xgboostScanner } from './formats/xgboost/scanner';
 import { lightgbmScanner } from './formats/lightgbm/scanner';
 import { catboostScanner } from './formats/catboost/scanner';
+import { ortScanner } from './formats/ort/scanner';
 
 export const SCANNERS: readonly Scanner[] = [
   safetensorsScanner,
   safetensorsIndexScanner,
   ggufScanner,
   tfliteScanner,          // 'TFL3' at offset 4
+  ortScanner,             // 'ORTM' at offset 4 (flatbuffer file identifier): before onnx, which only recognised it
   sevenzipScanner,        // 7z signature
   catboostScanner,        // 'CBM1' + core size
   rdataScanner,           // R serialization: 'X\n'/'B\n'/'A\n' + version, 'RDX2\n'/'RDX3\n' workspaces; .rdb by name + entry header

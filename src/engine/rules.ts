@@ -24,6 +24,7 @@ import { FOLDER_RULES } from './rules/folder';
 import { STATS_RULES } from './rules/stats';
 import { RDATA_RULES } from './rules/rdata';
 import { GBDT_RULES } from './rules/gbdt';
+import { ORT_RULES } from './rules/ort';
 
 export type { RuleDef } from './rules/types';
 
@@ -51,6 +52,7 @@ export const RULES = {
   ...STATS_RULES,
   ...RDATA_RULES,
   ...GBDT_RULES,
+  ...ORT_RULES,
 } as const satisfies Record<string, RuleDef>;
 
 export type RuleId = keyof typeof RULES;

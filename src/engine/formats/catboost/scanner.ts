@@ -6,7 +6,7 @@
 // read with bounds-checked flatbuffer accessors (flat.ts), never trusting an offset.
 import type { Head, ScanContext, Scanner, Sniff } from '../../types';
 import { FormatError } from '../../types';
-import { Flat } from './flat';
+import { Flat } from '../../io/flatbuffer';
 
 const MAGIC = [0x43, 0x42, 0x4d, 0x31]; // 'CBM1'
 /** Core flatbuffers above this are not read (real cores are KB to a few hundred MB with big CTRs). */

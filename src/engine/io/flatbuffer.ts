@@ -1,8 +1,8 @@
 // Bounds-checked reads of a flatbuffer (flatbuffers internals: uoffset root, soffset to the vtable,
 // uint16 vtable entries, uoffset strings and vectors with a uint32 length). Every offset is checked
 // against the buffer, so a hostile core throws FormatError instead of reading past its end.
-import { FormatError } from '../../types';
-import { utf8 } from '../../io/text';
+import { FormatError } from '../types';
+import { utf8 } from './text';
 
 /** Elements of one vector read (InfoMap entries, part ids). */
 const MAX_VECTOR = 100_000;
@@ -38,6 +38,34 @@ export class Flat {
   }
 
   table(t: number, i: number): number | null { return this.deref(t, i); }
+
+  /** Scalar fields: absent ones take the schema default (0 here; no ORT/CatBoost field read has another). */
+  int32(t: number, i: number): number {
+    const at = this.field(t, i);
+    if (at === null) return 0;
+    this.check(at, 4, 'int32'); return this.dv.getInt32(at, true);
+  }
+  int64(t: number, i: number): number {
+    const at = this.field(t, i);
+    if (at === null) return 0;
+    this.check(at, 8, 'int64');
+    return this.dv.getInt32(at + 4, true) * 0x1_0000_0000 + this.dv.getUint32(at, true);
+  }
+  uint8(t: number, i: number): number {
+    const at = this.field(t, i);
+    if (at === null) return 0;
+    this.check(at, 1, 'uint8'); return this.b[at]!;
+  }
+  /** [start, end) of a vector's payload of `width`-byte scalars (bytes, int64s), checked. */
+  scalarVector(t: number, i: number, width: number): { start: number; count: number } | null {
+    const v = this.deref(t, i);
+    if (v === null) return null;
+    const n = this.u32(v);
+    this.check(v + 4, n * width, 'vector');
+    return { start: v + 4, count: n };
+  }
+  /** The file identifier at bytes 4..8. */
+  identifier(): string { this.check(4, 4, 'identifier'); return String.fromCharCode(...this.b.subarray(4, 8)); }
 
   string(t: number, i: number): string | null {
     const s = this.deref(t, i);
