@@ -28,6 +28,7 @@ import { xgboostScanner } from './formats/xgboost/scanner';
 import { lightgbmScanner } from './formats/lightgbm/scanner';
 import { catboostScanner } from './formats/catboost/scanner';
 import { ortScanner } from './formats/ort/scanner';
+import { torch7Scanner } from './formats/torch7/scanner';
 
 export const SCANNERS: readonly Scanner[] = [
   safetensorsScanner,
@@ -48,6 +49,7 @@ export const SCANNERS: readonly Scanner[] = [
   tarScanner,
   compressedScanner,
   xgboostScanner,         // UBJSON/legacy 'binf' by magic, JSON by a leading "learner" object: before onnx/config
+  torch7Scanner,          // Lua torch.save: int32 type 4 + index 1 + "V <n>" by structure; tables by .t7/.th/.net name
   lightgbmScanner,        // text model: "tree\nversion=v4\n" header (content only, no extension of its own)
   onnxScanner,            // protobuf has no magic: name + parsed structure, after every magic-based format
   tensorflowScanner,      // SavedModel / GraphDef / MetaGraphDef protobufs: name + structure

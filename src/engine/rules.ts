@@ -25,6 +25,7 @@ import { STATS_RULES } from './rules/stats';
 import { RDATA_RULES } from './rules/rdata';
 import { GBDT_RULES } from './rules/gbdt';
 import { ORT_RULES } from './rules/ort';
+import { TORCH7_RULES } from './rules/torch7';
 
 export type { RuleDef } from './rules/types';
 
@@ -53,6 +54,7 @@ export const RULES = {
   ...RDATA_RULES,
   ...GBDT_RULES,
   ...ORT_RULES,
+  ...TORCH7_RULES,
 } as const satisfies Record<string, RuleDef>;
 
 export type RuleId = keyof typeof RULES;
