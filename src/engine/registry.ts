@@ -29,6 +29,7 @@ import { lightgbmScanner } from './formats/lightgbm/scanner';
 import { catboostScanner } from './formats/catboost/scanner';
 import { ortScanner } from './formats/ort/scanner';
 import { torch7Scanner } from './formats/torch7/scanner';
+import { pmmlScanner } from './formats/pmml/scanner';
 
 export const SCANNERS: readonly Scanner[] = [
   safetensorsScanner,
@@ -50,6 +51,7 @@ export const SCANNERS: readonly Scanner[] = [
   compressedScanner,
   xgboostScanner,         // UBJSON/legacy 'binf' by magic, JSON by a leading "learner" object: before onnx/config
   torch7Scanner,          // Lua torch.save: int32 type 4 + index 1 + "V <n>" by structure; tables by .t7/.th/.net name
+  pmmlScanner,            // XML with a <PMML> root (dmg.org namespace or .pmml name)
   lightgbmScanner,        // text model: "tree\nversion=v4\n" header (content only, no extension of its own)
   onnxScanner,            // protobuf has no magic: name + parsed structure, after every magic-based format
   tensorflowScanner,      // SavedModel / GraphDef / MetaGraphDef protobufs: name + structure

@@ -26,6 +26,7 @@ import { RDATA_RULES } from './rules/rdata';
 import { GBDT_RULES } from './rules/gbdt';
 import { ORT_RULES } from './rules/ort';
 import { TORCH7_RULES } from './rules/torch7';
+import { PMML_RULES } from './rules/pmml';
 
 export type { RuleDef } from './rules/types';
 
@@ -55,6 +56,7 @@ export const RULES = {
   ...GBDT_RULES,
   ...ORT_RULES,
   ...TORCH7_RULES,
+  ...PMML_RULES,
 } as const satisfies Record<string, RuleDef>;
 
 export type RuleId = keyof typeof RULES;
