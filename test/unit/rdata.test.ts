@@ -18,7 +18,7 @@ const rules = (r: FileReport, sev?: string) => r.findings.filter((f) => !sev || 
 describe('rdata: benign files written by R stay below WARNING', () => {
   const BENIGN = ['data-frame.rds', 'lm-model.rds', 'glm-binomial.rds', 'factor.rds', 'list.rds', 'function.rds',
     'function-bytecode.rds', 'xdr-v2.rds', 'ascii.rds', 'native-binary.rds', 'bzip2.rds', 'xz.rds', 'workspace.RData',
-    'ascii.rda', 'lazydata.rdb', 'lazydata.rdx'];
+    'ascii.rda', 'lazydata.rdb', 'lazydata.rdx', 'rpart.rds', 'mgcv-gam.rds', 'nnet.rds', 'coxph.rds', 'ecdf.rds'];
   for (const name of BENIGN) {
     it(`reads ${name} completely with nothing at WARNING or above`, async () => {
       const r = await scanFixture(`benign/${name}`);

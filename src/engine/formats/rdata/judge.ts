@@ -18,14 +18,16 @@ const MAX_JUDGED_NODES = 3_000_000;
 /** Strings in code handed to the string detectors per stream. */
 const MAX_CODE_STRINGS = 2000;
 
-const SEVERITY: Record<CallKind, Record<Where, Severity | null>> = {
-  exec: { promise: 'critical', closure: 'critical', data: 'warning' },
-  code: { promise: 'critical', closure: 'warning', data: 'info' },
-  io: { promise: 'critical', closure: 'warning', data: 'info' },
-  native: { promise: 'warning', closure: null, data: null },
+/**
+ * Severity of a call by what it does and where it sits. Calls inside an unforced promise are not in the
+ * table: rdata/promise itself names the first dangerous call of the promise's code.
+ */
+const SEVERITY: Record<CallKind, Record<'closure' | 'data', Severity | null>> = {
+  exec: { closure: 'critical', data: 'warning' },
+  code: { closure: 'warning', data: 'info' },
+  io: { closure: 'warning', data: 'info' },
+  native: { closure: null, data: null },
 };
-/** Calls inside an unforced promise are named by rdata/promise itself (firstDangerous). */
-const REPORTED_BY_PROMISE: Record<Where, boolean> = { promise: true, closure: false, data: false };
 
 export interface RVerdict {
   findings: FindingInput[];
@@ -138,13 +140,13 @@ export function judgeR(parsed: RParse, isWorkspace: boolean): RVerdict {
     const policy = R_CALLS[name] ?? R_CALLS[name.replace(/^.*:::?/, '')];
     if (!policy) return;
     if (policy.kind === 'native') v.counts.nativeCalls++;
+    if (where === 'promise') return;
     const severity = SEVERITY[policy.kind][where];
-    if (!severity || REPORTED_BY_PROMISE[where]) return;
+    if (!severity) return;
     const key = `${name}|${where}|${offset}`;
     if (reportedCall.has(key)) return;
     reportedCall.add(key);
-    const whereText = where === 'promise' ? 'in an unevaluated promise, run when the value is used'
-      : where === 'closure' ? 'in a function body, run when the function is called'
+    const whereText = where === 'closure' ? 'in a function body, run when the function is called'
         : 'in a stored call, run only if code evaluates it';
     v.findings.push({ ruleId: 'rdata/dangerous-call', offset, severity, evidence: describe(n),
       ...(severity !== 'critical' ? { severityReason: `${policy.kind} call ${whereText.split(',')[0]}` } : {}),

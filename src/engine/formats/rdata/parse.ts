@@ -88,6 +88,8 @@ const ATOMIC: Partial<Record<number, ['logical' | 'integer' | 'double' | 'comple
   [SXP.LGL]: ['logical', 4], [SXP.INT]: ['integer', 4], [SXP.REAL]: ['double', 8], [SXP.CPLX]: ['complex', 16],
 };
 const NIL: RNode = { t: 'const', what: 'NULL' };
+/** Node kinds that keep their attributes (a CHARSXP's old-style attribute is read and dropped, as R does). */
+const CARRIES_ATTR = new Set<RNode['t']>(['str', 'atomic', 'vec', 's4', 'weakref', 'extptr', 'bytecode']);
 
 /** Reads the header (R_Unserialize) at `start`; the format byte pair is 'X\n', 'B\n' or 'A\n'. */
 export function parseSerialized(bytes: Uint8Array, start = 0, checkAborted: () => void = () => {}): RParse {
@@ -208,7 +210,7 @@ class ItemReader {
     // CHARSXPs may carry an attribute from old writers: read and ignored (ReadItem's tail).
     if (hasAttr) {
       const attr = this.item(d);
-      if ('attr' in node || node.t === 'str' || node.t === 'atomic' || node.t === 'vec' || node.t === 's4' || node.t === 'weakref' || node.t === 'extptr' || node.t === 'bytecode') (node as { attr?: RNode }).attr = attr;
+      if (CARRIES_ATTR.has(node.t)) (node as { attr?: RNode }).attr = attr;
     }
     return node;
   }
