@@ -16,7 +16,7 @@ const enc = (s: string) => new TextEncoder().encode(s);
 describe('gbdt: benign models from the real libraries are clean', () => {
   const CASES: Array<[string, string]> = [
     ['xgb-binary.json', 'xgboost'], ['xgb-binary.ubj', 'xgboost'], ['xgb-dart.json', 'xgboost'], ['xgb-legacy.model', 'xgboost'],
-    ['xgb-gblinear.bst', 'xgboost'], ['lgbm-binary.txt', 'lightgbm'], ['lgbm-categorical.txt', 'lightgbm'],
+    ['xgb-gblinear.bst', 'xgboost'], ['xgb-config.json', 'xgboost'], ['lgbm-binary.txt', 'lightgbm'], ['lgbm-categorical.txt', 'lightgbm'],
     ['catboost-oblivious.cbm', 'catboost'], ['xgb-sklearn.pkl', 'pickle'], ['lgbm-sklearn.pkl', 'pickle'],
   ];
   for (const [file, format] of CASES) {

@@ -124,6 +124,18 @@ export function parseSerialized(bytes: Uint8Array, start = 0, checkAborted: () =
   return out;
 }
 
+/** Short ASCII strings (symbol names, most labels) without a TextDecoder call each: that call dominated the parse. */
+function text(b: Uint8Array): string {
+  if (b.length > 64) return utf8(b);
+  let out = '';
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i]!;
+    if (c >= 0x80) return utf8(b);
+    out += String.fromCharCode(c);
+  }
+  return out;
+}
+
 /** R_Version packs major.minor.patch as major*65536 + minor*256 + patch (DecodeVersion). */
 function rVersion(packed: number): string {
   if (packed < 0) return 'unreleased';
@@ -257,9 +269,10 @@ class ItemReader {
           const flags = this.s.int('flags');
           if ((flags & 0xff) !== SXP.CHAR) { this.item(d, flags); continue; }
           this.count();
-          const v = this.charsxp();
+          const keep = strings.length < MAX_KEPT_STRINGS;
+          const v = this.charsxp(keep); // strings past the sample are stepped over, not decoded
           if (flags & (1 << 9)) this.item(d);
-          if (strings.length < MAX_KEPT_STRINGS) strings.push(v);
+          if (keep) strings.push(v);
         }
         return { t: 'str', length: n, strings };
       }
@@ -295,12 +308,12 @@ class ItemReader {
   }
 
   /** A CHARSXP's bytes: length -1 is NA_STRING; the levels hold the encoding (ignored: text is UTF-8 or Latin-1). */
-  private charsxp(): string | null {
+  private charsxp(decode = true): string | null {
     const n = this.s.int('string length');
     if (n === -1 || n === NA_INTEGER) return null;
     if (n < 0) throw new FormatError(`negative string length ${n}`, this.s.pos);
     const bytes = this.s.string(n, 'string');
-    return utf8(bytes.subarray(0, MAX_STRING_BYTES));
+    return decode ? text(bytes.subarray(0, MAX_STRING_BYTES)) : '';
   }
 
   /** ReadBC1: the code (an INTSXP), then ReadBCConsts: typed constants, calls written with ReadBCLang. */

@@ -17,6 +17,8 @@ export interface XgbModel {
   attributes: Array<[string, string]>;
   featureNames: string[];
   problems: XgbProblem[];
+  /** A save_config() document: parameters, no trees. */
+  configOnly?: boolean;
   /** Free text for the string detectors, with where it sits. */
   strings: Array<{ text: string; pointer: string }>;
 }
@@ -72,7 +74,10 @@ export function readXgbDocument(v: JsonValue, encoding: 'json' | 'ubjson'): XgbM
   walkParams(objective, '/learner/objective', text);
   // dart wraps a gbtree: {"name": "dart", "gbtree": {"model": ...}, "weight_drop": [...]}
   const model = obj(obj(gb['gbtree'])?.['model']) ?? obj(gb['model']);
-  if (m.booster === 'gbtree' || m.booster === 'dart') readTrees(m, model, m.booster === 'dart' ? '/learner/gradient_booster/gbtree/model' : '/learner/gradient_booster/model');
+  // Booster.save_config() writes the same document without models: parameters only, nothing to check.
+  m.configOnly = !model && !!obj(learner['generic_param']);
+  if (!m.configOnly && (m.booster === 'gbtree' || m.booster === 'dart')) readTrees(m, model, m.booster === 'dart' ? '/learner/gradient_booster/gbtree/model' : '/learner/gradient_booster/model');
+  if (m.configOnly) walkParams(learner, '/learner', text);
   return m;
 }
 

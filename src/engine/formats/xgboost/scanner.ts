@@ -53,6 +53,7 @@ async function scan(ctx: ScanContext<XgbState>): Promise<void> {
 
 function judge(ctx: ScanContext<XgbState>, m: XgbModel): void {
   ctx.note('encoding', m.encoding);
+  if (m.configOnly) ctx.note('document', 'configuration (Booster.save_config: parameters, no trees)');
   if (m.version) ctx.note('version', m.version);
   ctx.note('booster', m.booster);
   ctx.note('objective', m.objective);
