@@ -24,6 +24,12 @@ describe('torch7: data-only files are clean', () => {
     expect(r.complete).toBe(true);
   });
 
+  it('an ASCII-mode save of the same network is clean too', async () => {
+    const r = await scanFixture('benign/mlp-ascii.t7');
+    expect(r.findings).toEqual([]);
+    expect(r.nodes[0]!.notes).toMatchObject({ tensors: 14 });
+  });
+
   it('is recognised by content under another name', async () => {
     expect((await scanBytes(load('benign/mlp.t7'), 'model.bin')).format).toBe('torch7');
   });
@@ -35,6 +41,10 @@ describe('torch7: attacks', () => {
     expect(rules(r, 'critical')).toEqual(['torch7/function']);
     expect(r.findings.find((f) => f.ruleId === 'torch7/function')!.evidence).toMatch(/^LuaJIT bytecode/);
     expect(rules(r, 'warning')).toEqual(['strings/shell-command']);
+  });
+
+  it('the same hook in an ASCII-mode file is CRITICAL', async () => {
+    expect(rules(await scanFixture('malicious/function-hook-ascii.t7'), 'critical')).toEqual(['torch7/function']);
   });
 
   it('an old-style function (type 6) is CRITICAL too', async () => {

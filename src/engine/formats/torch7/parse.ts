@@ -1,6 +1,7 @@
 // Lua Torch7 serialization (.t7, .th, .net; torch7 File.lua writeObject/readObject, generic/Tensor.c and
 // generic/Storage.c write): a tagged object tree. Binary mode (what torch.save writes by default):
-// little-endian int32 tags and lengths, int64 longs, float64 numbers.
+// little-endian int32 tags and lengths, int64 longs, float64 numbers; ASCII mode the same values as
+// text (cursor.ts).
 //   0 nil · 1 number (double) · 2 string (int length, bytes) · 3 table (index, count, key/value pairs) ·
 //   4 torch object (index, "V <version>", class name, class payload) · 5 boolean (int) ·
 //   6 function (bytecode string, upvalues) · 7 legacy recursive function and 8 recursive function
@@ -10,7 +11,7 @@
 // is skipped by size, never read. Classes with their own write() other than tensors and storages
 // cannot be followed, and stop the walk (reported as a limit, not as malformed).
 import { FormatError } from '../../types';
-import { Reader } from '../../io/reader';
+import { T7Cursor } from './cursor';
 import { utf8 } from '../../io/text';
 
 export const TYPE = { NIL: 0, NUMBER: 1, STRING: 2, TABLE: 3, TORCH: 4, BOOLEAN: 5, FUNCTION: 6, LEGACY_RECUR_FUNCTION: 7, RECUR_FUNCTION: 8 } as const;
@@ -51,54 +52,50 @@ function tableLike(className: string): boolean {
   return !/^torch\.(\w+)(Tensor|Storage)$/.test(className) && !/^torch\.(CudaTensor|CudaStorage)$/.test(className);
 }
 
-export function parseT7(bytes: Uint8Array, longSize: 4 | 8 = 8): T7Parse {
-  const r = new Reader(bytes);
+export function parseT7(bytes: Uint8Array, ascii = isAsciiT7(bytes)): T7Parse {
+  const r = new T7Cursor(bytes, ascii);
   const out: T7Parse = { classes: new Map(), functions: [], strings: [], tensors: 0, storageBytes: 0, objects: 0, end: 0 };
   const seen = new Set<number>();
-  const long = (): number => {
-    if (longSize === 4) return r.i32le();
-    const lo = r.u32le(), hi = r.i32le();
-    if (hi < -1 || hi > 0x1fffff) throw new FormatError(`long value out of range at ${r.pos - 8}`, r.pos - 8);
-    return hi * 0x1_0000_0000 + lo;
-  };
+  const long = (): number => r.long();
   const str = (what: string): Uint8Array => {
-    const n = r.i32le();
-    if (n < 0 || n > MAX_STRING_BYTES) throw new FormatError(`${what} of ${n} bytes at ${r.pos - 4}`, r.pos - 4);
-    return r.bytesN(n, what);
+    const at = r.pos;
+    const n = r.int(what);
+    if (n < 0 || n > MAX_STRING_BYTES) throw new FormatError(`${what} of ${n} bytes at ${at}`, at);
+    return r.chars(n, what);
   };
 
   const obj = (depth: number): void => {
     if (depth > MAX_T7_DEPTH) throw new Stop('limit', `objects nested deeper than ${MAX_T7_DEPTH}`);
     if (++out.objects > MAX_T7_OBJECTS) throw new Stop('limit', `more than ${MAX_T7_OBJECTS} objects`);
     const at = r.pos;
-    const type = r.i32le();
+    const type = r.int('type');
     switch (type) {
       case TYPE.NIL: return;
-      case TYPE.NUMBER: r.skip(8); return;
-      case TYPE.BOOLEAN: r.skip(4); return;
+      case TYPE.NUMBER: r.skipNumbers(1, 8, 'number'); return;
+      case TYPE.BOOLEAN: r.skipNumbers(1, 4, 'boolean'); return;
       case TYPE.STRING: {
         const s = str('string');
         if (out.strings.length < 10_000) out.strings.push({ text: utf8(s.subarray(0, 4096)), offset: at });
         return;
       }
       case TYPE.FUNCTION: case TYPE.LEGACY_RECUR_FUNCTION: case TYPE.RECUR_FUNCTION: {
-        if (type !== TYPE.FUNCTION) { const index = r.i32le(); if (seen.has(index)) return; seen.add(index); }
+        if (type !== TYPE.FUNCTION) { const index = r.int(); if (seen.has(index)) return; seen.add(index); }
         const code = str('function bytecode');
         out.functions.push({ offset: at, bytecode: code, kind: type === TYPE.FUNCTION ? 'function' : 'recursive function' });
         obj(depth + 1); // upvalues table
         return;
       }
       case TYPE.TABLE: {
-        const index = r.i32le();
+        const index = r.int();
         if (seen.has(index)) return;
         seen.add(index);
-        const n = r.i32le();
-        if (n < 0 || n * 8 > r.remaining) throw new FormatError(`table of ${n} entries at ${at}`, at);
+        const n = r.int();
+        if (n < 0 || n * (r.ascii ? 4 : 8) > r.remaining) throw new FormatError(`table of ${n} entries at ${at}`, at);
         for (let i = 0; i < n; i++) { obj(depth + 1); obj(depth + 1); }
         return;
       }
       case TYPE.TORCH: {
-        const index = r.i32le();
+        const index = r.int();
         if (seen.has(index)) return;
         seen.add(index);
         let className = utf8(str('version'));
@@ -121,8 +118,9 @@ export function parseT7(bytes: Uint8Array, longSize: 4 | 8 = 8): T7Parse {
 
   /** generic/Tensor.c write: nDimension, sizes, strides (longs), storageOffset+1 (long), the storage object. */
   const tensor = (depth: number): void => {
-    const nd = r.i32le();
-    if (nd < 0 || nd > MAX_DIMS) throw new FormatError(`tensor with ${nd} dimensions at ${r.pos - 4}`, r.pos - 4);
+    const at = r.pos;
+    const nd = r.int('dimension count');
+    if (nd < 0 || nd > MAX_DIMS) throw new FormatError(`tensor with ${nd} dimensions at ${at}`, at);
     for (let i = 0; i < 2 * nd + 1; i++) long();
     obj(depth + 1);
   };
@@ -132,13 +130,15 @@ export function parseT7(bytes: Uint8Array, longSize: 4 | 8 = 8): T7Parse {
     const el = STORAGE_ELEMENT[kind === '' ? 'Double' : kind];
     if (el === undefined) throw new Stop('opaque', `unknown storage class ${className}`, className);
     const n = long();
-    if (n < 0 || n * el > r.remaining) throw new FormatError(`${className} of ${n} elements runs past the end of the file (at ${at})`, at);
-    r.skip(n * el);
+    // ASCII storages print numbers as text (at least two bytes each); Byte/Char storages stay raw.
+    if (n < 0 || n * (r.ascii && el > 1 ? 2 : el) > r.remaining) throw new FormatError(`${className} of ${n} elements runs past the end of the file (at ${at})`, at);
+    if (r.ascii && el === 1) r.chars(n, className); else r.skipNumbers(n, el, className);
     out.storageBytes += n * el;
   };
 
   try {
     obj(0);
+    if (ascii) while (r.pos < bytes.length && (bytes[r.pos] === 0x0a || bytes[r.pos] === 0x20 || bytes[r.pos] === 0x0d)) r.pos++; // the last write's newline
     out.end = r.pos;
   } catch (e) {
     out.end = r.pos;
@@ -149,6 +149,11 @@ export function parseT7(bytes: Uint8Array, longSize: 4 | 8 = 8): T7Parse {
     else throw e;
   }
   return out;
+}
+
+/** torch.save(path, obj, 'ascii'): "3\n1\n" (a table) or "4\n1\n" (a torch object) then text. */
+export function isAsciiT7(b: Uint8Array): boolean {
+  return b.length >= 6 && (b[0] === 0x33 || b[0] === 0x34) && b[1] === 0x0a && b[2] === 0x31 && b[3] === 0x0a;
 }
 
 /** Binary torch.save: int32 type 3 (table) or 4 (torch object) then an index of 1. */

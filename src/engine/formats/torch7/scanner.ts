@@ -6,7 +6,7 @@
 import type { Head, ScanContext, Scanner, Sniff } from '../../types';
 import { latin1Text } from '../../io/text';
 import { byteRangeName } from '../child-names';
-import { looksLikeT7, parseT7 } from './parse';
+import { isAsciiT7, looksLikeT7, parseT7 } from './parse';
 
 const EXTENSIONS = ['.t7', '.th', '.net'];
 /** Files read whole up to this size (storages are skipped, but the tree walk needs the bytes). */
@@ -20,6 +20,8 @@ function sniff(head: Head): Sniff | null {
     const versioned = b[0] === 4 && b[12] === 0x56;
     if (versioned || EXTENSIONS.includes(head.ext)) return { confidence: 'structure' };
   }
+  // ASCII files: "4\n1\n<n>\nV 1\n" is distinctive; a leading table ("3\n1\n") needs the name too.
+  if (isAsciiT7(b) && (/^4\n1\n\d+\nV \d/.test(latin1Text(b.subarray(0, 32))) || EXTENSIONS.includes(head.ext))) return { confidence: 'structure' };
   return EXTENSIONS.includes(head.ext) ? { confidence: 'name' } : null;
 }
 
