@@ -126,7 +126,14 @@ export function judgeR(parsed: RParse, isWorkspace: boolean): RVerdict {
       case 'namespace': case 'package':
         for (const name of n.names.slice(0, 1)) if (!v.namespaces.includes(name)) v.namespaces.push(name);
         break;
-      case 'altrep': push(n.info); push(n.state); push(n.attr); break;
+      case 'altrep': {
+        // info is (class, package, type): unserialize asks that package for the class (altrep.c
+        // ALTREP_UNSERIALIZE_EX), so a class from vroom or arrow needs that package loaded.
+        const pkg = n.info?.t === 'list' ? n.info.cells[1]?.car : undefined;
+        if (pkg?.t === 'sym' && !v.namespaces.includes(pkg.name)) v.namespaces.push(pkg.name);
+        push(n.info); push(n.state); push(n.attr);
+        break;
+      }
       case 'extptr': push(n.prot); push(n.tag); push(n.attr); break;
       case 'atomic': case 's4': case 'weakref': push(n.attr); break;
       default: break;
