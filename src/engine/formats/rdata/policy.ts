@@ -2,13 +2,19 @@
 // name, never at the mere presence of code, because ordinary model objects hold plenty of it (lm terms
 // hold `~` and `+` calls, glm families hold closures calling .Call(C_logit_link, mu)). Policy is data:
 // every entry says why.
-export type CallKind = 'exec' | 'code' | 'io' | 'native';
+/**
+ * exec: runs programs or native libraries. fetch: brings code or data in from outside (network,
+ * package installs, sourcing scripts). code: evaluates expressions or looks functions up by name.
+ * files: touches files or the process environment. native: the doors to compiled code.
+ */
+export type CallKind = 'exec' | 'fetch' | 'code' | 'files' | 'native';
 
 export interface CallPolicy { kind: CallKind; why: string }
 
 const EXEC = (why: string): CallPolicy => ({ kind: 'exec', why });
 const CODE = (why: string): CallPolicy => ({ kind: 'code', why });
-const IO = (why: string): CallPolicy => ({ kind: 'io', why });
+const FETCH = (why: string): CallPolicy => ({ kind: 'fetch', why });
+const FILES = (why: string): CallPolicy => ({ kind: 'files', why });
 const NATIVE = (why: string): CallPolicy => ({ kind: 'native', why });
 
 /** Keys are plain names (`system`) or namespace-qualified ones (`processx::run`), as the call writes them. */
@@ -28,15 +34,15 @@ export const R_CALLS: Readonly<Record<string, CallPolicy>> = {
   'callr::r': EXEC('runs R code in a new process'),
   'callr::rscript': EXEC('runs an R script in a new process'),
   'rstudioapi::terminalExecute': EXEC('runs a command in a terminal'),
-  // Code from text, files or names.
+  // Code from text or names (eval and friends are everyday R: model fitting code re-evaluates its call).
   'eval': CODE('evaluates an expression'),
   'evalq': CODE('evaluates an expression'),
   'eval.parent': CODE('evaluates an expression in the caller'),
   'parse': CODE('turns text into code'),
   'str2lang': CODE('turns text into code'),
   'str2expression': CODE('turns text into code'),
-  'source': CODE('runs an R script (local or from a URL)'),
-  'sys.source': CODE('runs an R script'),
+  'source': FETCH('runs an R script (local or from a URL)'),
+  'sys.source': FETCH('runs an R script'),
   'do.call': CODE('calls a function given by name'),
   'match.fun': CODE('looks up a function by name'),
   'getFunction': CODE('looks up a function by name'),
@@ -45,26 +51,26 @@ export const R_CALLS: Readonly<Record<string, CallPolicy>> = {
   'require': CODE('loads a package, running its .onLoad/.onAttach code'),
   'requireNamespace': CODE('loads a package namespace, running its .onLoad code'),
   'loadNamespace': CODE('loads a package namespace, running its .onLoad code'),
-  'install.packages': CODE('downloads and installs packages'),
-  'remotes::install_github': CODE('downloads and installs a package'),
-  'devtools::install_github': CODE('downloads and installs a package'),
+  'install.packages': FETCH('downloads and installs packages'),
+  'remotes::install_github': FETCH('downloads and installs a package'),
+  'devtools::install_github': FETCH('downloads and installs a package'),
   // Files, network and the process environment.
-  'download.file': IO('downloads a URL to a file'),
-  'url': IO('opens a URL'),
-  'file': IO('opens a file connection'),
-  'socketConnection': IO('opens a network socket'),
-  'curl::curl': IO('opens a URL'),
-  'curl::curl_download': IO('downloads a URL'),
-  'httr::GET': IO('fetches a URL'),
-  'httr::POST': IO('sends data to a URL'),
-  'unlink': IO('deletes files'),
-  'file.remove': IO('deletes files'),
-  'file.copy': IO('copies files'),
-  'writeLines': IO('writes text to a file or connection'),
-  'writeBin': IO('writes bytes to a file or connection'),
-  'Sys.setenv': IO('changes environment variables (PATH, LD_PRELOAD, R_LIBS, ...)'),
-  'Sys.unsetenv': IO('removes environment variables'),
-  'setwd': IO('changes the working directory'),
+  'download.file': FETCH('downloads a URL to a file'),
+  'url': FETCH('opens a URL'),
+  'file': FILES('opens a file connection'),
+  'socketConnection': FETCH('opens a network socket'),
+  'curl::curl': FETCH('opens a URL'),
+  'curl::curl_download': FETCH('downloads a URL'),
+  'httr::GET': FETCH('fetches a URL'),
+  'httr::POST': FETCH('sends data to a URL'),
+  'unlink': FILES('deletes files'),
+  'file.remove': FILES('deletes files'),
+  'file.copy': FILES('copies files'),
+  'writeLines': FILES('writes text to a file or connection'),
+  'writeBin': FILES('writes bytes to a file or connection'),
+  'Sys.setenv': FILES('changes environment variables (PATH, LD_PRELOAD, R_LIBS, ...)'),
+  'Sys.unsetenv': FILES('removes environment variables'),
+  'setwd': FILES('changes the working directory'),
   // The doors to C code: every package uses them (glm families call .Call(C_logit_link, mu)), so they
   // are noted, not alarmed, outside promises.
   '.Call': NATIVE('calls compiled C code'),

@@ -9,7 +9,7 @@ import { startsWith } from '../../io/text';
 import { byteRangeName, openByteRange } from '../child-names';
 import { parseSerialized } from './parse';
 import { describe, foreignNamespaces, judgeR } from './judge';
-import { isLazyLoadDb, openBlob, scanLazyLoadDb } from './lazyload';
+import { isLazyLoadDb, LAZYLOAD_ENTRY_HINT, openBlob, scanLazyLoadDb } from './lazyload';
 
 export interface RState { kind: 'stream' | 'workspace' | 'workspace-v1' | 'lazyload'; start: number }
 
@@ -68,7 +68,7 @@ async function scan(ctx: ScanContext<RState>): Promise<void> {
   if (h.encoding) ctx.note('nativeEncoding', h.encoding);
   ctx.note('objects', parsed.nodes);
 
-  const verdict = judgeR(parsed, kind === 'workspace');
+  const verdict = judgeR(parsed, kind === 'workspace', ctx.head.hint === LAZYLOAD_ENTRY_HINT);
   for (const f of verdict.findings) ctx.report(f);
   for (const s of verdict.codeStrings) ctx.inspectString(s.text, { offset: s.offset, key: 'R code string' });
   const c = verdict.counts;
