@@ -113,13 +113,13 @@ describe('rdata: attacks', () => {
     expect(ev.findings.filter((x) => x.ruleId === 'rdata/dangerous-call').map((x) => x.severity)).toEqual(['info', 'info']);
   });
 
-  it('in a lazy-load database entry (package code) system() in a function is a WARNING, a promise stays CRITICAL', async () => {
+  it('in a lazy-load database entry (package code) system() in a function is INFO, a promise stays CRITICAL', async () => {
     const { zlibSync } = await import('fflate');
     const entry = (stream: Uint8Array) => cat(i32(stream.length), zlibSync(stream));
     const db = cat(entry(xdr(closure(call('system', strsxp('ls'))))), entry(xdr(promise(call('system', strsxp('id'))))));
     const r = await scanBytes(db, 'pkg.rdb');
     expect(r.findings.filter((f) => f.ruleId.startsWith('rdata/') && f.ruleId !== 'rdata/closure').map((f) => [f.ruleId, f.severity]).sort())
-      .toEqual([['rdata/dangerous-call', 'warning'], ['rdata/promise', 'critical']]);
+      .toEqual([['rdata/dangerous-call', 'info'], ['rdata/promise', 'critical']]);
     expect(r.nodes[0]!.notes!['entries']).toBe(2);
     expect(r.complete).toBe(true);
   });
@@ -220,5 +220,18 @@ describe('rdata: ALTREP classes name the package that must provide them', () => 
     expect((await scanBytes(xdr(altrep('compact_intseq', 'base')), 'a.rds')).findings).toEqual([]);
     const r = await scanBytes(xdr(altrep('vroom_dbl', 'vroom')), 'b.rds');
     expect(r.findings.map((f) => [f.ruleId, f.evidence])).toEqual([['rdata/namespace', 'vroom']]);
+  });
+});
+
+describe('rdata: names that are also JavaScript object properties', () => {
+  it('calls to constructor() or toString() are ordinary calls, not a crash', async () => {
+    const r = await scanBytes(xdr(closure(call('constructor', call('toString', strsxp('x'))))), 'p.rds');
+    expect(r.complete).toBe(true);
+    expect(r.findings.map((f) => f.ruleId)).toEqual(['rdata/closure']);
+  });
+
+  it('an unforced promise whose code is a bare symbol (an argument captured in an environment) is silent', async () => {
+    const sym = cat(i32(T.SYM), i32(9 | (64 << 12)), i32(4), new TextEncoder().encode('expr'));
+    expect((await scanBytes(xdr(list(promise(sym))), 's.rds')).findings).toEqual([]);
   });
 });

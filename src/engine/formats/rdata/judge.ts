@@ -9,7 +9,7 @@
 import type { FindingInput, Severity } from '../../types';
 import { clip } from '../../io/text';
 import type { PairNode, RNode, RParse } from './parse';
-import { BASE_NAMESPACES, CALLS_BY_NAME, R_CALLS, STARTUP_HOOKS, type CallKind } from './policy';
+import { BASE_NAMESPACES, CALLS_BY_NAME, callPolicy, STARTUP_HOOKS, type CallKind } from './policy';
 
 type Where = 'data' | 'closure' | 'promise';
 
@@ -44,7 +44,9 @@ export interface RVerdict {
 
 /**
  * `packageCode`: the stream is an entry of a lazy-load database (.rdb), where functions are a package's
- * own code and base R's own functions call system(); a process call there is a WARNING, not CRITICAL.
+ * own code: R's utils calls system() and download.file() by design, so calls in function bodies are
+ * noted at INFO there (which functions a package may call is the package's business, not its data's);
+ * unevaluated promises, which run on access (CVE-2024-27322), keep their severity.
  */
 export function judgeR(parsed: RParse, isWorkspace: boolean, packageCode = false): RVerdict {
   const v: RVerdict = { findings: [], codeStrings: [], counts: { closures: 0, promises: 0, calls: 0, environments: 0, bytecode: 0, nativeCalls: 0 }, namespaces: [], variables: [], cut: false };
@@ -86,12 +88,19 @@ export function judgeR(parsed: RParse, isWorkspace: boolean, packageCode = false
         v.counts.promises++;
         const forced = !(n.value?.t === 'const' && n.value.what === 'unbound');
         const code = n.code;
-        if (!forced && code && (code.t === 'lang' || code.t === 'bytecode')) {
+        // Forcing a promise whose code is a symbol or constant only looks a value up: R's own promises
+        // (function arguments captured in environments) are mostly that. A call is what runs.
+        const calls = code && (code.t === 'lang' || (code.t === 'bytecode' && code.consts[0]?.t === 'lang'));
+        if (!forced && code && calls) {
           const dangerous = firstDangerous(code);
+          const runs = dangerous && (dangerous.kind === 'exec' || dangerous.kind === 'fetch');
+          const severity: Severity = runs || (dangerous && !packageCode) ? 'critical' : packageCode ? 'info' : 'warning';
           v.findings.push({ ruleId: 'rdata/promise', offset: n.offset, evidence: describe(code),
-            ...(dangerous ? {} : { severity: 'warning', severityReason: 'the promise calls nothing on the dangerous-call list' }),
+            ...(severity === 'critical' ? {} : { severity, severityReason: packageCode
+              ? 'a promise inside package code that runs nothing on the process, network or code-loading lists'
+              : 'the promise calls nothing on the dangerous-call list' }),
             message: dangerous
-              ? `An unevaluated promise calls ${dangerous}: R runs it as soon as the loaded value is used (CVE-2024-27322)`
+              ? `An unevaluated promise calls ${dangerous.name}: R runs it as soon as the loaded value is used (CVE-2024-27322)`
               : `An unevaluated promise holds a call to ${callName(code) ?? 'code'}, which R runs as soon as the loaded value is used (CVE-2024-27322)` });
         }
         push(n.attr); push(n.env, 'data'); push(n.value);
@@ -149,21 +158,21 @@ export function judgeR(parsed: RParse, isWorkspace: boolean, packageCode = false
   function judgeCall(n: PairNode, where: Where, offset: number): void {
     const name = callName(n);
     if (!name) return;
-    const policy = R_CALLS[name] ?? R_CALLS[name.replace(/^.*:::?/, '')];
+    const policy = callPolicy(name);
     if (!policy) return;
     if (policy.kind === 'native') v.counts.nativeCalls++;
     if (where === 'promise') return;
     let severity = SEVERITY[policy.kind][where];
     if (!severity) return;
-    const demoted = packageCode && severity === 'critical';
-    if (demoted) severity = 'warning';
+    const demoted = packageCode && where === 'closure' && severity !== 'info';
+    if (demoted) severity = 'info';
     const key = `${name}|${where}|${offset}`;
     if (reportedCall.has(key)) return;
     reportedCall.add(key);
     const whereText = where === 'closure' ? 'in a function body, run when the function is called'
         : 'in a stored call, run only if code evaluates it';
     v.findings.push({ ruleId: 'rdata/dangerous-call', offset, severity, evidence: describe(n),
-      ...(demoted ? { severityReason: 'a function of a package code database (.rdb), where calling programs is the package\'s own business' }
+      ...(demoted ? { severityReason: 'a function of a package code database (.rdb): what it calls is the package\'s own code' }
         : severity !== 'critical' ? { severityReason: `${policy.kind} call ${whereText.split(',')[0]}` } : {}),
       message: `R code calls ${name} (${policy.why}) ${whereText}` });
   }
@@ -185,13 +194,13 @@ export function callName(n: RNode): string | null {
   if (name && CALLS_BY_NAME.has(name.replace(/^base::/, ''))) {
     const arg = n.cells[1]?.car;
     const target = arg?.t === 'str' ? arg.strings[0] : arg?.t === 'sym' ? arg.name : undefined;
-    if (target && R_CALLS[target]) return target;
+    if (target && callPolicy(target)) return target;
   }
   return name;
 }
 
 /** The first call on the dangerous list inside a piece of code (bounded walk). */
-function firstDangerous(code: RNode): string | null {
+function firstDangerous(code: RNode): { name: string; kind: CallKind } | null {
   const stack: RNode[] = [code];
   const seen = new Set<RNode>();
   for (let steps = 0; stack.length > 0 && steps < 100_000; steps++) {
@@ -200,8 +209,8 @@ function firstDangerous(code: RNode): string | null {
     seen.add(n);
     if (n.t === 'lang') {
       const name = callName(n);
-      const p = name ? R_CALLS[name] ?? R_CALLS[name.replace(/^.*:::?/, '')] : undefined;
-      if (p && p.kind !== 'native') return name;
+      const p = name ? callPolicy(name) : undefined;
+      if (p && p.kind !== 'native') return { name: name!, kind: p.kind };
       for (const c of n.cells) stack.push(c.car);
       if (n.tail) stack.push(n.tail);
     } else if (n.t === 'list') for (const c of n.cells) stack.push(c.car);

@@ -82,6 +82,12 @@ export const R_CALLS: Readonly<Record<string, CallPolicy>> = {
   '.Primitive': NATIVE('looks up a primitive function'),
 };
 
+/** The policy for a call name as written (`system`, `processx::run`), or for its bare name; own keys only. */
+export function callPolicy(name: string): CallPolicy | undefined {
+  const own = (k: string) => (Object.prototype.hasOwnProperty.call(R_CALLS, k) ? R_CALLS[k] : undefined);
+  return own(name) ?? own(name.replace(/^.*:::?/, ''));
+}
+
 /** Calls that take a function by name: `do.call("system", list("id"))` is a call to system. */
 export const CALLS_BY_NAME = new Set(['do.call', 'match.fun', 'get', 'get0', 'getFunction', 'mget']);
 

@@ -68,9 +68,11 @@ async function scan(ctx: ScanContext<RState>): Promise<void> {
   if (h.encoding) ctx.note('nativeEncoding', h.encoding);
   ctx.note('objects', parsed.nodes);
 
-  const verdict = judgeR(parsed, kind === 'workspace', ctx.head.hint === LAZYLOAD_ENTRY_HINT);
+  const packageCode = ctx.head.hint === LAZYLOAD_ENTRY_HINT;
+  const verdict = judgeR(parsed, kind === 'workspace', packageCode);
   for (const f of verdict.findings) ctx.report(f);
-  for (const s of verdict.codeStrings) ctx.inspectString(s.text, { offset: s.offset, key: 'R code string' });
+  // Package code is full of CRAN, GitHub and documentation links: there they are expected, as in prose.
+  for (const s of verdict.codeStrings) ctx.inspectString(s.text, { offset: s.offset, key: 'R code string', ...(packageCode ? { documentation: true } : {}) });
   const c = verdict.counts;
   if (c.closures + c.bytecode > 0) {
     ctx.report({ ruleId: 'rdata/closure', evidence: `${c.closures} closures, ${c.bytecode} bytecode objects`,
