@@ -13,6 +13,7 @@ import type { Budget } from '../../limits';
 import { DECODERS } from '../compressed/codecs';
 import { Sink } from '../compressed/sink';
 import type { RState } from './scanner';
+import { lzma2Length, wrapLzma2 } from './lzma2';
 
 /** Smallest serialized object: header (14 bytes) plus one item. */
 const MIN_ENTRY_BYTES = 18;
@@ -36,7 +37,8 @@ function entryAt(b: Uint8Array, p: number, maxLength: number): EntryHeader | nul
   const type = b[p + 4];
   if (type === 0x5a && startsWith(b, XZ, p + 5)) return { offset: p, length, codec: 'xz', dataAt: p + 5 };
   // R_compress3 (makeLazyLoadDB(compress = 3)) writes a raw LZMA2 stream (lzma_raw_encoder), no xz
-  // container: its first byte is an LZMA2 chunk control byte (0x01/0x02 stored, 0x80-0xff LZMA).
+  // container: its first byte is an LZMA2 chunk control byte (0x01 stored, 0xe0-0xff LZMA with a
+  // dictionary reset, as a stream's first chunk must be). lzma2.ts wraps it for the xz decoder.
   if (type === 0x5a && (b[p + 5]! >= 0xe0 || b[p + 5] === 0x01)) return { offset: p, length, codec: 'lzma2-raw', dataAt: p + 5 };
   if (type === 0x32 && startsWith(b, BZH, p + 5)) return { offset: p, length, codec: 'bz2', dataAt: p + 5 };
   if (type === 0x31 && zlibAt(b, p + 5)) return { offset: p, length, codec: 'zlib', dataAt: p + 7 };
@@ -53,8 +55,18 @@ const ENTRY_NAME = /^entry@(\d+)$/;
 export const LAZYLOAD_ENTRY_HINT = 'rdata-lazyload-entry';
 
 /** Decodes one entry to exactly its declared length, or says why not. */
-async function decodeEntry(bytes: Uint8Array, e: EntryHeader, budget: Budget, checkAborted: () => void): Promise<{ data?: Uint8Array; error?: string }> {
-  if (e.codec === 'lzma2-raw') return { error: 'raw LZMA2 entries are not decoded' };
+async function decodeEntry(bytes: Uint8Array, e: EntryHeader, budget: Budget, checkAborted: () => void): Promise<{ data?: Uint8Array; error?: string; end?: number }> {
+  if (e.codec === 'lzma2-raw') {
+    const n = lzma2Length(bytes, e.dataAt);
+    if (n === null) return { error: 'the raw LZMA2 chunks run past the end of the file' };
+    const sink = new Sink(budget, n);
+    const r = await DECODERS.xz!(fromBytes(wrapLzma2(bytes.subarray(e.dataAt, e.dataAt + n), e.length)), sink, checkAborted, budget.limits.maxMemberBytes);
+    budget.chargeInflated(sink.total);
+    const out = sink.bytes();
+    if ((r.error || r.unsupported) && out.length < e.length) return { error: r.error ?? r.unsupported };
+    if (out.length !== e.length) return { error: `decompresses to ${out.length} bytes, not the ${e.length} it declares` };
+    return { data: out, end: e.dataAt + n };
+  }
   if (e.codec === 'stored') {
     return e.dataAt + e.length <= bytes.length ? { data: bytes.subarray(e.dataAt, e.dataAt + e.length) } : { error: 'stored entry runs past the end of the file' };
   }
@@ -124,13 +136,6 @@ export async function scanLazyLoadDb(ctx: ScanContext<RState>): Promise<void> {
       ctx.limited('maxMembers lazy-load entries');
       break;
     }
-    if (e.codec === 'lzma2-raw') {
-      // No raw-LZMA2 decoder here: say so once and stop, never pass the database as clean.
-      ctx.report({ ruleId: 'scan/limit-reached', offset: p, evidence: 'LZMA2 (compress = 3)',
-        message: 'The database stores its entries as raw LZMA2 (makeLazyLoadDB(compress = 3)), which is not decoded; they were not scanned' });
-      ctx.limited('raw LZMA2 lazy-load entries not decoded');
-      break;
-    }
     const r = await decodeEntry(bytes, e, ctx.budget, () => ctx.checkAborted());
     if (!r.data || !(r.data[1] === 0x0a && (r.data[0] === 0x58 || r.data[0] === 0x41 || r.data[0] === 0x42))) {
       if (p === expected) {
@@ -144,7 +149,7 @@ export async function scanLazyLoadDb(ctx: ScanContext<RState>): Promise<void> {
     }
     entries++;
     await ctx.scanChild(`entry@${p}`, fromBytes(r.data, `entry@${p}`), LAZYLOAD_ENTRY_HINT);
-    const end = entryEnd(bytes, e, r.data);
+    const end = r.end ?? entryEnd(bytes, e, r.data);
     if (end !== null) { skipUntil = end; expected = end; } else expected = -1;
   }
   if (expected > bytes.length - 6 && expected < bytes.length && expected >= 0) {
