@@ -23,13 +23,23 @@ import { sevenzipScanner } from './formats/sevenzip/scanner';
 import { ociScanner } from './formats/oci/scanner';
 import { ociDigestCheck } from './formats/oci/folder';
 import { referencesCheck } from './folder/references';
+import { rdataScanner } from './formats/rdata/scanner';
+import { xgboostScanner } from './formats/xgboost/scanner';
+import { lightgbmScanner } from './formats/lightgbm/scanner';
+import { catboostScanner } from './formats/catboost/scanner';
+import { ortScanner } from './formats/ort/scanner';
+import { torch7Scanner } from './formats/torch7/scanner';
+import { pmmlScanner } from './formats/pmml/scanner';
 
 export const SCANNERS: readonly Scanner[] = [
   safetensorsScanner,
   safetensorsIndexScanner,
   ggufScanner,
   tfliteScanner,          // 'TFL3' at offset 4
+  ortScanner,             // 'ORTM' at offset 4 (flatbuffer file identifier): before onnx, which only recognised it
   sevenzipScanner,        // 7z signature
+  catboostScanner,        // 'CBM1' + core size
+  rdataScanner,           // R serialization: 'X\n'/'B\n'/'A\n' + version, 'RDX2\n'/'RDX3\n' workspaces; .rdb by name + entry header
   kerasH5Scanner,         // HDF5 signature at 0, 512, 1024, ... (userblock)
   jinjaScanner,           // chat templates: .jinja/.j2, hint 'jinja', tokenizer_config/chat_template JSON
   kerasZipScanner,        // a zip with Keras 3's layout (config.json + metadata.json): before pytorch/zip
@@ -39,6 +49,10 @@ export const SCANNERS: readonly Scanner[] = [
   zipScanner,
   tarScanner,
   compressedScanner,
+  xgboostScanner,         // UBJSON/legacy 'binf' by magic, JSON by a leading "learner" object: before onnx/config
+  torch7Scanner,          // Lua torch.save: int32 type 4 + index 1 + "V <n>" by structure; tables by .t7/.th/.net name
+  pmmlScanner,            // XML with a <PMML> root (dmg.org namespace or .pmml name)
+  lightgbmScanner,        // text model: "tree\nversion=v4\n" header (content only, no extension of its own)
   onnxScanner,            // protobuf has no magic: name + parsed structure, after every magic-based format
   tensorflowScanner,      // SavedModel / GraphDef / MetaGraphDef protobufs: name + structure
   flaxScanner,            // msgpack checkpoints: name + structure

@@ -22,6 +22,11 @@ import { SEVENZIP_RULES } from './rules/sevenzip';
 import { OCI_RULES } from './rules/oci';
 import { FOLDER_RULES } from './rules/folder';
 import { STATS_RULES } from './rules/stats';
+import { RDATA_RULES } from './rules/rdata';
+import { GBDT_RULES } from './rules/gbdt';
+import { ORT_RULES } from './rules/ort';
+import { TORCH7_RULES } from './rules/torch7';
+import { PMML_RULES } from './rules/pmml';
 
 export type { RuleDef } from './rules/types';
 
@@ -47,6 +52,11 @@ export const RULES = {
   ...OCI_RULES,
   ...FOLDER_RULES,
   ...STATS_RULES,
+  ...RDATA_RULES,
+  ...GBDT_RULES,
+  ...ORT_RULES,
+  ...TORCH7_RULES,
+  ...PMML_RULES,
 } as const satisfies Record<string, RuleDef>;
 
 export type RuleId = keyof typeof RULES;

@@ -95,3 +95,37 @@ describe('fuzz: mutated fixtures never crash, hang, or break the report schema',
     }, 120_000);
   }
 });
+
+// The parsers of issue 12's formats-b (R, XGBoost UBJSON/legacy, LightGBM, Torch7, ORT, PMML DOCTYPE)
+// called directly on mutated fixtures: they return data or throw FormatError, nothing else.
+describe('fuzz: the R, GBDT, Torch7, ORT and PMML parsers only ever throw FormatError', async () => {
+  const { FormatError } = await import('../../src/engine/types');
+  const { parseSerialized } = await import('../../src/engine/formats/rdata/parse');
+  const { parseUbjson } = await import('../../src/engine/formats/xgboost/ubjson');
+  const { parseLegacy } = await import('../../src/engine/formats/xgboost/legacy');
+  const { parseLightgbm } = await import('../../src/engine/formats/lightgbm/parse');
+  const { parseT7 } = await import('../../src/engine/formats/torch7/parse');
+  const { parseOrt } = await import('../../src/engine/formats/ort/parse');
+  const { readDoctype } = await import('../../src/engine/formats/pmml/doctype');
+  const { gunzipSync } = await import('fflate');
+  const fx = (p: string) => new Uint8Array(readFileSync(join(FIXTURE_ROOT, p)));
+  const cases: Array<[string, Uint8Array, (b: Uint8Array) => unknown]> = [
+    ['rdata xdr', fx('rdata/benign/xdr-v2.rds'), (b) => parseSerialized(b)],
+    ['rdata ascii', fx('rdata/benign/ascii.rds'), (b) => parseSerialized(b)],
+    ['rdata bytecode', gunzipSync(fx('rdata/benign/function-bytecode.rds')), (b) => parseSerialized(b)],
+    ['rdata lm', gunzipSync(fx('rdata/benign/lm-model.rds')), (b) => parseSerialized(b)],
+    ['xgboost ubjson', fx('gbdt/benign/xgb-binary.ubj'), (b) => parseUbjson(b, 64)],
+    ['xgboost legacy', fx('gbdt/benign/xgb-legacy.model'), (b) => parseLegacy(b, 4)],
+    ['lightgbm', fx('gbdt/benign/lgbm-binary.txt'), (b) => parseLightgbm(new TextDecoder().decode(b))],
+    ['torch7', fx('torch7/benign/mlp.t7'), (b) => parseT7(b)],
+    ['ort', fx('ort/benign/mlp.ort'), (b) => parseOrt(b, () => {})],
+    ['pmml doctype', fx('pmml/malicious/billion-laughs.pmml'), (b) => readDoctype(new TextDecoder().decode(b))],
+  ];
+  for (const [what, base, parse] of cases) {
+    it(`${what}: mutated input parses or throws FormatError`, () => {
+      fc.assert(fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (muts) => {
+        try { parse(apply(base, muts)); } catch (e) { if (!(e instanceof FormatError)) throw e; }
+      }), { seed: 0x6d68, numRuns: RUNS_PER_FIXTURE * 20 });
+    });
+  }
+});

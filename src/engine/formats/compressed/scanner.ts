@@ -17,7 +17,9 @@ const NAMES: Record<CompressedState['codec'], string> = {
 
 export const compressedScanner: Scanner<CompressedState> = {
   id: 'compressed',
-  extensions: ['.gz', '.gzip', '.bz2', '.xz', '.lzma', '.lz4', '.zlib', '.z', '.joblib', '.zst', '.zstd', '.tzst'],
+  // R's saveRDS/save write gzip (default), bzip2 or xz around the stream (formats/rdata), and the .rdx
+  // lazy-load index is a gzip-wrapped stream: a compressed .rds is what R writes, not a mismatch.
+  extensions: ['.gz', '.gzip', '.bz2', '.xz', '.lzma', '.lz4', '.zlib', '.z', '.joblib', '.zst', '.zstd', '.tzst', '.rds', '.rda', '.rdata', '.rdx'],
   sniff: sniffCompressed,
   scan: scanCompressed,
   open: openCompressed,
