@@ -6,6 +6,7 @@ import { Budget } from './limits';
 import { select } from './registry';
 import { negativeSignature } from './negative';
 import { baseName, extensionOf } from './orchestrator';
+import { readTail } from './containers/zip-sniff';
 import type { ByteSource, Head, NodeReport } from './types';
 
 /** One level of a node path: the child's name and which of the children of that name (0-based). */
@@ -32,6 +33,8 @@ export async function openNode(root: ByteSource, path: readonly (string | NodeSt
     const name = baseName(parentName);
     const bytes = await source.read(0, Math.min(source.size, budget.limits.headBytes));
     const head: Head = { bytes, size: source.size, name, ext: extensionOf(name), hint };
+    const tail = await readTail(source, bytes.length);
+    if (tail) head.tail = tail;
     if (negativeSignature(head)) return null;
     const { scanner, sniff } = select(head);
     if (!scanner.open) return null;

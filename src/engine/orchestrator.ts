@@ -7,6 +7,7 @@ import { makeBlacklist, type Blacklist } from './detectors/blacklist';
 import { inspectText } from './detectors/strings';
 import { negativeSignature } from './negative';
 import { clip } from './io/text';
+import { readTail } from './containers/zip-sniff';
 import {
   FormatError, LimitExceeded, ScanAborted,
   type ByteSource, type Finding, type FindingInput, type Head, type JsonValue, type NodeReport,
@@ -106,9 +107,12 @@ export class Walk {
     }
 
     let bytes: Uint8Array;
+    let tail: Uint8Array | undefined;
     try {
       bytes = await source.read(0, Math.min(source.size, this.budget.limits.headBytes));
       this.budget.chargeRead(bytes.length);
+      tail = await readTail(source, bytes.length);
+      if (tail) this.budget.chargeRead(tail.length);
     } catch (e) {
       node.status = 'failed';
       node.error = `read failed: ${(e as Error).message}`;
@@ -116,6 +120,7 @@ export class Walk {
       return;
     }
     const head: Head = { bytes, size: source.size, name, ext: extensionOf(name), hint };
+    if (tail) head.tail = tail;
 
     const negative = negativeSignature(head);
     if (negative) {

@@ -29,6 +29,12 @@ export interface Head {
   name: string;          // base name of the node (file or member)
   ext: string;           // lower-case extension with dot, '' when none (".safetensors")
   hint?: string;         // format suggested by the parent container (e.g. 'pickle' for data.pkl)
+  /**
+   * The last bytes of the node (at most containers/zip-sniff.ts TAIL_BYTES, never overlapping `bytes`),
+   * present when the node is larger than its head: readers find a zip from its end (EOCD), so a zip
+   * behind a prefix is recognised by it.
+   */
+  tail?: Uint8Array;
 }
 
 export interface Sniff<S = unknown> {
