@@ -23,6 +23,7 @@ import { sevenzipScanner } from './formats/sevenzip/scanner';
 import { ociScanner } from './formats/oci/scanner';
 import { ociDigestCheck } from './formats/oci/folder';
 import { referencesCheck } from './folder/references';
+import { skopsScanner } from './formats/skops/scanner';
 
 export const SCANNERS: readonly Scanner[] = [
   safetensorsScanner,
@@ -33,6 +34,7 @@ export const SCANNERS: readonly Scanner[] = [
   kerasH5Scanner,         // HDF5 signature at 0, 512, 1024, ... (userblock)
   jinjaScanner,           // chat templates: .jinja/.j2, hint 'jinja', tokenizer_config/chat_template JSON
   kerasZipScanner,        // a zip with Keras 3's layout (config.json + metadata.json): before pytorch/zip
+  skopsScanner,           // a zip whose last central record is schema.json (or named .skops): before pytorch/zip
   pytorchZipScanner,      // a zip with PyTorch's layout: before the generic zip scanner
   pytorchLegacyScanner,   // starts with a pickle: before the pickle scanner
   numpyScanner,
