@@ -24,6 +24,7 @@ import { ociScanner } from './formats/oci/scanner';
 import { ociDigestCheck } from './formats/oci/folder';
 import { referencesCheck } from './folder/references';
 import { skopsScanner } from './formats/skops/scanner';
+import { llamafileScanner } from './formats/llamafile/scanner';
 
 export const SCANNERS: readonly Scanner[] = [
   safetensorsScanner,
@@ -31,6 +32,7 @@ export const SCANNERS: readonly Scanner[] = [
   ggufScanner,
   tfliteScanner,          // 'TFL3' at offset 4
   sevenzipScanner,        // 7z signature
+  llamafileScanner,       // APE magic at 0 (MZqFpD=' ...): a program whose zip at the end holds the GGUF
   kerasH5Scanner,         // HDF5 signature at 0, 512, 1024, ... (userblock)
   jinjaScanner,           // chat templates: .jinja/.j2, hint 'jinja', tokenizer_config/chat_template JSON
   kerasZipScanner,        // a zip with Keras 3's layout (config.json + metadata.json): before pytorch/zip

@@ -24,6 +24,7 @@ import { FOLDER_RULES } from './rules/folder';
 import { STATS_RULES } from './rules/stats';
 import { ZIP_RULES } from './rules/zip';
 import { SKOPS_RULES } from './rules/skops';
+import { LLAMAFILE_RULES } from './rules/llamafile';
 
 export type { RuleDef } from './rules/types';
 
@@ -51,6 +52,7 @@ export const RULES = {
   ...STATS_RULES,
   ...ZIP_RULES,
   ...SKOPS_RULES,
+  ...LLAMAFILE_RULES,
 } as const satisfies Record<string, RuleDef>;
 
 export type RuleId = keyof typeof RULES;

@@ -68,9 +68,14 @@ export async function judgePrefix(ctx: ScanContext, listing: ZipListing, h: { st
       await judgeConcatenated(ctx, listing, h.end, name);
       return true;
     case 'bytes': {
-      const what = opts.known ?? 'that no member owns (a self-extractor stub, a program or junk)';
-      ctx.report({ ruleId: 'zip/prefixed-data', offset: 0, evidence: `${h.end} bytes`,
-        message: `${h.end} bytes ${what} precede the archive; ${shifted}. Python's zipfile opens it; torch.load does not (it needs 'PK\\3\\4' at offset 0 and would unpickle the prefix)` });
+      if (opts.known !== undefined) {
+        ctx.report({ ruleId: 'zip/prefixed-data', offset: 0, evidence: `${h.end} bytes`, severity: 'info',
+          severityReason: 'the prefix is the program the format is built on, reported on its own',
+          message: `${h.end} bytes ${opts.known} precede the archive; ${shifted}` });
+      } else {
+        ctx.report({ ruleId: 'zip/prefixed-data', offset: 0, evidence: `${h.end} bytes`,
+          message: `${h.end} bytes that no member owns (a self-extractor stub, a program or junk) precede the archive; ${shifted}. Python's zipfile opens it; torch.load does not (it needs 'PK\\3\\4' at offset 0 and would unpickle the prefix)` });
+      }
       ctx.note('prefixBytes', h.end);
       if (opts.known === undefined) await ctx.scanChild(name, ctx.source.slice(0, h.end, name));
       return true;
