@@ -25,6 +25,7 @@ import { ociDigestCheck } from './formats/oci/folder';
 import { referencesCheck } from './folder/references';
 import { skopsScanner } from './formats/skops/scanner';
 import { llamafileScanner } from './formats/llamafile/scanner';
+import { torchserveScanner } from './formats/torchserve/scanner';
 
 export const SCANNERS: readonly Scanner[] = [
   safetensorsScanner,
@@ -37,6 +38,7 @@ export const SCANNERS: readonly Scanner[] = [
   jinjaScanner,           // chat templates: .jinja/.j2, hint 'jinja', tokenizer_config/chat_template JSON
   kerasZipScanner,        // a zip with Keras 3's layout (config.json + metadata.json): before pytorch/zip
   skopsScanner,           // a zip whose last central record is schema.json (or named .skops): before pytorch/zip
+  torchserveScanner,      // a zip whose last central record is MAR-INF/MANIFEST.json (or named .mar)
   pytorchZipScanner,      // a zip with PyTorch's layout: before the generic zip scanner
   pytorchLegacyScanner,   // starts with a pickle: before the pickle scanner
   numpyScanner,

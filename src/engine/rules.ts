@@ -25,6 +25,7 @@ import { STATS_RULES } from './rules/stats';
 import { ZIP_RULES } from './rules/zip';
 import { SKOPS_RULES } from './rules/skops';
 import { LLAMAFILE_RULES } from './rules/llamafile';
+import { TORCHSERVE_RULES } from './rules/torchserve';
 
 export type { RuleDef } from './rules/types';
 
@@ -53,6 +54,7 @@ export const RULES = {
   ...ZIP_RULES,
   ...SKOPS_RULES,
   ...LLAMAFILE_RULES,
+  ...TORCHSERVE_RULES,
 } as const satisfies Record<string, RuleDef>;
 
 export type RuleId = keyof typeof RULES;

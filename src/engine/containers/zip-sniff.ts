@@ -102,3 +102,30 @@ export function zipHeadBytes(head: Head): Uint8Array {
   if (z?.firstLocal === undefined || z.firstLocal <= 0 || z.firstLocal + 30 > head.bytes.length) return head.bytes;
   return head.bytes.subarray(z.firstLocal);
 }
+
+/**
+ * Whether the last central directory record (the one right before the end records) names `name`:
+ * archivers that write a manifest last (torch-model-archiver's MAR-INF/MANIFEST.json, skops'
+ * schema.json) are recognised by it from the tail alone. Central record: name length at 28, extra
+ * at 30, comment at 32, name at 46 (APPNOTE 4.3.12).
+ */
+export function lastCentralNameIs(head: Head, name: string): boolean {
+  const end = findZipEnd(head);
+  if (!end) return false;
+  const tail = head.tail ?? head.bytes.subarray(0, head.size);
+  const tailStart = head.size - tail.length;
+  const want = new Uint8Array([...name].map((c) => c.charCodeAt(0) & 0xff));
+  const last = end.eocd - tailStart - 46 - want.length;
+  for (let i = last; i >= 0 && i >= last - LAST_RECORD_SLACK; i--) {
+    if (u32leAt(tail, i) !== SIG_CENTRAL || u16leAt(tail, i + 28) !== want.length) continue;
+    let same = true;
+    for (let k = 0; k < want.length && same; k++) same = tail[i + 46 + k] === want[k];
+    if (!same) continue;
+    const after = i + 46 + want.length + u16leAt(tail, i + 30) + u16leAt(tail, i + 32);
+    const sig = after + 4 <= tail.length ? u32leAt(tail, after) : 0;
+    return sig === SIG_EOCD || sig === SIG_ZIP64_EOCD;
+  }
+  return false;
+}
+/** Extra and comment bytes tolerated in the last central record when looking for it. */
+const LAST_RECORD_SLACK = 512;
