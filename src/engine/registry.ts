@@ -26,6 +26,8 @@ import { referencesCheck } from './folder/references';
 import { skopsScanner } from './formats/skops/scanner';
 import { llamafileScanner } from './formats/llamafile/scanner';
 import { torchserveScanner } from './formats/torchserve/scanner';
+import { diffusersScanner } from './formats/diffusers/scanner';
+import { diffusersCodeCheck } from './formats/diffusers/folder';
 
 export const SCANNERS: readonly Scanner[] = [
   safetensorsScanner,
@@ -49,6 +51,7 @@ export const SCANNERS: readonly Scanner[] = [
   tensorflowScanner,      // SavedModel / GraphDef / MetaGraphDef protobufs: name + structure
   flaxScanner,            // msgpack checkpoints: name + structure
   ociScanner,             // OCI image layout / docker-save manifests (JSON by name): before config
+  diffusersScanner,       // model_index.json / scheduler_config.json with diffusers keys: before config
   configScanner,          // model-folder configs by name + structure (after every magic-based format)
   pickleScanner,          // protocol 0/1 pickles have no magic: their sniff is a parse, so it runs last
 ];
@@ -63,7 +66,7 @@ export interface FolderCheck {
   check(files: readonly FileReport[]): Array<{ file: string; finding: Finding } | { file: string; note: { key: string; value: JsonValue } }>;
 }
 
-export const FOLDER_CHECKS: readonly FolderCheck[] = [safetensorsIndexCheck, referencesCheck, ociDigestCheck];
+export const FOLDER_CHECKS: readonly FolderCheck[] = [safetensorsIndexCheck, referencesCheck, ociDigestCheck, diffusersCodeCheck];
 
 export interface Selection {
   scanner: Scanner;

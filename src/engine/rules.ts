@@ -26,6 +26,7 @@ import { ZIP_RULES } from './rules/zip';
 import { SKOPS_RULES } from './rules/skops';
 import { LLAMAFILE_RULES } from './rules/llamafile';
 import { TORCHSERVE_RULES } from './rules/torchserve';
+import { DIFFUSERS_RULES } from './rules/diffusers';
 
 export type { RuleDef } from './rules/types';
 
@@ -55,6 +56,7 @@ export const RULES = {
   ...SKOPS_RULES,
   ...LLAMAFILE_RULES,
   ...TORCHSERVE_RULES,
+  ...DIFFUSERS_RULES,
 } as const satisfies Record<string, RuleDef>;
 
 export type RuleId = keyof typeof RULES;
