@@ -28,6 +28,7 @@ import { llamafileScanner } from './formats/llamafile/scanner';
 import { torchserveScanner } from './formats/torchserve/scanner';
 import { diffusersScanner } from './formats/diffusers/scanner';
 import { diffusersCodeCheck } from './formats/diffusers/folder';
+import { rarScanner } from './formats/rar/scanner';
 
 export const SCANNERS: readonly Scanner[] = [
   safetensorsScanner,
@@ -35,6 +36,7 @@ export const SCANNERS: readonly Scanner[] = [
   ggufScanner,
   tfliteScanner,          // 'TFL3' at offset 4
   sevenzipScanner,        // 7z signature
+  rarScanner,             // 'Rar!\x1a\x07' (v4 and v5), read by the same 7-Zip WASM
   llamafileScanner,       // APE magic at 0 (MZqFpD=' ...): a program whose zip at the end holds the GGUF
   kerasH5Scanner,         // HDF5 signature at 0, 512, 1024, ... (userblock)
   jinjaScanner,           // chat templates: .jinja/.j2, hint 'jinja', tokenizer_config/chat_template JSON

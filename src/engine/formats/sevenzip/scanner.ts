@@ -98,7 +98,8 @@ function judgeNames(ctx: ScanContext, entries: readonly SevenZipEntry[], offset:
   }
 }
 
-async function judgeAndExtract(ctx: ScanContext, session: SevenZipSession, entries: SevenZipEntry[], offset: number): Promise<void> {
+/** Judges a listing and extracts its members through scanChild (shared with formats/rar, same session). */
+export async function judgeAndExtract(ctx: ScanContext, session: SevenZipSession, entries: SevenZipEntry[], offset: number): Promise<void> {
   judgeNames(ctx, entries, offset);
   const limits = ctx.budget.limits;
   const plan = planExtraction(entries, limits, ctx.budget.inflatedRemaining);
