@@ -81,9 +81,9 @@ describe('zip behind a prefix: found from the end, members scanned, the oddity n
   it('does not take random bytes ending in a stray PK\\5\\6 record for a zip (the comment must end at the end)', () => {
     const junk = new Uint8Array(1000).fill(7);
     junk.set([0x50, 0x4b, 0x05, 0x06], 900);
-    expect(findZipEnd({ bytes: junk, size: junk.length, name: 'x', ext: '' })).toBeNull();
+    expect(findZipEnd({ bytes: junk, size: junk.length, name: 'x', ext: '', tail: junk })).toBeNull();
     const zip = buildZip({ members: [{ name: 'a.txt', data: 'hello' }], prependUnadjusted: encodeUtf8('#!/bin/sh\necho hi\n') });
-    expect(findZipEnd({ bytes: zip, size: zip.length, name: 'x', ext: '' })).toMatchObject({ bias: 18, firstLocal: 18 });
+    expect(findZipEnd({ bytes: zip, size: zip.length, name: 'x', ext: '', tail: zip })).toMatchObject({ bias: 18, firstLocal: 18 });
   });
 
   it('finds a prefixed zip larger than the head through the bounded tail read', async () => {

@@ -25,6 +25,18 @@ export async function readTail(source: ByteSource, headLength: number): Promise<
   return source.read(start, source.size - start);
 }
 
+/**
+ * The tail for Head.tail: the head's own last bytes when it holds the whole node, else one bounded read
+ * (`read` is told how many bytes, for the budget). The head's tail when it already has one.
+ */
+export async function tailFor(source: ByteSource, head: Head, read?: (n: number) => void): Promise<Uint8Array> {
+  if (head.tail) return head.tail;
+  if (source.size <= head.bytes.length) return head.bytes.subarray(Math.max(0, head.size - TAIL_BYTES), head.size);
+  const tail = (await readTail(source, head.bytes.length))!;
+  read?.(tail.length);
+  return tail;
+}
+
 export interface ZipEnd {
   /** Absolute offset of the EOCD record. */
   eocd: number;
@@ -54,7 +66,9 @@ function view(head: Head, at: number, n: number): Uint8Array | null {
  * there is none. The numbers are not validated here: containers/zip.ts lists (or rejects) the archive.
  */
 export function findZipEnd(head: Head): ZipEnd | null {
-  const end = head.tail ?? (head.bytes.length >= head.size ? head.bytes.subarray(0, head.size) : null);
+  // Only with a tail: the orchestrator adds one when the head alone did not settle the format, so a
+  // format recognised from its head (a msgpack checkpoint whose last leaf is a zip) keeps its scanner.
+  const end = head.tail;
   if (!end || head.size < EOCD_SIZE) return null;
   const endStart = head.size - end.length;
   for (let i = end.length - EOCD_SIZE; i >= 0; i--) {

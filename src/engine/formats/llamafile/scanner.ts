@@ -6,7 +6,7 @@
 // its chat templates on to the template scanner). The program bytes before the archive are not swept
 // again: they are the executable already reported.
 import type { Head, ScanContext, Scanner, Sniff } from '../../types';
-import { findZipEnd } from '../../containers/zip-sniff';
+import { findZipEnd, tailFor } from '../../containers/zip-sniff';
 import { listZip } from '../../containers/zip';
 import { clip, startsWith } from '../../io/text';
 import { countedSource } from '../zip/members';
@@ -37,10 +37,12 @@ function sniffApe(head: Head): Sniff<ApeState> | null {
 
 async function scanApe(ctx: ScanContext<ApeState>): Promise<void> {
   ctx.note('executable', ctx.state.label);
-  if (!findZipEnd(ctx.head)) {
+  // The APE magic settles the format from the head, so the orchestrator read no tail: read it here.
+  const head: Head = { ...ctx.head, tail: await tailFor(countedSource(ctx), ctx.head) };
+  if (!findZipEnd(head)) {
     ctx.note('zip', false);
     // Central directory records in the last bytes but no end record: the archive was cut short.
-    const end = ctx.head.tail ?? ctx.head.bytes;
+    const end = head.tail ?? head.bytes;
     const cut = indexOf(end, CENTRAL_SIG) >= 0;
     if (cut) {
       ctx.report({ ruleId: 'format/malformed', message: 'The zip archive at the end of the program is cut short (central directory records but no end record); its members were not scanned' });

@@ -10,7 +10,7 @@
 //   hidden-members   local headers the central directory does not list (members.ts sweeps them);
 //   bytes            anything else: a stub, a program, junk; scanned as a child.
 import type { ByteSource, Head, ScanContext } from '../../types';
-import { findZipEnd, TAIL_BYTES } from '../../containers/zip-sniff';
+import { findZipEnd, tailFor } from '../../containers/zip-sniff';
 import { listZip, readLocalHeader, type ZipListing } from '../../containers/zip';
 import { byteRangeName } from '../child-names';
 import { startsWith } from '../../io/text';
@@ -36,10 +36,7 @@ export async function prefixKind(source: ByteSource, end: number): Promise<Prefi
   const first = await source.read(0, Math.min(end, PREFIX_HEAD_BYTES));
   if (end === 4 && SPANNING.some((s) => startsWith(first, s))) return 'spanning-marker';
   const head: Head = { bytes: first, size: end, name: '', ext: '' };
-  if (end > first.length) {
-    const start = Math.max(first.length, end - TAIL_BYTES);
-    head.tail = await source.read(start, end - start);
-  }
+  head.tail = await tailFor(source.slice(0, end), head);
   if (findZipEnd(head)) return 'archive';
   if (await readLocalHeader(source, 0)) return 'hidden-members';
   return 'bytes';
