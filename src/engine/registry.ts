@@ -30,6 +30,12 @@ import { diffusersScanner } from './formats/diffusers/scanner';
 import { diffusersCodeCheck } from './formats/diffusers/folder';
 import { rarScanner } from './formats/rar/scanner';
 
+// Order (issue 12 additions marked +): safetensors, index, gguf, tflite, 7z, +rar, +llamafile, HDF5,
+// jinja, keras zip, +skops, +torchserve, pytorch zip, pytorch legacy, numpy, zip, tar, compressed, onnx,
+// tensorflow, flax, oci, +diffusers, config, pickle. Zips are also found from their end: when the head
+// alone leaves a node to the generic zip scanner, a name or the fallback, the orchestrator adds the
+// node's tail (Head.tail) and asks the sniffers again (orchestrator.ts selectWithTail), so a prefixed
+// zip reaches pytorch/keras/skops/torchserve/zip in this same order.
 export const SCANNERS: readonly Scanner[] = [
   safetensorsScanner,
   safetensorsIndexScanner,
