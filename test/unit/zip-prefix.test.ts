@@ -94,3 +94,21 @@ describe('zip behind a prefix: found from the end, members scanned, the oddity n
     expect(find(r, 'zip/prefixed-data')[0]!.evidence).toBe('100 bytes');
   });
 });
+
+describe('zip prefix: builder variants', () => {
+  it('names a PK\\7\\8 marker INFO whether or not the offsets count it', async () => {
+    const marker = new Uint8Array([0x50, 0x4b, 0x07, 0x08]);
+    for (const spec of [{ prepend: marker }, { prependUnadjusted: marker }]) {
+      const r = await scan(fromBytes(buildZip({ members: [{ name: 'a.txt', data: 'hello' }], ...spec }), 'm.zip'));
+      expect(find(r, 'zip/spanning-marker').map((f) => f.severity)).toEqual(['info']);
+      expect(worst(r)).toEqual([]);
+    }
+  });
+
+  it('flags two different archives back to back when the last one\'s offsets count the first (zip -A style)', async () => {
+    const first = buildZip({ members: [{ name: 'a.txt', data: 'benign' }] });
+    const r = await scan(fromBytes(buildZip({ members: [{ name: 'a.txt', data: 'other' }], prepend: first }), 'm.zip'));
+    expect(find(r, 'zip/concatenated')[0]).toMatchObject({ severity: 'critical' });
+    expect(paths(r)).toEqual(expect.arrayContaining([`[bytes 0-${first.length}] > a.txt`, 'a.txt']));
+  });
+});
