@@ -3,9 +3,8 @@
 // same hint) and the chosen scanner re-opens the named child (Scanner.open), so container logic lives
 // in one place: the scanner that wrote the path is the one that reads it back.
 import { Budget } from './limits';
-import { select } from './registry';
 import { negativeSignature } from './negative';
-import { baseName, extensionOf } from './orchestrator';
+import { baseName, extensionOf, selectWithTail } from './orchestrator';
 import type { ByteSource, Head, NodeReport } from './types';
 
 /** One level of a node path: the child's name and which of the children of that name (0-based). */
@@ -33,7 +32,7 @@ export async function openNode(root: ByteSource, path: readonly (string | NodeSt
     const bytes = await source.read(0, Math.min(source.size, budget.limits.headBytes));
     const head: Head = { bytes, size: source.size, name, ext: extensionOf(name), hint };
     if (negativeSignature(head)) return null;
-    const { scanner, sniff } = select(head);
+    const { scanner, sniff } = await selectWithTail(source, head);
     if (!scanner.open) return null;
     const step = steps[depth]!;
     const child = await scanner.open({ source, head, state: sniff.state, budget }, step.name, step.nth);

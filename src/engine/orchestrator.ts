@@ -2,11 +2,12 @@
 // failure is contained at the node that failed and makes the file incomplete (fail closed).
 import { Budget } from './limits';
 import { RULES } from './rules';
-import { select } from './registry';
+import { select, type Selection } from './registry';
 import { makeBlacklist, type Blacklist } from './detectors/blacklist';
 import { inspectText } from './detectors/strings';
 import { negativeSignature } from './negative';
 import { clip } from './io/text';
+import { tailFor } from './containers/zip-sniff';
 import {
   FormatError, LimitExceeded, ScanAborted,
   type ByteSource, type Finding, type FindingInput, type Head, type JsonValue, type NodeReport,
@@ -35,6 +36,20 @@ export function formatLabel(id: string): string {
  */
 export function phaseLabel(trail: readonly string[], stage: string): string {
   return trail.length ? `${trail.join(' › ')}: ${stage}` : stage;
+}
+
+/**
+ * Selects the scanner, reading the node's tail (Head.tail) only when the head alone leaves it to the
+ * generic zip scanner, a name or the fallback: readers find a zip from its end, so a zip behind a prefix
+ * (or a skops/TorchServe zip named .zip, recognised by its last central record) shows only there.
+ * Formats recognised by their head (safetensors, GGUF, legacy PyTorch, ...) never pay for the read.
+ */
+export async function selectWithTail(source: ByteSource, head: Head, charge?: (n: number) => void): Promise<Selection> {
+  const first = select(head);
+  const settled = first.sniff.confidence !== 'name' && first.scanner.id !== 'zip';
+  if (settled) return first;
+  head.tail = await tailFor(source, head, charge);
+  return select(head);
 }
 
 /** State shared by every node of one top-level file. */
@@ -138,7 +153,16 @@ export class Walk {
       return;
     }
 
-    const { scanner, sniff, claimedBy } = select(head);
+    let selection: Selection;
+    try {
+      selection = await selectWithTail(source, head, (n) => this.budget.chargeRead(n));
+    } catch (e) {
+      node.status = 'failed';
+      node.error = `read failed: ${(e as Error).message}`;
+      this.add(path, { ruleId: 'scan/unreadable', message: `Could not read the content: ${(e as Error).message}` });
+      return;
+    }
+    const { scanner, sniff, claimedBy } = selection;
     node.format = scanner.id;
     if (claimedBy && sniff.confidence !== 'name') {
       this.add(path, { ruleId: 'file/extension-mismatch', message: `Named "${head.ext}" (${claimedBy.id}) but the content is ${scanner.id}` });

@@ -30,7 +30,20 @@ import { catboostScanner } from './formats/catboost/scanner';
 import { ortScanner } from './formats/ort/scanner';
 import { torch7Scanner } from './formats/torch7/scanner';
 import { pmmlScanner } from './formats/pmml/scanner';
+import { skopsScanner } from './formats/skops/scanner';
+import { llamafileScanner } from './formats/llamafile/scanner';
+import { torchserveScanner } from './formats/torchserve/scanner';
+import { diffusersScanner } from './formats/diffusers/scanner';
+import { diffusersCodeCheck } from './formats/diffusers/folder';
+import { rarScanner } from './formats/rar/scanner';
 
+// Order (issue 12 additions marked +): safetensors, index, gguf, tflite, +ort, 7z, +catboost, +rdata, +rar,
+// +llamafile, HDF5, jinja, keras zip, +skops, +torchserve, pytorch zip, pytorch legacy, numpy, zip, tar,
+// compressed, +xgboost, +torch7, +pmml, +lightgbm, onnx, tensorflow, flax, oci, +diffusers, config, pickle.
+// Zips are also found from their end: when the head alone leaves a node to the generic zip scanner, a
+// name or the fallback, the orchestrator adds the node's tail (Head.tail) and asks the sniffers again
+// (orchestrator.ts selectWithTail), so a prefixed zip reaches pytorch/keras/skops/torchserve/zip in this
+// same order.
 export const SCANNERS: readonly Scanner[] = [
   safetensorsScanner,
   safetensorsIndexScanner,
@@ -40,9 +53,13 @@ export const SCANNERS: readonly Scanner[] = [
   sevenzipScanner,        // 7z signature
   catboostScanner,        // 'CBM1' + core size
   rdataScanner,           // R serialization: 'X\n'/'B\n'/'A\n' + version, 'RDX2\n'/'RDX3\n' workspaces; .rdb by name + entry header
+  rarScanner,             // 'Rar!\x1a\x07' (v4 and v5), read by the same 7-Zip WASM
+  llamafileScanner,       // APE magic at 0 (MZqFpD=' ...): a program whose zip at the end holds the GGUF
   kerasH5Scanner,         // HDF5 signature at 0, 512, 1024, ... (userblock)
   jinjaScanner,           // chat templates: .jinja/.j2, hint 'jinja', tokenizer_config/chat_template JSON
   kerasZipScanner,        // a zip with Keras 3's layout (config.json + metadata.json): before pytorch/zip
+  skopsScanner,           // a zip whose last central record is schema.json (or named .skops): before pytorch/zip
+  torchserveScanner,      // a zip whose last central record is MAR-INF/MANIFEST.json (or named .mar)
   pytorchZipScanner,      // a zip with PyTorch's layout: before the generic zip scanner
   pytorchLegacyScanner,   // starts with a pickle: before the pickle scanner
   numpyScanner,
@@ -57,6 +74,7 @@ export const SCANNERS: readonly Scanner[] = [
   tensorflowScanner,      // SavedModel / GraphDef / MetaGraphDef protobufs: name + structure
   flaxScanner,            // msgpack checkpoints: name + structure
   ociScanner,             // OCI image layout / docker-save manifests (JSON by name): before config
+  diffusersScanner,       // model_index.json / scheduler_config.json with diffusers keys: before config
   configScanner,          // model-folder configs by name + structure (after every magic-based format)
   pickleScanner,          // protocol 0/1 pickles have no magic: their sniff is a parse, so it runs last
 ];
@@ -71,7 +89,7 @@ export interface FolderCheck {
   check(files: readonly FileReport[]): Array<{ file: string; finding: Finding } | { file: string; note: { key: string; value: JsonValue } }>;
 }
 
-export const FOLDER_CHECKS: readonly FolderCheck[] = [safetensorsIndexCheck, referencesCheck, ociDigestCheck];
+export const FOLDER_CHECKS: readonly FolderCheck[] = [safetensorsIndexCheck, referencesCheck, ociDigestCheck, diffusersCodeCheck];
 
 export interface Selection {
   scanner: Scanner;

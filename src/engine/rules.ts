@@ -27,6 +27,11 @@ import { GBDT_RULES } from './rules/gbdt';
 import { ORT_RULES } from './rules/ort';
 import { TORCH7_RULES } from './rules/torch7';
 import { PMML_RULES } from './rules/pmml';
+import { ZIP_RULES } from './rules/zip';
+import { SKOPS_RULES } from './rules/skops';
+import { LLAMAFILE_RULES } from './rules/llamafile';
+import { TORCHSERVE_RULES } from './rules/torchserve';
+import { DIFFUSERS_RULES } from './rules/diffusers';
 
 export type { RuleDef } from './rules/types';
 
@@ -57,6 +62,11 @@ export const RULES = {
   ...ORT_RULES,
   ...TORCH7_RULES,
   ...PMML_RULES,
+  ...ZIP_RULES,
+  ...SKOPS_RULES,
+  ...LLAMAFILE_RULES,
+  ...TORCHSERVE_RULES,
+  ...DIFFUSERS_RULES,
 } as const satisfies Record<string, RuleDef>;
 
 export type RuleId = keyof typeof RULES;

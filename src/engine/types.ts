@@ -29,6 +29,14 @@ export interface Head {
   name: string;          // base name of the node (file or member)
   ext: string;           // lower-case extension with dot, '' when none (".safetensors")
   hint?: string;         // format suggested by the parent container (e.g. 'pickle' for data.pkl)
+  /**
+   * The last bytes of the node (at most containers/zip-sniff.ts TAIL_BYTES; for a node no larger than
+   * its head, the end of `bytes`), present only when the head alone left the node to the generic zip
+   * scanner, a name or the fallback (orchestrator.ts selectWithTail; sniffers are then asked again):
+   * readers find a zip from its end (EOCD), so a zip behind a prefix is recognised by it. Formats
+   * settled by their head never pay for the read.
+   */
+  tail?: Uint8Array;
 }
 
 export interface Sniff<S = unknown> {

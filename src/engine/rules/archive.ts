@@ -16,7 +16,7 @@ export const ARCHIVE_RULES = {
   },
   'archive/symlink': {
     severity: 'warning', title: 'Link inside an archive',
-    explanation: 'A member is a symbolic or hard link. Extracted, it redirects later reads or writes to its target; models have no need for links.',
+    explanation: 'A member is a symbolic or hard link. Extracted, it redirects later reads or writes to its target. A link that resolves inside the archive (a Hugging Face cache snapshot\'s snapshots/<rev>/x -> ../../blobs/<sha256>) is INFO; one whose target could not be read stays WARNING; links that escape or point at system paths are archive/symlink-escape.',
     remediation: 'Inspect the link target before extracting; prefer extractors that refuse links.',
     cwe: [59], aliases: ['S406'],
   },

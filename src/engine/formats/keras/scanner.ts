@@ -15,6 +15,7 @@ import { openZipChild } from '../zip/open';
 import { readHdf5 } from './hdf5';
 import { hdf5WeightStats, weightsRequest } from './weights';
 import { judgeKerasConfig, torchModuleBytes, type KerasConfigSummary } from './judge';
+import { zipHeadBytes } from '../../containers/zip-sniff';
 
 /** HDF5 format signature (HDF5 File Format Specification, "Format Signature", superblock). */
 const HDF5_MAGIC = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -142,7 +143,7 @@ function sniffKerasZip(head: Head): Sniff<KerasZipState> | null {
     const version = head.hint.slice(CONFIG_HINT.length + 1) || undefined;
     return { confidence: 'magic', state: { kind: 'config', version } };
   }
-  const first = firstMemberName(head.bytes);
+  const first = firstMemberName(zipHeadBytes(head));
   if (first === null) return null;
   // saving_lib writes metadata.json, then config.json, then the weights: any of them first is Keras's layout.
   // metadata.json first is what Keras writes; a zip that merely starts with config.json (a zipped Hugging

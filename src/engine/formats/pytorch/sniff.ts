@@ -2,6 +2,7 @@
 import type { Head, Sniff } from '../../types';
 import { startsWith } from '../../io/text';
 import { firstMemberName, looksLikeTorchLayout, splitTop } from './layout';
+import { zipHeadBytes } from '../../containers/zip-sniff';
 
 /** torch/serialization.py MAGIC_NUMBER = 0x1950a86a20f9469cfc6c, pickled first by _legacy_save. */
 export const LEGACY_MAGIC = 0x1950a86a20f9469cfc6cn;
@@ -22,7 +23,7 @@ export const TORCH_EXTENSIONS = new Set(['.pt', '.pth', '.bin', '.ckpt', '.pt2',
 export interface LegacyState { literalMagic: boolean }
 
 export function sniffTorchZip(head: Head): Sniff | null {
-  const first = firstMemberName(head.bytes);
+  const first = firstMemberName(zipHeadBytes(head));
   if (first === null) return null;
   if (looksLikeTorchLayout(first)) return { confidence: 'structure' };
   if (TORCH_EXTENSIONS.has(head.ext) && head.ext !== '.pkl' && splitTop(first) !== null) return { confidence: 'structure' };

@@ -7,7 +7,7 @@ import type { Head, OpenContext, OpenedChild, ScanContext, Scanner } from '../..
 import { FormatError } from '../../types';
 import { fromBytes, readExact } from '../../io/byte-source';
 import { startsWith } from '../../io/text';
-import { judgeLink, reportUnsafeNames } from '../zip/paths';
+import { INSIDE_LINK, judgeLink, reportUnsafeNames } from '../zip/paths';
 import { byteRangeName, openByteRange } from '../child-names';
 import { SIGNATURE, START_HEADER_BYTES, headerIsEncrypted, parseListing, parseStartHeader, type SevenZipEntry, type StartHeader } from './parse';
 import { SevenZipSession, MAX_IN_MEMORY_ARCHIVE_BYTES, type RunResult } from './session';
@@ -98,7 +98,8 @@ function judgeNames(ctx: ScanContext, entries: readonly SevenZipEntry[], offset:
   }
 }
 
-async function judgeAndExtract(ctx: ScanContext, session: SevenZipSession, entries: SevenZipEntry[], offset: number): Promise<void> {
+/** Judges a listing and extracts its members through scanChild (shared with formats/rar, same session). */
+export async function judgeAndExtract(ctx: ScanContext, session: SevenZipSession, entries: SevenZipEntry[], offset: number): Promise<void> {
   judgeNames(ctx, entries, offset);
   const limits = ctx.budget.limits;
   const plan = planExtraction(entries, limits, ctx.budget.inflatedRemaining);
@@ -147,7 +148,8 @@ function judgeLinks(ctx: ScanContext, listed: readonly SevenZipEntry[], report: 
       const why = v.why === 'system' ? `at the system location ${v.system}` : v.why === 'absolute' ? 'at an absolute path' : 'outside the extraction folder';
       ctx.report({ ruleId: 'archive/symlink-escape', message: `Member "${name}" is a symbolic link pointing ${why}: "${l.target}"`, ...where });
     } else {
-      ctx.report({ ruleId: 'archive/symlink', message: `Member "${name}" is a symbolic link to "${l.target}"`, ...where });
+      ctx.report({ ruleId: 'archive/symlink', message: `Member "${name}" is a symbolic link to "${l.target}"`, ...where,
+        ...(l.target ? INSIDE_LINK : {}) });
     }
   }
   for (const e of listed) {

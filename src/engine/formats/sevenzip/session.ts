@@ -39,10 +39,13 @@ export class SevenZipSession {
   private dirs = 0;
   private broken = false;
 
+  /** 7-Zip's archive type for -t: '7z', or 'rar' / 'rar5' for formats/rar (never autodetected). */
+  private type = '7z';
+
   private constructor(private readonly mod: SevenZipModule, readonly archivePath: string, private readonly release: () => void) {}
 
   /** Mounts `source` in a fresh instance; null when it has no sync reader and is too big to copy. */
-  static async open(source: ByteSource): Promise<SevenZipSession | null> {
+  static async open(source: ByteSource, type: '7z' | 'rar' | 'rar5' = '7z'): Promise<SevenZipSession | null> {
     if (!canMount(source) && source.size > MAX_IN_MEMORY_ARCHIVE_BYTES) return null;
     const bytes = canMount(source) ? null : await readExact(source, 0, source.size);
     let session: SevenZipSession | undefined;
@@ -59,6 +62,7 @@ export class SevenZipSession {
       const m = mountSource(FS as unknown as EmscriptenFS, source, 'a.7z');
       session = new SevenZipSession(mod, m.path, () => m.unmount());
     }
+    session.type = type;
     return session;
   }
 
@@ -84,9 +88,9 @@ export class SevenZipSession {
     return { rc, out: this.out, err: this.err, droppedLines: this.dropped, crashed };
   }
 
-  /** `7zz l -slt -ba`: one record per member, no archive summary. -t7z: never another format. */
+  /** `7zz l -slt -ba`: one record per member, no archive summary. -t<type>: never another format. */
   list(): RunResult {
-    return this.run(['l', '-slt', '-ba', '-bd', '-t7z', DUMMY_PASSWORD, this.archivePath]);
+    return this.run(['l', '-slt', '-ba', '-bd', `-t${this.type}`, DUMMY_PASSWORD, this.archivePath]);
   }
 
   /**
@@ -96,7 +100,7 @@ export class SevenZipSession {
    */
   extract(names?: readonly string[]): Extraction {
     const dir = `/x${++this.dirs}`;
-    const args = ['x', '-t7z', '-bd', '-y', '-aou', DUMMY_PASSWORD, `-o${dir}`];
+    const args = ['x', `-t${this.type}`, '-bd', '-y', '-aou', DUMMY_PASSWORD, `-o${dir}`];
     if (names) args.push('-spd');
     args.push(this.archivePath);
     if (names) args.push('--', ...names);

@@ -5,7 +5,7 @@ import type { ByteSource, Head, OpenContext, OpenedChild, ScanContext, Scanner }
 import { FormatError } from '../../types';
 import { startsWith } from '../../io/text';
 import { BLOCK, checksumOk, readTar, type TarEntry } from '../../containers/tar';
-import { judgeLink, reportUnsafeNames } from '../zip/paths';
+import { INSIDE_LINK, judgeLink, reportUnsafeNames } from '../zip/paths';
 import { countedSource } from '../zip/members';
 import { byteRangeName, openByteRange } from '../child-names';
 import { ImageCollector } from '../oci/image';
@@ -102,7 +102,8 @@ async function judgeMember(ctx: ScanContext, e: TarEntry): Promise<void> {
         const why = v.why === 'system' ? `at the system location ${v.system}` : v.why === 'absolute' ? 'at an absolute path' : 'outside the extraction folder';
         ctx.report({ ruleId: 'archive/symlink-escape', message: `Member "${e.name}" is ${what} pointing ${why}: "${e.linkName}"`, evidence: e.linkName, ...where });
       } else if (e.kind === 'symlink') {
-        ctx.report({ ruleId: 'archive/symlink', message: `Member "${e.name}" is a symbolic link to "${e.linkName}"`, evidence: e.linkName, ...where });
+        ctx.report({ ruleId: 'archive/symlink', message: `Member "${e.name}" is a symbolic link to "${e.linkName}"`, evidence: e.linkName, ...where,
+          ...(e.linkName ? INSIDE_LINK : {}) });
       } else {
         ctx.report({ ruleId: 'archive/symlink', message: `Member "${e.name}" is a hard link to member "${e.linkName}"`, evidence: e.linkName,
           severity: 'info', severityReason: 'a hard link to another member inside the archive (tar stores repeated inodes this way)', ...where });

@@ -7,7 +7,7 @@ import { fromBytes, windowOf } from '../../io/byte-source';
 import { utf8 } from '../../io/text';
 import { crc32 } from '../../io/crc32';
 import { METHOD_DEFLATE, METHOD_STORED, memberData, readLocalHeader, readMember, type MemberBytes, type ZipEntry } from '../../containers/zip';
-import { judgeLink } from './paths';
+import { INSIDE_LINK, judgeLink } from './paths';
 
 /** PATH_MAX on Linux: a link target longer than this is not a target any system would follow. */
 const SYMLINK_TARGET_MAX_BYTES = 4096;
@@ -167,7 +167,8 @@ async function judgeSymlink(ctx: ScanContext, entry: ZipEntry): Promise<void> {
     const why = v.why === 'system' ? `at the system location ${v.system}` : v.why === 'absolute' ? 'at an absolute path' : 'outside the extraction folder';
     ctx.report({ ruleId: 'archive/symlink-escape', message: `Member "${entry.name}" is a symbolic link pointing ${why}: "${target}"`, evidence: target, ...where });
   } else {
-    ctx.report({ ruleId: 'archive/symlink', message: `Member "${entry.name}" is a symbolic link to "${target}"`, evidence: target, ...where });
+    ctx.report({ ruleId: 'archive/symlink', message: `Member "${entry.name}" is a symbolic link to "${target}"`, evidence: target, ...where,
+      ...(target ? INSIDE_LINK : {}) });
   }
 }
 

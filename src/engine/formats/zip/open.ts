@@ -7,6 +7,8 @@ import { fromBytes } from '../../io/byte-source';
 import { listZip, memberData, readMember, METHOD_DEFLATE, METHOD_STORED, type ZipEntry } from '../../containers/zip';
 import { hiddenParts, memberChildName, plainDespiteFlag } from './members';
 import type { MemberRoute } from './scanner';
+import { prefixKind } from './prefix';
+import { byteRangeName } from '../child-names';
 
 /** `route`: the one a format built on zip (PyTorch) gave scanZipListing, so skips and hints agree. */
 export async function openZipChild(ctx: OpenContext, name: string, nth: number,
@@ -23,6 +25,17 @@ export async function openZipChild(ctx: OpenContext, name: string, nth: number,
   };
   for (const a of listing.anomalies) {
     if (a.kind !== 'prepended-data' && a.kind !== 'gap' && a.kind !== 'trailing-data') continue;
+    if (a.kind === 'prepended-data' && a.start === 0) {
+      // Mirrors prefix.ts: a marker is not scanned, a stub or another archive is one child, and only
+      // unlisted members fall through to the hidden-data sweep.
+      const kind = await prefixKind(ctx.source, a.end);
+      if (kind !== 'hidden-members') {
+        if (kind !== 'spanning-marker' && name === byteRangeName(0, a.end) && seen++ === nth) {
+          return { source: ctx.source.slice(0, a.end, name) };
+        }
+        continue;
+      }
+    }
     for await (const part of hiddenParts(ctx.source, a, ctx.budget.limits.maxMembers)) {
       if (part.kind === 'member') {
         const child = await take(part.entry, false); // unlisted members are scanned unrouted

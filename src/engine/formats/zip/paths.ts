@@ -55,6 +55,16 @@ export function systemLocation(target: string): string | null {
   return null;
 }
 
+/**
+ * How a link whose target resolves inside the extraction folder is reported: INFO, not an alarm. A
+ * Hugging Face cache snapshot (`snapshots/<rev>/x -> ../../blobs/<sha256>`) zipped or tarred is all such
+ * links; only links that escape or point at system paths warn (archive/symlink-escape).
+ */
+export const INSIDE_LINK = {
+  severity: 'info' as const,
+  severityReason: 'the link resolves inside the archive (as in a Hugging Face cache snapshot pointing at its blobs)',
+};
+
 export type LinkVerdict =
   | { escapes: false }
   | { escapes: true; why: 'absolute' | 'system' | 'dotdot'; system?: string };

@@ -6,19 +6,29 @@ import { listZip, type ZipAnomaly, type ZipEntry, type ZipListing } from '../../
 import { reportUnsafeNames } from './paths';
 import { countedSource, hiddenParts, scanMember, type ArchiveState } from './members';
 import { openZipChild } from './open';
+import { findZipEnd } from '../../containers/zip-sniff';
+import { judgePrefix, type PrefixOptions } from './prefix';
 
 const MAGIC_LOCAL = [0x50, 0x4b, 0x03, 0x04];  // 'PK\3\4': a local header at offset 0 (APPNOTE 4.3.7)
 const MAGIC_EMPTY = [0x50, 0x4b, 0x05, 0x06];  // 'PK\5\6': an archive with no members is only its EOCD
+/** APPNOTE 8.5.3/8.5.4: a split archive starts with 'PK\7\8'; one written as a single split 'PK00'. */
+const MAGIC_SPANNING = [0x50, 0x4b, 0x07, 0x08];
+const MAGIC_SPANNING_ONE = [0x50, 0x4b, 0x30, 0x30];
 /** Longest comment kept in the notes; the whole comment still goes through the string detectors. */
 const COMMENT_NOTE_CHARS = 200;
 
 export const zipScanner: Scanner = {
   id: 'zip',
   extensions: ['.zip', '.npz', '.pt', '.pth', '.keras', '.skops', '.mar', '.task', '.jar'],
-  // Zips with prepended data have no magic at 0: the fallback finds them; sniffing stays cheap and sure.
-  sniff: (head: Head) =>
-    startsWith(head.bytes, MAGIC_LOCAL) || (startsWith(head.bytes, MAGIC_EMPTY) && head.size >= 22)
-      ? { confidence: 'magic' } : null,
+  // Zips with prepended data have no magic at 0: Python's zipfile finds them from the end (the EOCD in
+  // Head.tail), so the sniffer does too; the magic at 0 stays the cheap, sure case.
+  sniff: (head: Head) => {
+    if (startsWith(head.bytes, MAGIC_LOCAL) || (startsWith(head.bytes, MAGIC_EMPTY) && head.size >= 22)) return { confidence: 'magic' };
+    if ((startsWith(head.bytes, MAGIC_SPANNING) || startsWith(head.bytes, MAGIC_SPANNING_ONE)) && startsWith(head.bytes, MAGIC_LOCAL, 4)) {
+      return { confidence: 'magic' };
+    }
+    return findZipEnd(head) ? { confidence: 'structure' } : null;
+  },
   scan: scanZip,
   open: openZipChild,
 };
@@ -38,7 +48,8 @@ export type MemberRoute = { skip: true } | { skip?: false; hint?: string };
  * through scanChild. Formats built on zip list the archive once, add their own knowledge, and call
  * this with a `route` instead of re-implementing the archive checks.
  */
-export async function scanZipListing(ctx: ScanContext, listing: ZipListing, route?: (entry: ZipEntry) => MemberRoute): Promise<void> {
+export async function scanZipListing(ctx: ScanContext, listing: ZipListing, route?: (entry: ZipEntry) => MemberRoute,
+  prefix: PrefixOptions = {}): Promise<void> {
   noteListing(ctx, listing);
   // The archive comment is text for people ("made by X, see https://..."): links in it are expected.
   if (listing.comment) ctx.inspectString(listing.comment, { pointer: 'comment', key: 'comment', documentation: true });
@@ -58,7 +69,7 @@ export async function scanZipListing(ctx: ScanContext, listing: ZipListing, rout
         pointer: entry.name, offset: entry.localHeaderOffset });
     }
   }
-  await judgeAnomalies(ctx, listing);
+  await judgeAnomalies(ctx, listing, prefix);
 
   const state: ArchiveState = { overlapping: new Set(), bombFound: false };
   for (const a of listing.anomalies) if (a.kind === 'overlap') state.overlapping.add(a.entry);
@@ -93,7 +104,7 @@ function checkNames(ctx: ScanContext, entry: ZipEntry): void {
   reportUnsafeNames(ctx, names, entry.name, entry.localHeaderOffset);
 }
 
-async function judgeAnomalies(ctx: ScanContext, listing: ZipListing): Promise<void> {
+async function judgeAnomalies(ctx: ScanContext, listing: ZipListing, prefix: PrefixOptions): Promise<void> {
   const entryName = (i: number) => listing.entries[i]?.name ?? `#${i}`;
   const hidden: Array<Extract<ZipAnomaly, { start: number }>> = [];
   for (const a of listing.anomalies) {
@@ -128,7 +139,12 @@ async function judgeAnomalies(ctx: ScanContext, listing: ZipListing): Promise<vo
         hidden.push(a);
     }
   }
-  for (const h of hidden) await sweepHidden(ctx, h);
+  for (const h of hidden) {
+    // Bytes before the whole archive (not a member the directory forgot): a stub, a program, a marker or
+    // another archive; prefix.ts names which and says what each reader does with it.
+    if (h.kind === 'prepended-data' && await judgePrefix(ctx, listing, h, prefix)) continue;
+    await sweepHidden(ctx, h);
+  }
 }
 
 /**
