@@ -23,6 +23,8 @@ import { sevenzipScanner } from './formats/sevenzip/scanner';
 import { ociScanner } from './formats/oci/scanner';
 import { ociDigestCheck } from './formats/oci/folder';
 import { referencesCheck } from './folder/references';
+import { openvinoScanner } from './formats/openvino/scanner';
+import { openvinoWeightsCheck } from './formats/openvino/folder';
 
 export const SCANNERS: readonly Scanner[] = [
   safetensorsScanner,
@@ -43,6 +45,7 @@ export const SCANNERS: readonly Scanner[] = [
   tensorflowScanner,      // SavedModel / GraphDef / MetaGraphDef protobufs: name + structure
   flaxScanner,            // msgpack checkpoints: name + structure
   ociScanner,             // OCI image layout / docker-save manifests (JSON by name): before config
+  openvinoScanner,        // IR .xml: parsed <net> root (structure); before config, which would take any text
   configScanner,          // model-folder configs by name + structure (after every magic-based format)
   pickleScanner,          // protocol 0/1 pickles have no magic: their sniff is a parse, so it runs last
 ];
@@ -57,7 +60,7 @@ export interface FolderCheck {
   check(files: readonly FileReport[]): Array<{ file: string; finding: Finding } | { file: string; note: { key: string; value: JsonValue } }>;
 }
 
-export const FOLDER_CHECKS: readonly FolderCheck[] = [safetensorsIndexCheck, referencesCheck, ociDigestCheck];
+export const FOLDER_CHECKS: readonly FolderCheck[] = [safetensorsIndexCheck, referencesCheck, ociDigestCheck, openvinoWeightsCheck];
 
 export interface Selection {
   scanner: Scanner;

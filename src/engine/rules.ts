@@ -22,6 +22,7 @@ import { SEVENZIP_RULES } from './rules/sevenzip';
 import { OCI_RULES } from './rules/oci';
 import { FOLDER_RULES } from './rules/folder';
 import { STATS_RULES } from './rules/stats';
+import { OPENVINO_RULES } from './rules/openvino';
 
 export type { RuleDef } from './rules/types';
 
@@ -47,6 +48,7 @@ export const RULES = {
   ...OCI_RULES,
   ...FOLDER_RULES,
   ...STATS_RULES,
+  ...OPENVINO_RULES,
 } as const satisfies Record<string, RuleDef>;
 
 export type RuleId = keyof typeof RULES;
