@@ -25,6 +25,7 @@ import { ociDigestCheck } from './formats/oci/folder';
 import { referencesCheck } from './folder/references';
 import { openvinoScanner } from './formats/openvino/scanner';
 import { openvinoWeightsCheck } from './formats/openvino/folder';
+import { mxnetScanner } from './formats/mxnet/scanner';
 
 export const SCANNERS: readonly Scanner[] = [
   safetensorsScanner,
@@ -46,6 +47,7 @@ export const SCANNERS: readonly Scanner[] = [
   flaxScanner,            // msgpack checkpoints: name + structure
   ociScanner,             // OCI image layout / docker-save manifests (JSON by name): before config
   openvinoScanner,        // IR .xml: parsed <net> root (structure); before config, which would take any text
+  mxnetScanner,           // .params: 0x112 list magic; -symbol.json: nnvm graph structure (before config's JSON)
   configScanner,          // model-folder configs by name + structure (after every magic-based format)
   pickleScanner,          // protocol 0/1 pickles have no magic: their sniff is a parse, so it runs last
 ];

@@ -23,6 +23,7 @@ import { OCI_RULES } from './rules/oci';
 import { FOLDER_RULES } from './rules/folder';
 import { STATS_RULES } from './rules/stats';
 import { OPENVINO_RULES } from './rules/openvino';
+import { MXNET_RULES } from './rules/mxnet';
 
 export type { RuleDef } from './rules/types';
 
@@ -49,6 +50,7 @@ export const RULES = {
   ...FOLDER_RULES,
   ...STATS_RULES,
   ...OPENVINO_RULES,
+  ...MXNET_RULES,
 } as const satisfies Record<string, RuleDef>;
 
 export type RuleId = keyof typeof RULES;
