@@ -26,6 +26,7 @@ import { referencesCheck } from './folder/references';
 import { openvinoScanner } from './formats/openvino/scanner';
 import { openvinoWeightsCheck } from './formats/openvino/folder';
 import { mxnetScanner } from './formats/mxnet/scanner';
+import { paddleScanner } from './formats/paddle/scanner';
 
 export const SCANNERS: readonly Scanner[] = [
   safetensorsScanner,
@@ -48,6 +49,7 @@ export const SCANNERS: readonly Scanner[] = [
   ociScanner,             // OCI image layout / docker-save manifests (JSON by name): before config
   openvinoScanner,        // IR .xml: parsed <net> root (structure); before config, which would take any text
   mxnetScanner,           // .params: 0x112 list magic; -symbol.json: nnvm graph structure (before config's JSON)
+  paddleScanner,          // .pdmodel/__model__ with a ProgramDesc first tag (0x0a): protobuf has no magic
   configScanner,          // model-folder configs by name + structure (after every magic-based format)
   pickleScanner,          // protocol 0/1 pickles have no magic: their sniff is a parse, so it runs last
 ];

@@ -24,6 +24,7 @@ import { FOLDER_RULES } from './rules/folder';
 import { STATS_RULES } from './rules/stats';
 import { OPENVINO_RULES } from './rules/openvino';
 import { MXNET_RULES } from './rules/mxnet';
+import { PADDLE_RULES } from './rules/paddle';
 
 export type { RuleDef } from './rules/types';
 
@@ -51,6 +52,7 @@ export const RULES = {
   ...STATS_RULES,
   ...OPENVINO_RULES,
   ...MXNET_RULES,
+  ...PADDLE_RULES,
 } as const satisfies Record<string, RuleDef>;
 
 export type RuleId = keyof typeof RULES;
