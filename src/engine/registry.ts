@@ -27,6 +27,7 @@ import { openvinoScanner } from './formats/openvino/scanner';
 import { openvinoWeightsCheck } from './formats/openvino/folder';
 import { mxnetScanner } from './formats/mxnet/scanner';
 import { paddleScanner } from './formats/paddle/scanner';
+import { coremlScanner } from './formats/coreml/scanner';
 
 export const SCANNERS: readonly Scanner[] = [
   safetensorsScanner,
@@ -50,6 +51,7 @@ export const SCANNERS: readonly Scanner[] = [
   openvinoScanner,        // IR .xml: parsed <net> root (structure); before config, which would take any text
   mxnetScanner,           // .params: 0x112 list magic; -symbol.json: nnvm graph structure (before config's JSON)
   paddleScanner,          // .pdmodel/__model__ with a ProgramDesc first tag (0x0a): protobuf has no magic
+  coremlScanner,          // .mlmodel with Model.specificationVersion first (tag 0x08): protobuf has no magic
   configScanner,          // model-folder configs by name + structure (after every magic-based format)
   pickleScanner,          // protocol 0/1 pickles have no magic: their sniff is a parse, so it runs last
 ];

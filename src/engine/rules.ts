@@ -25,6 +25,7 @@ import { STATS_RULES } from './rules/stats';
 import { OPENVINO_RULES } from './rules/openvino';
 import { MXNET_RULES } from './rules/mxnet';
 import { PADDLE_RULES } from './rules/paddle';
+import { COREML_RULES } from './rules/coreml';
 
 export type { RuleDef } from './rules/types';
 
@@ -53,6 +54,7 @@ export const RULES = {
   ...OPENVINO_RULES,
   ...MXNET_RULES,
   ...PADDLE_RULES,
+  ...COREML_RULES,
 } as const satisfies Record<string, RuleDef>;
 
 export type RuleId = keyof typeof RULES;

@@ -1,9 +1,10 @@
 // PaddlePaddle ProgramDesc (paddle/fluid/framework/framework.proto): ProgramDesc.blocks = 1,
 // BlockDesc.ops = 4, OpDesc.type = 3 / inputs = 1 / outputs = 2 / attrs = 4, OpDesc.Attr.name = 1,
-// .s = 5, .strings = 8; Version.version = 1 at ProgramDesc.version = 4. Read with a small bounded
-// wire-format walker (protobuf.dev encoding); unknown fields are skipped. Pure parsing.
+// .s = 5, .strings = 8; Version.version = 1 at ProgramDesc.version = 4. Read with the bounded
+// wire-format walker of io/protowire.ts; unknown fields are skipped. Pure parsing.
 import { FormatError } from '../../types';
 import { utf8 } from '../../io/text';
+import { fields } from '../../io/protowire';
 
 /** Ops read in total: a large program has tens of thousands. */
 export const MAX_OPS = 1_000_000;
@@ -13,32 +14,6 @@ const MAX_ATTR_STRINGS = 256;
 export interface PaddleAttr { name: string; strings: string[] }
 export interface PaddleOp { block: number; index: number; type: string; attrs: PaddleAttr[]; offset: number }
 export interface PaddleProgram { blocks: number; ops: PaddleOp[]; version?: number }
-
-interface F { no: number; wire: number; value: number; start: number; end: number }
-
-function* fields(b: Uint8Array, start: number, end: number): Generator<F> {
-  let i = start;
-  const varint = (): number => {
-    let v = 0; let mul = 1;
-    for (let k = 0; k < 10; k++) {
-      if (i >= end) throw new FormatError('varint runs past the message', i);
-      const x = b[i++]!;
-      v += (x & 0x7f) * mul; mul *= 128;
-      if (x < 0x80) return v;
-    }
-    throw new FormatError('varint longer than 10 bytes', i);
-  };
-  while (i < end) {
-    const at = i;
-    const tag = varint();
-    const no = Math.floor(tag / 8); const wire = tag & 7;
-    if (no === 0) throw new FormatError('field number 0', at);
-    if (wire === 0) { const v = varint(); yield { no, wire, value: v, start: i, end: i }; }
-    else if (wire === 1 || wire === 5) { const n = wire === 1 ? 8 : 4; if (i + n > end) throw new FormatError('fixed field past the message', at); i += n; yield { no, wire, value: 0, start: i - n, end: i }; }
-    else if (wire === 2) { const len = varint(); if (i + len > end) throw new FormatError('length-delimited field past the message', at); const s = i; i += len; yield { no, wire, value: len, start: s, end: i }; }
-    else throw new FormatError(`unsupported wire type ${wire}`, at);
-  }
-}
 
 export function parseProgram(b: Uint8Array, tick: () => void): PaddleProgram {
   const ops: PaddleOp[] = [];
