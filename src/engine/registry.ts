@@ -28,6 +28,7 @@ import { openvinoWeightsCheck } from './formats/openvino/folder';
 import { mxnetScanner } from './formats/mxnet/scanner';
 import { paddleScanner } from './formats/paddle/scanner';
 import { coremlScanner } from './formats/coreml/scanner';
+import { compiledScanner } from './formats/compiled/scanner';
 
 export const SCANNERS: readonly Scanner[] = [
   safetensorsScanner,
@@ -52,6 +53,7 @@ export const SCANNERS: readonly Scanner[] = [
   mxnetScanner,           // .params: 0x112 list magic; -symbol.json: nnvm graph structure (before config's JSON)
   paddleScanner,          // .pdmodel/__model__ with a ProgramDesc first tag (0x0a): protobuf has no magic
   coremlScanner,          // .mlmodel with Model.specificationVersion first (tag 0x08): protobuf has no magic
+  compiledScanner,        // ExecuTorch 'ET'NN at 4, RKNN 'RKNN' at 0 (magic); TensorRT/CNTK by name only: swept, never parsed
   configScanner,          // model-folder configs by name + structure (after every magic-based format)
   pickleScanner,          // protocol 0/1 pickles have no magic: their sniff is a parse, so it runs last
 ];

@@ -26,6 +26,7 @@ import { OPENVINO_RULES } from './rules/openvino';
 import { MXNET_RULES } from './rules/mxnet';
 import { PADDLE_RULES } from './rules/paddle';
 import { COREML_RULES } from './rules/coreml';
+import { COMPILED_RULES } from './rules/compiled';
 
 export type { RuleDef } from './rules/types';
 
@@ -55,6 +56,7 @@ export const RULES = {
   ...MXNET_RULES,
   ...PADDLE_RULES,
   ...COREML_RULES,
+  ...COMPILED_RULES,
 } as const satisfies Record<string, RuleDef>;
 
 export type RuleId = keyof typeof RULES;
