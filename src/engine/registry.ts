@@ -36,6 +36,12 @@ import { torchserveScanner } from './formats/torchserve/scanner';
 import { diffusersScanner } from './formats/diffusers/scanner';
 import { diffusersCodeCheck } from './formats/diffusers/folder';
 import { rarScanner } from './formats/rar/scanner';
+import { openvinoScanner } from './formats/openvino/scanner';
+import { openvinoWeightsCheck } from './formats/openvino/folder';
+import { mxnetScanner } from './formats/mxnet/scanner';
+import { paddleScanner } from './formats/paddle/scanner';
+import { coremlScanner } from './formats/coreml/scanner';
+import { compiledScanner } from './formats/compiled/scanner';
 
 // Order (issue 12 additions marked +): safetensors, index, gguf, tflite, +ort, 7z, +catboost, +rdata, +rar,
 // +llamafile, HDF5, jinja, keras zip, +skops, +torchserve, pytorch zip, pytorch legacy, numpy, zip, tar,
@@ -75,6 +81,11 @@ export const SCANNERS: readonly Scanner[] = [
   flaxScanner,            // msgpack checkpoints: name + structure
   ociScanner,             // OCI image layout / docker-save manifests (JSON by name): before config
   diffusersScanner,       // model_index.json / scheduler_config.json with diffusers keys: before config
+  openvinoScanner,        // IR .xml: parsed <net> root (structure); before config, which would take any text
+  mxnetScanner,           // .params: 0x112 list magic; -symbol.json: nnvm graph structure (before config's JSON)
+  paddleScanner,          // .pdmodel/__model__ with a ProgramDesc first tag (0x0a): protobuf has no magic
+  coremlScanner,          // .mlmodel with Model.specificationVersion first (tag 0x08): protobuf has no magic
+  compiledScanner,        // ExecuTorch 'ET'NN at 4, RKNN 'RKNN' at 0 (magic); TensorRT/CNTK by name only: swept, never parsed
   configScanner,          // model-folder configs by name + structure (after every magic-based format)
   pickleScanner,          // protocol 0/1 pickles have no magic: their sniff is a parse, so it runs last
 ];
@@ -89,7 +100,7 @@ export interface FolderCheck {
   check(files: readonly FileReport[]): Array<{ file: string; finding: Finding } | { file: string; note: { key: string; value: JsonValue } }>;
 }
 
-export const FOLDER_CHECKS: readonly FolderCheck[] = [safetensorsIndexCheck, referencesCheck, ociDigestCheck, diffusersCodeCheck];
+export const FOLDER_CHECKS: readonly FolderCheck[] = [safetensorsIndexCheck, referencesCheck, ociDigestCheck, diffusersCodeCheck, openvinoWeightsCheck];
 
 export interface Selection {
   scanner: Scanner;

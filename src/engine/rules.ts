@@ -32,6 +32,11 @@ import { SKOPS_RULES } from './rules/skops';
 import { LLAMAFILE_RULES } from './rules/llamafile';
 import { TORCHSERVE_RULES } from './rules/torchserve';
 import { DIFFUSERS_RULES } from './rules/diffusers';
+import { OPENVINO_RULES } from './rules/openvino';
+import { MXNET_RULES } from './rules/mxnet';
+import { PADDLE_RULES } from './rules/paddle';
+import { COREML_RULES } from './rules/coreml';
+import { COMPILED_RULES } from './rules/compiled';
 
 export type { RuleDef } from './rules/types';
 
@@ -67,6 +72,11 @@ export const RULES = {
   ...LLAMAFILE_RULES,
   ...TORCHSERVE_RULES,
   ...DIFFUSERS_RULES,
+  ...OPENVINO_RULES,
+  ...MXNET_RULES,
+  ...PADDLE_RULES,
+  ...COREML_RULES,
+  ...COMPILED_RULES,
 } as const satisfies Record<string, RuleDef>;
 
 export type RuleId = keyof typeof RULES;
