@@ -2,25 +2,10 @@
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
+import { APP_HEADERS, CSP } from './src/cli/app-headers';
 
-/**
- * The page's Content-Security-Policy. No 'unsafe-eval' (wasm needs only 'wasm-unsafe-eval'), no
- * third-party origins, connect-src 'self': a model file cannot make the page talk to anyone.
- * Workers are started from blob: URLs so they inherit this policy (stack.md §7, Fix A).
- */
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "worker-src 'self' blob:",
-  "connect-src 'self'",
-  "img-src 'self' data: blob:",
-  "style-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'none'",
-  "manifest-src 'self'",
-].join('; ');
+/** The page's CSP and headers live in src/cli/app-headers.ts, shared with `modelgate serve`. */
+export { CSP };
 
 /** Injects the CSP meta in build mode only: the dev server needs inline scripts for HMR. */
 function cspMeta(): Plugin {
@@ -69,6 +54,6 @@ export default defineConfig({
     }),
   ],
   worker: { format: 'es' },
-  preview: { headers: { 'Content-Security-Policy': CSP } },
+  preview: { headers: { ...APP_HEADERS } },
   build: { target: 'es2022', sourcemap: false },
 });

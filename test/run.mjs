@@ -27,6 +27,9 @@ if (run('typecheck', 'npm', ['run', '--silent', 'typecheck'])) passed++; else fa
 // 2. Build the app (e2e tests run against the built, CSP-locked PWA) and the CLI bundle.
 const built = run('build', 'npm', ['run', '--silent', 'build']);
 if (built) passed++; else failed++;
+// The single-file page (dist-single/modelgate.html) that the e2e tests open from file://.
+const builtSingle = run('build single file', 'npm', ['run', '--silent', 'build:single']);
+if (builtSingle) passed++; else failed++;
 
 // 3. Unit, fuzz and corpus tests.
 rmSync('vitest-report.json', { force: true });

@@ -7,11 +7,7 @@ import { expose, releaseProxy, type Remote } from 'comlink';
 import { fromBlob, scan, sha256Of, type FileReport, type ScanOptions } from '../src/engine';
 import type { InspectWorkerApi, ProgressCallback, ScanWorkerApi, WorkerProgress } from './api';
 import { hexAround, opsIndex, opsPage, readBlobSync } from './inspect';
-import sevenZipWasmUrl from '7z-wasm/7zz.wasm?url';
-import { setSevenZipLocator } from '../src/engine/formats/sevenzip/loader';
-
-// 7-Zip's .wasm is a build asset (precached with the app); the engine cannot know its URL.
-setSevenZipLocator(() => sevenZipWasmUrl);
+import './wasm-host';
 
 /** At most ~10 progress messages a second: enough for a smooth bar, cheap for the page. */
 const PROGRESS_INTERVAL_MS = 100;

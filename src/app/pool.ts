@@ -5,7 +5,7 @@
 import { proxy, wrap, type Remote } from 'comlink';
 import { errorReport, type FileReport, type ScanOptions } from '../engine';
 import type { ScanWorkerApi, WorkerProgress } from '../../workers/api';
-import workerUrl from '../../workers/scan.worker.ts?worker&url';
+import { createScanWorker } from './scan-worker';
 
 export const DEFAULT_TIMEOUT_MS = 300_000;
 /** More workers than this only add memory: scans are bound by disk reads, not by cores. */
@@ -31,20 +31,7 @@ export function defaultPoolSize(): number {
   return Math.min(MAX_WORKERS, Math.max(1, cores - 1));
 }
 
-/**
- * A worker started from a blob: URL that imports the built worker. A meta-tag CSP does not reach a
- * worker loaded from its own URL (it takes the policy of its HTTP response); a blob worker inherits
- * the page's policy, so egress and eval stay blocked inside it too (stack.md §7, Fix A).
- */
-export function createScanWorker(): Worker {
-  const target = new URL(workerUrl, location.href).href;
-  const blob = new Blob([`import ${JSON.stringify(target)};\n`], { type: 'text/javascript' });
-  const url = URL.createObjectURL(blob);
-  const worker = new Worker(url, { type: 'module', name: 'modelgate-scan' });
-  // The worker script has been fetched once it runs; the blob URL itself is not needed after start.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return worker;
-}
+export { createScanWorker };
 
 interface Running {
   job: PoolJob;

@@ -53,6 +53,8 @@ Options:
       --version                  show the version
 
 Exit codes: 0 nothing at WARNING or above, 1 issues found, 2 scan errors or usage error.
+
+Also: modelgate serve [--port PORT]   serve the offline app on 127.0.0.1 (modelgate serve --help)
 `;
 
 const UNITS: Record<string, number> = {

@@ -178,6 +178,7 @@ async function emit(text: string, args: ScanArgs, io: CliIo): Promise<boolean> {
 }
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'serve') return (await import('./serve')).serve(argv.slice(1), io);
   const cmd = parseArgs(argv);
   if (cmd.kind === 'help') { io.stdout.write(USAGE); return 0; }
   if (cmd.kind === 'version') { io.stdout.write(`modelgate ${VERSION}\n`); return 0; }

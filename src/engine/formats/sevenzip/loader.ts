@@ -16,6 +16,13 @@ export function setSevenZipLocator(fn: SevenZipLocator | undefined): void {
   locator = fn;
 }
 
+let binary: (() => Uint8Array) | undefined;
+
+/** Hands the loader 7zz.wasm's bytes (a build with nothing to fetch, e.g. the single-file page). */
+export function setSevenZipWasmBinary(fn: (() => Uint8Array) | undefined): void {
+  binary = fn;
+}
+
 export interface SevenZipOutput {
   /** stdout, one call per line. */
   print(line: string): void;
@@ -39,5 +46,6 @@ export async function createSevenZip(out: SevenZipOutput): Promise<SevenZipModul
     stdin: () => null, // never block on a password prompt: EOF
     noExitRuntime: true,
     ...(locator ? { locateFile: locator } : {}),
+    ...(binary ? { wasmBinary: binary() } : {}),
   });
 }
