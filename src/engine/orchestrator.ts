@@ -2,7 +2,7 @@
 // failure is contained at the node that failed and makes the file incomplete (fail closed).
 import { Budget } from './limits';
 import { RULES } from './rules';
-import { select } from './registry';
+import { scannerFilter, select } from './registry';
 import { makeBlacklist, type Blacklist } from './detectors/blacklist';
 import { inspectText } from './detectors/strings';
 import { negativeSignature } from './negative';
@@ -138,7 +138,7 @@ export class Walk {
       return;
     }
 
-    const { scanner, sniff, claimedBy } = select(head);
+    const { scanner, sniff, claimedBy } = select(head, scannerFilter(this.options.scanners));
     node.format = scanner.id;
     if (claimedBy && sniff.confidence !== 'name') {
       this.add(path, { ruleId: 'file/extension-mismatch', message: `Named "${head.ext}" (${claimedBy.id}) but the content is ${scanner.id}` });

@@ -154,6 +154,8 @@ export interface ScanOptions {
    * 1 MiB it also raises the size up to which a tensor is read whole. Clamped (stats/sample.ts).
    */
   statsSampleBytes?: number;
+  /** Scanner selection (format scanner ids): content of an excluded format gets only the generic checks. */
+  scanners?: { select?: string[]; exclude?: string[] };
   /** Extension the caller knows the file had (e.g. relative path in a dropped folder). */
   displayPath?: string;
 }

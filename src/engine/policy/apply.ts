@@ -23,6 +23,8 @@ export interface ApplyOptions {
   today: string;
   /** The path a glob is matched against, from a report's file path (default: the path as is). */
   relativePath?: (reportPath: string) => string;
+  /** Keep the suppression marks findings already carry (merging reports that a policy already judged). */
+  keepMarks?: boolean;
 }
 
 function ruleMatches(pattern: string, ruleId: string): boolean {
@@ -70,7 +72,8 @@ export function applyPolicy(report: ScanReport, opts: ApplyOptions): ScanReport 
   const files = report.files.map((file, fi): FileReport => {
     const findings = file.findings.map((orig, i): Finding => {
       const f: Finding = { ...orig };
-      delete f.suppression;
+      if (!opts.keepMarks) delete f.suppression;
+      else if (f.suppression?.kind === 'baseline') baselineMatched++;
       if (policy) {
         // The most specific override wins: an exact rule id over a prefix, a longer prefix over a shorter.
         const overrides = policy.severity.map((o, k) => ({ o, k })).filter(({ o }) => ruleMatches(o.rule, f.ruleId))
@@ -106,6 +109,8 @@ export function applyPolicy(report: ScanReport, opts: ApplyOptions): ScanReport 
   let failing = false;
   for (const file of files) {
     if (file.status === 'error') summary.errors++;
+    // --strict: a complete file no scanner recognised is not waved through.
+    if (strict && file.complete && file.format === 'unknown') failing = true;
     for (const f of file.findings) {
       if (f.suppression) { summary[f.suppression.kind === 'policy' ? 'suppressed' : 'baseline']!++; continue; }
       if (f.severity !== 'debug') summary[f.severity as Exclude<Severity, 'debug'>]++;
@@ -115,7 +120,8 @@ export function applyPolicy(report: ScanReport, opts: ApplyOptions): ScanReport 
   const exitCode: 0 | 1 | 2 = files.length === 0 || summary.errors > 0 ? 2 : failing ? 1 : 0;
   const out: ScanReport = { ...report, summary, exitCode, files, options: { ...report.options, failOn, strict } };
   if (record) out.policy = record; else delete out.policy;
-  if (opts.baseline) out.baseline = { source: opts.baseline.source, matched: baselineMatched }; else delete out.baseline;
+  if (opts.baseline) out.baseline = { source: opts.baseline.source, matched: baselineMatched };
+  else if (!opts.keepMarks) delete out.baseline;
   return out;
 }
 
