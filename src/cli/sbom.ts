@@ -4,7 +4,10 @@
 // cross-file references (an index and its shards, ONNX external data, image layers) as dependencies,
 // modelgate's verdict and counts as properties, and modelgate itself as the tool in the metadata.
 import { randomUUID } from 'node:crypto';
-import { Enums, Models, Serialize, Spec } from '@cyclonedx/cyclonedx-library';
+import * as Enums from '@cyclonedx/cyclonedx-library/Enums';
+import * as Models from '@cyclonedx/cyclonedx-library/Models';
+import * as Serialize from '@cyclonedx/cyclonedx-library/Serialize';
+import * as Spec from '@cyclonedx/cyclonedx-library/Spec';
 import { VERSION, type FileReport, type NodeReport, type ScanReport } from '../engine';
 
 /** Formats that are not models: a file in one of these is a plain `file` component. */
