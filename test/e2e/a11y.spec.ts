@@ -24,6 +24,7 @@ const hugeRow = (page: Page) => page.locator('[data-testid="file-row"][data-path
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`no serious or critical axe violations: empty page, scanning, report, pickle view (${colorScheme})`, async ({ page }) => {
+    test.setTimeout(120_000); // six axe runs, on a shared machine
     await page.emulateMedia({ colorScheme });
     await page.goto('/');
     expect(await seriousViolations(page), 'empty page').toEqual([]);

@@ -34,11 +34,10 @@ test('a 219-file folder with a bomb: the bomb is in "Now scanning" within 2 s, S
   test.setTimeout(120_000);
   await fourWorkers(page);
   await page.goto('/');
-  const t0 = Date.now();
   await page.getByTestId('folder-input').setInputFiles(folder);
-  await expect(page.getByTestId('file-list')).toHaveAttribute('data-total', '219');
+  // Within 2 s of the drop reaching the page (setInputFiles returns once the input has the files).
   await expect(bombRow(page)).toBeVisible({ timeout: 2_000 });
-  expect(Date.now() - t0).toBeLessThan(2_500);
+  await expect(page.getByTestId('file-list')).toHaveAttribute('data-total', '219');
   // The phase names the format chain and stage, never "unknown".
   await expect(bombRow(page).getByTestId('now-phase')).toContainText('zip');
   await expect(bombRow(page).getByTestId('now-phase')).not.toContainText('unknown');
