@@ -4,7 +4,7 @@
 // with new Function, which the CSP blocks), then a consistency check (summary, exit code and statuses
 // must follow from the findings, as scanReport computes them). Everything from the file is rendered as
 // text only. Framework-free: no Svelte, no DOM beyond Blob.
-import { SEVERITY_RANK, VERSION, type FileReport, type ScanReport } from '../engine';
+import { SEVERITY_RANK, VERSION, fails, type FileReport, type ScanReport } from '../engine';
 
 /** Largest report file opened. Threat: a huge file freezing the tab while it is read and parsed. */
 export const MAX_REPORT_BYTES = 64 * 1024 * 1024;
@@ -166,6 +166,7 @@ function freeForm(v: unknown, at: string): void {
 const SEVERITY_VALUES = ['critical', 'warning', 'info', 'debug'] as const;
 const NODE_STATUS = ['scanned', 'malformed', 'limited', 'skipped', 'failed'] as const;
 const FILE_STATUS = ['clean', 'issues', 'error'] as const;
+const FAIL_ON = ['critical', 'warning', 'info'] as const;
 const VERSION_RE = /^\d+\.\d+\.\d+/;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 const RULE_RE = /^[a-z0-9-]+\/[a-z0-9-]+$/;
@@ -173,7 +174,7 @@ const SHA256_RE = /^[0-9a-f]{64}$/;
 
 /** Throws Invalid naming the first field that does not match the schema. */
 export function checkStructure(v: unknown): asserts v is ScanReport {
-  const r = object(v, 'the report', ['schemaVersion', 'tool', 'startedAt', 'durationMs', 'options', 'summary', 'exitCode', 'files'], ['partial']);
+  const r = object(v, 'the report', ['schemaVersion', 'tool', 'startedAt', 'durationMs', 'options', 'summary', 'exitCode', 'files'], ['partial', 'policy', 'baseline']);
   if (r.schemaVersion !== READ_SCHEMA_VERSION) fail('schemaVersion', 'is not a known schema version');
   const tool = object(r.tool, 'tool', ['name', 'version']);
   if (tool.name !== 'modelgate') fail('tool.name', 'is not "modelgate"');
@@ -181,11 +182,41 @@ export function checkStructure(v: unknown): asserts v is ScanReport {
   string(r.startedAt, 'startedAt', DATE_RE);
   duration(r.durationMs, 'durationMs');
   freeForm(r.options, 'options');
-  const s = object(r.summary, 'summary', ['files', 'critical', 'warning', 'info', 'errors']);
+  const s = object(r.summary, 'summary', ['files', 'critical', 'warning', 'info', 'errors'], ['suppressed', 'baseline']);
   for (const k of ['files', 'critical', 'warning', 'info', 'errors']) count(s[k], `summary.${k}`);
+  for (const k of ['suppressed', 'baseline']) if (s[k] !== undefined) count(s[k], `summary.${k}`);
+  if (r.policy !== undefined) policyRecord(r.policy);
+  if (r.baseline !== undefined) {
+    const b = object(r.baseline, 'baseline', ['source', 'matched']);
+    string(b.source, 'baseline.source');
+    count(b.matched, 'baseline.matched');
+  }
   oneOf(r.exitCode, 'exitCode', [0, 1, 2]);
   if (r.partial !== undefined && r.partial !== true) fail('partial', 'is not true');
   array(r.files, 'files').forEach((f, i) => fileReport(f, `files[${i}]`));
+}
+
+function policyRecord(v: unknown): void {
+  const p = object(v, 'policy', ['source', 'failOn', 'strict', 'suppress', 'severity'], ['sha256']);
+  string(p.source, 'policy.source');
+  if (p.sha256 !== undefined) string(p.sha256, 'policy.sha256', SHA256_RE);
+  oneOf(p.failOn, 'policy.failOn', FAIL_ON);
+  if (typeof p.strict !== 'boolean') fail('policy.strict', 'is not true or false');
+  array(p.suppress, 'policy.suppress').forEach((e, i) => {
+    const x = object(e, `policy.suppress[${i}]`, ['rule', 'reason', 'expired', 'matched'], ['line', 'expires']);
+    string(x.rule, `policy.suppress[${i}].rule`);
+    string(x.reason, `policy.suppress[${i}].reason`);
+    if (typeof x.expired !== 'boolean') fail(`policy.suppress[${i}].expired`, 'is not true or false');
+    count(x.matched, `policy.suppress[${i}].matched`);
+    if (x.line !== undefined) count(x.line, `policy.suppress[${i}].line`);
+    if (x.expires !== undefined) string(x.expires, `policy.suppress[${i}].expires`, /^\d{4}-\d{2}-\d{2}$/);
+  });
+  array(p.severity, 'policy.severity').forEach((e, i) => {
+    const x = object(e, `policy.severity[${i}]`, ['rule', 'severity', 'matched']);
+    string(x.rule, `policy.severity[${i}].rule`);
+    oneOf(x.severity, `policy.severity[${i}].severity`, SEVERITY_VALUES);
+    count(x.matched, `policy.severity[${i}].matched`);
+  });
 }
 
 function fileReport(v: unknown, at: string): void {
@@ -202,7 +233,14 @@ function fileReport(v: unknown, at: string): void {
 }
 
 function finding(v: unknown, at: string): void {
-  const x = object(v, at, ['ruleId', 'severity', 'message', 'location'], ['evidence', 'severityReason']);
+  const x = object(v, at, ['ruleId', 'severity', 'message', 'location'], ['evidence', 'severityReason', 'suppression']);
+  if (x.suppression !== undefined) {
+    const m = object(x.suppression, `${at}.suppression`, ['kind', 'reason'], ['entry', 'expires']);
+    oneOf(m.kind, `${at}.suppression.kind`, ['policy', 'baseline'] as const);
+    string(m.reason, `${at}.suppression.reason`);
+    if (m.entry !== undefined) count(m.entry, `${at}.suppression.entry`);
+    if (m.expires !== undefined) string(m.expires, `${at}.suppression.expires`);
+  }
   string(x.ruleId, `${at}.ruleId`, RULE_RE);
   oneOf(x.severity, `${at}.severity`, SEVERITY_VALUES);
   string(x.message, `${at}.message`, undefined, 1);
@@ -227,23 +265,36 @@ function node(v: unknown, at: string): void {
 // ---- consistency: what scanReport derives must match, so the verdict cannot contradict the findings ----
 
 function checkConsistency(r: ScanReport): void {
-  const sum = { files: r.files.length, critical: 0, warning: 0, info: 0, errors: 0 };
+  const sum = { files: r.files.length, critical: 0, warning: 0, info: 0, errors: 0, suppressed: 0, baseline: 0 };
+  // A policy's fail level and strictness (options.failOn / options.strict) decide the exit code;
+  // suppressed and baseline findings are kept but not counted (engine/policy/apply.ts).
+  const failOn = FAIL_ON.find((x) => x === r.options.failOn) ?? 'warning';
+  const strict = r.options.strict === true;
+  let failing = false;
   r.files.forEach((f, i) => {
     if (f.status !== statusOf(f)) inconsistent(`files[${i}].status says "${f.status}" but its findings say "${statusOf(f)}"`);
     if (f.status === 'error') sum.errors++;
-    for (const x of f.findings) if (x.severity !== 'debug') sum[x.severity]++;
+    if (strict && f.complete && f.format === 'unknown') failing = true;
+    for (const x of f.findings) {
+      if (x.suppression) { sum[x.suppression.kind === 'policy' ? 'suppressed' : 'baseline']++; continue; }
+      if (x.severity !== 'debug') sum[x.severity]++;
+      failing ||= fails(x, failOn, strict);
+    }
   });
   for (const k of ['files', 'critical', 'warning', 'info', 'errors'] as const) {
     if (r.summary[k] !== sum[k]) inconsistent(`summary.${k} is ${r.summary[k]} but the files hold ${sum[k]}`);
   }
-  const exit = sum.files === 0 || sum.errors > 0 ? 2 : sum.critical + sum.warning > 0 ? 1 : 0;
+  for (const k of ['suppressed', 'baseline'] as const) {
+    if (r.summary[k] !== undefined && r.summary[k] !== sum[k]) inconsistent(`summary.${k} is ${r.summary[k]} but the files hold ${sum[k]}`);
+  }
+  const exit = sum.files === 0 || sum.errors > 0 ? 2 : failing ? 1 : 0;
   if (r.exitCode !== exit) inconsistent(`exitCode is ${r.exitCode} but the findings give ${exit}`);
   if (r.partial && r.exitCode !== 2) inconsistent('a partial report must have exitCode 2 (incomplete)');
 }
 
 function statusOf(f: FileReport): FileReport['status'] {
   if (!f.complete) return 'error';
-  return f.findings.some((x) => SEVERITY_RANK[x.severity] >= SEVERITY_RANK.warning) ? 'issues' : 'clean';
+  return f.findings.some((x) => !x.suppression && SEVERITY_RANK[x.severity] >= SEVERITY_RANK.warning) ? 'issues' : 'clean';
 }
 
 function inconsistent(what: string): never {

@@ -1,7 +1,9 @@
 // Command-line parsing for `modelgate scan [options] PATH...`. Hand-written: no dependency, and every
 // mistake is a usage error (exit 2) rather than a silently ignored flag in a CI pipeline.
 
-export type OutputFormat = 'text' | 'json' | 'sarif';
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'jsonl' | 'github' | 'cyclonedx';
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'jsonl', 'github', 'cyclonedx'];
+export type FailOn = 'critical' | 'warning' | 'info';
 
 export interface ScanArgs {
   paths: string[];
@@ -21,12 +23,28 @@ export interface ScanArgs {
   weightStats: boolean;
   /** Bytes the weight statistics read per large tensor (--stats-sample-bytes). */
   statsSampleBytes?: number;
+  /** Policy file (--config); undefined = look upward from the first path; noConfig = none. */
+  config?: string;
+  noConfig: boolean;
+  baseline?: string;
+  writeBaseline?: string;
+  failOn?: FailOn;
+  strict: boolean;
+  select: string[];
+  exclude: string[];
+  /** --shard I/N: this run scans the files whose path hash falls in part I (1-based) of N. */
+  shard?: { index: number; count: number };
+  /** --sbom FILE: a CycloneDX ML-BOM beside the report. */
+  sbom?: string;
+  /** Options given on the command line (a policy fills only the others). */
+  explicit: Set<string>;
 }
 
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'scan'; args: ScanArgs }
+  | { kind: 'list-scanners'; format: OutputFormat }
   | { kind: 'usage-error'; message: string };
 
 export const DEFAULT_TIMEOUT_SECONDS = 300;
@@ -36,8 +54,24 @@ export const USAGE = `Usage: modelgate scan [options] PATH...
 Scans model files (and folders, recursively) for unsafe content without loading them.
 
 Options:
-  -f, --format text|json|sarif   report format (default: text; sarif: SARIF 2.1.0 for code scanning)
+  -f, --format FORMAT            report format: text (default), json, sarif (SARIF 2.1.0 for code
+                                 scanning), jsonl (one file report per line as each finishes, then a
+                                 summary line), github (workflow-command annotations and a job
+                                 summary), cyclonedx (CycloneDX 1.6 ML-BOM)
   -o, --output FILE              write the report to FILE instead of stdout
+      --sbom FILE                also write a CycloneDX 1.6 ML-BOM to FILE
+  -c, --config FILE              policy file (default: .modelgate.toml, or [tool.modelgate] in
+                                 pyproject.toml, found upward from the first PATH)
+      --no-config                ignore any policy file
+      --fail-on LEVEL            lowest severity that fails the run: critical, warning (default), info
+      --strict                   also fail on a pickle callable outside the allowlist and on an
+                                 unrecognised file (incomplete scans always fail)
+      --baseline FILE            a previous JSON report: findings already in it do not fail the run
+      --write-baseline FILE      write this run's JSON report to FILE, for a later --baseline
+      --select ID[,ID]           run only these format scanners (repeatable; see --list-scanners)
+      --exclude ID[,ID]          do not run these scanners (weight-stats: the weight statistics)
+      --list-scanners            list the scanner ids, formats, extensions and what each checks
+      --shard I/N                scan only part I (1..N) of the files, split by a hash of their path
   -b, --blacklist PATTERN        flag names and metadata matching PATTERN as CRITICAL
                                  (glob * and ?, or a substring; repeatable)
   -t, --timeout SECONDS          per-file timeout (default: ${DEFAULT_TIMEOUT_SECONDS}; 0 = none)
@@ -52,9 +86,13 @@ Options:
   -h, --help                     show this help
       --version                  show the version
 
-Exit codes: 0 nothing at WARNING or above, 1 issues found, 2 scan errors or usage error.
+Exit codes: 0 nothing at the fail-on level (WARNING) or above, 1 issues found, 2 scan errors,
+incomplete scans, a policy error or a usage error. Suppressed and baseline findings stay in the
+report and do not count.
 
 Also: modelgate serve [--port PORT]   serve the offline app on 127.0.0.1 (modelgate serve --help)
+      modelgate rules [ID|PREFIX] [--format text|json]   describe the rules
+      modelgate merge REPORT... -o FILE [--format json|sarif]   merge shard reports (JSON or JSONL)
 `;
 
 const UNITS: Record<string, number> = {
@@ -74,13 +112,17 @@ export function parseSize(text: string): number | undefined {
 }
 
 type Flag = 'format' | 'output' | 'blacklist' | 'timeout' | 'max-file-size' | 'max-total-size' | 'stats-sample-bytes'
-  | 'verbose' | 'quiet' | 'no-progress' | 'no-hash' | 'no-weight-stats' | 'help' | 'version';
+  | 'verbose' | 'quiet' | 'no-progress' | 'no-hash' | 'no-weight-stats' | 'help' | 'version'
+  | 'config' | 'no-config' | 'baseline' | 'write-baseline' | 'fail-on' | 'strict' | 'select' | 'exclude'
+  | 'list-scanners' | 'shard' | 'sbom';
 
 const SHORT: Record<string, Flag> = {
-  f: 'format', o: 'output', b: 'blacklist', t: 'timeout', v: 'verbose', q: 'quiet', h: 'help',
+  f: 'format', o: 'output', b: 'blacklist', t: 'timeout', v: 'verbose', q: 'quiet', h: 'help', c: 'config',
 };
-const TAKES_VALUE = new Set<Flag>(['format', 'output', 'blacklist', 'timeout', 'max-file-size', 'max-total-size', 'stats-sample-bytes']);
-const LONG = new Set<Flag>([...TAKES_VALUE, 'verbose', 'quiet', 'no-progress', 'no-hash', 'no-weight-stats', 'help', 'version']);
+const TAKES_VALUE = new Set<Flag>(['format', 'output', 'blacklist', 'timeout', 'max-file-size', 'max-total-size', 'stats-sample-bytes',
+  'config', 'baseline', 'write-baseline', 'fail-on', 'select', 'exclude', 'shard', 'sbom']);
+const LONG = new Set<Flag>([...TAKES_VALUE, 'verbose', 'quiet', 'no-progress', 'no-hash', 'no-weight-stats', 'help', 'version',
+  'no-config', 'strict', 'list-scanners']);
 
 export function parseArgs(argv: readonly string[]): Command {
   if (argv.length === 0) return { kind: 'usage-error', message: 'missing command' };
@@ -92,8 +134,10 @@ export function parseArgs(argv: readonly string[]): Command {
   const args: ScanArgs = {
     paths: [], format: 'text', blacklist: [], timeout: DEFAULT_TIMEOUT_SECONDS,
     verbose: false, quiet: false, progress: true, hash: true, weightStats: true,
+    noConfig: false, strict: false, select: [], exclude: [], explicit: new Set(),
   };
   let onlyPaths = false;
+  let listScanners = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (onlyPaths || arg === '-' || !arg.startsWith('-')) { args.paths.push(arg); continue; }
@@ -119,8 +163,37 @@ export function parseArgs(argv: readonly string[]): Command {
       return { kind: 'usage-error', message: `option --${flag} takes no value` };
     }
 
+    args.explicit.add(flag);
     switch (flag) {
       case 'help': return { kind: 'help' };
+      case 'config': args.config = value!; break;
+      case 'no-config': args.noConfig = true; break;
+      case 'baseline': args.baseline = value!; break;
+      case 'write-baseline': args.writeBaseline = value!; break;
+      case 'sbom': args.sbom = value!; break;
+      case 'strict': args.strict = true; break;
+      case 'list-scanners': listScanners = true; break;
+      case 'fail-on':
+        if (value !== 'critical' && value !== 'warning' && value !== 'info') {
+          return { kind: 'usage-error', message: `--fail-on must be critical, warning or info, not "${value}"` };
+        }
+        args.failOn = value;
+        break;
+      case 'select':
+      case 'exclude': {
+        const ids = value!.split(',').map((x) => x.trim()).filter(Boolean);
+        if (ids.length === 0) return { kind: 'usage-error', message: `--${flag} needs scanner ids (see --list-scanners)` };
+        args[flag].push(...ids);
+        break;
+      }
+      case 'shard': {
+        const m = /^(\d+)\/(\d+)$/.exec(value!.trim());
+        const index = m ? Number(m[1]) : NaN;
+        const count = m ? Number(m[2]) : NaN;
+        if (!(count >= 1 && index >= 1 && index <= count)) return { kind: 'usage-error', message: `--shard must be I/N with 1 <= I <= N, such as 2/4, not "${value}"` };
+        args.shard = { index, count };
+        break;
+      }
       case 'version': return { kind: 'version' };
       case 'verbose': args.verbose = true; break;
       case 'quiet': args.quiet = true; break;
@@ -133,10 +206,10 @@ export function parseArgs(argv: readonly string[]): Command {
         args.blacklist.push(value!);
         break;
       case 'format':
-        if (value !== 'text' && value !== 'json' && value !== 'sarif') {
-          return { kind: 'usage-error', message: `--format must be text, json or sarif, not "${value}"` };
+        if (!FORMATS.includes(value as OutputFormat)) {
+          return { kind: 'usage-error', message: `--format must be ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS.at(-1)}, not "${value}"` };
         }
-        args.format = value;
+        args.format = value as OutputFormat;
         break;
       case 'timeout': {
         const n = /^\s*\d+(\.\d+)?\s*$/.test(value!) ? Number(value) : NaN;
@@ -159,6 +232,7 @@ export function parseArgs(argv: readonly string[]): Command {
       }
     }
   }
+  if (listScanners) return { kind: 'list-scanners', format: args.format };
   if (args.paths.length === 0) return { kind: 'usage-error', message: 'no PATH given' };
   return { kind: 'scan', args };
 }

@@ -1,14 +1,17 @@
 // modelgate CLI: `modelgate scan [options] PATH...`. main() takes argv and writers and returns the exit
 // code, so tests run it in-process; run() is the Node entry that wires it to the real process.
 import { realpathSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  RULES, VERSION, errorReport, fileReport, scan, scanReport, toJson, toSarifJson,
-  type FileReport, type JsonValue, type ScanOptions,
+  RULES, VERSION, applyPolicy, baselineFingerprints, errorReport, fileReport, formatPolicyError, scan, scanReport,
+  scannerIds, toJson, toSarifJson, todayUtc, type ApplyOptions, type FileReport, type JsonValue, type ScanOptions, type ScanReport,
 } from '../engine';
+import { findPolicy, loadPolicy, type LoadedPolicy } from './policy-file';
+import { inShard } from './shard';
+import { renderGithub, renderStepSummary } from './output-github';
 import { USAGE, parseArgs, type ScanArgs } from './args';
 import { sha256File } from './hash';
 import { fromNodeFile } from './node-source';
@@ -78,6 +81,12 @@ function notScannedReport(entry: Entry, limit: number): FileReport {
   });
 }
 
+function scanOptions(args: ScanArgs, display: string): ScanOptions {
+  const options: ScanOptions = { blacklist: args.blacklist, verbose: args.verbose, displayPath: display, weightStats: args.weightStats };
+  if (args.select.length > 0 || args.exclude.length > 0) options.scanners = { select: args.select, exclude: args.exclude };
+  return options;
+}
+
 async function scanFile(entry: Extract<Entry, { kind: 'file' }>, args: ScanArgs, progress: ProgressLine,
   warn: (message: string) => void, threads: ScanThreads | undefined): Promise<FileReport> {
   if (threads) return scanFileInThread(entry, args, progress, warn, threads);
@@ -91,7 +100,7 @@ async function scanFile(entry: Extract<Entry, { kind: 'file' }>, args: ScanArgs,
   const signal: { aborted: boolean; reason?: unknown } = { aborted: false };
   const timers: NodeJS.Timeout[] = [];
   try {
-    const options: ScanOptions = { blacklist: args.blacklist, verbose: args.verbose, displayPath: entry.display, weightStats: args.weightStats };
+    const options = scanOptions(args, entry.display);
     if (args.maxFileSize !== undefined) options.maxFileSize = args.maxFileSize;
     if (args.statsSampleBytes !== undefined) options.statsSampleBytes = args.statsSampleBytes;
     const skipped = args.maxFileSize !== undefined && source.size > args.maxFileSize;
@@ -136,7 +145,7 @@ function withHash(report: FileReport, sha256: string | undefined, hashCut: boole
 async function scanFileInThread(entry: Extract<Entry, { kind: 'file' }>, args: ScanArgs, progress: ProgressLine,
   warn: (message: string) => void, threads: ScanThreads): Promise<FileReport> {
   const started = Date.now();
-  const options: ScanOptions = { blacklist: args.blacklist, verbose: args.verbose, displayPath: entry.display, weightStats: args.weightStats };
+  const options = scanOptions(args, entry.display);
   if (args.maxFileSize !== undefined) options.maxFileSize = args.maxFileSize;
   if (args.statsSampleBytes !== undefined) options.statsSampleBytes = args.statsSampleBytes;
   const skipped = args.maxFileSize !== undefined && entry.size > args.maxFileSize;
@@ -177,8 +186,60 @@ async function emit(text: string, args: ScanArgs, io: CliIo): Promise<boolean> {
   }
 }
 
+/** The policy for this run (--config, or found upward from the first path), or the errors to print. */
+async function policyFor(args: ScanArgs, io: CliIo): Promise<LoadedPolicy | undefined | 'error'> {
+  if (args.noConfig) return undefined;
+  const found = args.config !== undefined
+    ? { file: resolve(io.cwd, args.config), pyproject: /(^|[\\/])pyproject\.toml$/.test(args.config), shown: args.config }
+    : await findPolicy(resolve(io.cwd, args.paths[0]!)).then((f) => f && { ...f, shown: relative(io.cwd, f.file) || f.file });
+  if (!found) return undefined;
+  const loaded = await loadPolicy(found.file, found.pyproject, found.shown);
+  if ('errors' in loaded) {
+    for (const e of loaded.errors) io.stderr.write(`modelgate: policy error: ${formatPolicyError(e)}\n`);
+    return 'error';
+  }
+  return loaded;
+}
+
+/** The policy's values where the command line did not set them (the command line wins). */
+function withPolicy(args: ScanArgs, loaded: LoadedPolicy | undefined): ScanArgs {
+  if (!loaded) return args;
+  const p = loaded.policy;
+  const out: ScanArgs = { ...args, blacklist: [...args.blacklist, ...p.blacklist] };
+  if (!args.explicit.has('timeout') && p.limits.timeout !== undefined) out.timeout = p.limits.timeout;
+  if (!args.explicit.has('max-file-size') && p.limits.maxFileSize !== undefined) out.maxFileSize = p.limits.maxFileSize;
+  if (!args.explicit.has('max-total-size') && p.limits.maxTotalSize !== undefined) out.maxTotalSize = p.limits.maxTotalSize;
+  if (!args.explicit.has('stats-sample-bytes') && p.limits.statsSampleBytes !== undefined) out.statsSampleBytes = p.limits.statsSampleBytes;
+  if (!args.explicit.has('select') && p.scanners.select) out.select = [...p.scanners.select];
+  if (!args.explicit.has('exclude') && p.scanners.exclude) out.exclude = [...p.scanners.exclude];
+  return out;
+}
+
+async function readBaseline(file: string, io: CliIo): Promise<ApplyOptions['baseline'] | 'error'> {
+  try {
+    const report = JSON.parse(await readFile(resolve(io.cwd, file), 'utf8')) as Pick<ScanReport, 'files'>;
+    if (!Array.isArray(report?.files)) throw new Error('not a modelgate JSON report');
+    return { source: file, fingerprints: baselineFingerprints(report) };
+  } catch (e) {
+    io.stderr.write(`modelgate: cannot use the baseline ${file}: ${e instanceof SyntaxError ? 'not JSON' : errText(e)}\n`);
+    return 'error';
+  }
+}
+
+async function writeTo(file: string, text: string, io: CliIo): Promise<boolean> {
+  try {
+    await writeFile(resolve(io.cwd, file), text);
+    return true;
+  } catch (e) {
+    io.stderr.write(`modelgate: cannot write ${file}: ${errText(e)}\n`);
+    return false;
+  }
+}
+
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   if (argv[0] === 'serve') return (await import('./serve')).serve(argv.slice(1), io);
+  if (argv[0] === 'rules') return (await import('./commands')).rules(argv.slice(1), io);
+  if (argv[0] === 'merge') return (await import('./commands')).merge(argv.slice(1), io);
   const cmd = parseArgs(argv);
   if (cmd.kind === 'help') { io.stdout.write(USAGE); return 0; }
   if (cmd.kind === 'version') { io.stdout.write(`modelgate ${VERSION}\n`); return 0; }
@@ -186,10 +247,36 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stderr.write(`modelgate: ${cmd.message}\n\n${USAGE}`);
     return 2;
   }
-  const args = cmd.args;
+  if (cmd.kind === 'list-scanners') return (await import('./commands')).listScanners(cmd.format, io);
+  const known = new Set(scannerIds());
+  const unknownIds = [...cmd.args.select, ...cmd.args.exclude].filter((id) => !known.has(id));
+  if (unknownIds.length > 0) {
+    io.stderr.write(`modelgate: unknown scanner id ${unknownIds.map((x) => `"${x}"`).join(', ')} (modelgate scan --list-scanners lists them)\n`);
+    return 2;
+  }
+  const loaded = await policyFor(cmd.args, io);
+  if (loaded === 'error') return 2;
+  const args = withPolicy(cmd.args, loaded);
+  if (args.exclude.includes('weight-stats')) args.weightStats = false;
+  // Scanner ids only: weight-stats is the optional pass, not a format scanner.
+  args.select = args.select.filter((id) => id !== 'weight-stats');
+  args.exclude = args.exclude.filter((id) => id !== 'weight-stats');
+  const baseline = args.baseline !== undefined ? await readBaseline(args.baseline, io) : undefined;
+  if (baseline === 'error') return 2;
 
   const startedAt = new Date();
-  const entries = await collect(args.paths, io.cwd);
+  let entries = await collect(args.paths, io.cwd);
+  if (args.shard) entries = entries.filter((e) => inShard(e.display, args.shard!));
+  const absolute = new Map(entries.map((e) => [e.display, e.path]));
+  const policyOptions: ApplyOptions = {
+    today: todayUtc(startedAt), strict: args.strict || (loaded?.policy.strict ?? false),
+    ...(loaded ? { policy: loaded.policy, relativePath: (p: string) => {
+      const abs = absolute.get(p);
+      return abs ? relative(loaded.root, abs).split(sep).join('/') : p;
+    } } : {}),
+    ...(baseline ? { baseline } : {}),
+    ...(args.failOn ? { failOn: args.failOn } : {}),
+  };
   let total = 0;
   let overLimit = false;
   const plan = entries.map((e) => {
@@ -205,17 +292,33 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const progress = new ProgressLine(showProgress ? io.stderr : undefined,
     plan.filter((p) => !('limited' in p) && p.kind === 'file').length, total);
 
+  // --format jsonl: each file's report is written the moment it is done (policy marks applied), so a
+  // long run can be followed and a crash loses nothing written so far.
+  const jsonl = args.format === 'jsonl';
+  const lines: string[] = [];
+  const streamLine = async (f: FileReport) => {
+    if (!jsonl) return;
+    const judged = applyPolicy(scanReport([f], { startedAt: startedAt.toISOString(), durationMs: 0, options: {} }), policyOptions).files[0]!;
+    const line = JSON.stringify(judged) + '\n';
+    if (args.output === undefined) io.stdout.write(line); else lines.push(line);
+  };
+
   // From the bundle, scans run in worker threads a timeout can stop; from sources (tests), in-process.
   const script = threadScript();
   const threads = script ? new ScanThreads(script) : undefined;
   const files = await pool(plan, concurrency(), async (p): Promise<FileReport> => {
-    if ('limited' in p) return notScannedReport(p.entry, args.maxTotalSize!);
-    if (p.kind === 'skip') return errorReport(p.display, p.size, p.ruleId, p.reason);
-    return scanFile(p, args, progress, (m) => {
-      if (args.quiet) return;
-      progress.clear();
-      io.stderr.write(`modelgate: ${safe(m)}\n`);
-    }, threads);
+    let r: FileReport;
+    if ('limited' in p) r = notScannedReport(p.entry, args.maxTotalSize!);
+    else if (p.kind === 'skip') r = errorReport(p.display, p.size, p.ruleId, p.reason);
+    else {
+      r = await scanFile(p, args, progress, (m) => {
+        if (args.quiet) return;
+        progress.clear();
+        io.stderr.write(`modelgate: ${safe(m)}\n`);
+      }, threads);
+    }
+    await streamLine(r);
+    return r;
   }).finally(() => threads?.close());
   progress.clear();
 
@@ -223,14 +326,35 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     blacklist: args.blacklist, timeout: args.timeout, maxFileSize: args.maxFileSize ?? null,
     maxTotalSize: args.maxTotalSize ?? null, verbose: args.verbose, hash: args.hash, weightStats: args.weightStats,
     ...(args.statsSampleBytes !== undefined ? { statsSampleBytes: args.statsSampleBytes } : {}),
+    ...(args.select.length > 0 ? { select: args.select } : {}),
+    ...(args.exclude.length > 0 ? { exclude: args.exclude } : {}),
+    ...(args.shard ? { shard: `${args.shard.index}/${args.shard.count}` } : {}),
   };
-  const report = scanReport(files, { startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), options });
-  if (files.length === 0) io.stderr.write('modelgate: no files found under the given paths\n');
+  const scanned = scanReport(files, { startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), options });
+  const report = applyPolicy(scanned, policyOptions);
+  if (files.length === 0) io.stderr.write(`modelgate: no files found under the given paths${args.shard ? ` in shard ${args.shard.index}/${args.shard.count}` : ''}\n`);
+  for (const e of report.policy?.suppress ?? []) {
+    if (e.expired && e.matched > 0) {
+      io.stderr.write(`modelgate: ${report.policy!.source}${e.line !== undefined ? `:${e.line}` : ''}: the suppression of ${e.rule} expired on ${e.expires}; its ${e.matched} finding${e.matched === 1 ? '' : 's'} count again\n`);
+    }
+  }
 
-  const text = args.format === 'json' ? toJson(report)
-    : args.format === 'sarif' ? toSarifJson(report)
-    : renderText(report, { color: args.output === undefined && useColor(io.stdout, io.env) }, { quiet: args.quiet, verbose: args.verbose });
-  if (!(await emit(text, args, io))) return 2;
+  let text: string;
+  if (jsonl) {
+    const { files: _files, ...rest } = report;
+    text = lines.join('') + JSON.stringify({ type: 'summary', ...rest }) + '\n';
+  } else if (args.format === 'json') text = toJson(report);
+  else if (args.format === 'sarif') text = toSarifJson(report);
+  else if (args.format === 'github') {
+    text = renderGithub(report);
+    const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+    if (summaryFile) await appendFile(summaryFile, renderStepSummary(report)).catch((e) => io.stderr.write(`modelgate: cannot write the job summary: ${errText(e)}\n`));
+  } else if (args.format === 'cyclonedx') text = (await import('./sbom')).toCycloneDxJson(report);
+  else text = renderText(report, { color: args.output === undefined && useColor(io.stdout, io.env) }, { quiet: args.quiet, verbose: args.verbose });
+  if (jsonl && args.output === undefined) io.stdout.write(text.slice(lines.join('').length));
+  else if (!(await emit(text, args, io))) return 2;
+  if (args.writeBaseline !== undefined && !(await writeTo(args.writeBaseline, toJson(report), io))) return 2;
+  if (args.sbom !== undefined && !(await writeTo(args.sbom, (await import('./sbom')).toCycloneDxJson(report), io))) return 2;
   return report.exitCode;
 }
 

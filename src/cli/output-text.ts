@@ -90,7 +90,9 @@ function findingLines(f: Finding, style: Style): string[] {
 
 /** One file: a heading with its status and counts, then its findings in severity sub-groups. */
 function fileBlock(file: FileReport, style: Style, opts: TextOptions): string[] {
-  const shown = file.findings.filter((f) => !(opts.quiet && (f.severity === 'info' || f.severity === 'debug')));
+  // Suppressed and baseline findings are in the JSON report; here they are counted, not listed.
+  const marked = file.findings.filter((f) => f.suppression);
+  const shown = file.findings.filter((f) => !f.suppression && !(opts.quiet && (f.severity === 'info' || f.severity === 'debug')));
   const groups = new Map<Severity, Finding[]>();
   for (const f of shown) {
     const list = groups.get(f.severity);
@@ -115,6 +117,11 @@ function fileBlock(file: FileReport, style: Style, opts: TextOptions): string[] 
         + `  ${n} findings of one rule${shown < n ? `; ${shown} shown, the JSON report lists all ${n}` : ''}`);
       for (const f of row.findings.slice(0, shown)) lines.push(...findingLines(f, style).map((l) => `  ${l}`));
     }
+  }
+  if (marked.length > 0) {
+    const policy = marked.filter((f) => f.suppression!.kind === 'policy').length;
+    const base = marked.length - policy;
+    lines.push(paint(style, SGR.dim, `  ${[policy > 0 ? `${policy} suppressed by the policy` : '', base > 0 ? `${base} already in the baseline` : ''].filter(Boolean).join(', ')} (not counted; listed in the JSON report)`));
   }
   if (file.sha256 && opts.verbose) lines.push(paint(style, SGR.dim, `  sha256 ${file.sha256}`));
   return lines;
@@ -143,7 +150,7 @@ function statusTable(report: ScanReport, style: Style): string[] {
 function rulesTable(report: ScanReport, style: Style, opts: TextOptions): string[] {
   const hits = new Map<string, { severity: Severity; count: number }>();
   for (const file of report.files) for (const f of file.findings) {
-    if (f.severity === 'debug' || (opts.quiet && f.severity === 'info')) continue;
+    if (f.suppression || f.severity === 'debug' || (opts.quiet && f.severity === 'info')) continue;
     const key = `${f.ruleId}\u0000${f.severity}`;
     const h = hits.get(key) ?? { severity: f.severity, count: 0 };
     h.count++;
@@ -170,7 +177,8 @@ function verdict(report: ScanReport, style: Style): string {
   if (report.exitCode === 1) {
     return paint(style, SGR.bold + SGR.yellow, `ISSUES FOUND: ${s.critical} critical, ${s.warning} warning`) + ' (exit 1)';
   }
-  return paint(style, SGR.bold + SGR.green, 'CLEAN: nothing at WARNING or above') + ' (exit 0)';
+  const level = typeof report.options?.failOn === 'string' ? report.options.failOn.toUpperCase() : 'WARNING';
+  return paint(style, SGR.bold + SGR.green, `CLEAN: nothing at ${level} or above`) + ' (exit 0)';
 }
 
 export interface TextOptions { quiet: boolean; verbose: boolean }
@@ -188,8 +196,11 @@ export function renderText(report: ScanReport, style: Style, opts: TextOptions):
     ['warning', s.warning, SEVERITY_COLOR.warning],
     ['info', s.info, SEVERITY_COLOR.info],
     ['errors', s.errors, SGR.bold + SGR.red],
+    ...(s.suppressed ? [['suppressed', s.suppressed, ''] as [string, number, string]] : []),
+    ...(s.baseline ? [['baseline', s.baseline, ''] as [string, number, string]] : []),
   ];
   out.push(`Summary (modelgate ${report.tool.version}, ${(report.durationMs / 1000).toFixed(1)} s)`);
+  if (report.policy) out.push(`  policy   ${safe(report.policy.source)}${report.policy.sha256 ? ` (sha256 ${report.policy.sha256.slice(0, 12)}…)` : ''}`);
   for (const [name, n, color] of rows) {
     const cell = String(n).padStart(6);
     out.push(`  ${name.padEnd(9)}${n > 0 && color ? paint(style, color, cell) : cell}`);

@@ -2,7 +2,7 @@
 // failure is contained at the node that failed and makes the file incomplete (fail closed).
 import { Budget } from './limits';
 import { RULES } from './rules';
-import { select, type Selection } from './registry';
+import { scannerFilter, select, type Selection } from './registry';
 import { makeBlacklist, type Blacklist } from './detectors/blacklist';
 import { inspectText } from './detectors/strings';
 import { negativeSignature } from './negative';
@@ -44,12 +44,13 @@ export function phaseLabel(trail: readonly string[], stage: string): string {
  * (or a skops/TorchServe zip named .zip, recognised by its last central record) shows only there.
  * Formats recognised by their head (safetensors, GGUF, legacy PyTorch, ...) never pay for the read.
  */
-export async function selectWithTail(source: ByteSource, head: Head, charge?: (n: number) => void): Promise<Selection> {
-  const first = select(head);
+export async function selectWithTail(source: ByteSource, head: Head, charge?: (n: number) => void,
+  enabled?: ReturnType<typeof scannerFilter>): Promise<Selection> {
+  const first = select(head, enabled);
   const settled = first.sniff.confidence !== 'name' && first.scanner.id !== 'zip';
   if (settled) return first;
   head.tail = await tailFor(source, head, charge);
-  return select(head);
+  return select(head, enabled);
 }
 
 /** State shared by every node of one top-level file. */
@@ -155,7 +156,7 @@ export class Walk {
 
     let selection: Selection;
     try {
-      selection = await selectWithTail(source, head, (n) => this.budget.chargeRead(n));
+      selection = await selectWithTail(source, head, (n) => this.budget.chargeRead(n), scannerFilter(this.options.scanners));
     } catch (e) {
       node.status = 'failed';
       node.error = `read failed: ${(e as Error).message}`;

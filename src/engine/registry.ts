@@ -109,10 +109,12 @@ export interface Selection {
   claimedBy?: Scanner;
 }
 
-export function select(head: Head): Selection {
+/** `enabled`: the scanner selection (--select/--exclude); a format left out falls to the generic checks. */
+export function select(head: Head, enabled?: (scanner: Scanner) => boolean): Selection {
   let byName: Selection | undefined;
   let chosen: Selection | undefined;
   for (const scanner of SCANNERS) {
+    if (enabled && !enabled(scanner)) continue;
     let sniff: Sniff | null = null;
     try {
       sniff = scanner.sniff(head);
@@ -127,4 +129,10 @@ export function select(head: Head): Selection {
   const claimedBy = head.ext ? SCANNERS.find((s) => s.extensions.includes(head.ext)) : undefined;
   if (claimedBy && !chosen.scanner.extensions.includes(head.ext)) chosen.claimedBy = claimedBy;
   return chosen;
+}
+
+/** The scanner filter of a selection: `select` keeps only those ids, `exclude` drops these. */
+export function scannerFilter(sel: { select?: readonly string[]; exclude?: readonly string[] } | undefined): ((s: Scanner) => boolean) | undefined {
+  if (!sel || (!sel.select?.length && !sel.exclude?.length)) return undefined;
+  return (s) => (!sel.select?.length || sel.select.includes(s.id)) && !sel.exclude?.includes(s.id);
 }

@@ -59,7 +59,32 @@ export interface Finding {
   evidence?: string;     // short, untrusted: always rendered as text
   /** Why the severity differs from the rule's default, when it does. */
   severityReason?: string;
+  /** Set after the scan by a policy or a baseline (policy/apply.ts): kept in the report, not counted. */
+  suppression?: Suppression;
 }
+
+/** Why a finding does not count: a [[suppress]] entry of the policy, or presence in the baseline. */
+export interface Suppression {
+  kind: 'policy' | 'baseline';
+  reason: string;
+  /** Index of the policy's [[suppress]] entry (kind 'policy'). */
+  entry?: number;
+  expires?: string;
+}
+
+/** What the policy did, recorded in the report (policy/apply.ts). */
+export interface PolicyRecord {
+  source: string;
+  sha256?: string;
+  failOn: 'critical' | 'warning' | 'info';
+  strict: boolean;
+  /** One per [[suppress]] entry, in file order: findings it matched; expired entries match but do not apply. */
+  suppress: Array<{ rule: string; reason: string; line?: number; expires?: string; expired: boolean; matched: number }>;
+  severity: Array<{ rule: string; severity: Severity; matched: number }>;
+}
+
+/** What a baseline did: its source and how many findings it accepted. */
+export interface BaselineRecord { source: string; matched: number }
 
 /** What a scanner hands to ctx.report: the context fills in the path. */
 export interface FindingInput {
@@ -98,7 +123,11 @@ export interface FileReport {
   durationMs: number;
 }
 
-export interface ScanSummary { files: number; critical: number; warning: number; info: number; errors: number }
+export interface ScanSummary {
+  files: number; critical: number; warning: number; info: number; errors: number;
+  /** Findings a policy suppressed / a baseline accepted (not counted above); present once a policy or baseline applied. */
+  suppressed?: number; baseline?: number;
+}
 
 export interface ScanReport {
   schemaVersion: 1;
@@ -109,6 +138,9 @@ export interface ScanReport {
   summary: ScanSummary;
   exitCode: 0 | 1 | 2;
   files: FileReport[];
+  /** The policy applied after the scan, and which of its entries matched. */
+  policy?: PolicyRecord;
+  baseline?: BaselineRecord;
   /** Saved while the scan was still running: files not finished by then are in `files` as incomplete. */
   partial?: true;
 }
@@ -130,6 +162,8 @@ export interface ScanOptions {
    * 1 MiB it also raises the size up to which a tensor is read whole. Clamped (stats/sample.ts).
    */
   statsSampleBytes?: number;
+  /** Scanner selection (format scanner ids): content of an excluded format gets only the generic checks. */
+  scanners?: { select?: string[]; exclude?: string[] };
   /** Extension the caller knows the file had (e.g. relative path in a dropped folder). */
   displayPath?: string;
 }

@@ -12,12 +12,15 @@ describe('cli argument parsing', () => {
     expect(scanArgs(['scan', 'a'])).toEqual({
       paths: ['a'], format: 'text', blacklist: [], timeout: DEFAULT_TIMEOUT_SECONDS,
       verbose: false, quiet: false, progress: true, hash: true, weightStats: true,
+      noConfig: false, strict: false, select: [], exclude: [], explicit: new Set(),
     });
     const a = scanArgs(['scan', '--format', 'json', '-o', 'r.json', '-b', 'evil*', '--blacklist=bad', '-t', '12',
       '-v', '-q', '--no-progress', '--no-weight-stats', '--max-file-size', '10GB', '--max-total-size=512MiB', 'x', 'y']);
     expect(a).toEqual({
       paths: ['x', 'y'], format: 'json', output: 'r.json', blacklist: ['evil*', 'bad'], timeout: 12,
       verbose: true, quiet: true, progress: false, hash: true, weightStats: false, maxFileSize: 10e9, maxTotalSize: 512 * 1024 ** 2,
+      noConfig: false, strict: false, select: [], exclude: [],
+      explicit: new Set(['format', 'output', 'blacklist', 'timeout', 'verbose', 'quiet', 'no-progress', 'no-weight-stats', 'max-file-size', 'max-total-size']),
     });
   });
 

@@ -119,7 +119,7 @@ describe('modelgate scan: reports', () => {
     const { report } = await jsonScan('-t', '60', 'clean', 'lfs');
     expect(reportProblems(report)).toEqual([]);
     expect(report.summary).toMatchObject({ files: 3, warning: 1, errors: 0 });
-    expect(report.options).toEqual({ blacklist: [], timeout: 60, maxFileSize: null, maxTotalSize: null, verbose: false, hash: true, weightStats: true });
+    expect(report.options).toEqual({ blacklist: [], timeout: 60, maxFileSize: null, maxTotalSize: null, verbose: false, hash: true, weightStats: true, failOn: 'warning', strict: false });
     expect(report.files.find((f) => f.path === 'clean/empty.bin')?.sha256)
       .toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
   });

@@ -51,6 +51,8 @@ export interface SarifResult {
   locations: SarifLocation[];
   relatedLocations?: SarifLocation[];
   partialFingerprints: Record<string, string>;
+  /** §3.27.23 / §3.35: a policy suppression or a baseline acceptance; GitHub shows the alert as dismissed. */
+  suppressions?: Array<{ kind: 'external'; status: 'accepted'; justification: string }>;
   properties: Record<string, unknown>;
 }
 
@@ -72,7 +74,7 @@ export interface SarifRun {
   }>;
   artifacts: SarifArtifact[];
   results: SarifResult[];
-  properties: { summary: ScanReport['summary']; options: ScanReport['options'] };
+  properties: { summary: ScanReport['summary']; options: ScanReport['options']; policy?: ScanReport['policy'] };
 }
 
 /** A SARIF log as plain JSON data (the shape is checked against the official schema in tests). */
@@ -198,6 +200,12 @@ export function toSarif(report: ScanReport, options: SarifOptions = {}): SarifLo
         properties,
       };
       if (loc.related) result.relatedLocations = [loc.related];              // §3.27.22
+      if (f.suppression) {
+        // §3.35.2 kind "external": the suppression lives outside the scanned artifact (the policy file
+        // or the baseline report); the reason is the justification (§3.35.5).
+        result.suppressions = [{ kind: 'external', status: 'accepted', justification: clipText(f.suppression.reason, MAX_MESSAGE_CHARS) }];
+        properties.suppression = f.suppression.kind;
+      }
       results.push(result);
     }
     if (!file.complete) notes.push(...notifications(file, artifacts));
@@ -226,6 +234,7 @@ export function toSarif(report: ScanReport, options: SarifOptions = {}): SarifLo
     results,
     properties: { summary: { ...report.summary }, options: report.options },
   };
+  if (report.policy) run.properties.policy = report.policy;
   return { version: '2.1.0', $schema: SARIF_SCHEMA_URI, runs: [run] };
 }
 
