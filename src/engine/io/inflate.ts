@@ -23,7 +23,8 @@ export const RATIO_FLOOR_BYTES = 1024 * 1024;
 export type InflateCut =
   | 'ratio'        // output / compressed passed limits.maxCompressionRatio
   | 'member-cap'   // output passed limits.maxMemberBytes
-  | 'budget';      // output passed what is left of limits.maxInflatedBytes for this file
+  | 'budget'       // output passed what is left of limits.maxInflatedBytes for this file
+  | 'declared';    // output passed the size the container declared for it (a lie: extractors stop there)
 
 export interface InflateResult {
   /** The output, cut at the limit when `cut` is set. */
@@ -45,6 +46,12 @@ export interface InflateOptions {
   checkAborted?: () => void;
   /** Reads through the caller (ctx.read) so bytes are charged and progress reported. */
   read?: (offset: number, length: number) => Promise<Uint8Array>;
+  /**
+   * The uncompressed size the container declares (zip central directory). Output past
+   * max(declared, RATIO_FLOOR_BYTES) is cut as 'declared': Python's zipfile and miniz read no further,
+   * and a bomb that under-declares its size is stopped at its own figure instead of at the ratio cap.
+   */
+  declaredBytes?: number;
 }
 
 /**
@@ -59,6 +66,7 @@ export async function inflateRawBounded(compressed: ByteSource, budget: Budget, 
     [Math.min(maxMemberBytes, opts.maxBytes ?? Infinity), 'member-cap'],
     [budget.inflatedRemaining, 'budget'],
   ];
+  if (opts.declaredBytes !== undefined && Number.isFinite(opts.declaredBytes)) caps.push([Math.max(RATIO_FLOOR_BYTES, opts.declaredBytes), 'declared']);
   const [limit, limitReason] = caps.reduce((a, b) => (b[0] < a[0] ? b : a));
   const read = opts.read ?? ((o: number, n: number) => compressed.read(o, n));
 

@@ -4,7 +4,7 @@ import type { Head, ScanContext, Scanner } from '../../types';
 import { startsWith } from '../../io/text';
 import { listZip, type ZipAnomaly, type ZipEntry, type ZipListing } from '../../containers/zip';
 import { reportUnsafeNames } from './paths';
-import { countedSource, hiddenParts, scanMember, type ArchiveState } from './members';
+import { countedSource, hiddenParts, reportBombSummary, scanMember, type ArchiveState } from './members';
 import { openZipChild } from './open';
 
 const MAGIC_LOCAL = [0x50, 0x4b, 0x03, 0x04];  // 'PK\3\4': a local header at offset 0 (APPNOTE 4.3.7)
@@ -68,6 +68,7 @@ export async function scanZipListing(ctx: ScanContext, listing: ZipListing, rout
     if (r?.skip) continue;
     await scanMember(ctx, entry, state, r?.hint);
   }
+  reportBombSummary(ctx, state);
 }
 
 function noteListing(ctx: ScanContext, listing: ZipListing): void {
