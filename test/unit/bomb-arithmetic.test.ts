@@ -13,12 +13,12 @@ const find = (r: FileReport, id: string) => r.findings.filter((f) => f.ruleId ==
 const zeros = (n: number) => deflateSync(new Uint8Array(n), { level: 9 });
 
 describe('zip bombs refused by their declared sizes', () => {
-  it('refuses a member declaring 256 MiB from ~256 KiB without reading past its header, in one finding', async () => {
+  it('judges a member declaring 256 MiB from ~256 KiB before inflating, inflates only 16 MiB, in one finding', async () => {
     const r = await scan(fromBytes(buildZip({ members: [{ name: 'z.bin', method: 8, compressed: zeros(256 * MiB), uncompressedSize: 256 * MiB }] }), 'b.zip'));
     const bombs = find(r, 'archive/compression-bomb');
     expect(bombs).toHaveLength(1);
-    expect(bombs[0]!.message).toMatch(/^Member "z\.bin" declares 256 MiB from \d+ KiB \(\d+:1, above the 200:1 limit\); it was not inflated$/);
-    expect(r.nodes).toHaveLength(1);
+    expect(bombs[0]!.message).toMatch(/^Member "z\.bin" declares 256 MiB from \d+ KiB \(\d+:1, above the 200:1 limit\); only its first 16 MiB were inflated and scanned$/);
+    expect(r.nodes[1]!.size).toBe(16 * MiB);
     expect(r.complete).toBe(false);
   });
 
@@ -30,13 +30,13 @@ describe('zip bombs refused by their declared sizes', () => {
     expect(r.complete).toBe(false);
   });
 
-  it('summarises many refused members in one finding instead of one each', async () => {
+  it('summarises many declared bombs in one finding and inflates only 1 MiB of each after the first two', async () => {
     const kernel = zeros(8 * MiB);
     const members = Array.from({ length: 40 }, (_, i) => ({ name: `z${i}.bin`, method: 8, compressed: kernel, uncompressedSize: 8 * MiB + i }));
     const r = await scan(fromBytes(buildZip({ members }), 'b.zip'));
     const bombs = find(r, 'archive/compression-bomb');
     expect(bombs.length).toBe(3);
-    expect(bombs.some((f) => f.message === '38 more members declare sizes above the 200:1 ratio limit; none was inflated')).toBe(true);
+    expect(bombs.some((f) => f.message === '38 more members declare sizes above the 200:1 ratio limit; only the first 1.0 MiB of each was inflated and scanned')).toBe(true);
   });
 
   it('still scans a pickle behind a bomb: the malicious member after the refused one is CRITICAL', async () => {

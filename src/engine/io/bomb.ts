@@ -1,11 +1,29 @@
 // Bombs by arithmetic: what a container declares about a compressed member (zip central directory
 // sizes, gzip ISIZE, a Zstandard frame's content size) is judged before a single byte is inflated.
-// A declared expansion above limits.maxCompressionRatio is refused outright; the in-flight caps of
-// io/inflate.ts (ratio, declared size, member cap, the file's budget) stop the members that lie.
+// A declared expansion above limits.maxCompressionRatio is not decompressed past BOMB_PREFIX_BYTES:
+// the prefix is still scanned, because a payload put in front of padding that makes the member "a
+// bomb" (a pickle followed by a gigabyte of zeros after STOP, the members of a tar.gz before a zeros
+// member) must still be found. The in-flight caps of io/inflate.ts (ratio, declared size, member cap,
+// the file's budget) stop the members that lie about their size.
 import type { Budget } from '../limits';
 import { RATIO_FLOOR_BYTES } from './inflate';
 
-/** Why a member is not decompressed at all, from its declared sizes. */
+/**
+ * Output decompressed from a stream whose declared sizes make it a bomb. Small enough to cost well
+ * under a second in pure JavaScript (≈ 0.1 s for zeros), large enough to hold any pickle header, a
+ * checkpoint's data.pkl or the first members of a tarball.
+ */
+export const BOMB_PREFIX_BYTES = 16 * 1024 * 1024;
+
+/** The budget as a decoder's caps see it, with the output held to `bytes` (limits.maxMemberBytes and what remains). */
+export function prefixBudget(budget: Budget, bytes: number): Budget {
+  return {
+    limits: { ...budget.limits, maxMemberBytes: Math.min(bytes, budget.limits.maxMemberBytes) },
+    inflatedRemaining: Math.min(bytes, budget.inflatedRemaining),
+  } as Budget;
+}
+
+/** Why a member is only decompressed up to BOMB_PREFIX_BYTES, from its declared sizes. */
 export interface DeclaredBomb {
   /** declared uncompressed / compressed, rounded down. */
   ratio: number;

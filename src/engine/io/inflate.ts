@@ -52,6 +52,11 @@ export interface InflateOptions {
    * and a bomb that under-declares its size is stopped at its own figure instead of at the ratio cap.
    */
   declaredBytes?: number;
+  /**
+   * The caller already judged the member a bomb by its declared sizes and bounds it by `maxBytes` (a
+   * prefix to scan): the ratio cap would only cut that prefix shorter.
+   */
+  judgedBomb?: boolean;
 }
 
 /**
@@ -62,7 +67,7 @@ export interface InflateOptions {
 export async function inflateRawBounded(compressed: ByteSource, budget: Budget, opts: InflateOptions = {}): Promise<InflateResult> {
   const { maxMemberBytes, maxCompressionRatio } = budget.limits;
   const caps: Array<[number, InflateCut]> = [
-    [Math.max(RATIO_FLOOR_BYTES, maxCompressionRatio * Math.max(1, compressed.size)), 'ratio'],
+    [opts.judgedBomb ? Infinity : Math.max(RATIO_FLOOR_BYTES, maxCompressionRatio * Math.max(1, compressed.size)), 'ratio'],
     [Math.min(maxMemberBytes, opts.maxBytes ?? Infinity), 'member-cap'],
     [budget.inflatedRemaining, 'budget'],
   ];

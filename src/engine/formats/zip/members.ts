@@ -7,8 +7,8 @@ import { fromBytes, windowOf } from '../../io/byte-source';
 import { utf8 } from '../../io/text';
 import { crc32 } from '../../io/crc32';
 import { METHOD_DEFLATE, METHOD_STORED, memberData, readLocalHeader, readMember, type MemberBytes, type ZipEntry } from '../../containers/zip';
-import { inflateRawBounded } from '../../io/inflate';
-import { bytesText, declaredBomb, isBombTwin, rememberBombTwin, TWIN_MAX_BYTES } from '../../io/bomb';
+import { inflateRawBounded, RATIO_FLOOR_BYTES } from '../../io/inflate';
+import { BOMB_PREFIX_BYTES, bytesText, declaredBomb, isBombTwin, rememberBombTwin, TWIN_MAX_BYTES, type DeclaredBomb } from '../../io/bomb';
 import { judgeLink } from './paths';
 
 /** PATH_MAX on Linux: a link target longer than this is not a target any system would follow. */
@@ -63,7 +63,7 @@ export function reportBombSummary(ctx: ScanContext, state: ArchiveState): void {
   const more = (state.refused ?? 0) - REFUSALS_REPORTED;
   if (more > 0) {
     ctx.report({ ruleId: 'archive/compression-bomb',
-      message: `${more} more members declare sizes above the ${ctx.budget.limits.maxCompressionRatio}:1 ratio limit; none was inflated` });
+      message: `${more} more members declare sizes above the ${ctx.budget.limits.maxCompressionRatio}:1 ratio limit; only the first ${bytesText(RATIO_FLOOR_BYTES)} of each was inflated and scanned` });
   }
   if (state.twins) {
     ctx.report({ ruleId: 'archive/compression-bomb',
@@ -80,34 +80,35 @@ async function compressedBytes(ctx: ScanContext, entry: ZipEntry): Promise<Uint8
   return memberData(countedSource(ctx), entry).read(0, entry.compressedSize);
 }
 
-/** Before anything is read: a twin of a known bomb is skipped, an impossible declared ratio refused. */
-async function refusedUpFront(ctx: ScanContext, entry: ZipEntry, state: ArchiveState): Promise<boolean> {
+/**
+ * Before anything is read: a twin of a known bomb is skipped ('skip'); a member whose declared sizes
+ * make it a bomb is reported here and returned, to be inflated only up to BOMB_PREFIX_BYTES.
+ */
+async function judgeUpFront(ctx: ScanContext, entry: ZipEntry, state: ArchiveState): Promise<'skip' | DeclaredBomb | null> {
   // The overlapping-files bomb reuses one kernel for thousands of entries: once it has gone off, inflating
   // every alias again would only burn the file's whole inflation budget on the same bytes.
   if (entry.method === METHOD_DEFLATE && state.bombFound && state.overlapping.has(entry.index)) {
     ctx.limited(`member "${entry.name}" not inflated: it overlaps another member of an archive holding a compression bomb`);
-    return true;
+    return 'skip';
   }
   const key = twinKey(entry);
   if (ctx.budget.bombTwins.has(key)) {
     const bytes = await compressedBytes(ctx, entry);
-    if (bytes && isBombTwin(ctx.budget, key, bytes)) { state.twins = (state.twins ?? 0) + 1; return true; }
+    if (bytes && isBombTwin(ctx.budget, key, bytes)) { state.twins = (state.twins ?? 0) + 1; return 'skip'; }
   }
-  if (entry.method !== METHOD_DEFLATE) return false;
+  if (entry.method !== METHOD_DEFLATE) return null;
   const bomb = declaredBomb(ctx.budget, entry.compressedSize, entry.uncompressedSize);
-  if (!bomb) return false;
+  if (!bomb) return null;
   state.bombFound = true;
   ctx.budget.bombs++;
   state.refused = (state.refused ?? 0) + 1;
   if (state.refused <= REFUSALS_REPORTED) {
     ctx.report({ ruleId: 'archive/compression-bomb',
-      message: `Member "${entry.name}" declares ${bytesText(bomb.declared)} from ${bytesText(bomb.compressed)} (${bomb.ratio}:1, above the ${ctx.budget.limits.maxCompressionRatio}:1 limit); it was not inflated`,
+      message: `Member "${entry.name}" declares ${bytesText(bomb.declared)} from ${bytesText(bomb.compressed)} (${bomb.ratio}:1, above the ${ctx.budget.limits.maxCompressionRatio}:1 limit); only its first ${bytesText(BOMB_PREFIX_BYTES)} were inflated and scanned`,
       evidence: `declared size ${bomb.declared}, compressed size ${bomb.compressed}`, pointer: entry.name, offset: entry.localHeaderOffset });
   }
-  ctx.limited(`member "${entry.name}" refused: it declares a ${bomb.ratio}:1 expansion`);
-  const bytes = await compressedBytes(ctx, entry);
-  if (bytes) rememberBombTwin(ctx.budget, key, bytes);
-  return true;
+  ctx.limited(`member "${entry.name}" declares a ${bomb.ratio}:1 expansion: only a prefix was inflated`);
+  return bomb;
 }
 
 export async function scanMember(ctx: ScanContext, entry: ZipEntry, state: ArchiveState, hint?: string): Promise<void> {
@@ -117,9 +118,10 @@ export async function scanMember(ctx: ScanContext, entry: ZipEntry, state: Archi
 
   if (entry.isSymlink) return judgeSymlink(ctx, entry);
   if (entry.isDir && entry.compressedSize === 0) return;
-  if (!entry.encrypted && await refusedUpFront(ctx, entry, state)) return;
   const bombsBefore = ctx.budget.bombs;
-  await scanMemberContent(ctx, entry, state, hint);
+  const upFront = entry.encrypted ? null : await judgeUpFront(ctx, entry, state);
+  if (upFront === 'skip') return;
+  await scanMemberContent(ctx, entry, state, hint, upFront ?? undefined);
   // Whatever went off below this member (its own inflation or a nested bomb) marks its bytes.
   if (ctx.budget.bombs > bombsBefore) {
     const bytes = await compressedBytes(ctx, entry);
@@ -127,7 +129,7 @@ export async function scanMember(ctx: ScanContext, entry: ZipEntry, state: Archi
   }
 }
 
-async function scanMemberContent(ctx: ScanContext, entry: ZipEntry, state: ArchiveState, hint?: string): Promise<void> {
+async function scanMemberContent(ctx: ScanContext, entry: ZipEntry, state: ArchiveState, hint?: string, bomb?: DeclaredBomb): Promise<void> {
   const where = { pointer: entry.name, offset: entry.localHeaderOffset };
   const childName = memberChildName(entry);
 
@@ -163,16 +165,23 @@ async function scanMemberContent(ctx: ScanContext, entry: ZipEntry, state: Archi
     return;
   }
 
-  const out = plain ?? await inflateMember(ctx, entry);
-  if (out.cut === 'ratio' || out.cut === 'budget') { state.bombFound = true; ctx.budget.bombs++; }
-  judgeInflate(ctx, entry, out);
+  // The first declared bombs of an archive get a generous prefix, the rest (a zip of thousands) 1 MiB each.
+  const prefix = (state.refused ?? 0) <= REFUSALS_REPORTED ? BOMB_PREFIX_BYTES : RATIO_FLOOR_BYTES;
+  const out = plain ?? await inflateMember(ctx, entry, bomb ? prefix : undefined);
+  if (bomb) {
+    // Reported up front; only a corrupt stream is worth another word.
+    if (out.error !== undefined) judgeInflate(ctx, entry, { ...out, cut: undefined });
+  } else {
+    if (out.cut === 'ratio' || out.cut === 'budget') { state.bombFound = true; ctx.budget.bombs++; }
+    judgeInflate(ctx, entry, out);
+  }
   await ctx.scanChild(childName, fromBytes(out.bytes, childName), hint);
 }
 
 /** A deflated member, stopped at its declared size as well as at the ratio, member and budget caps. */
-async function inflateMember(ctx: ScanContext, entry: ZipEntry): Promise<MemberBytes> {
+async function inflateMember(ctx: ScanContext, entry: ZipEntry, maxBytes?: number): Promise<MemberBytes> {
   const out = await inflateRawBounded(memberData(countedSource(ctx), entry), ctx.budget, {
-    checkAborted: ctx.checkAborted, declaredBytes: entry.uncompressedSize });
+    checkAborted: ctx.checkAborted, declaredBytes: entry.uncompressedSize, maxBytes, judgedBomb: maxBytes !== undefined });
   const res: MemberBytes = { bytes: out.bytes, crcOk: out.cut || out.error !== undefined ? null : out.crc32 === entry.crc32 };
   if (out.cut) { res.cut = out.cut; res.limit = out.limit; }
   if (out.error !== undefined) res.error = out.error;
