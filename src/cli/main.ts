@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  RULES, VERSION, errorReport, fileReport, scan, scanReport, toJson, toSarifJson,
+  RULES, VERSION, errorReport, fileReport, scan, scanReport, toJson, toSarifJson, usePlatformFlate,
   type FileReport, type JsonValue, type ScanOptions,
 } from '../engine';
 import { USAGE, parseArgs, type ScanArgs } from './args';
@@ -16,6 +16,10 @@ import { renderText, safe } from './output-text';
 import { ProgressLine } from './progress';
 import { collect, type Entry } from './walk';
 import { ScanThreads, threadScript } from './threads';
+import { nodeFlate } from './node-flate';
+
+// Node's native zlib for every DEFLATE stream the engine decodes (engine/io/flate.ts).
+usePlatformFlate(nodeFlate());
 
 export interface Writer {
   write(chunk: string): unknown;

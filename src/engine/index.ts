@@ -10,3 +10,4 @@ export { sha256Of } from './io/hash';
 export { VERSION } from './version';
 export { SCANNERS } from './registry';
 export * from './types';
+export { usePlatformFlate, type FlateFactory, type FlateDecoder, type FlateFormat } from './io/flate';
