@@ -108,11 +108,12 @@ async function bzip2(src: ByteSource, sink: Sink, checkAborted: () => void, maxI
   };
   const outStream = { writeByte: (b: number) => { buf[n++] = b; if (n === buf.length) flush(); } };
   const g = globalThis as { Buffer?: unknown };
-  const shim = g.Buffer === undefined;
-  // seek-bzip allocates its tables with `new Buffer(n)` (Node) and reads block magics with
-  // buf.toString('hex'). In a browser worker a Uint8Array with that one method does the same job; the
+  const saved = g.Buffer;
+  // seek-bzip allocates its tables with `new Buffer(n)` and reads block magics with buf.toString('hex').
+  // A Uint8Array with that one method does the same job, in a browser worker (no Buffer) and in Node,
+  // where the real `new Buffer(n)` prints DEP0005 on every CLI run that meets a bzip2 stream. The
   // shim lives only for this synchronous call.
-  if (shim) g.Buffer = function BufferShim(n: number) { return new HexBytes(n); };
+  g.Buffer = function BufferShim(n: number) { return new HexBytes(n); };
   try {
     Bunzip.decode(inStream, outStream, true);
     flush();
@@ -121,7 +122,7 @@ async function bzip2(src: ByteSource, sink: Sink, checkAborted: () => void, maxI
     if (n && !sink.full) sink.push(buf.subarray(0, n));
     return failure(e);
   } finally {
-    if (shim) delete g.Buffer;
+    if (saved === undefined) delete g.Buffer; else g.Buffer = saved;
   }
   return {};
 }
