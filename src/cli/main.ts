@@ -5,10 +5,8 @@ import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  RULES, VERSION, errorReport, fileReport, scan, scanReport, toJson, toSarifJson, usePlatformFlate,
-  type FileReport, type JsonValue, type ScanOptions,
-} from '../engine';
+import type { FileReport, JsonValue, ScanOptions } from '../engine';
+import { VERSION } from '../engine/version';
 import { USAGE, parseArgs, type ScanArgs } from './args';
 import { sha256File } from './hash';
 import { fromNodeFile } from './node-source';
@@ -18,8 +16,17 @@ import { collect, type Entry } from './walk';
 import { ScanThreads, threadScript } from './threads';
 import { nodeFlate } from './node-flate';
 
-// Node's native zlib for every DEFLATE stream the engine decodes (engine/io/flate.ts).
-usePlatformFlate(nodeFlate());
+/**
+ * The engine, loaded on first need: `--help`, `--version` and usage errors never parse its ≈1 MB of
+ * code (start-up is then Node's own), and scans from the bundle run it in their threads anyway.
+ */
+let E: typeof import('../engine');
+async function loadEngine(): Promise<void> {
+  if (E) return;
+  E = await import('../engine');
+  // Node's native zlib for every DEFLATE stream the engine decodes in-process (engine/io/flate.ts).
+  E.usePlatformFlate(nodeFlate());
+}
 
 export interface Writer {
   write(chunk: string): unknown;
@@ -74,9 +81,9 @@ async function pool<T, R>(items: readonly T[], n: number, fn: (item: T) => Promi
 /** A file left out because the files before it used up --max-total-size. */
 function notScannedReport(entry: Entry, limit: number): FileReport {
   const message = `Not scanned: the files before it already add up to the total size limit of ${limit} bytes`;
-  return fileReport({
+  return E.fileReport({
     path: entry.display, size: entry.size, durationMs: 0, verbose: false,
-    findings: [{ ruleId: 'scan/limit-reached', severity: RULES['scan/limit-reached'].severity, message,
+    findings: [{ ruleId: 'scan/limit-reached', severity: E.RULES['scan/limit-reached'].severity, message,
       location: { path: [entry.display] } }],
     nodes: [{ path: [entry.display], format: 'unknown', size: entry.size, status: 'skipped', error: message }],
   });
@@ -90,7 +97,7 @@ async function scanFile(entry: Extract<Entry, { kind: 'file' }>, args: ScanArgs,
   try {
     source = await fromNodeFile(entry.path, entry.display);
   } catch (e) {
-    return errorReport(entry.display, entry.size, 'scan/unreadable', `The file could not be read (${errText(e)})`);
+    return E.errorReport(entry.display, entry.size, 'scan/unreadable', `The file could not be read (${errText(e)})`);
   }
   const signal: { aborted: boolean; reason?: unknown } = { aborted: false };
   const timers: NodeJS.Timeout[] = [];
@@ -100,7 +107,7 @@ async function scanFile(entry: Extract<Entry, { kind: 'file' }>, args: ScanArgs,
     if (args.statsSampleBytes !== undefined) options.statsSampleBytes = args.statsSampleBytes;
     const skipped = args.maxFileSize !== undefined && source.size > args.maxFileSize;
     const work = Promise.all([
-      scan(source, options, { signal, onProgress: (p) => progress.update(entry.display, p.bytesRead) }),
+      E.scan(source, options, { signal, onProgress: (p) => progress.update(entry.display, p.bytesRead) }),
       // The hash reads the whole file; a read error there must not lose the findings.
       skipped || !args.hash ? undefined : sha256File(source, (n) => progress.update(entry.display, n), signal).catch(() => undefined),
     ]);
@@ -112,7 +119,7 @@ async function scanFile(entry: Extract<Entry, { kind: 'file' }>, args: ScanArgs,
       })])
       : work);
     if (outcome === 'stuck') {
-      return errorReport(entry.display, source.size, 'scan/timeout',
+      return E.errorReport(entry.display, source.size, 'scan/timeout',
         `The scan did not finish within the ${args.timeout} s timeout`, Date.now() - started);
     }
     const [report, sha256] = outcome;
@@ -156,11 +163,11 @@ async function scanFileInThread(entry: Extract<Entry, { kind: 'file' }>, args: S
       hash,
     ]);
     if (outcome === 'stuck') {
-      return errorReport(entry.display, entry.size, 'scan/timeout',
+      return E.errorReport(entry.display, entry.size, 'scan/timeout',
         `The scan did not finish within the ${args.timeout} s timeout (its thread was stopped)`, Date.now() - started);
     }
     if ('error' in outcome) {
-      return errorReport(entry.display, entry.size, 'scan/unreadable', `The file could not be scanned (${outcome.code ? errText(outcome) : outcome.error})`);
+      return E.errorReport(entry.display, entry.size, 'scan/unreadable', `The file could not be scanned (${outcome.code ? errText(outcome) : outcome.error})`);
     }
     return withHash(outcome.report, sha256, !skipped && args.hash && hashSignal.aborted, entry, args, warn);
   } finally {
@@ -190,6 +197,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return 2;
   }
   const args = cmd.args;
+  await loadEngine();
 
   const startedAt = new Date();
   const entries = await collect(args.paths, io.cwd);
@@ -213,7 +221,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const threads = script ? new ScanThreads(script) : undefined;
   const files = await pool(plan, concurrency(), async (p): Promise<FileReport> => {
     if ('limited' in p) return notScannedReport(p.entry, args.maxTotalSize!);
-    if (p.kind === 'skip') return errorReport(p.display, p.size, p.ruleId, p.reason);
+    if (p.kind === 'skip') return E.errorReport(p.display, p.size, p.ruleId, p.reason);
     return scanFile(p, args, progress, (m) => {
       if (args.quiet) return;
       progress.clear();
@@ -227,11 +235,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     maxTotalSize: args.maxTotalSize ?? null, verbose: args.verbose, hash: args.hash, weightStats: args.weightStats,
     ...(args.statsSampleBytes !== undefined ? { statsSampleBytes: args.statsSampleBytes } : {}),
   };
-  const report = scanReport(files, { startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), options });
+  const report = E.scanReport(files, { startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), options });
   if (files.length === 0) io.stderr.write('modelgate: no files found under the given paths\n');
 
-  const text = args.format === 'json' ? toJson(report)
-    : args.format === 'sarif' ? toSarifJson(report)
+  const text = args.format === 'json' ? E.toJson(report)
+    : args.format === 'sarif' ? E.toSarifJson(report)
     : renderText(report, { color: args.output === undefined && useColor(io.stdout, io.env) }, { quiet: args.quiet, verbose: args.verbose });
   if (!(await emit(text, args, io))) return 2;
   return report.exitCode;
