@@ -173,15 +173,19 @@ for (const format of formats) {
   stats.peak = peakRss;
   stats.seconds = (Date.now() - started) / 1000;
   rows.push(stats);
+  writeTable(); // after every format, so a long run interrupted still leaves its table
 }
 clearInterval(rssTimer);
 for (const p of pool) p.kill();
 
-const lines = [`fuzz: seed ${seed0}, ${runs} inputs per format, timeout ${timeoutMs} ms, ${threads} threads`, '',
-  '| format | inputs | crashes | hangs | slowest | peak RSS | time |', '|---|---|---|---|---|---|---|',
-  ...rows.map((s) => `| ${s.format} | ${s.inputs} | ${s.crashes} | ${s.hangs} | ${(s.slowest / 1000).toFixed(2)} s | ${(s.peak / 2 ** 20).toFixed(0)} MiB | ${s.seconds.toFixed(0)} s |`),
-  '', 'slowest inputs:', ...rows.map((s) => `- ${s.format}: ${s.slowestInput}`)];
-console.log(lines.join('\n'));
-mkdirSync(join(ROOT, 'test-results'), { recursive: true });
-writeFileSync(join(ROOT, 'test-results/fuzz.md'), lines.join('\n') + '\n');
+function writeTable() {
+  const lines = [`fuzz: seed ${seed0}, ${runs} inputs per format, timeout ${timeoutMs} ms, ${threads} threads`, '',
+    '| format | inputs | crashes | hangs | slowest | peak RSS | time |', '|---|---|---|---|---|---|---|',
+    ...rows.map((s) => `| ${s.format} | ${s.inputs} | ${s.crashes} | ${s.hangs} | ${(s.slowest / 1000).toFixed(2)} s | ${(s.peak / 2 ** 20).toFixed(0)} MiB | ${s.seconds.toFixed(0)} s |`),
+    '', 'slowest inputs:', ...rows.map((s) => `- ${s.format}: ${s.slowestInput}`)];
+  mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+  writeFileSync(join(ROOT, 'test-results/fuzz.md'), lines.join('\n') + '\n');
+  return lines;
+}
+console.log(writeTable().join('\n'));
 process.exit(rows.some((s) => s.crashes || s.hangs) ? 1 : 0);
