@@ -21,6 +21,14 @@ describe('HDF5 pre-check', () => {
     expect(r.status).toBe('error');
   });
 
+  it('reports a global heap object whose size runs past its collection (found by npm run fuzz: libhdf5 in wasm32 wrapped and hung)', async () => {
+    const bytes = load('fixtures/cli/hdf5-heap-object-past-end.h5');
+    expect(await precheckHdf5(fromBytes(bytes, 'x.h5'))).toMatch(/object \d+ of the global heap collection at \d+ declares \d+ bytes, past the end of the collection/);
+    const r = await scan(fromBytes(bytes, 'hdf5-heap-object-past-end.h5'));
+    expect(r.findings.map((f) => f.ruleId)).toContain('format/malformed');
+    expect(r.status).toBe('error');
+  });
+
   it('passes every benign and malicious Keras .h5 fixture (the check only stops what is certainly broken)', async () => {
     for (const dir of ['fixtures/keras/benign', 'fixtures/keras/malicious', 'fixtures/stats/benign']) {
       for (const f of readdirSync(dir).filter((n) => /\.(h5|hdf5)$/.test(n))) {

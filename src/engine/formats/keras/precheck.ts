@@ -107,10 +107,15 @@ class Walker {
       if (this.objects.has(addr)) continue;
       if (this.objects.size >= MAX_OBJECTS) break;
       this.objects.add(addr);
-      await this.objectHeader(addr);
-      while (this.groupTrees.length) await this.btree(this.groupTrees.shift()!, 0);
+      // A structure this walk cannot read (or libhdf5 would reject) ends only its own branch.
+      await this.local(() => this.objectHeader(addr));
+      while (this.groupTrees.length) { const t = this.groupTrees.shift()!; await this.local(() => this.btree(t, 0)); }
     }
     return null;
+  }
+
+  private async local(f: () => Promise<void>): Promise<void> {
+    try { await f(); } catch (e) { if (!(e instanceof Unsupported)) throw e; }
   }
 
   /** One object header and its continuation blocks; every message is checked against its block. */
@@ -235,7 +240,7 @@ class Walker {
       const q = p + i * 16;
       const len = u32(m, q), heap = u64(m, q + 4);
       if (len === 0 || heap === 0) continue;
-      await this.globalHeap(heap);
+      await this.local(() => this.globalHeap(heap));
     }
   }
 
@@ -258,6 +263,9 @@ class Walker {
         const idx = u16(b, p), osize = u64(b, p + 8);
         const need = idx > 0 ? 16 + pad8(osize) : osize;
         if (need <= 0) throw new Broken(`the global heap collection at ${addr} holds a zero-sized free-space object at byte ${p}: libhdf5 would loop on it forever`);
+        // libhdf5 steps to p + need; in a 32-bit build (h5wasm is wasm32, size_t is 32 bits) a size past
+        // the collection wraps the pointer back into memory it then walks as objects, without end.
+        if (p + need > size) throw new Broken(`object ${idx} of the global heap collection at ${addr} declares ${osize} bytes, past the end of the collection: libhdf5 would walk outside it`);
         p += need;
       }
       this.heaps.add(addr);
