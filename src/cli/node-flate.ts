@@ -32,6 +32,7 @@ const MAKE: Record<FlateFormat, () => ZlibInternals> = {
 
 class NodeFlate implements FlateDecoder {
   private readonly z: ZlibInternals;
+  private readonly scratch = new Uint8Array(OUT_CHUNK_BYTES);
   private done = false;
 
   constructor(format: FlateFormat, private readonly onData: (chunk: Uint8Array) => void) {
@@ -45,8 +46,8 @@ class NodeFlate implements FlateDecoder {
     if (!handle) throw new Error('zlib stream closed');
     const flush = final ? zlib.constants.Z_FINISH : zlib.constants.Z_NO_FLUSH;
     let inOff = 0, inLen = chunk.length;
+    const out = this.scratch;
     for (;;) {
-      const out = new Uint8Array(OUT_CHUNK_BYTES);
       handle.writeSync(flush, chunk, inOff, inLen, out, 0, out.length);
       if (this.z.destroyed || this.z.errored) {
         this.done = true;
@@ -54,7 +55,9 @@ class NodeFlate implements FlateDecoder {
       }
       const [outLeft, inLeft] = [this.z._writeState[0]!, this.z._writeState[1]!];
       const have = out.length - outLeft;
-      if (have > 0) this.onData(out.subarray(0, have));
+      // A copy of exactly what was produced: the engine keeps output chunks (a streamed tar holds its
+      // window of them), and a view would pin the whole scratch-sized buffer behind every small one.
+      if (have > 0) this.onData(out.slice(0, have));
       // Output buffer full: more output may be waiting for the same input (processChunkSync's loop).
       if (outLeft !== 0) break;
       inOff += inLen - inLeft;

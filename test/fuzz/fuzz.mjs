@@ -8,7 +8,7 @@
 // regression test. Output: a markdown table (format, inputs, crashes, hangs, slowest, peak memory),
 // also written to test-results/fuzz.md. Runs are per format: RUNS inputs for each format.
 import { Worker } from 'node:worker_threads';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -85,6 +85,9 @@ async function engineBundle() {
     build: { ssr: join(ROOT, 'src/engine/index.ts'), outDir: out, emptyOutDir: true, target: 'node20', minify: false,
       rollupOptions: { output: { entryFileNames: 'engine.js' } } },
     ssr: { noExternal: true } });
+  // 7-Zip's glue loads 7zz.wasm from next to its chunk (as vite.cli.config.ts does for the CLI).
+  mkdirSync(join(out, 'assets'), { recursive: true });
+  copyFileSync(join(ROOT, 'node_modules/7z-wasm/7zz.wasm'), join(out, 'assets/7zz.wasm'));
   return pathToFileURL(join(out, 'engine.js')).href;
 }
 
