@@ -5,10 +5,8 @@ import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  RULES, VERSION, applyPolicy, baselineFingerprints, errorReport, fileReport, formatPolicyError, scan, scanReport,
-  scannerIds, toJson, toSarifJson, todayUtc, type ApplyOptions, type FileReport, type JsonValue, type ScanOptions, type ScanReport,
-} from '../engine';
+import type { ApplyOptions, FileReport, JsonValue, ScanOptions, ScanReport } from '../engine';
+import { VERSION } from '../engine/version';
 import { findPolicy, loadPolicy, type LoadedPolicy } from './policy-file';
 import { inShard } from './shard';
 import { renderGithub, renderStepSummary } from './output-github';
@@ -19,6 +17,19 @@ import { renderText, safe } from './output-text';
 import { ProgressLine } from './progress';
 import { collect, type Entry } from './walk';
 import { ScanThreads, threadScript } from './threads';
+import { nodeFlate } from './node-flate';
+
+/**
+ * The engine, loaded on first need: `--help`, `--version` and usage errors never parse its ≈1 MB of
+ * code (start-up is then Node's own), and scans from the bundle run it in their threads anyway.
+ */
+let E: typeof import('../engine');
+async function loadEngine(): Promise<void> {
+  if (E) return;
+  E = await import('../engine');
+  // Node's native zlib for every DEFLATE stream the engine decodes in-process (engine/io/flate.ts).
+  E.usePlatformFlate(nodeFlate());
+}
 
 export interface Writer {
   write(chunk: string): unknown;
@@ -73,9 +84,9 @@ async function pool<T, R>(items: readonly T[], n: number, fn: (item: T) => Promi
 /** A file left out because the files before it used up --max-total-size. */
 function notScannedReport(entry: Entry, limit: number): FileReport {
   const message = `Not scanned: the files before it already add up to the total size limit of ${limit} bytes`;
-  return fileReport({
+  return E.fileReport({
     path: entry.display, size: entry.size, durationMs: 0, verbose: false,
-    findings: [{ ruleId: 'scan/limit-reached', severity: RULES['scan/limit-reached'].severity, message,
+    findings: [{ ruleId: 'scan/limit-reached', severity: E.RULES['scan/limit-reached'].severity, message,
       location: { path: [entry.display] } }],
     nodes: [{ path: [entry.display], format: 'unknown', size: entry.size, status: 'skipped', error: message }],
   });
@@ -95,7 +106,7 @@ async function scanFile(entry: Extract<Entry, { kind: 'file' }>, args: ScanArgs,
   try {
     source = await fromNodeFile(entry.path, entry.display);
   } catch (e) {
-    return errorReport(entry.display, entry.size, 'scan/unreadable', `The file could not be read (${errText(e)})`);
+    return E.errorReport(entry.display, entry.size, 'scan/unreadable', `The file could not be read (${errText(e)})`);
   }
   const signal: { aborted: boolean; reason?: unknown } = { aborted: false };
   const timers: NodeJS.Timeout[] = [];
@@ -105,7 +116,7 @@ async function scanFile(entry: Extract<Entry, { kind: 'file' }>, args: ScanArgs,
     if (args.statsSampleBytes !== undefined) options.statsSampleBytes = args.statsSampleBytes;
     const skipped = args.maxFileSize !== undefined && source.size > args.maxFileSize;
     const work = Promise.all([
-      scan(source, options, { signal, onProgress: (p) => progress.update(entry.display, p.bytesRead) }),
+      E.scan(source, options, { signal, onProgress: (p) => progress.update(entry.display, p.bytesRead) }),
       // The hash reads the whole file; a read error there must not lose the findings.
       skipped || !args.hash ? undefined : sha256File(source, (n) => progress.update(entry.display, n), signal).catch(() => undefined),
     ]);
@@ -117,7 +128,7 @@ async function scanFile(entry: Extract<Entry, { kind: 'file' }>, args: ScanArgs,
       })])
       : work);
     if (outcome === 'stuck') {
-      return errorReport(entry.display, source.size, 'scan/timeout',
+      return E.errorReport(entry.display, source.size, 'scan/timeout',
         `The scan did not finish within the ${args.timeout} s timeout`, Date.now() - started);
     }
     const [report, sha256] = outcome;
@@ -161,11 +172,11 @@ async function scanFileInThread(entry: Extract<Entry, { kind: 'file' }>, args: S
       hash,
     ]);
     if (outcome === 'stuck') {
-      return errorReport(entry.display, entry.size, 'scan/timeout',
+      return E.errorReport(entry.display, entry.size, 'scan/timeout',
         `The scan did not finish within the ${args.timeout} s timeout (its thread was stopped)`, Date.now() - started);
     }
     if ('error' in outcome) {
-      return errorReport(entry.display, entry.size, 'scan/unreadable', `The file could not be scanned (${outcome.code ? errText(outcome) : outcome.error})`);
+      return E.errorReport(entry.display, entry.size, 'scan/unreadable', `The file could not be scanned (${outcome.code ? errText(outcome) : outcome.error})`);
     }
     return withHash(outcome.report, sha256, !skipped && args.hash && hashSignal.aborted, entry, args, warn);
   } finally {
@@ -195,7 +206,7 @@ async function policyFor(args: ScanArgs, io: CliIo): Promise<LoadedPolicy | unde
   if (!found) return undefined;
   const loaded = await loadPolicy(found.file, found.pyproject, found.shown);
   if ('errors' in loaded) {
-    for (const e of loaded.errors) io.stderr.write(`modelgate: policy error: ${formatPolicyError(e)}\n`);
+    for (const e of loaded.errors) io.stderr.write(`modelgate: policy error: ${E.formatPolicyError(e)}\n`);
     return 'error';
   }
   return loaded;
@@ -219,7 +230,7 @@ async function readBaseline(file: string, io: CliIo): Promise<ApplyOptions['base
   try {
     const report = JSON.parse(await readFile(resolve(io.cwd, file), 'utf8')) as Pick<ScanReport, 'files'>;
     if (!Array.isArray(report?.files)) throw new Error('not a modelgate JSON report');
-    return { source: file, fingerprints: baselineFingerprints(report) };
+    return { source: file, fingerprints: E.baselineFingerprints(report) };
   } catch (e) {
     io.stderr.write(`modelgate: cannot use the baseline ${file}: ${e instanceof SyntaxError ? 'not JSON' : errText(e)}\n`);
     return 'error';
@@ -248,7 +259,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return 2;
   }
   if (cmd.kind === 'list-scanners') return (await import('./commands')).listScanners(cmd.format, io);
-  const known = new Set(scannerIds());
+  await loadEngine();
+  const known = new Set(E.scannerIds());
   const unknownIds = [...cmd.args.select, ...cmd.args.exclude].filter((id) => !known.has(id));
   if (unknownIds.length > 0) {
     io.stderr.write(`modelgate: unknown scanner id ${unknownIds.map((x) => `"${x}"`).join(', ')} (modelgate scan --list-scanners lists them)\n`);
@@ -269,7 +281,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   if (args.shard) entries = entries.filter((e) => inShard(e.display, args.shard!));
   const absolute = new Map(entries.map((e) => [e.display, e.path]));
   const policyOptions: ApplyOptions = {
-    today: todayUtc(startedAt), strict: args.strict || (loaded?.policy.strict ?? false),
+    today: E.todayUtc(startedAt), strict: args.strict || (loaded?.policy.strict ?? false),
     ...(loaded ? { policy: loaded.policy, relativePath: (p: string) => {
       const abs = absolute.get(p);
       return abs ? relative(loaded.root, abs).split(sep).join('/') : p;
@@ -298,7 +310,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const lines: string[] = [];
   const streamLine = async (f: FileReport) => {
     if (!jsonl) return;
-    const judged = applyPolicy(scanReport([f], { startedAt: startedAt.toISOString(), durationMs: 0, options: {} }), policyOptions).files[0]!;
+    const judged = E.applyPolicy(E.scanReport([f], { startedAt: startedAt.toISOString(), durationMs: 0, options: {} }), policyOptions).files[0]!;
     const line = JSON.stringify(judged) + '\n';
     if (args.output === undefined) io.stdout.write(line); else lines.push(line);
   };
@@ -309,7 +321,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const files = await pool(plan, concurrency(), async (p): Promise<FileReport> => {
     let r: FileReport;
     if ('limited' in p) r = notScannedReport(p.entry, args.maxTotalSize!);
-    else if (p.kind === 'skip') r = errorReport(p.display, p.size, p.ruleId, p.reason);
+    else if (p.kind === 'skip') r = E.errorReport(p.display, p.size, p.ruleId, p.reason);
     else {
       r = await scanFile(p, args, progress, (m) => {
         if (args.quiet) return;
@@ -330,8 +342,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     ...(args.exclude.length > 0 ? { exclude: args.exclude } : {}),
     ...(args.shard ? { shard: `${args.shard.index}/${args.shard.count}` } : {}),
   };
-  const scanned = scanReport(files, { startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), options });
-  const report = applyPolicy(scanned, policyOptions);
+  const scanned = E.scanReport(files, { startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), options });
+  const report = E.applyPolicy(scanned, policyOptions);
   if (files.length === 0) io.stderr.write(`modelgate: no files found under the given paths${args.shard ? ` in shard ${args.shard.index}/${args.shard.count}` : ''}\n`);
   for (const e of report.policy?.suppress ?? []) {
     if (e.expired && e.matched > 0) {
@@ -343,8 +355,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   if (jsonl) {
     const { files: _files, ...rest } = report;
     text = lines.join('') + JSON.stringify({ type: 'summary', ...rest }) + '\n';
-  } else if (args.format === 'json') text = toJson(report);
-  else if (args.format === 'sarif') text = toSarifJson(report);
+  } else if (args.format === 'json') text = E.toJson(report);
+  else if (args.format === 'sarif') text = E.toSarifJson(report);
   else if (args.format === 'github') {
     text = renderGithub(report);
     const summaryFile = io.env.GITHUB_STEP_SUMMARY;
@@ -353,7 +365,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   else text = renderText(report, { color: args.output === undefined && useColor(io.stdout, io.env) }, { quiet: args.quiet, verbose: args.verbose });
   if (jsonl && args.output === undefined) io.stdout.write(text.slice(lines.join('').length));
   else if (!(await emit(text, args, io))) return 2;
-  if (args.writeBaseline !== undefined && !(await writeTo(args.writeBaseline, toJson(report), io))) return 2;
+  if (args.writeBaseline !== undefined && !(await writeTo(args.writeBaseline, E.toJson(report), io))) return 2;
   if (args.sbom !== undefined && !(await writeTo(args.sbom, (await import('./sbom')).toCycloneDxJson(report), io))) return 2;
   return report.exitCode;
 }

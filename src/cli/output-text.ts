@@ -2,7 +2,7 @@
 // then a summary: counts, files by status and the rules hit. Every
 // string that came from a scanned file (names, messages, evidence) is untrusted: control characters
 // and bidi overrides are escaped so a model cannot drive the terminal (ANSI escapes, hidden text).
-import { SEVERITY_RANK, type FileReport, type Finding, type ScanReport, type Severity } from '../engine';
+import { SEVERITY_RANK, type FileReport, type Finding, type ScanReport, type Severity } from '../engine/types';
 import { groupFindings } from '../engine/export/group';
 import { tidyMessage } from '../engine/export/message';
 

@@ -4,8 +4,12 @@
 // thread lets the main thread keep time and terminate() a stuck scan, as the browser's pool does
 // with its Web Workers. One thread scans one file at a time; main.ts keeps a small pool of them.
 import { parentPort } from 'node:worker_threads';
-import { scan, type FileReport, type ScanOptions } from '../engine';
+import { scan, usePlatformFlate, type FileReport, type ScanOptions } from '../engine';
 import { fromNodeFile } from './node-source';
+import { nodeFlate } from './node-flate';
+
+// Node's native zlib for every DEFLATE stream the engine decodes (engine/io/flate.ts).
+usePlatformFlate(nodeFlate());
 
 /** timeoutMs: when the engine's own abort signal fires (it then returns what it found, incomplete). */
 export type ThreadRequest = { id: number; path: string; display: string; options: ScanOptions; timeoutMs: number };

@@ -11,3 +11,4 @@ export { VERSION } from './version';
 export { SCANNERS } from './registry';
 export * from './types';
 export * from './policy';
+export { usePlatformFlate, type FlateFactory, type FlateDecoder, type FlateFormat } from './io/flate';

@@ -53,6 +53,15 @@ export class Budget {
   inflatedBytes = 0;
   bytesRead = 0;
   pickleOpcodes = 0;
+  /** Compression bombs found so far in this file (refused by their declared sizes or cut while inflating). */
+  bombs = 0;
+  /**
+   * Members whose scan met a bomb, by method, sizes and CRC-32, with their compressed bytes. 42.zip
+   * repeats one member 16 times per level: once one copy has gone off, a member with the same key and
+   * byte-for-byte the same compressed data (so the same content, whatever a forged CRC says) anywhere
+   * in the file is not opened again. Only small members are kept (io/bomb.ts TWIN_MAX_BYTES).
+   */
+  readonly bombTwins = new Map<string, Uint8Array>();
 
   constructor(overrides: Partial<Limits> = {}) {
     this.limits = Object.freeze({ ...DEFAULT_LIMITS, ...overrides });

@@ -2,7 +2,7 @@
 // failure is contained at the node that failed and makes the file incomplete (fail closed).
 import { Budget } from './limits';
 import { RULES } from './rules';
-import { scannerFilter, select, type Selection } from './registry';
+import { scannerFilter, select, SCANNERS, type Selection } from './registry';
 import { makeBlacklist, type Blacklist } from './detectors/blacklist';
 import { inspectText } from './detectors/strings';
 import { negativeSignature } from './negative';
@@ -51,6 +51,16 @@ export async function selectWithTail(source: ByteSource, head: Head, charge?: (n
   if (settled) return first;
   head.tail = await tailFor(source, head, charge);
   return select(head, enabled);
+}
+
+/**
+ * Scanners whose extensions name a model or archive format: an empty file with one of these names is
+ * malformed. Text-ish formats (configs, templates) may legitimately be empty.
+ */
+const TEXT_FORMATS = new Set(['config', 'jinja', 'unknown', 'pmml', 'openvino', 'diffusers', 'mxnet', 'lightgbm']);
+function modelFormatNamed(ext: string): string | undefined {
+  if (!ext) return undefined;
+  return SCANNERS.find((s) => !TEXT_FORMATS.has(s.id) && s.extensions.includes(ext))?.id;
 }
 
 /** State shared by every node of one top-level file. */
@@ -148,6 +158,17 @@ export class Walk {
     const head: Head = { bytes, size: source.size, name, ext: extensionOf(name), hint };
 
     const negative = negativeSignature(head);
+    const namedAs = negative?.format === 'empty' ? modelFormatNamed(head.ext) : undefined;
+    if (namedAs) {
+      // An empty "model.safetensors" is not a harmless empty file: the loader will fail on it, and the
+      // model the name promises was never scanned (a failed download, a truncated copy).
+      node.format = namedAs;
+      node.status = 'malformed';
+      node.error = 'empty file';
+      this.add(path, negative!.finding);
+      this.add(path, { ruleId: 'format/malformed', message: `The file is empty, but its name ("${head.ext}") says ${namedAs}: there is no model in it to load or scan` });
+      return;
+    }
     if (negative) {
       node.format = negative.format;
       this.add(path, negative.finding);

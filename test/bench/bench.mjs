@@ -157,10 +157,14 @@ function cpuSeconds(pid) {
 }
 
 function runCli(file, extra = []) {
+  return runNode([CLI, 'scan', '--format', 'json', '--no-progress', '--timeout', '3600', ...extra, file]);
+}
+
+/** Node with `argv`, timed and its peak RSS polled (the CLI, or a reference such as `node -e 0`). */
+function runNode(argv) {
   return new Promise((done, fail) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [CLI, 'scan', '--format', 'json', '--no-progress', '--timeout', '3600', ...extra, file],
-      { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
     let peakKb = 0;
     let cpu;
     const poll = setInterval(() => {
@@ -189,6 +193,7 @@ const EXTRA_CASES = [
   ['keras', 'keras.mjs', 'kerasCases'],
   ['onnx', 'onnx.mjs', 'onnxCases'],
   ['archives', 'archives.mjs', 'archiveCases'],
+  ['bombs', 'bombs.mjs', 'bombCases'],
 ];
 
 function row(cells, widths) { return cells.map((c, i) => String(c).padStart(widths[i])).join('  '); }
@@ -237,6 +242,12 @@ async function main() {
       r.code, file ? `${file.format}${file.complete ? '' : '*'}` : '?', file ? file.findings.length : '?',
     ], widths));
     if (c.key && c.extra.length) targetRuns.push({ key: c.key, size: c.size, ...r });
+    if (c.reference && c.extra.length) {
+      // A case's reference (bare Node start-up, gzip -dc ...) is measured right after it, in the same run.
+      const ref = await runNode(c.reference.argv);
+      lines.push(row([`  reference: ${c.reference.label}`, '', ref.seconds.toFixed(2), ref.cpu === undefined ? '?' : ref.cpu.toFixed(1), '',
+        `${(ref.peakKb / 1024).toFixed(0)} MiB`, ref.code, '', `×${(r.seconds / ref.seconds).toFixed(2)}`], widths));
+    }
   }
   console.log('\n' + lines.join('\n'));
   console.log('\nwall time includes process start (and, in the + sha256 rows, hashing the whole file); MB/s = size / wall time;');

@@ -18,6 +18,7 @@ const CASES = [
   { key: 'torch-zip', file: 'torch-1gb.pt', label: 'pytorch zip 1 GB (250 tensors)', needs: 'torch' },
   { key: 'torch-legacy', file: 'torch-1gb-legacy.pt', label: 'pytorch legacy 1 GB (250 tensors)', needs: 'torch' },
   { key: 'objects', file: 'objects-3.9m-dicts.pkl', label: 'pickle 3.9 M small dicts (protocol 4)', needs: 'pickle' },
+  { key: 'tuples', file: 'many-3.9m-records-tuples.pkl', label: 'pickle 3.9 M nested records with tuples (`many`)', needs: 'pickle' },
   { key: 'forest', file: 'forest-264-trees.joblib', label: 'joblib RandomForest (264 trees)', needs: 'sklearn, joblib' },
 ];
 
@@ -26,6 +27,7 @@ const TARGETS = {
   'torch-zip': { maxSeconds: 1, maxPeakMiB: 300 },
   'torch-legacy': { maxPeakMiB: 300 },
   objects: { minMBps: 100, maxPeakMiB: 300 },
+  tuples: { minMBps: 100, maxPeakMiB: 300 },
   forest: { minMBps: 1000, maxPeakMiB: 300 },
 };
 

@@ -2,7 +2,7 @@
 """Writes one large pickle-family benchmark file (called by test/bench/pickle-family.mjs; run with
 Debian's /usr/bin/python3, which has torch, sklearn and joblib):
 
-    pickle_family.py torch-zip|torch-legacy|objects|forest OUT
+    pickle_family.py torch-zip|torch-legacy|objects|tuples|forest OUT
 
 Writes DIR/.tmp/NAME and renames it to DIR/NAME when complete, so an interrupted run never leaves a
 file the benchmark would reuse (and torch, which names the zip's top folder after the file's stem,
@@ -40,6 +40,19 @@ def objects(path):
         pickle.dump(data, f, protocol=4)
 
 
+def tuples(path):
+    import pickle
+    import random
+    # Issue 15: the `many` shape of ../shared/bench/make-workloads.py, 3.9 M nested records holding
+    # lists, tuples and dicts. Every record memoizes a tuple (pos), which the object-dense case above
+    # has none of: that is what made memory grow with the number of records.
+    random.seed(0)
+    data = [{'id': i, 'name': f'token_{i}', 'tags': ['alpha', f't{i % 97}', None], 'score': random.random(),
+             'meta': {'pos': (i, i + 1), 'ok': bool(i & 1)}} for i in range(3_900_000)]
+    with open(path, 'wb') as f:
+        pickle.dump(data, f, protocol=4)
+
+
 def forest(path):
     import joblib
     from sklearn.datasets import make_classification
@@ -64,6 +77,8 @@ def main():
         objects(tmp)
     elif kind == 'forest':
         forest(tmp)
+    elif kind == 'tuples':
+        tuples(tmp)
     else:
         sys.exit(f'unknown kind {kind}')
     os.replace(tmp, out)

@@ -11,11 +11,23 @@ describe('engine core', () => {
   });
 
   it('reports an empty file as empty, complete and clean', async () => {
-    const r = await scan(fromBytes(new Uint8Array(0), 'model.bin'));
+    const r = await scan(fromBytes(new Uint8Array(0), 'notes.txt'));
     expect(r.format).toBe('empty');
     expect(r.findings.map((f) => f.ruleId)).toEqual(['file/empty']);
     expect(r.status).toBe('clean');
     expect(r.complete).toBe(true);
+  });
+
+  it('reports an empty file named like a model format (model.safetensors, weights.pt) as malformed: an error, not INFO', async () => {
+    for (const [name, format] of [['model.safetensors', 'safetensors'], ['weights.pt', 'pytorch'], ['model.pkl', 'pickle'], ['model.gguf', 'gguf']] as const) {
+      const r = await scan(fromBytes(new Uint8Array(0), name));
+      expect(r.findings.map((f) => f.ruleId)).toEqual(['format/malformed', 'file/empty']);
+      expect(r.findings[0]!.message).toMatch(/^The file is empty, but its name \(".*"\) says .*: there is no model in it to load or scan$/);
+      expect(r.nodes[0]).toMatchObject({ status: 'malformed', format });
+      expect(r.status).toBe('error');
+    }
+    // Empty configs and templates are ordinary (an empty added_tokens.json): they stay INFO.
+    expect((await scan(fromBytes(new Uint8Array(0), 'added_tokens.json'))).status).toBe('clean');
   });
 
   it('says a Git LFS pointer is a pointer, not the model', async () => {

@@ -1,19 +1,15 @@
 // Bounded raw-DEFLATE (RFC 1951; ZIP method 8, APPNOTE 4.4.5) decompression. The compressed bytes are
-// read in chunks and pushed into fflate's streaming Inflate in small pieces, so output is checked
-// after every piece: a compression bomb is stopped after at most one piece's worth of overshoot.
+// read in chunks and pushed into the streaming decoder (io/flate.ts: native where injected, else
+// fflate) in paced pieces, so output is checked after every piece: a compression bomb is stopped
+// after at most one piece's worth of overshoot.
 // The declared uncompressed size is never used to allocate: output grows chunk by chunk.
-import { Inflate } from 'fflate';
+import { PacedFlate } from './flate';
 import type { ByteSource } from '../types';
 import type { Budget } from '../limits';
 import { crc32 } from './crc32';
 
 /** Compressed bytes fetched per read from the source (research/stack.md §6: 1-4 MiB reads are fastest). */
 const READ_CHUNK_BYTES = 1024 * 1024;
-/**
- * Compressed bytes handed to the inflater per push. DEFLATE expands at most ~1032:1, so one push can
- * produce at most ~33 MiB before the caps below are checked again: this bounds a bomb's overshoot.
- */
-const PUSH_CHUNK_BYTES = 32 * 1024;
 /**
  * Output below this size is never called a bomb: tiny files (a config of spaces, an all-zero bias)
  * legitimately compress 1000:1, and holding 1 MiB costs nothing.
@@ -23,7 +19,8 @@ export const RATIO_FLOOR_BYTES = 1024 * 1024;
 export type InflateCut =
   | 'ratio'        // output / compressed passed limits.maxCompressionRatio
   | 'member-cap'   // output passed limits.maxMemberBytes
-  | 'budget';      // output passed what is left of limits.maxInflatedBytes for this file
+  | 'budget'       // output passed what is left of limits.maxInflatedBytes for this file
+  | 'declared';    // output passed the size the container declared for it (a lie: extractors stop there)
 
 export interface InflateResult {
   /** The output, cut at the limit when `cut` is set. */
@@ -45,6 +42,17 @@ export interface InflateOptions {
   checkAborted?: () => void;
   /** Reads through the caller (ctx.read) so bytes are charged and progress reported. */
   read?: (offset: number, length: number) => Promise<Uint8Array>;
+  /**
+   * The uncompressed size the container declares (zip central directory). Output past
+   * max(declared, RATIO_FLOOR_BYTES) is cut as 'declared': Python's zipfile and miniz read no further,
+   * and a bomb that under-declares its size is stopped at its own figure instead of at the ratio cap.
+   */
+  declaredBytes?: number;
+  /**
+   * The caller already judged the member a bomb by its declared sizes and bounds it by `maxBytes` (a
+   * prefix to scan): the ratio cap would only cut that prefix shorter.
+   */
+  judgedBomb?: boolean;
 }
 
 /**
@@ -55,10 +63,11 @@ export interface InflateOptions {
 export async function inflateRawBounded(compressed: ByteSource, budget: Budget, opts: InflateOptions = {}): Promise<InflateResult> {
   const { maxMemberBytes, maxCompressionRatio } = budget.limits;
   const caps: Array<[number, InflateCut]> = [
-    [Math.max(RATIO_FLOOR_BYTES, maxCompressionRatio * Math.max(1, compressed.size)), 'ratio'],
+    [opts.judgedBomb ? Infinity : Math.max(RATIO_FLOOR_BYTES, maxCompressionRatio * Math.max(1, compressed.size)), 'ratio'],
     [Math.min(maxMemberBytes, opts.maxBytes ?? Infinity), 'member-cap'],
     [budget.inflatedRemaining, 'budget'],
   ];
+  if (opts.declaredBytes !== undefined && Number.isFinite(opts.declaredBytes)) caps.push([Math.max(RATIO_FLOOR_BYTES, opts.declaredBytes), 'declared']);
   const [limit, limitReason] = caps.reduce((a, b) => (b[0] < a[0] ? b : a));
   const read = opts.read ?? ((o: number, n: number) => compressed.read(o, n));
 
@@ -66,7 +75,8 @@ export async function inflateRawBounded(compressed: ByteSource, budget: Budget, 
   let total = 0;
   let crc = 0;
   let cut: InflateCut | undefined;
-  const inflater = new Inflate((chunk) => {
+  // Pieces per push are paced (io/flate.ts) so one push yields ~256 KiB: a bomb overshoots by that much.
+  const inflater = new PacedFlate('deflate-raw', (chunk) => {
     if (cut || chunk.length === 0) return;
     const room = limit - total;
     const keep = chunk.length > room ? chunk.subarray(0, room) : chunk;
@@ -80,13 +90,9 @@ export async function inflateRawBounded(compressed: ByteSource, budget: Budget, 
       opts.checkAborted?.();
       const block = await read(pos, Math.min(READ_CHUNK_BYTES, compressed.size - pos));
       if (block.length === 0) throw new Error(`short read at ${pos}`);
-      const lastBlock = pos + block.length >= compressed.size;
-      for (let i = 0; i < block.length && !cut; i += PUSH_CHUNK_BYTES) {
-        const piece = block.subarray(i, i + PUSH_CHUNK_BYTES);
-        inflater.push(piece, lastBlock && i + piece.length >= block.length);
-      }
+      inflater.push(block, pos + block.length >= compressed.size, () => cut !== undefined);
     }
-    if (compressed.size === 0) inflater.push(new Uint8Array(0), true);
+    if (compressed.size === 0) inflater.push(new Uint8Array(0), true, () => false);
   } catch (e) {
     if (!cut) error = e instanceof Error ? e.message : String(e);
   }

@@ -2,7 +2,7 @@
 // Bounded decoders, one per codec, all writing into a Sink that stops them at the output cap. Input is
 // read through the caller's counted source in chunks where the decoder can stream (fflate, xz, lz4);
 // the bzip2 and LZMA decoders are synchronous, so their input is held whole (bounded by maxMemberBytes).
-import { Gunzip, Unzlib } from 'fflate';
+import { PacedFlate, type FlateFormat } from '../../io/flate';
 import Bunzip from 'seek-bzip';
 import { XzReadableStream } from 'xz-decompress';
 import type { ByteSource } from '../../types';
@@ -16,8 +16,6 @@ import { decodeZstd, MAX_ZSTD_WINDOW_BYTES } from './zstd';
 
 /** Compressed bytes fetched per read (as io/inflate.ts). */
 const READ_CHUNK_BYTES = 1024 * 1024;
-/** Compressed bytes pushed per step into fflate: bounds a bomb's overshoot past the cap (~1032:1). */
-const PUSH_CHUNK_BYTES = 32 * 1024;
 /** Output bytes batched before a synchronous decoder hands them to the sink. */
 const SYNC_OUT_CHUNK = 64 * 1024;
 
@@ -27,9 +25,9 @@ export interface DecodeResult { error?: string; unsupported?: string; windowTooL
 type Decoder = (src: ByteSource, sink: Sink, checkAborted: () => void, maxInput: number) => Promise<DecodeResult>;
 
 export const DECODERS: Record<Codec, Decoder | null> = {
-  'gzip': (src, sink, abort) => fflate(src, sink, abort, (cb) => new Gunzip(cb)),
-  'zlib': (src, sink, abort) => fflate(src, sink, abort, (cb) => new Unzlib(cb)),
-  'joblib-zfile': (src, sink, abort) => fflate(src, sink, abort, (cb) => new Unzlib(cb)),
+  'gzip': (src, sink, abort) => flate(src, sink, abort, 'gzip'),
+  'zlib': (src, sink, abort) => flate(src, sink, abort, 'deflate'),
+  'joblib-zfile': (src, sink, abort) => flate(src, sink, abort, 'deflate'),
   'bz2': bzip2,
   'xz': xz,
   'lz4': async (src, sink, abort) => {
@@ -70,20 +68,13 @@ async function lzmaAlone(src: ByteSource, sink: Sink, checkAborted: () => void, 
   }
 }
 
-interface FlateStream { push(chunk: Uint8Array, final?: boolean): void }
-
-async function fflate(src: ByteSource, sink: Sink, checkAborted: () => void,
-  make: (cb: (chunk: Uint8Array, final: boolean) => void) => FlateStream): Promise<DecodeResult> {
-  const stream = make((chunk) => { sink.push(chunk); });
+async function flate(src: ByteSource, sink: Sink, checkAborted: () => void, format: FlateFormat): Promise<DecodeResult> {
+  const stream = new PacedFlate(format, (chunk) => { sink.push(chunk); });
   try {
     for (let pos = 0; pos < src.size && !sink.full; pos += READ_CHUNK_BYTES) {
       checkAborted();
       const block = await readExact(src, pos, Math.min(READ_CHUNK_BYTES, src.size - pos));
-      const last = pos + block.length >= src.size;
-      for (let i = 0; i < block.length && !sink.full; i += PUSH_CHUNK_BYTES) {
-        const piece = block.subarray(i, i + PUSH_CHUNK_BYTES);
-        stream.push(piece, last && i + piece.length >= block.length);
-      }
+      stream.push(block, pos + block.length >= src.size, () => sink.full);
     }
   } catch (e) {
     if (!sink.full) return failure(e);
@@ -117,11 +108,12 @@ async function bzip2(src: ByteSource, sink: Sink, checkAborted: () => void, maxI
   };
   const outStream = { writeByte: (b: number) => { buf[n++] = b; if (n === buf.length) flush(); } };
   const g = globalThis as { Buffer?: unknown };
-  const shim = g.Buffer === undefined;
-  // seek-bzip allocates its tables with `new Buffer(n)` (Node) and reads block magics with
-  // buf.toString('hex'). In a browser worker a Uint8Array with that one method does the same job; the
+  const saved = g.Buffer;
+  // seek-bzip allocates its tables with `new Buffer(n)` and reads block magics with buf.toString('hex').
+  // A Uint8Array with that one method does the same job, in a browser worker (no Buffer) and in Node,
+  // where the real `new Buffer(n)` prints DEP0005 on every CLI run that meets a bzip2 stream. The
   // shim lives only for this synchronous call.
-  if (shim) g.Buffer = function BufferShim(n: number) { return new HexBytes(n); };
+  g.Buffer = function BufferShim(n: number) { return new HexBytes(n); };
   try {
     Bunzip.decode(inStream, outStream, true);
     flush();
@@ -130,7 +122,7 @@ async function bzip2(src: ByteSource, sink: Sink, checkAborted: () => void, maxI
     if (n && !sink.full) sink.push(buf.subarray(0, n));
     return failure(e);
   } finally {
-    if (shim) delete g.Buffer;
+    if (saved === undefined) delete g.Buffer; else g.Buffer = saved;
   }
   return {};
 }

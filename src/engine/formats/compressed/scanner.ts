@@ -10,6 +10,8 @@ import { sniffCompressed, type CompressedState } from './sniff';
 import { DECODERS } from './codecs';
 import { Sink } from './sink';
 import { tarStreamSink, tarStreamSource } from './stream';
+import { declaredOutput } from './declared';
+import { BOMB_PREFIX_BYTES, bytesText, declaredBomb, prefixBudget } from '../../io/bomb';
 
 const NAMES: Record<CompressedState['codec'], string> = {
   'gzip': 'gzip', 'zlib': 'zlib', 'joblib-zfile': 'zlib (joblib ZF header)', 'bz2': 'bzip2', 'xz': 'xz', 'lzma': 'LZMA (alone)', 'lz4': 'LZ4 frame', 'zstd': 'Zstandard',
@@ -61,9 +63,21 @@ async function scanCompressed(ctx: ScanContext<CompressedState>): Promise<void> 
   const input = countedSource(ctx).slice(skip, ctx.source.size);
   if (!decode) return unsupported(ctx, `${label} compression is not supported`);
 
+  // Bombs by arithmetic: what the stream declares about its output is judged before decoding a byte;
+  // a declared bomb is decoded only up to BOMB_PREFIX_BYTES (what comes first is still scanned).
+  const bomb = declaredBomb(ctx.budget, input.size, await declaredOutput(codec, input) ?? NaN);
+  const budget = bomb ? prefixBudget(ctx.budget, BOMB_PREFIX_BYTES) : ctx.budget;
+  if (bomb) {
+    ctx.budget.bombs++;
+    ctx.report({ ruleId: 'archive/compression-bomb',
+      message: `The ${label} data declares ${bytesText(bomb.declared)} from ${bytesText(bomb.compressed)} (${bomb.ratio}:1, above the ${ctx.budget.limits.maxCompressionRatio}:1 limit); only its first ${bytesText(BOMB_PREFIX_BYTES)} were decompressed and scanned`,
+      evidence: `declared size ${bomb.declared}, compressed size ${bomb.compressed}` });
+    ctx.limited(`the ${label} data declares a ${bomb.ratio}:1 expansion: only a prefix was decompressed`);
+  }
+
   // A tarball streams (stream.ts): counted here, then read member by member; other payloads stay in memory.
-  const tarSink = await tarStreamSink(codec, input, ctx.budget, ctx.checkAborted);
-  const sink = tarSink ?? new Sink(ctx.budget, input.size);
+  const tarSink = await tarStreamSink(codec, input, budget, ctx.checkAborted);
+  const sink = tarSink ?? new Sink(budget, input.size);
   const result = tarSink ? await tarSink.decodeInto(codec, input, ctx.checkAborted, ctx.budget.limits.maxMemberBytes)
     : await decode(input, sink, ctx.checkAborted, ctx.budget.limits.maxMemberBytes);
   ctx.budget.chargeInflated(sink.total);
@@ -71,8 +85,11 @@ async function scanCompressed(ctx: ScanContext<CompressedState>): Promise<void> 
   ctx.note('compressedBytes', input.size);
   ctx.note('decompressedBytes', sink.total);
 
-  const scanned = `the first ${sink.total} bytes were scanned`;
-  if (sink.cut === 'ratio') {
+  const scanned = sink.total ? `the first ${sink.total} bytes were scanned` : 'nothing of it was scanned';
+  if (!bomb && (sink.cut === 'ratio' || sink.cut === 'budget')) ctx.budget.bombs++;
+  if (bomb) {
+    // reported above, before decoding
+  } else if (sink.cut === 'ratio') {
     ctx.report({ ruleId: 'archive/compression-bomb',
       message: `${label} data expands more than ${ctx.budget.limits.maxCompressionRatio}:1 (${input.size} compressed bytes, stopped at ${sink.total}); ${scanned}` });
     ctx.limited('stopped at the compression ratio limit');

@@ -12,7 +12,7 @@ import type { Budget } from '../../limits';
 import { LimitExceeded, type ByteSource } from '../../types';
 import { windowOf, readExact, fromBytes } from '../../io/byte-source';
 import { checksumOk, BLOCK } from '../../containers/tar';
-import { Gunzip, Unzlib } from 'fflate';
+import { PacedFlate } from '../../io/flate';
 import { DECODERS, type DecodeResult } from './codecs';
 import type { Codec } from './sniff';
 import { Sink } from './sink';
@@ -25,7 +25,8 @@ const STREAMABLE: ReadonlySet<Codec> = new Set(['gzip', 'zlib', 'xz', 'zstd']);
 const QUEUE_HIGH_BYTES = 8 * 1024 * 1024;
 /** Compressed bytes read, and pushed into fflate, per step (as codecs.ts). */
 const READ_CHUNK_BYTES = 1024 * 1024;
-const PUSH_CHUNK_BYTES = 32 * 1024;
+/** Compressed bytes decoded between pauses for the reader (the queue's high mark bounds the rest). */
+const PAUSE_SLICE_BYTES = 32 * 1024;
 /** Reads behind the window that restart decompression from the start: each costs a full decode. */
 const MAX_RESTARTS = 4;
 
@@ -171,15 +172,16 @@ class PullDecoder {
       total += keep.length;
       emit(keep);
     };
-    const stream = gzip ? new Gunzip(onData) : new Unzlib(onData);
+    const stream = new PacedFlate(gzip ? 'gzip' : 'deflate', onData);
     for (let pos = 0; pos < input.size && total < limit && !this.stopped; pos += READ_CHUNK_BYTES) {
       this.checkAborted();
       const block = await readExact(input, pos, Math.min(READ_CHUNK_BYTES, input.size - pos));
       const last = pos + block.length >= input.size;
-      for (let i = 0; i < block.length && total < limit && !this.stopped; i += PUSH_CHUNK_BYTES) {
-        const piece = block.subarray(i, i + PUSH_CHUNK_BYTES);
+      // A pause for the reader between slices of the block (each slice: at most a few MiB of output).
+      for (let i = 0; i < block.length && total < limit && !this.stopped; i += PAUSE_SLICE_BYTES) {
         try {
-          stream.push(piece, last && i + piece.length >= block.length);
+          const slice = block.subarray(i, i + PAUSE_SLICE_BYTES);
+          stream.push(slice, last && i + slice.length >= block.length, () => total >= limit || this.stopped);
         } catch {
           return; // the counting pass reported the corruption; the stream ends where the data does
         }

@@ -3,6 +3,7 @@
 // superblock, object headers and attribute heaps it needs, never the datasets' data. Returns data; the
 // scanner judges it. Everything between open and close is synchronous, so two scans sharing the one
 // h5wasm module in a worker never interleave inside it.
+import { precheckHdf5 } from './precheck';
 import { FormatError, LimitExceeded, type ByteSource } from '../../types';
 import { fromBytes } from '../../io/byte-source';
 import { canMount, mountSource, type EmscriptenFS } from '../../io/emfs';
@@ -73,6 +74,9 @@ export async function readHdf5(source: ByteSource, checkAborted: () => void, wei
     }
     src = fromBytes(await src.read(0, src.size), src.name);
   }
+  // libhdf5 loops forever on some corrupt structures (a zero-sized global heap object): walk them first.
+  const broken = await precheckHdf5(src);
+  if (broken) throw new FormatError(`HDF5 structure check: ${broken}; the file was not handed to libhdf5`);
   const ns = await import('h5wasm');
   const h5wasm = ns.default;
   const Module = (await h5wasm.ready) as unknown as H5Module;

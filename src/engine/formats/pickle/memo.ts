@@ -20,8 +20,22 @@ const OPAQUE_DICT: Node = { t: 'unknown', why: 'a memoized dict', off: -1 };
 const OPAQUE_SET: Node = { t: 'unknown', why: 'a memoized set', off: -1 };
 const LONG_STRING: Node = { t: 'unknown', why: 'a long memoized string', off: -1 };
 
-/** Dense slot codes below zero; a slot >= 0 is the arena address of a string's bytes (block << 20 | offset). */
-const S_VAL = -1, S_LIST = -2, S_DICT = -3, S_SET = -4;
+/**
+ * Dense slot codes below zero; a slot >= 0 is the arena address of a string's bytes (block << 20 | offset);
+ * a slot <= S_TUPLE is a small tuple packed in the tuple store at index S_TUPLE - slot.
+ */
+const S_VAL = -1, S_LIST = -2, S_DICT = -3, S_SET = -4, S_TUPLE = -8;
+/**
+ * Tuples of up to this many items, each an int32, a bool or None, are packed as int32 words (a tag word
+ * and the items) instead of kept as nodes: records like {"pos": (i, i + 1)} memoize one such tuple
+ * each, and 3.9 M tuple nodes held in the memo were two thirds of the peak memory of such a pickle.
+ */
+const PACKED_TUPLE_MAX = 4;
+/** Words per block of the tuple store (fixed blocks, as the arena). */
+const TUPLE_BLOCK_SHIFT = 18;
+const TUPLE_BLOCK = 1 << TUPLE_BLOCK_SHIFT;
+/** Item tags in the tag word: 2 bits per item above the 3-bit count. */
+const T_INT = 0, T_TRUE = 1, T_FALSE = 2, T_NONE = 3;
 /** Strings up to this long, all chars below U+0100, are kept as bytes in the arena (no GC object). */
 const ARENA_STR = 32;
 /** Arena bytes. Past this (a memo flooded with PUTs of strings) strings are kept as JS strings. */
@@ -53,6 +67,9 @@ export class Memo {
   private arenaPos = BLOCK;      // offset in the last block (BLOCK: no block yet)
   private arenaLen = 0;          // bytes of all blocks allocated
   private readonly sparse = new Map<number, Val>();
+  /** Packed small tuples: blocks of int32 words; an entry is a tag word then its items (never straddles). */
+  private readonly tuples: Int32Array[] = [];
+  private tuplePos = TUPLE_BLOCK;
   /** Dense keys: every key below this is stored. */
   length = 0;
   /** Distinct keys stored (dense + sparse): MEMOIZE's next key, as len(memo) in CPython. */
@@ -69,7 +86,43 @@ export class Memo {
       this.setVal(i, str); // fetched once, likely again (dict keys): keep the string
       return str;
     }
+    if (s <= S_TUPLE) return this.unpackTuple(S_TUPLE - s);
     return s === S_VAL ? this.vals[i >>> CHUNK_SHIFT]![i & CHUNK_MASK] : s === S_DICT ? OPAQUE_DICT : s === S_LIST ? OPAQUE_LIST : OPAQUE_SET;
+  }
+
+  /** The tuple store index of `v` packed, or -1 when it is not a small tuple of int32/bool/None. */
+  private packTuple(v: { items: Val[]; n: number }): number {
+    const n = v.n, items = v.items;
+    if (n > PACKED_TUPLE_MAX || items.length !== n) return -1;
+    let tag = n;
+    for (let k = 0; k < n; k++) {
+      const x = items[k];
+      const t = x === null ? T_NONE : x === true ? T_TRUE : x === false ? T_FALSE : typeof x === 'number' && (x | 0) === x && !Object.is(x, -0) ? T_INT : -1;
+      if (t < 0) return -1;
+      tag |= t << (3 + 2 * k);
+    }
+    if (this.tuplePos + n + 1 > TUPLE_BLOCK) {
+      if ((this.tuples.length + 1) * TUPLE_BLOCK > 0x7fff_ff00) return -1;
+      this.tuples.push(new Int32Array(TUPLE_BLOCK));
+      this.tuplePos = 0;
+    }
+    const at = (this.tuples.length - 1) * TUPLE_BLOCK + this.tuplePos;
+    const blk = this.tuples[this.tuples.length - 1]!;
+    blk[this.tuplePos] = tag;
+    for (let k = 0; k < n; k++) blk[this.tuplePos + 1 + k] = (items[k] as number) | 0;
+    this.tuplePos += n + 1;
+    return at;
+  }
+
+  private unpackTuple(at: number): Node {
+    const blk = this.tuples[at >>> TUPLE_BLOCK_SHIFT]!, o = at & (TUPLE_BLOCK - 1);
+    const tag = blk[o]!, n = tag & 7;
+    const items: Val[] = [];
+    for (let k = 0; k < n; k++) {
+      const t = (tag >>> (3 + 2 * k)) & 3;
+      items.push(t === T_INT ? blk[o + 1 + k]! : t === T_TRUE ? true : t === T_FALSE ? false : null);
+    }
+    return { t: 'tuple', items, n };
   }
 
   /** The slot of the next dense key, its block allocated. */
@@ -110,6 +163,10 @@ export class Memo {
     if (typeof v === 'object' && v !== null) {
       const t = v.t;
       s = t === 'dict' ? S_DICT : t === 'list' ? S_LIST : t === 'set' ? S_SET : S_VAL;
+      if (t === 'tuple' && v.n > 0) {
+        const at = this.packTuple(v);
+        if (at >= 0) s = S_TUPLE - at;
+      }
     } else if (typeof v === 'string' && v.length <= ARENA_STR) {
       s = this.toArena(v);
     }

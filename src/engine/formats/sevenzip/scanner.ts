@@ -110,6 +110,7 @@ export async function judgeAndExtract(ctx: ScanContext, session: SevenZipSession
     ctx.report({ ruleId: 'archive/compression-bomb', message: `Solid block ${b.block} (${names.length} member${names.length === 1 ? '' : 's'}) declares ${b.unpacked} bytes from ${b.packed} packed bytes, more than ${limits.maxCompressionRatio}:1; it was not extracted`,
       pointer: names[0], evidence: names.slice(0, 5).join(', ') });
     ctx.limited(`compression bomb in block ${b.block}`);
+    ctx.budget.bombs++;
   }
   for (const s of plan.skipped) {
     if (s.why === 'too-large') {

@@ -7,6 +7,8 @@ import { fromBytes, windowOf } from '../../io/byte-source';
 import { utf8 } from '../../io/text';
 import { crc32 } from '../../io/crc32';
 import { METHOD_DEFLATE, METHOD_STORED, memberData, readLocalHeader, readMember, type MemberBytes, type ZipEntry } from '../../containers/zip';
+import { inflateRawBounded, RATIO_FLOOR_BYTES } from '../../io/inflate';
+import { BOMB_PREFIX_BYTES, bytesText, declaredBomb, isBombTwin, rememberBombTwin, TWIN_MAX_BYTES, type DeclaredBomb } from '../../io/bomb';
 import { INSIDE_LINK, judgeLink } from './paths';
 
 /** PATH_MAX on Linux: a link target longer than this is not a target any system would follow. */
@@ -41,12 +43,72 @@ export function memberChildName(entry: ZipEntry): string {
   return entry.name || `[member ${entry.index}]`;
 }
 
+/** Members refused by their declared sizes that get a finding each; the rest are counted in one. */
+const REFUSALS_REPORTED = 2;
+
 /** What one archive's earlier members taught the later ones. */
 export interface ArchiveState {
   /** Entries whose data overlaps another member's. */
   overlapping: Set<number>;
   /** A member already hit the ratio or total-inflation limit. */
   bombFound: boolean;
+  /** Members refused by their declared sizes (each beyond REFUSALS_REPORTED is only counted). */
+  refused?: number;
+  /** Members not opened because they are byte-for-byte twins of a member that held a bomb. */
+  twins?: number;
+}
+
+/** One finding for the members refused or skipped in bulk (after the archive's member loop). */
+export function reportBombSummary(ctx: ScanContext, state: ArchiveState): void {
+  const more = (state.refused ?? 0) - REFUSALS_REPORTED;
+  if (more > 0) {
+    ctx.report({ ruleId: 'archive/compression-bomb',
+      message: `${more} more members declare sizes above the ${ctx.budget.limits.maxCompressionRatio}:1 ratio limit; only the first ${bytesText(RATIO_FLOOR_BYTES)} of each was inflated and scanned` });
+  }
+  if (state.twins) {
+    ctx.report({ ruleId: 'archive/compression-bomb',
+      message: `${state.twins} members are byte-for-byte copies of a member that held a compression bomb; they were not opened` });
+    ctx.limited(`${state.twins} copies of a compression bomb not opened`);
+  }
+}
+
+/** Method, sizes and CRC-32: members that share it are candidates to be the same bytes (Budget.bombTwins). */
+const twinKey = (e: ZipEntry) => `${e.method}:${e.compressedSize}:${e.uncompressedSize}:${e.crc32}`;
+
+async function compressedBytes(ctx: ScanContext, entry: ZipEntry): Promise<Uint8Array | null> {
+  if (entry.compressedSize > TWIN_MAX_BYTES) return null;
+  return memberData(countedSource(ctx), entry).read(0, entry.compressedSize);
+}
+
+/**
+ * Before anything is read: a twin of a known bomb is skipped ('skip'); a member whose declared sizes
+ * make it a bomb is reported here and returned, to be inflated only up to BOMB_PREFIX_BYTES.
+ */
+async function judgeUpFront(ctx: ScanContext, entry: ZipEntry, state: ArchiveState): Promise<'skip' | DeclaredBomb | null> {
+  // The overlapping-files bomb reuses one kernel for thousands of entries: once it has gone off, inflating
+  // every alias again would only burn the file's whole inflation budget on the same bytes.
+  if (entry.method === METHOD_DEFLATE && state.bombFound && state.overlapping.has(entry.index)) {
+    ctx.limited(`member "${entry.name}" not inflated: it overlaps another member of an archive holding a compression bomb`);
+    return 'skip';
+  }
+  const key = twinKey(entry);
+  if (ctx.budget.bombTwins.has(key)) {
+    const bytes = await compressedBytes(ctx, entry);
+    if (bytes && isBombTwin(ctx.budget, key, bytes)) { state.twins = (state.twins ?? 0) + 1; return 'skip'; }
+  }
+  if (entry.method !== METHOD_DEFLATE) return null;
+  const bomb = declaredBomb(ctx.budget, entry.compressedSize, entry.uncompressedSize);
+  if (!bomb) return null;
+  state.bombFound = true;
+  ctx.budget.bombs++;
+  state.refused = (state.refused ?? 0) + 1;
+  if (state.refused <= REFUSALS_REPORTED) {
+    ctx.report({ ruleId: 'archive/compression-bomb',
+      message: `Member "${entry.name}" declares ${bytesText(bomb.declared)} from ${bytesText(bomb.compressed)} (${bomb.ratio}:1, above the ${ctx.budget.limits.maxCompressionRatio}:1 limit); only its first ${bytesText(BOMB_PREFIX_BYTES)} were inflated and scanned`,
+      evidence: `declared size ${bomb.declared}, compressed size ${bomb.compressed}`, pointer: entry.name, offset: entry.localHeaderOffset });
+  }
+  ctx.limited(`member "${entry.name}" declares a ${bomb.ratio}:1 expansion: only a prefix was inflated`);
+  return bomb;
 }
 
 export async function scanMember(ctx: ScanContext, entry: ZipEntry, state: ArchiveState, hint?: string): Promise<void> {
@@ -56,6 +118,20 @@ export async function scanMember(ctx: ScanContext, entry: ZipEntry, state: Archi
 
   if (entry.isSymlink) return judgeSymlink(ctx, entry);
   if (entry.isDir && entry.compressedSize === 0) return;
+  const bombsBefore = ctx.budget.bombs;
+  const upFront = entry.encrypted ? null : await judgeUpFront(ctx, entry, state);
+  if (upFront === 'skip') return;
+  await scanMemberContent(ctx, entry, state, hint, upFront ?? undefined);
+  // Whatever went off below this member (its own inflation or a nested bomb) marks its bytes.
+  if (ctx.budget.bombs > bombsBefore) {
+    const bytes = await compressedBytes(ctx, entry);
+    if (bytes) rememberBombTwin(ctx.budget, twinKey(entry), bytes);
+  }
+}
+
+async function scanMemberContent(ctx: ScanContext, entry: ZipEntry, state: ArchiveState, hint?: string, bomb?: DeclaredBomb): Promise<void> {
+  const where = { pointer: entry.name, offset: entry.localHeaderOffset };
+  const childName = memberChildName(entry);
 
   let plain: MemberBytes | undefined;
   if (entry.encrypted) {
@@ -89,21 +165,32 @@ export async function scanMember(ctx: ScanContext, entry: ZipEntry, state: Archi
     return;
   }
 
-  // The overlapping-files bomb reuses one kernel for thousands of entries: once it has gone off, inflating
-  // every alias again would only burn the file's whole inflation budget on the same bytes.
-  if (!plain && state.bombFound && state.overlapping.has(entry.index)) {
-    ctx.limited(`member "${entry.name}" not inflated: it overlaps another member of an archive holding a compression bomb`);
-    return;
+  // The first declared bombs of an archive get a generous prefix, the rest (a zip of thousands) 1 MiB each.
+  const prefix = (state.refused ?? 0) <= REFUSALS_REPORTED ? BOMB_PREFIX_BYTES : RATIO_FLOOR_BYTES;
+  const out = plain ?? await inflateMember(ctx, entry, bomb ? prefix : undefined);
+  if (bomb) {
+    // Reported up front; only a corrupt stream is worth another word.
+    if (out.error !== undefined) judgeInflate(ctx, entry, { ...out, cut: undefined });
+  } else {
+    if (out.cut === 'ratio' || out.cut === 'budget') { state.bombFound = true; ctx.budget.bombs++; }
+    judgeInflate(ctx, entry, out);
   }
-  const out = plain ?? await readMember(countedSource(ctx), entry, ctx.budget, { checkAborted: ctx.checkAborted });
-  if (out.cut === 'ratio' || out.cut === 'budget') state.bombFound = true;
-  judgeInflate(ctx, entry, out);
   await ctx.scanChild(childName, fromBytes(out.bytes, childName), hint);
+}
+
+/** A deflated member, stopped at its declared size as well as at the ratio, member and budget caps. */
+async function inflateMember(ctx: ScanContext, entry: ZipEntry, maxBytes?: number): Promise<MemberBytes> {
+  const out = await inflateRawBounded(memberData(countedSource(ctx), entry), ctx.budget, {
+    checkAborted: ctx.checkAborted, declaredBytes: entry.uncompressedSize, maxBytes, judgedBomb: maxBytes !== undefined });
+  const res: MemberBytes = { bytes: out.bytes, crcOk: out.cut || out.error !== undefined ? null : out.crc32 === entry.crc32 };
+  if (out.cut) { res.cut = out.cut; res.limit = out.limit; }
+  if (out.error !== undefined) res.error = out.error;
+  return res;
 }
 
 function judgeInflate(ctx: ScanContext, entry: ZipEntry, out: MemberBytes): void {
   const where = { pointer: entry.name, offset: entry.localHeaderOffset };
-  const scanned = `the first ${out.bytes.length} bytes were scanned`;
+  const scanned = out.bytes.length ? `the first ${out.bytes.length} bytes were scanned` : 'nothing of it was scanned';
   if (out.cut === 'ratio') {
     ctx.report({ ruleId: 'archive/compression-bomb',
       message: `Member "${entry.name}" expands more than ${ctx.budget.limits.maxCompressionRatio}:1 (${entry.compressedSize} compressed bytes, stopped at ${out.bytes.length}); ${scanned}`,
@@ -113,6 +200,10 @@ function judgeInflate(ctx: ScanContext, entry: ZipEntry, out: MemberBytes): void
     ctx.report({ ruleId: 'archive/compression-bomb',
       message: `Decompressing member "${entry.name}" passed the file's total of ${ctx.budget.limits.maxInflatedBytes} inflated bytes; ${scanned}`, ...where });
     ctx.limited(`member "${entry.name}" stopped at maxInflatedBytes`);
+  } else if (out.cut === 'declared') {
+    ctx.report({ ruleId: 'format/malformed',
+      message: `Member "${entry.name}" inflates past the ${entry.uncompressedSize} bytes it declares (extractors stop there); ${scanned}`, ...where });
+    ctx.limited(`member "${entry.name}" larger than it declares`);
   } else if (out.cut === 'member-cap') {
     ctx.report({ ruleId: 'scan/limit-reached',
       message: `Member "${entry.name}" inflates past ${out.limit} bytes (maxMemberBytes); ${scanned}`, ...where });

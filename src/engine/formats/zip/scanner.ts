@@ -4,7 +4,7 @@ import type { Head, ScanContext, Scanner } from '../../types';
 import { startsWith } from '../../io/text';
 import { listZip, type ZipAnomaly, type ZipEntry, type ZipListing } from '../../containers/zip';
 import { reportUnsafeNames } from './paths';
-import { countedSource, hiddenParts, scanMember, type ArchiveState } from './members';
+import { countedSource, hiddenParts, reportBombSummary, scanMember, type ArchiveState } from './members';
 import { openZipChild } from './open';
 import { findZipEnd } from '../../containers/zip-sniff';
 import { judgePrefix, type PrefixOptions } from './prefix';
@@ -79,6 +79,7 @@ export async function scanZipListing(ctx: ScanContext, listing: ZipListing, rout
     if (r?.skip) continue;
     await scanMember(ctx, entry, state, r?.hint);
   }
+  reportBombSummary(ctx, state);
 }
 
 function noteListing(ctx: ScanContext, listing: ZipListing): void {

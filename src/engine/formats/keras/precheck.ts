@@ -1,0 +1,286 @@
+// HDF5 structural pre-check, run before libhdf5 (h5wasm) touches the file. libhdf5 trusts its input:
+// a global heap collection whose free-space object has size 0 makes H5HG__cache_heap_deserialize
+// loop forever without reading (fixtures/cli/hdf5-attribute-loop.h5; h5py hangs on it too), and
+// h5wasm runs synchronously, so nothing but killing the thread stops it. So the object headers the
+// scan will read are walked here first, with bounds, counts and cycle checks: superblock → object
+// headers (v1 and v2, with continuation blocks) → attribute messages → the global heap collections
+// their variable-length values point into; groups are followed through symbol tables (v1 B-trees)
+// and link messages. What this walk does not understand (other offset sizes, dense attribute storage,
+// v2 B-trees) is left to libhdf5: only what is certainly broken is reported.
+// Spec: HDF5 File Format Specification 3.0 — II.A superblock, III.A.1 v1 B-trees, III.B symbol table
+// nodes, III.E global heap, IV.A object headers, IV.A.2.b dataspace, IV.A.2.d datatype,
+// IV.A.2.g link, IV.A.2.m attribute, IV.A.2.q continuation, IV.A.2.r symbol table message.
+import type { ByteSource } from '../../types';
+
+/** Object headers visited. Bounds the walk on files with millions of objects (libhdf5 reads them lazily). */
+const MAX_OBJECTS = 5_000;
+/** Continuation blocks per object header, and bytes per block read. */
+const MAX_BLOCKS_PER_HEADER = 64;
+const MAX_BLOCK_BYTES = 1024 * 1024;
+/** Variable-length elements of one attribute whose heap references are checked. */
+const MAX_VLEN_ELEMENTS = 4096;
+/** Global heap collections read (each up to MAX_BLOCK_BYTES) and B-tree nodes visited. */
+const MAX_HEAPS = 256;
+/** A global heap collection read whole (a Keras model_config can be a few MB of JSON in one). */
+const MAX_HEAP_BYTES = 64 * 1024 * 1024;
+const MAX_BTREE_NODES = 10_000;
+const SIGNATURE = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
+const UNDEFINED_ADDRESS = 2 ** 64 - 1;
+
+/** Why the file cannot safely go to libhdf5, or null when nothing certainly broken was found. */
+export async function precheckHdf5(source: ByteSource): Promise<string | null> {
+  try {
+    return await new Walker(source).run();
+  } catch (e) {
+    if (e instanceof Broken) return e.message;
+    if (e instanceof Unsupported) return null;
+    throw e;
+  }
+}
+
+class Broken extends Error {}
+interface Block { start: number; len: number; v2: boolean; ochk: boolean }
+class Unsupported extends Error {}
+
+const u16 = (b: Uint8Array, i: number) => b[i]! | (b[i + 1]! << 8);
+const u32 = (b: Uint8Array, i: number) => (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16)) + b[i + 3]! * 0x1000000;
+const u64 = (b: Uint8Array, i: number) => u32(b, i) + u32(b, i + 4) * 0x1_0000_0000;
+const pad8 = (n: number) => (n + 7) & ~7;
+
+class Walker {
+  private base = 0;
+  private readonly objects = new Set<number>();
+  private readonly heaps = new Set<number>();
+  private btreeNodes = 0;
+  private readonly queue: number[] = [];
+  private readonly groupTrees: number[] = [];
+
+  constructor(private readonly src: ByteSource) {}
+
+  /**
+   * Bytes of a structure. A structure past the end of the file (a truncated download) is libhdf5's to
+   * report, with its own message: it fails on those, it does not loop, so the walk just stops.
+   */
+  private async bytes(at: number, n: number): Promise<Uint8Array> {
+    if (!Number.isFinite(at) || at < 0 || at + n > this.src.size) throw new Unsupported();
+    const b = await this.src.read(at, n);
+    if (b.length < n) throw new Unsupported();
+    return b;
+  }
+
+  private abs(addr: number): number {
+    const a = this.base + addr;
+    if (addr === UNDEFINED_ADDRESS || a >= this.src.size) throw new Unsupported();
+    return a;
+  }
+
+  /** A structure without its signature: libhdf5 rejects it (no loop), so the walk stops there. */
+  private signed(b: Uint8Array, sig: string): void {
+    for (let i = 0; i < 4; i++) if (b[i] !== sig.charCodeAt(i)) throw new Unsupported();
+  }
+
+  async run(): Promise<string | null> {
+    let sb = -1;
+    for (let at = 0; at < Math.min(this.src.size, 1 << 20); at = at ? at * 2 : 512) {
+      const b = await this.src.read(at, 8);
+      if (SIGNATURE.every((x, i) => b[i] === x)) { sb = at; break; }
+    }
+    if (sb < 0) return null; // not found where libhdf5 looks first: leave it to libhdf5
+    const h = await this.bytes(sb, Math.min(128, this.src.size - sb));
+    const version = h[8]!;
+    let root: number;
+    if (version <= 1) {
+      if (h[13] !== 8 || h[14] !== 8) throw new Unsupported();
+      const at = version === 0 ? 24 : 28;
+      this.base = u64(h, at);
+      root = u64(h, at + 32 + 8);
+    } else if (version <= 3) {
+      if (h[9] !== 8 || h[10] !== 8) throw new Unsupported();
+      this.base = u64(h, 12);
+      root = u64(h, 12 + 24);
+    } else {
+      throw new Unsupported();
+    }
+    this.queue.push(root);
+    while (this.queue.length) {
+      const addr = this.queue.pop()!;
+      if (this.objects.has(addr)) continue;
+      if (this.objects.size >= MAX_OBJECTS) break;
+      this.objects.add(addr);
+      // A structure this walk cannot read (or libhdf5 would reject) ends only its own branch.
+      await this.local(() => this.objectHeader(addr));
+      while (this.groupTrees.length) { const t = this.groupTrees.shift()!; await this.local(() => this.btree(t, 0)); }
+    }
+    return null;
+  }
+
+  private async local(f: () => Promise<void>): Promise<void> {
+    try { await f(); } catch (e) { if (!(e instanceof Unsupported)) throw e; }
+  }
+
+  /** One object header and its continuation blocks; every message is checked against its block. */
+  private async objectHeader(addr: number): Promise<void> {
+    const at = this.abs(addr);
+    const first = await this.bytes(at, Math.min(16, this.src.size - at));
+    const blocks: Block[] = [];
+    const seen = new Set<number>();
+    if (first[0] === 1) {
+      const size = u32(first, 8);
+      if (size > MAX_BLOCK_BYTES) throw new Unsupported();
+      blocks.push({ start: at + 16, len: size, v2: false, ochk: false });
+    } else if (first[0] === 0x4f && first[1] === 0x48 && first[2] === 0x44 && first[3] === 0x52) { // OHDR
+      const flags = first[5]!;
+      let p = 6 + (flags & 0x20 ? 16 : 0) + (flags & 0x10 ? 4 : 0);
+      const w = 1 << (flags & 3);
+      const hb = await this.bytes(at, p + w);
+      let size = 0;
+      for (let i = w - 1; i >= 0; i--) size = size * 256 + hb[p + i]!;
+      p += w;
+      if (size > MAX_BLOCK_BYTES) throw new Unsupported();
+      blocks.push({ start: at + p, len: size, v2: true, ochk: false });
+      if (flags & 0x04) throw new Unsupported(); // creation-order fields in every message: not walked here
+    } else {
+      throw new Unsupported(); // neither version 1 nor OHDR: libhdf5 rejects it
+    }
+    for (let k = 0; k < blocks.length; k++) {
+      if (k >= MAX_BLOCKS_PER_HEADER) throw new Broken(`the object header at ${addr} has more than ${MAX_BLOCKS_PER_HEADER} continuation blocks`);
+      const block = blocks[k]!;
+      if (seen.has(block.start)) throw new Broken(`the object header at ${addr} continues into a block it already holds (a cycle)`);
+      seen.add(block.start);
+      const b = await this.bytes(block.start, block.len);
+      await this.messages(b, block, addr, blocks);
+    }
+  }
+
+  private async messages(b: Uint8Array, block: Block, addr: number, blocks: Block[]): Promise<void> {
+    const { start, v2, ochk } = block;
+    const hdr = v2 ? 4 : 8;
+    // v2: chunk 0's size counts its messages only; an OCHK block holds its signature and checksum too.
+    if (ochk) this.signed(b, 'OCHK');
+    const end = ochk ? b.length - 4 : b.length;
+    let p = ochk ? 4 : 0;
+    while (p + hdr <= end) {
+      const type = v2 ? b[p]! : u16(b, p);
+      const size = v2 ? u16(b, p + 1) : u16(b, p + 2);
+      const body = p + hdr;
+      if (body + size > end) throw new Broken(`a message of the object header at ${addr} runs past its block (${size} bytes at ${start + body})`);
+      const m = b.subarray(body, body + size);
+      if (type === 0x10 && size >= 16) {                  // continuation
+        const len = u64(m, 8);
+        if (len > MAX_BLOCK_BYTES) throw new Unsupported();
+        blocks.push({ start: this.abs(u64(m, 0)), len, v2, ochk: v2 });
+      } else if (type === 0x0c) {                         // attribute
+        await this.attribute(m, addr);
+      } else if (type === 0x11 && size >= 16) {           // symbol table: an old-style group, walked after the attributes
+        this.groupTrees.push(u64(m, 0));
+      } else if (type === 0x06) {                         // link
+        this.link(m);
+      }
+      p = body + size;
+    }
+  }
+
+  private link(m: Uint8Array): void {
+    if (m[0] !== 1) return;
+    const flags = m[1]!;
+    let p = 2;
+    let kind = 0;
+    if (flags & 0x08) kind = m[p++]!;
+    if (flags & 0x04) p += 8;
+    if (flags & 0x10) p += 1;
+    const w = 1 << (flags & 3);
+    let n = 0;
+    for (let i = w - 1; i >= 0; i--) n = n * 256 + (m[p + i] ?? 0);
+    p += w + n;
+    if (kind === 0 && p + 8 <= m.length) this.queue.push(u64(m, p));
+  }
+
+  /** v1 B-tree of a group: internal nodes, then symbol table nodes whose entries are object headers. */
+  private async btree(addr: number, depth: number): Promise<void> {
+    if (++this.btreeNodes > MAX_BTREE_NODES) return;
+    if (depth > 64) throw new Broken(`a group B-tree is deeper than 64 levels (a cycle)`);
+    const at = this.abs(addr);
+    const h = await this.bytes(at, 24);
+    this.signed(h, 'TREE');
+    if (h[4] !== 0) return; // a chunk index, not a group
+    const level = h[5]!, used = u16(h, 6);
+    const body = await this.bytes(at + 24, (2 * used + 1) * 8);
+    for (let i = 0; i < used; i++) {
+      const child = u64(body, 8 + i * 16);
+      if (level > 0) await this.btree(child, depth + 1);
+      else await this.symbolNode(child);
+    }
+  }
+
+  private async symbolNode(addr: number): Promise<void> {
+    const at = this.abs(addr);
+    const h = await this.bytes(at, 8);
+    this.signed(h, 'SNOD');
+    const n = u16(h, 6);
+    const e = await this.bytes(at + 8, n * 40);
+    for (let i = 0; i < n; i++) this.queue.push(u64(e, i * 40 + 8));
+  }
+
+  /** An attribute message; variable-length values are followed into their global heap collection. */
+  private async attribute(m: Uint8Array, addr: number): Promise<void> {
+    const version = m[0]!;
+    if (version < 1 || version > 3 || m.length < 8) return;
+    const nameSize = u16(m, 2), dtSize = u16(m, 4), dsSize = u16(m, 6);
+    const fit = version === 1 ? pad8 : (n: number) => n;
+    let p = version === 3 ? 9 : 8;
+    p += fit(nameSize);
+    const dt = m.subarray(p, p + dtSize); p += fit(dtSize);
+    const ds = m.subarray(p, p + dsSize); p += fit(dsSize);
+    if (p > m.length) return; // an attribute larger than its message: libhdf5 rejects it
+    if ((dt[0]! & 0x0f) !== 9 || dt.length < 8) return; // only variable-length values point into a heap
+    const count = elements(ds);
+    if (count === null) return;
+    const n = Math.min(count, MAX_VLEN_ELEMENTS, Math.floor((m.length - p) / 16));
+    for (let i = 0; i < n; i++) {
+      const q = p + i * 16;
+      const len = u32(m, q), heap = u64(m, q + 4);
+      if (len === 0 || heap === 0) continue;
+      await this.local(() => this.globalHeap(heap));
+    }
+  }
+
+  /**
+   * A global heap collection walked the way libhdf5 loads it (H5HG__cache_heap_deserialize): each
+   * object header (index, refcount, size) then the object aligned to 8; object 0 is free space. A
+   * step that does not advance loops libhdf5 forever.
+   */
+  private async globalHeap(addr: number): Promise<void> {
+    if (!this.heaps.has(addr)) {
+      if (this.heaps.size >= MAX_HEAPS) return;
+      const at = this.abs(addr);
+      const h = await this.bytes(at, 16);
+      this.signed(h, 'GCOL');
+      const size = u64(h, 8);
+      if (size < 16 || size > MAX_HEAP_BYTES) throw new Unsupported();
+      const b = await this.bytes(at, size);
+      for (let p = 16; p < size;) {
+        if (p + 16 > size) break; // too small for an object header: free space (as libhdf5)
+        const idx = u16(b, p), osize = u64(b, p + 8);
+        const need = idx > 0 ? 16 + pad8(osize) : osize;
+        if (need <= 0) throw new Broken(`the global heap collection at ${addr} holds a zero-sized free-space object at byte ${p}: libhdf5 would loop on it forever`);
+        // libhdf5 steps to p + need; in a 32-bit build (h5wasm is wasm32, size_t is 32 bits) a size past
+        // the collection wraps the pointer back into memory it then walks as objects, without end.
+        if (p + need > size) throw new Broken(`object ${idx} of the global heap collection at ${addr} declares ${osize} bytes, past the end of the collection: libhdf5 would walk outside it`);
+        p += need;
+      }
+      this.heaps.add(addr);
+    }
+  }
+}
+
+/** Elements of a dataspace message (v1 or v2), or null when it cannot be told. */
+function elements(ds: Uint8Array): number | null {
+  const version = ds[0], rank = ds[1] ?? 0;
+  if (version !== 1 && version !== 2) return null;
+  if (version === 2 && ds[3] === 2) return 0;           // null dataspace
+  const at = version === 1 ? 8 : 4;
+  if (ds.length < at + rank * 8) return null;
+  let n = 1;
+  for (let i = 0; i < rank; i++) n *= u64(ds, at + i * 8);
+  return n;
+}

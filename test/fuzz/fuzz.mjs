@@ -1,0 +1,194 @@
+#!/usr/bin/env node
+// Fuzzing at scale, outside CI (issue 15): `npm run fuzz -- [FORMAT|all] [RUNS] [SEED] [--timeout MS] [--threads N]`.
+// Mutated fixtures (fixtures/<format>/...) and corpus files (../shared/corpus, format "corpus") go
+// through the whole engine in worker threads: each input has a timeout (the thread is terminated and
+// replaced: a hang), a thrown error or a dead thread is a crash, and the process RSS is sampled. The
+// engine is bundled once (vite, SSR build of src/engine/index.ts) under .fuzz/. Every crash or hang is
+// written to .fuzz/findings/<format>-<seed>-<n>.bin with its mutation list, to become a fixture and a
+// regression test. Output: a markdown table (format, inputs, crashes, hangs, slowest, peak memory),
+// also written to test-results/fuzz.md. Runs are per format: RUNS inputs for each format.
+import { Worker } from 'node:worker_threads';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const OUT = join(ROOT, '.fuzz');
+const MAX_SEED_BYTES = 512 * 1024;          // one input in the milliseconds
+
+const argv = process.argv.slice(2);
+const flag = (name, dflt) => { const i = argv.indexOf(name); if (i < 0) return dflt; const v = argv[i + 1]; argv.splice(i, 2); return v; };
+const timeoutMs = Number(flag('--timeout', 10_000));
+const threads = Number(flag('--threads', 2));
+const [formatArg = 'all', runsArg = '1000', seedArg = '1'] = argv;
+const runs = Number(runsArg), seed0 = Number(seedArg) >>> 0;
+
+// ------------------------------------------------------------------ inputs
+
+function walk(dir, out = []) {
+  let names = [];
+  try { names = readdirSync(dir); } catch { return out; }
+  for (const n of names.sort()) {
+    const p = join(dir, n);
+    const st = statSync(p);
+    if (st.isDirectory()) walk(p, out);
+    else if (st.size > 0 && st.size <= MAX_SEED_BYTES && !/\.(md|py|sh|c|txt|tsv|json5)$/.test(n)) out.push(p);
+  }
+  return out;
+}
+
+function seedsByFormat() {
+  const groups = new Map();
+  const fx = join(ROOT, 'fixtures');
+  for (const dir of readdirSync(fx)) {
+    if (!statSync(join(fx, dir)).isDirectory() || dir === 'cli') continue;
+    const files = walk(join(fx, dir));
+    if (files.length) groups.set(dir, files);
+  }
+  const corpus = walk(resolve(ROOT, '../shared/corpus'));
+  if (corpus.length) groups.set('corpus', corpus);
+  return groups;
+}
+
+// ------------------------------------------------------------------ mutations (seeded)
+
+function rng(seed) {
+  let x = seed || 0x9e3779b9;
+  return () => { x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0; return x; };
+}
+
+const INTERESTING = [0, 0xff, 0x7f, 0x80, 1, 0xfe];
+/** 1-4 mutations: bit flips, bytes set to boundary values (1-8 wide), splices, truncation, duplication. */
+function mutate(base, r) {
+  let b = new Uint8Array(base);
+  const muts = [];
+  const n = 1 + (r() % 4);
+  for (let k = 0; k < n && b.length; k++) {
+    const kind = r() % 6;
+    const at = r() % b.length;
+    if (kind === 0) { const bit = r() % 8; b[at] ^= 1 << bit; muts.push(`flip ${at}.${bit}`); }
+    else if (kind === 1) { const v = INTERESTING[r() % INTERESTING.length], w = [1, 2, 4, 8][r() % 4]; for (let i = 0; i < w && at + i < b.length; i++) b[at + i] = v; muts.push(`set ${at} ${v}×${w}`); }
+    else if (kind === 2) { const to = r() % b.length, len = 1 + (r() % 512); const chunk = b.slice(at, at + len); const o = new Uint8Array(b.length + chunk.length); o.set(b.subarray(0, to)); o.set(chunk, to); o.set(b.subarray(to), to + chunk.length); b = o; muts.push(`splice ${at}+${len}→${to}`); }
+    else if (kind === 3) { b = b.slice(0, at); muts.push(`truncate ${at}`); }
+    else if (kind === 4) { const len = 1 + (r() % 64); for (let i = 0; i < len && at + i < b.length; i++) b[at + i] = r() & 0xff; muts.push(`random ${at}+${len}`); }
+    else { const len = 1 + (r() % 16); const o = new Uint8Array(b.length - Math.min(len, b.length - at)); o.set(b.subarray(0, at)); o.set(b.subarray(at + len), at); b = o; muts.push(`delete ${at}+${len}`); }
+  }
+  return { bytes: b, muts };
+}
+
+// ------------------------------------------------------------------ engine bundle and threads
+
+async function engineBundle() {
+  const out = join(OUT, 'engine');
+  const { build } = await import('vite');
+  await build({ root: ROOT, logLevel: 'warn', configFile: false, publicDir: false,
+    build: { ssr: join(ROOT, 'src/engine/index.ts'), outDir: out, emptyOutDir: true, target: 'node20', minify: false,
+      rollupOptions: { output: { entryFileNames: 'engine.js' } } },
+    ssr: { noExternal: true } });
+  // 7-Zip's glue loads 7zz.wasm from next to its chunk (as vite.cli.config.ts does for the CLI).
+  mkdirSync(join(out, 'assets'), { recursive: true });
+  copyFileSync(join(ROOT, 'node_modules/7z-wasm/7zz.wasm'), join(out, 'assets/7zz.wasm'));
+  return pathToFileURL(join(out, 'engine.js')).href;
+}
+
+const WORKER = `
+import { parentPort, workerData } from 'node:worker_threads';
+const engine = await import(workerData.engine);
+parentPort.on('message', async ({ id, bytes, name }) => {
+  const t = performance.now();
+  try {
+    const r = await engine.scan(engine.fromBytes(bytes, name), { weightStats: true });
+    if (!r || !Array.isArray(r.findings)) throw new Error('no report');
+    // A scanner that threw something other than FormatError/LimitExceeded is a bug, though contained.
+    const internal = r.findings.find((f) => f.ruleId === 'scan/internal-error');
+    if (internal) throw new Error(internal.message);
+    parentPort.postMessage({ id, ms: performance.now() - t });
+  } catch (e) {
+    parentPort.postMessage({ id, ms: performance.now() - t, crash: String(e && e.stack || e) });
+  }
+});
+parentPort.postMessage({ ready: true });
+`;
+
+class Runner {
+  constructor(engine) { this.engine = engine; this.worker = null; this.ready = null; }
+  spawn() {
+    this.worker = new Worker(WORKER, { eval: true, type: 'module', workerData: { engine: this.engine }, resourceLimits: { maxOldGenerationSizeMb: 2048 } });
+    this.ready = new Promise((res) => this.worker.once('message', res));
+    this.worker.on('error', () => {});
+  }
+  async run(id, bytes, name) {
+    if (!this.worker) this.spawn();
+    await this.ready;
+    const w = this.worker;
+    return new Promise((done) => {
+      const timer = setTimeout(() => { cleanup(); this.kill(); done({ hang: true, ms: timeoutMs }); }, timeoutMs);
+      const onMsg = (m) => { if (m.id !== id) return; cleanup(); done(m); };
+      const onExit = (code) => { cleanup(); this.worker = null; done({ crash: `thread exited (${code})`, ms: 0 }); };
+      const cleanup = () => { clearTimeout(timer); w.off('message', onMsg); w.off('exit', onExit); };
+      w.on('message', onMsg);
+      w.on('exit', onExit);
+      w.postMessage({ id, bytes, name });
+    });
+  }
+  kill() { this.worker?.terminate(); this.worker = null; }
+}
+
+// ------------------------------------------------------------------ main
+
+const groups = seedsByFormat();
+const formats = formatArg === 'all' ? [...groups.keys()] : formatArg.split(',');
+for (const f of formats) if (!groups.has(f)) { console.error(`fuzz: no inputs for format "${f}" (have: ${[...groups.keys()].join(', ')})`); process.exit(2); }
+mkdirSync(join(OUT, 'findings'), { recursive: true });
+process.stderr.write(`fuzz: bundling the engine …\n`);
+const engine = await engineBundle();
+const pool = Array.from({ length: threads }, () => new Runner(engine));
+let peakRss = 0;
+const rssTimer = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage.rss()); }, 50);
+const rows = [];
+for (const format of formats) {
+  const seeds = groups.get(format).map((p) => ({ path: p, bytes: new Uint8Array(readFileSync(p)) }));
+  const r = rng(seed0 ^ [...format].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7));
+  const stats = { format, inputs: 0, crashes: 0, hangs: 0, slowest: 0, slowestInput: '', peak: 0 };
+  peakRss = 0;
+  const started = Date.now();
+  let next = 0;
+  const one = async (runner) => {
+    while (next < runs) {
+      const n = next++;
+      const s = seeds[n % seeds.length];
+      const { bytes, muts } = n < seeds.length ? { bytes: s.bytes, muts: [] } : mutate(s.bytes, r);
+      const name = s.path.split('/').pop();
+      const out = await runner.run(n, bytes, name);
+      stats.inputs++;
+      if (out.ms > stats.slowest) { stats.slowest = out.ms; stats.slowestInput = `${relative(ROOT, s.path)} [${muts.join('; ')}]`; }
+      if (out.hang || out.crash) {
+        out.hang ? stats.hangs++ : stats.crashes++;
+        const file = join(OUT, 'findings', `${format}-${seed0}-${n}.bin`);
+        writeFileSync(file, bytes);
+        writeFileSync(`${file}.txt`, `${out.hang ? 'hang' : 'crash'}\nseed input: ${relative(ROOT, s.path)}\nmutations: ${muts.join('; ')}\n${out.crash ?? ''}\n`);
+        process.stderr.write(`fuzz: ${format} #${n}: ${out.hang ? 'HANG' : 'CRASH'} (${relative(ROOT, file)})\n`);
+      }
+      if (stats.inputs % 1000 === 0) process.stderr.write(`fuzz: ${format} ${stats.inputs}/${runs} (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+    }
+  };
+  await Promise.all(pool.map(one));
+  stats.peak = peakRss;
+  stats.seconds = (Date.now() - started) / 1000;
+  rows.push(stats);
+  writeTable(); // after every format, so a long run interrupted still leaves its table
+}
+clearInterval(rssTimer);
+for (const p of pool) p.kill();
+
+function writeTable() {
+  const lines = [`fuzz: seed ${seed0}, ${runs} inputs per format, timeout ${timeoutMs} ms, ${threads} threads`, '',
+    '| format | inputs | crashes | hangs | slowest | peak RSS | time |', '|---|---|---|---|---|---|---|',
+    ...rows.map((s) => `| ${s.format} | ${s.inputs} | ${s.crashes} | ${s.hangs} | ${(s.slowest / 1000).toFixed(2)} s | ${(s.peak / 2 ** 20).toFixed(0)} MiB | ${s.seconds.toFixed(0)} s |`),
+    '', 'slowest inputs:', ...rows.map((s) => `- ${s.format}: ${s.slowestInput}`)];
+  mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+  writeFileSync(join(ROOT, 'test-results/fuzz.md'), lines.join('\n') + '\n');
+  return lines;
+}
+console.log(writeTable().join('\n'));
+process.exit(rows.some((s) => s.crashes || s.hangs) ? 1 : 0);
