@@ -3,16 +3,24 @@
 // produced by a call, BUILD on an imported module, decode-then-execute, code objects, EXT codes).
 // Findings wait WINDOW_AFTER ops for their evidence window; all pending ones are flushed when a
 // stream ends or breaks, so a call before a truncation is still reported.
+// Calls are judged by what the callee does (verdict.ts: overrides, the knowledge base, unknown), and so
+// are the callables a higher-order call carries as data, the state BUILD hands to __setstate__, and
+// getattr lookups that are not calls (calls.ts).
 import type { FindingInput, StringWhere } from '../../types';
 import type { RuleId } from '../../rules';
 import type { PolicyVerdict } from './policy';
+import type { Knowledge } from './knowledge/types';
+import { executableAt } from '../../detectors/executables';
+import { carriedOf, classOf, isConstructor, isGetattr, isTensorOrStorage, isTypeLookup, lookupOf, type Carried } from './calls';
+import { reachText } from './verdict';
+import { startsWithLegacyMagic } from '../pytorch/sniff';
 import { WINDOW_AFTER, WINDOW_BEFORE } from './evidence';
 import { inlineArray } from './joblib';
 import { HIGHEST_PROTOCOL } from './opcodes';
 import type { CallNode, GlobalNode, InlineData, Machine, MachineHooks } from './machine';
 import { codeObjectReason, decodeChain, SINKS, strongerVerdict } from './shapes';
 import { nestedPickle } from './nested';
-import { isNode, render, tupleItems, type Val } from './values';
+import { isNode, render, tupleItems, type Node, type Val } from './values';
 
 export type Classify = (module: string, name: string) => PolicyVerdict;
 
@@ -26,6 +34,8 @@ export interface JudgeEnv {
   nested?(p: NestedPayload): void;
   embeddedPickle?(start: number): Promise<number>;
   charge?(ops: number): void;
+  /** The knowledge base, for the facts of __setstate__ and __new__ (verdicts come through classify). */
+  knowledge?: Knowledge | null;
 }
 
 /** Entries kept in the imports and calls notes. */
@@ -37,6 +47,15 @@ const MAX_NESTED = 32;
 const STRING_BLOCK = 16 * 1024;
 /** Strings shorter than this are identifiers and numbers: not worth the detectors' time. */
 const MIN_INSPECT = 16;
+/** Carried callables followed through nested carriers (map(partial(partial(f)))): real pickles nest one. */
+const MAX_CARRY_DEPTH = 4;
+/** Type names dill/cloudpickle look up that build code or reach frames (shapes.ts builds code from them). */
+const CODE_TYPES = new Set(['CodeType', 'FunctionType', 'LambdaType', 'MethodType', 'CellType', 'ModuleType', 'code',
+  'function', 'GeneratorType', 'FrameType', 'TracebackType', 'BuiltinFunctionType', 'BuiltinMethodType',
+  'MethodWrapperType', 'WrapperDescriptorType', 'MethodDescriptorType', 'ClassMethodDescriptorType',
+  'GetSetDescriptorType', 'MemberDescriptorType', 'CoroutineType', 'AsyncGeneratorType']);
+/** The reach path shown in a message: "(path: typing._eval_type → builtins.eval)". */
+const pathOf = (v: PolicyVerdict): string => (v.reach?.length ? ` (path: ${reachText(v.reach[0]!)})` : '');
 
 interface Pending { f: FindingInput; head: string; mark: number; until: number; hold?: string; done?: boolean; cancelled?: boolean }
 
@@ -47,6 +66,8 @@ export class Judge implements MachineHooks {
   callCount = 0;
   protocols = new Set<number>();
   private readonly verdicts = new Map<string, PolicyVerdict>();
+  /** Offsets of bytes constants queued as nested pickles, with their finding (held). */
+  private readonly nestedConsts = new Map<number, Pending>();
   private pending: Pending[] = [];
   private readonly held = new Map<string, Pending>();
   private readonly seen = new Set<string>();
@@ -59,12 +80,22 @@ export class Judge implements MachineHooks {
   constructor(private readonly env: JudgeEnv) {}
 
   verdict(g: GlobalNode): PolicyVerdict {
-    let v = this.verdicts.get(g.key);
+    return this.verdictOf(g.module, g.name, g.key);
+  }
+
+  private verdictOf(module: string, name: string, key = `${module}.${name}`): PolicyVerdict {
+    let v = this.verdicts.get(key);
     if (!v) {
-      v = strongerVerdict(g.module, g.name, this.env.classify);
-      if (this.verdicts.size < 100_000) this.verdicts.set(g.key, v);
+      v = strongerVerdict(module, name, this.env.classify);
+      if (this.verdicts.size < 100_000) this.verdicts.set(key, v);
     }
     return v;
+  }
+
+  /** The import finding held for `key` is replaced by a finding about its use (or by nothing). */
+  private cancelHeld(key: string): void {
+    const held = this.held.get(key);
+    if (held) { held.cancelled = true; this.held.delete(key); }
   }
 
   private pointer(): string { return `op:${this.machine.ring.count - 1}`; }
@@ -143,12 +174,12 @@ export class Judge implements MachineHooks {
   }
 
   private judgeGlobalCall(g: GlobalNode, c: CallNode, text: string): void {
-    const held = this.held.get(g.key);
+    if (this.benignShape(g, c)) return;
     const code = codeObjectReason(g, c.args);
     const chain = SINKS.has(g.key) ? decodeChain(c.args) : null;
     const v = this.verdict(g);
     if (code || chain || v.level === 'dangerous') {
-      if (held) { held.cancelled = true; this.held.delete(g.key); }
+      this.cancelHeld(g.key);
       const key = `${g.key}|${text}`;
       if (this.seen.has(key)) return;
       this.seen.add(key);
@@ -159,11 +190,99 @@ export class Judge implements MachineHooks {
       this.raise('pickle/decode-exec-chain', `Pickle passes data decoded by ${chain.decoders.join(' ∘ ')} to ${g.key}`, c.off, text);
       if (chain.payload) this.nestedDecoded(chain.payload, g.key, c.off);
     } else if (v.level === 'dangerous') {
-      this.raise('pickle/dangerous-call', `Pickle calls ${g.key}: ${v.reason}`, c.off, text);
-    } else if (v.level === 'unknown' && !this.seen.has(`call|${g.key}`)) {
-      this.seen.add(`call|${g.key}`);
-      this.raise('pickle/non-allowlisted-call', `Pickle calls ${g.key}, which is not on the known-safe list`, c.off, text);
+      this.raise('pickle/dangerous-call', `Pickle calls ${g.key}: ${v.reason}${pathOf(v)}`, c.off, text);
+    } else if (isConstructor(g)) {
+      const cls = classOf(c);
+      if (cls) this.judgeConstructed(cls, c.off, text, `${g.key}`);
+    } else if (v.level === 'unknown') {
+      if (c.op === 'NEWOBJ' || c.op === 'NEWOBJ_EX') this.judgeConstructed(g, c.off, text, c.op);
+      else if (!this.seen.has(`call|${g.key}`)) {
+        this.seen.add(`call|${g.key}`);
+        this.raise('pickle/non-allowlisted-call', `Pickle calls ${g.key}, which no analysed library defines and no reviewed list names`, c.off, text);
+      }
     }
+    if (v.callsArgs || v.callsKwargs) this.judgeCarried(g.key, carriedOf(v, c.args, c.kwargs), c.off, text, 0);
+  }
+
+  /**
+   * A class instantiated without its __init__ (NEWOBJ: cls.__new__(cls); copyreg._reconstructor):
+   * only __new__ runs, which for a Python class is object.__new__. Dangerous classes stay CRITICAL;
+   * an unknown one is noted (INFO): torch.save(model) writes every user nn.Module this way.
+   */
+  private judgeConstructed(cls: GlobalNode, off: number, text: string, how: string): void {
+    const v = this.verdict(cls);
+    if (v.level === 'dangerous') {
+      this.cancelHeld(cls.key);
+      if (this.seen.has(`new|${cls.key}`)) return;
+      this.seen.add(`new|${cls.key}`);
+      this.raise('pickle/dangerous-call', `Pickle constructs ${cls.key} (${how}): ${v.reason}${pathOf(v)}`, off, text);
+    } else if (v.level === 'unknown' && !this.seen.has(`new|${cls.key}`)) {
+      this.seen.add(`new|${cls.key}`);
+      this.raise('pickle/unknown-class-constructed', `Pickle constructs ${cls.key} with ${how} (its __new__ only, no __init__); no analysed library defines it`, off, text);
+    }
+  }
+
+  /**
+   * Shapes that look like calls of dangerous names but only look something up (issue 11, items 4-5):
+   * getattr(<class>, 'NAME') (Python 3.11+ Enum members, bound methods), dill's _load_type('float'),
+   * torch.storage._load_from_bytes(<bytes in the file>) (pickle.dumps(tensor); the bytes are scanned
+   * as a child and decide). True when the call was judged here.
+   */
+  private benignShape(g: GlobalNode, c: CallNode): boolean {
+    if (isGetattr(g)) {
+      const look = lookupOf(c);
+      if (!look || this.verdict(look.owner).level === 'dangerous') return false;
+      const v = this.verdictOf(look.owner.module, `${look.owner.name}.${look.attr}`);
+      if (v.level === 'dangerous') return false;
+      this.cancelHeld(g.key);
+      return true;
+    }
+    if (isTypeLookup(g, c.args, CODE_TYPES)) { this.cancelHeld(g.key); return true; }
+    if (g.key === 'torch.storage._load_from_bytes') {
+      const a0 = tupleItems(c.args)?.[0];
+      const nested = isNode(a0 ?? null) && (a0 as Node).t === 'bytes' ? this.nestedConsts.get((a0 as Node & { off: number }).off) : undefined;
+      if (!nested) return false;
+      nested.f.severity = 'info';
+      nested.f.severityReason = 'torch.storage._load_from_bytes reads it (pickle.dumps of a tensor); the nested scan decides';
+      this.cancelHeld(g.key);
+      return true;
+    }
+    return false;
+  }
+
+  /** Callables passed as data to a higher-order callable, judged as if called (issue 11, item 3). */
+  private judgeCarried(carrier: string, carried: Carried[], off: number, text: string, depth: number): void {
+    for (const { value, where } of carried) {
+      if (!isNode(value)) continue;
+      const via = `${carrier} (${where})`;
+      if (value.t === 'global') {
+        const v = this.verdict(value);
+        const key = `carry|${value.key}|${carrier}`;
+        if (v.level === 'safe' || this.seen.has(key)) continue;
+        this.seen.add(key);
+        if (v.level === 'dangerous') {
+          this.cancelHeld(value.key);
+          this.raise('pickle/dangerous-call', `Pickle calls ${value.key} through ${via}: ${v.reason}${pathOf(v)}`, off, text);
+        } else {
+          this.raise('pickle/non-allowlisted-call', `Pickle calls ${value.key} through ${via}, which no analysed library defines and no reviewed list names`, off, text);
+        }
+      } else if (value.t === 'call' && depth < MAX_CARRY_DEPTH && isNode(value.fn) && value.fn.t === 'global') {
+        // A carrier inside a carrier (map(partial(f, …), …)): partial(f) is judged by f, already done
+        // when the inner call was seen; a bound method (getattr(obj, 'm')) by what it looks up.
+        if (isGetattr(value.fn)) this.judgeLookupCalled(value, via, off, text);
+      } else if (value.t === 'unknown' || value.t === 'pid') {
+        this.raise('pickle/unresolved-callable', `Pickle passes an unresolved callable to ${via}`, off, text);
+      }
+    }
+  }
+
+  /** A getattr(...) result that a carrier calls: the lookup is now a call, judged by what it looks up. */
+  private judgeLookupCalled(c: CallNode, via: string, off: number, text: string): void {
+    const look = lookupOf(c);
+    if (!look) { this.raise('pickle/callable-from-call', `Pickle passes the result of getattr(…) to ${via}`, off, text); return; }
+    const v = this.verdictOf(look.owner.module, `${look.owner.name}.${look.attr}`);
+    if (v.level === 'dangerous') this.raise('pickle/dangerous-call', `Pickle calls ${look.owner.key}.${look.attr} through ${via}: ${v.reason}${pathOf(v)}`, off, text);
+    else if (v.level === 'unknown') this.raise('pickle/non-allowlisted-call', `Pickle calls ${look.owner.key}.${look.attr} through ${via}, which no analysed library defines`, off, text);
   }
 
   private nestedDecoded(payload: Uint8Array, sink: string, off: number): void {
@@ -184,13 +303,50 @@ export class Judge implements MachineHooks {
       return null;
     }
     if (target.t !== 'call') return null;
+    this.judgeSetstate(target, state, off);
     const fn = target.fn;
     if (isNode(fn) && fn.t === 'global' && /(^|\.)dtype$/.test(fn.key) && tupleItems(state)) target.state = state;
     return inlineArray(target, state);
   }
 
-  onMutate(target: GlobalNode, op: string, off: number): void {
-    this.raise('pickle/module-attribute-write', `${op} modifies the imported object ${target.key}`, off, `${op} on ${target.key}`);
+  /**
+   * BUILD on an instance runs its class's __setstate__ with the state (issue 11, item 2); a partial's
+   * state carries the function and its arguments (functools.partial.__setstate__), judged as a call.
+   */
+  private judgeSetstate(target: CallNode, state: Val, off: number): void {
+    const cls = classOf(target);
+    if (!cls) return;
+    const text = `${render(target).slice(0, 120)}.__setstate__(${render(state)})`;
+    if (/^_?functools\.partial$/.test(cls.key)) {
+      const [fn, args, kwargs] = tupleItems(state) ?? [];
+      if (fn === undefined) return;
+      this.judgeCarried(cls.key, [{ value: fn, where: 'BUILD state' }], off, text, 0);
+      if (!isNode(fn) || fn.t !== 'global') return;
+      const fv = this.verdict(fn);
+      if (fv.callsArgs || fv.callsKwargs) this.judgeCarried(`${fn.key} bound by ${cls.key}`, carriedOf(fv, args ?? null, kwargs), off, text, 1);
+      return;
+    }
+    const facts = this.env.knowledge?.setstate?.(cls.module, cls.name);
+    if (!facts) return;
+    const v = this.verdictOf(cls.module, `${cls.name}.__setstate__`);
+    if (v.level === 'dangerous' && !this.seen.has(`setstate|${cls.key}`)) {
+      this.seen.add(`setstate|${cls.key}`);
+      this.raise('pickle/dangerous-call', `BUILD runs ${cls.key}.__setstate__: ${v.reason}${pathOf(v)}`, off, text);
+    }
+    if (facts.callsArgs || facts.callsKwargs) {
+      // The state is one argument; whatever callables it holds are what __setstate__ calls.
+      const values = isNode(state) && state.t === 'dict' ? state.items.filter((_, i) => i % 2 === 1) : tupleItems(state) ?? [state];
+      this.judgeCarried(`${cls.key}.__setstate__`, values.map((value) => ({ value, where: 'BUILD state' })), off, text, 1);
+    }
+  }
+
+  onMutate(target: Node, op: string, off: number): void {
+    if (target.t === 'global') {
+      this.raise('pickle/module-attribute-write', `${op} modifies the imported object ${target.key}`, off, `${op} on ${target.key}`);
+    } else if (isTensorOrStorage(target)) {
+      // CVE-2026-24747: item writes on a rebuilt tensor or storage reach its C++ setters with attacker data.
+      this.raise('pytorch/tensor-item-write', `${op} writes items into a tensor or storage the pickle rebuilt (${render(target).slice(0, 80)})`, off, `${op} on ${render(target).slice(0, 120)}`);
+    }
   }
 
   onExt(code: number, off: number): void {
@@ -205,22 +361,36 @@ export class Judge implements MachineHooks {
   onConst(v: string | Uint8Array, off: number, argOff: number, argLen: number, partial: boolean): void {
     if (typeof v === 'string' && v.length >= MIN_INSPECT && this.env.inspectString) this.addString(v, off);
     if (this.nestedCount >= MAX_NESTED || !this.env.nested) return;
+    if (v instanceof Uint8Array && v.length >= 4) {
+      // A complete executable carried as bytes is reported as the same bytes in a file would be: the
+      // constant goes to the fallback sweep as a child (issue 11, item 6).
+      const exe = executableAt(v, 0);
+      if (exe && exe.kind !== 'script') {
+        this.queue({ name: `<const@${off}>`, range: [argOff, argOff + argLen] });
+        return;
+      }
+    }
     if (partial) {
-      if (v instanceof Uint8Array && nestedPickle(v.subarray(0, 64))?.how === 'raw') this.nestedRange(argOff, argLen, off, 'raw');
+      if (v instanceof Uint8Array && nestedPickle(v.subarray(0, 64))?.how === 'raw') this.nestedRange(argOff, argLen, off, 'raw', v);
       return;
     }
     const n = nestedPickle(v);
     if (!n) return;
-    if (n.how === 'raw') this.nestedRange(argOff, argLen, off, n.how);
+    if (n.how === 'raw') this.nestedRange(argOff, argLen, off, n.how, n.bytes);
     else {
       this.raise('pickle/nested-pickle', `A ${n.how} constant at ${off} holds a pickle (scanned as <const@${off}>)`, off, n.how);
       this.queue({ name: `<const@${off}>`, bytes: n.bytes, hint: 'pickle' });
     }
   }
 
-  private nestedRange(argOff: number, argLen: number, off: number, how: string): void {
-    this.raise('pickle/nested-pickle', `A ${how} bytes constant at ${off} holds a pickle (scanned as <const@${off}>)`, off, how);
-    this.queue({ name: `<const@${off}>`, range: [argOff, argOff + argLen], hint: 'pickle' });
+  private nestedRange(argOff: number, argLen: number, off: number, how: string, head: Uint8Array | null): void {
+    this.raise('pickle/nested-pickle', `A ${how} bytes constant at ${off} holds a pickle (scanned as <const@${off}>)`, off, how, {}, `const@${off}`);
+    const held = this.held.get(`const@${off}`);
+    if (held) this.nestedConsts.set(off, held);
+    // A legacy torch.save stream (what pickle.dumps(tensor) embeds) goes to the legacy checkpoint
+    // scanner, which knows its storages follow the pickles; anything else is a pickle.
+    const legacy = head !== null && startsWithLegacyMagic(head);
+    this.queue({ name: `<const@${off}>`, range: [argOff, argOff + argLen], ...(legacy ? {} : { hint: 'pickle' }) });
   }
 
   private queue(p: NestedPayload): void {
