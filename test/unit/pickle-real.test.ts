@@ -1,0 +1,195 @@
+// A real-world benign corpus (issue 11): fixtures/pickle-real/files holds files written by the REAL
+// libraries the way people save them (pandas frames, sklearn pipelines, torch checkpoints and whole-module
+// saves, transformers/lightning/timm/peft outputs, dill/cloudpickle data, xgboost/lightgbm, the standard
+// library), made by fixtures/pickle-real/generate.py; manifest.json names the library of each file.
+// Every file must scan complete with nothing at WARNING or above: a gate that alarms on ordinary pandas
+// frames gets switched off. Files the engine still misjudges are listed in KNOWN_FALSE_ALARMS with the
+// rules they raise; each runs as `it.fails`, so fixing one makes its test fail until the entry is removed.
+// PICKLE_REAL_WRITE_ALARMS=1 rewrites fixtures/pickle-real/FALSE-ALARMS.md and the KNOWN_FALSE_ALARMS table
+// below from the current engine.
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { scan, fromBytes, SEVERITY_RANK, type FileReport } from '../../src/engine';
+
+const ROOT = join(process.cwd(), 'fixtures', 'pickle-real');
+const FILES = join(ROOT, 'files');
+
+interface Entry { file: string; library: string; version: string; how: string; python: string }
+const MANIFEST: Entry[] = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
+
+/** Files the engine currently raises at WARNING or above, with the rules it raises (for the judge to shrink). */
+// <known-false-alarms> (rewritten by PICKLE_REAL_WRITE_ALARMS=1)
+const KNOWN_FALSE_ALARMS: Record<string, string[]> = {
+  'cloudpickle/dataclasses.pkl': ['pickle/non-allowlisted-call'],
+  'cloudpickle/frame.pkl': ['pickle/non-allowlisted-call'],
+  'dill/arrays.dill': ['pickle/dangerous-call'],
+  'dill/dataclasses.pkl': ['pickle/non-allowlisted-call'],
+  'dill/frame.pkl': ['pickle/dangerous-call', 'pickle/callable-from-call', 'pickle/non-allowlisted-call'],
+  'pandas1/frame-categorical.pkl': ['pickle/non-allowlisted-call'],
+  'pandas1/frame-mixed-p2.pkl': ['pickle/non-allowlisted-call'],
+  'pandas1/frame-mixed.pkl': ['pickle/non-allowlisted-call'],
+  'pandas1/frame-mixed.pkl.gz': ['pickle/non-allowlisted-call'],
+  'pandas1/frame-multicolumns.pkl': ['pickle/non-allowlisted-call'],
+  'pandas1/frame-multiindex.pkl': ['pickle/non-allowlisted-call'],
+  'pandas1/frame-nullable.pkl': ['pickle/non-allowlisted-call'],
+  'pandas1/frame-period-interval.pkl': ['pickle/non-allowlisted-call'],
+  'pandas1/frame-sparse.pkl': ['pickle/non-allowlisted-call'],
+  'pandas1/frame-tz.pkl': ['pickle/non-allowlisted-call'],
+  'pandas1/groupby-result.pickle': ['pickle/non-allowlisted-call'],
+  'pandas1/scalars.pkl': ['pickle/non-allowlisted-call'],
+  'pandas1/series-categorical.pkl': ['pickle/non-allowlisted-call'],
+  'pandas1/series-float.pkl': ['pickle/non-allowlisted-call'],
+  'pandas1/series-interval.pkl': ['pickle/non-allowlisted-call'],
+  'pandas1/series-period.pkl': ['pickle/non-allowlisted-call'],
+  'pandas1/series-tz.pkl': ['pickle/non-allowlisted-call'],
+  'pandas2/frame-categorical.pkl': ['pickle/non-allowlisted-call'],
+  'pandas2/frame-mixed-p2.pkl': ['pickle/non-allowlisted-call'],
+  'pandas2/frame-mixed.pkl': ['pickle/non-allowlisted-call'],
+  'pandas2/frame-mixed.pkl.gz': ['pickle/non-allowlisted-call'],
+  'pandas2/frame-multicolumns.pkl': ['pickle/non-allowlisted-call'],
+  'pandas2/frame-multiindex.pkl': ['pickle/non-allowlisted-call'],
+  'pandas2/frame-nullable.pkl': ['pickle/non-allowlisted-call'],
+  'pandas2/frame-period-interval.pkl': ['pickle/non-allowlisted-call'],
+  'pandas2/frame-sparse.pkl': ['pickle/non-allowlisted-call'],
+  'pandas2/frame-tz.pkl': ['pickle/non-allowlisted-call'],
+  'pandas2/groupby-result.pickle': ['pickle/non-allowlisted-call'],
+  'pandas2/scalars.pkl': ['pickle/non-allowlisted-call'],
+  'pandas2/series-categorical.pkl': ['pickle/non-allowlisted-call'],
+  'pandas2/series-float.pkl': ['pickle/non-allowlisted-call'],
+  'pandas2/series-interval.pkl': ['pickle/non-allowlisted-call'],
+  'pandas2/series-period.pkl': ['pickle/non-allowlisted-call'],
+  'pandas2/series-tz.pkl': ['pickle/non-allowlisted-call'],
+  'pandas3/frame-categorical.pkl': ['pickle/non-allowlisted-call'],
+  'pandas3/frame-mixed-p2.pkl': ['pickle/non-allowlisted-call'],
+  'pandas3/frame-mixed.pkl': ['pickle/non-allowlisted-call'],
+  'pandas3/frame-mixed.pkl.gz': ['pickle/non-allowlisted-call'],
+  'pandas3/frame-multicolumns.pkl': ['pickle/non-allowlisted-call'],
+  'pandas3/frame-multiindex.pkl': ['pickle/non-allowlisted-call'],
+  'pandas3/frame-nullable.pkl': ['pickle/non-allowlisted-call'],
+  'pandas3/frame-period-interval.pkl': ['pickle/non-allowlisted-call'],
+  'pandas3/frame-sparse.pkl': ['pickle/non-allowlisted-call'],
+  'pandas3/frame-tz.pkl': ['pickle/callable-from-call', 'pickle/non-allowlisted-call'],
+  'pandas3/groupby-result.pickle': ['pickle/non-allowlisted-call'],
+  'pandas3/scalars.pkl': ['pickle/callable-from-call', 'pickle/non-allowlisted-call'],
+  'pandas3/series-categorical.pkl': ['pickle/non-allowlisted-call'],
+  'pandas3/series-float.pkl': ['pickle/non-allowlisted-call'],
+  'pandas3/series-interval.pkl': ['pickle/non-allowlisted-call'],
+  'pandas3/series-period.pkl': ['pickle/non-allowlisted-call'],
+  'pandas3/series-tz.pkl': ['pickle/callable-from-call', 'pickle/non-allowlisted-call'],
+  'scipy-np2/stats-frozen.pkl': ['strings/url'],
+  'sklearn1.2/pipeline-columntransformer.joblib': ['pickle/non-allowlisted-call'],
+  'sklearn1.2/pipeline-columntransformer.joblib.bz2': ['pickle/non-allowlisted-call'],
+  'sklearn1.2/pipeline-columntransformer.joblib.xz': ['pickle/non-allowlisted-call'],
+  'sklearn1.2/pipeline-columntransformer.pkl': ['pickle/non-allowlisted-call'],
+  'sklearn1.9/pipeline-columntransformer.joblib': ['pickle/non-allowlisted-call'],
+  'sklearn1.9/pipeline-columntransformer.joblib.bz2': ['pickle/non-allowlisted-call'],
+  'sklearn1.9/pipeline-columntransformer.joblib.xz': ['pickle/non-allowlisted-call'],
+  'sklearn1.9/pipeline-columntransformer.pkl': ['pickle/non-allowlisted-call'],
+  'stdlib/array-d-p0.pkl': ['pickle/non-allowlisted-call'],
+  'stdlib/array-d-p2.pkl': ['pickle/non-allowlisted-call'],
+  'stdlib/array-d-p5.pkl': ['pickle/non-allowlisted-call'],
+  'stdlib/array-i.pkl': ['pickle/non-allowlisted-call'],
+  'stdlib/array-u.pkl': ['pickle/non-allowlisted-call'],
+  'stdlib/enum-intflag.pkl': ['pickle/non-allowlisted-call'],
+  'stdlib/enum-p2.pkl': ['pickle/non-allowlisted-call'],
+  'stdlib/enum-p4.pkl': ['pickle/non-allowlisted-call'],
+  'stdlib/enum-stdlib.pkl': ['pickle/non-allowlisted-call'],
+  'stdlib/enum-str.pkl': ['pickle/non-allowlisted-call'],
+  'stdlib/ipaddress.pkl': ['pickle/non-allowlisted-call'],
+  'stdlib/namedtuple-stdlib.pkl': ['pickle/non-allowlisted-call'],
+  'stdlib/zoneinfo.pkl': ['pickle/callable-from-call'],
+  'torch/checkpoint-legacy.pth.tar': ['file/extension-mismatch'],
+  'torch/checkpoint.pth.tar': ['file/extension-mismatch'],
+  'torch/model_best.pth.tar': ['file/extension-mismatch'],
+  'torch/pickled-state-dict.pickle': ['pickle/dangerous-call', 'pickle/nested-pickle', 'pickle/bytes-after-stop'],
+  'torch/pickled-tensor-p2.pkl': ['pickle/dangerous-call', 'pickle/nested-pickle', 'pickle/bytes-after-stop'],
+  'torch/resnet-custom-whole-legacy.pt': ['pickle/unresolved-callable'],
+  'torch/sched/whole-lambdalr-partial.pth': ['pickle/non-allowlisted-call'],
+  'torch/tinynet-whole-legacy.pth': ['pickle/unresolved-callable'],
+};
+// </known-false-alarms>
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    return e.isDirectory() ? walk(p) : [relative(FILES, p).split('\\').join('/')];
+  }).sort();
+}
+
+const alarms = (r: FileReport) => [
+  ...r.findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK.warning)
+    .map((f) => `${f.severity} ${f.ruleId} [${f.location.path.slice(1).join(' > ')}] ${f.message}`
+      + (f.evidence ? ` {${f.evidence.slice(0, 160)}}` : '')),
+  ...(r.complete ? [] : ['scan incomplete']),
+];
+const scanFile = (rel: string) => scan(fromBytes(new Uint8Array(readFileSync(join(FILES, rel))), rel));
+
+describe('pickle-real corpus: the manifest covers the folder', () => {
+  const files = walk(FILES);
+  const libraries = new Set(MANIFEST.map((e) => e.library));
+  it(`lists every file once (${files.length} files from ${libraries.size} libraries)`, () => {
+    const perLib = [...libraries].sort().map((l) => `${l} ${MANIFEST.filter((e) => e.library === l).length}`);
+    console.log(`pickle-real: ${files.length} files from ${libraries.size} libraries (${perLib.join(', ')})`);
+    expect(MANIFEST.map((e) => e.file).sort()).toEqual(files);
+    expect(files.length).toBeGreaterThanOrEqual(150);
+    expect(libraries.size).toBeGreaterThanOrEqual(12);
+  });
+  it('lists only known-false-alarm entries that exist', () => {
+    expect(Object.keys(KNOWN_FALSE_ALARMS).filter((f) => !files.includes(f))).toEqual([]);
+    console.log(`pickle-real: ${Object.keys(KNOWN_FALSE_ALARMS).length} known false alarms still open`
+      + Object.entries(KNOWN_FALSE_ALARMS).map(([f, rules]) => `\n  ${f}: ${rules.join(', ')}`).join(''));
+  });
+});
+
+describe('pickle-real corpus: ordinary files made by the real libraries raise nothing at WARNING or above', () => {
+  for (const e of MANIFEST) {
+    const known = KNOWN_FALSE_ALARMS[e.file];
+    (known ? it.fails : it)(`${e.file} (${e.library} ${e.version}): complete, nothing at WARNING+`
+      + (known ? ` [known false alarm: ${known.join(', ')}]` : ''), async () => {
+      const r = await scanFile(e.file);
+      expect(alarms(r)).toEqual([]);
+      expect(r.status).not.toBe('error');
+    });
+  }
+});
+
+if (process.env.PICKLE_REAL_WRITE_ALARMS) {
+  describe('pickle-real corpus: FALSE-ALARMS.md', () => {
+    it('rewrites the table of files at WARNING or above on the current engine', async () => {
+      const rows: string[] = [];
+      const byRule = new Map<string, number>();
+      const byWhat = new Map<string, Set<string>>();
+      const known = new Map<string, string[]>();
+      // the message names the callee ("Pickle calls X, which ..."); its first clause is what the judge must decide
+      const short = (m: string) => m.split(/, which|: /)[0]!.replace(/\s+/g, ' ').slice(0, 110);
+      for (const e of MANIFEST) {
+        const r = await scanFile(e.file);
+        const hits = r.findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK.warning);
+        const rules = [...new Set(hits.map((f) => `${f.severity.toUpperCase()} ${f.ruleId}`))]
+          .concat(r.complete ? [] : ['incomplete']).concat(r.status === 'error' ? ['status error'] : []);
+        if (!rules.length) continue;
+        for (const x of rules) byRule.set(x, (byRule.get(x) ?? 0) + 1);
+        known.set(e.file, [...new Set(hits.map((f): string => f.ruleId))].concat(r.complete ? [] : ['incomplete']));
+        const what = [...new Set(hits.map((f) => `${f.severity.toUpperCase()} ${short(f.message)}`))];
+        for (const w of what) byWhat.set(w, (byWhat.get(w) ?? new Set()).add(e.file));
+        rows.push(`| files/${e.file} | ${e.library} ${e.version} | ${rules.join('; ')} | ${what.join(' · ').replace(/\|/g, '\\|')} |`);
+      }
+      const md = ['# pickle-real: false alarms on the current engine', '',
+        'Regenerate: `PICKLE_REAL_WRITE_ALARMS=1 npx vitest run test/unit/pickle-real.test.ts`.', '',
+        `${rows.length} of ${MANIFEST.length} files raise WARNING or above (or scan incomplete).`, '',
+        '## By rule', '', '| rule | files |', '|---|---|', ...[...byRule].sort((a, b) => b[1] - a[1]).map(([k, v]) => `| ${k} | ${v} |`), '',
+        '## By finding (what the judge has to decide)', '', '| finding | files | e.g. |', '|---|---|---|',
+        ...[...byWhat].sort((a, b) => b[1].size - a[1].size || (a[0] < b[0] ? -1 : 1))
+          .map(([k, v]) => `| ${k.replace(/\|/g, '\\|')} | ${v.size} | files/${[...v][0]} |`), '',
+        '## By file', '', '| file | library | rules | findings |', '|---|---|---|---|', ...rows, ''];
+      writeFileSync(join(ROOT, 'FALSE-ALARMS.md'), md.join('\n'));
+      const self = join(process.cwd(), 'test', 'unit', 'pickle-real.test.ts');
+      const table = ['// <known-false-alarms> (rewritten by PICKLE_REAL_WRITE_ALARMS=1)',
+        'const KNOWN_FALSE_ALARMS: Record<string, string[]> = {',
+        ...[...known].map(([f, rules]) => `  '${f}': [${rules.map((x) => `'${x}'`).join(', ')}],`), '};', '// </known-false-alarms>'];
+      writeFileSync(self, readFileSync(self, 'utf8').replace(/\/\/ <known-false-alarms>[\s\S]*?\/\/ <\/known-false-alarms>/, table.join('\n')));
+      expect(rows.length).toBeGreaterThanOrEqual(0);
+    }, 300_000);
+  });
+}
