@@ -34,6 +34,12 @@ export interface CallableFacts {
   callsKwargs?: string[];
   /** A class (its construction runs __new__/__init__; BUILD may run __setstate__). */
   isClass?: boolean;
+  /**
+   * An instance method read from its class (`Class.method`): its callsArgs count `self` as argument 0,
+   * as a pickle calling the plain function passes it. Bound to an instance (getattr(obj, 'method')),
+   * subtract one. Class facts (construction) and functions count from the first argument.
+   */
+  isMethod?: boolean;
   /** Where the fact comes from: 'source' (analysed) or 'seed' (reviewed C-builtin list) or 'override'. */
   origin: 'source' | 'seed' | 'override';
 }
