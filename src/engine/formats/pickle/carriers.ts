@@ -6,7 +6,11 @@
 // Positions are 0-based positional arguments as pickle passes them (an unbound method reached by a
 // dotted name takes `self` first: logging.Filterer.addFilter(logger, f) calls argument 1).
 
-export interface Carrier { args?: number[] | 'any'; kwargs?: string[]; reason: string }
+export interface Carrier {
+  args?: number[] | 'any'; kwargs?: string[]; reason: string;
+  /** Judged by what it carries even though its module is on the reviewed dangerous list. */
+  replacesDanger?: true;
+}
 
 const c = (args: number[] | 'any' | undefined, kwargs: string[] | undefined, reason: string): Carrier =>
   ({ ...(args ? { args } : {}), ...(kwargs ? { kwargs } : {}), reason });
@@ -46,6 +50,10 @@ export const CARRIERS: ReadonlyMap<string, Carrier> = new Map([
   ['weakref.finalize', c([1], undefined, 'calls its second argument when the object dies')],
   ['threading.Thread', c([1], ['target'], 'calls its target when started')],
   ['threading.Timer', c([1], ['function'], 'calls its function after the interval')],
+  // dill pickles a numpy array as _create_array(f, args, state, npdict): f(*args) then __setstate__
+  // (dill/_dill.py); f is numpy's own reconstructor, judged like any callable.
+  ['dill._dill._create_array', { args: [0], reason: 'calls its first argument (the array reconstructor) with the given arguments', replacesDanger: true }],
+  ['dill.dill._create_array', { args: [0], reason: 'calls its first argument (the array reconstructor) with the given arguments', replacesDanger: true }],
   ['contextlib.contextmanager', c([0], undefined, 'wraps and calls its generator function')],
 ]);
 

@@ -12,7 +12,7 @@ import type { PolicyVerdict } from './policy';
 import type { Knowledge } from './knowledge/types';
 import { executableAt } from '../../detectors/executables';
 import { carriedOf, classOf, isConstructor, isGetattr, isTensorOrStorage, isTypeLookup, lookupOf, type Carried } from './calls';
-import { reachText } from './verdict';
+import { harmfulReach, reachText, SINK_TEXT } from './verdict';
 import { startsWithLegacyMagic } from '../pytorch/sniff';
 import { WINDOW_AFTER, WINDOW_BEFORE } from './evidence';
 import { inlineArray } from './joblib';
@@ -54,10 +54,29 @@ const CODE_TYPES = new Set(['CodeType', 'FunctionType', 'LambdaType', 'MethodTyp
   'function', 'GeneratorType', 'FrameType', 'TracebackType', 'BuiltinFunctionType', 'BuiltinMethodType',
   'MethodWrapperType', 'WrapperDescriptorType', 'MethodDescriptorType', 'ClassMethodDescriptorType',
   'GetSetDescriptorType', 'MemberDescriptorType', 'CoroutineType', 'AsyncGeneratorType']);
+/** Strings at least this long may be docstrings (shorter text is names, paths and values). */
+const MIN_PROSE = 200;
+
+/** Several lines of mostly words with sentence punctuation: a docstring, not a command or a config value. */
+function looksLikeDocstring(s: string): boolean {
+  let lines = 0, words = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 10) lines++;
+    else if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a || c === 0x20) words++;
+  }
+  return lines >= 3 && words >= s.length * 0.75 && /[a-z]\. [A-Z]/.test(s);
+}
+
+/** dill type names of file and stream objects: calling them opens files; they keep callable-from-call. */
+const FILE_TYPES = /File|IO|Buffered|TextWrapper|Socket|Pipe|Popen/;
 /** The reach path shown in a message: "(path: typing._eval_type → builtins.eval)". */
 const pathOf = (v: PolicyVerdict): string => (v.reach?.length ? ` (path: ${reachText(v.reach[0]!)})` : '');
 
 interface Pending { f: FindingInput; head: string; mark: number; until: number; hold?: string; done?: boolean; cancelled?: boolean }
+
+/** A global of the loading program itself (pickle resolves __main__ in the process that loads it). */
+const isProgramGlobal = (g: GlobalNode): boolean => g.module === '__main__' || g.module === '__mp_main__';
 
 export class Judge implements MachineHooks {
   machine!: Machine;
@@ -68,6 +87,8 @@ export class Judge implements MachineHooks {
   private readonly verdicts = new Map<string, PolicyVerdict>();
   /** Offsets of bytes constants queued as nested pickles, with their finding (held). */
   private readonly nestedConsts = new Map<number, Pending>();
+  /** The same for latin-1 string constants (protocol 2 writes bytes as _codecs.encode(str, 'latin1')). */
+  private readonly nestedStrings = new Map<string, Pending>();
   private pending: Pending[] = [];
   private readonly held = new Map<string, Pending>();
   private readonly seen = new Set<string>();
@@ -159,15 +180,26 @@ export class Judge implements MachineHooks {
     }
     switch (fn.t) {
       case 'global': return this.judgeGlobalCall(fn, c, text);
-      case 'call':
+      case 'call': {
+        // getattr(Class, 'name')(…) (how a classmethod pickles: ZoneInfo._unpickle) and dill's
+        // _load_type('slice')(…) call a name the pickle spells out: judged as a call of that name.
+        const named = this.namedResult(fn);
+        if (named) return this.judgeGlobalCall(named, c, text);
         this.raise('pickle/callable-from-call', `Pickle calls the result of ${render(fn.fn).slice(0, 80)}(…)`, c.off, text);
         return;
+      }
       case 'unknown':
         this.raise('pickle/unresolved-callable', `Pickle calls an unresolved callable (${fn.why}) with ${c.op}`, c.off, text);
         return;
-      case 'pid':
+      case 'pid': {
+        // torch's legacy writer pickles a module class as the persistent id ('module', <class>, file, source);
+        // its loader returns the class (serialization.py persistent_load, typename 'module').
+        const items = tupleItems(fn.id);
+        const cls = items && items[0] === 'module' && isNode(items[1] ?? null) && (items[1] as Node).t === 'global' ? items[1] as GlobalNode : null;
+        if (cls) return this.judgeGlobalCall(cls, c, text);
         this.raise('pickle/unresolved-callable', `Pickle calls an object returned by persistent_load with ${c.op}`, c.off, text);
         return;
+      }
       default:
         this.raise('pickle/unresolved-callable', `Pickle calls a ${fn.t} with ${c.op}`, c.off, text);
     }
@@ -196,12 +228,23 @@ export class Judge implements MachineHooks {
       if (cls) this.judgeConstructed(cls, c.off, text, `${g.key}`);
     } else if (v.level === 'unknown') {
       if (c.op === 'NEWOBJ' || c.op === 'NEWOBJ_EX') this.judgeConstructed(g, c.off, text, c.op);
+      else if (isProgramGlobal(g)) this.judgeProgramCall(g, c.off, text, '');
       else if (!this.seen.has(`call|${g.key}`)) {
         this.seen.add(`call|${g.key}`);
         this.raise('pickle/non-allowlisted-call', `Pickle calls ${g.key}, which no analysed library defines and no reviewed list names`, c.off, text);
       }
     }
     if (v.callsArgs || v.callsKwargs) this.judgeCarried(g.key, carriedOf(v, c.args, c.kwargs), c.off, text, 0);
+  }
+
+  /**
+   * __main__ names resolve to what the program that loads the file defines (its Enums, its LR lambda
+   * helpers); a file cannot plant code there, so calling one is noted, not warned about.
+   */
+  private judgeProgramCall(g: GlobalNode, off: number, text: string, via: string): void {
+    if (this.seen.has(`main|${g.key}`)) return;
+    this.seen.add(`main|${g.key}`);
+    this.raise('pickle/program-callable', `Pickle calls ${g.key}${via}, defined by the program that loads the file`, off, text);
   }
 
   /**
@@ -239,8 +282,13 @@ export class Judge implements MachineHooks {
     }
     if (isTypeLookup(g, c.args, CODE_TYPES)) { this.cancelHeld(g.key); return true; }
     if (g.key === 'torch.storage._load_from_bytes') {
-      const a0 = tupleItems(c.args)?.[0];
-      const nested = isNode(a0 ?? null) && (a0 as Node).t === 'bytes' ? this.nestedConsts.get((a0 as Node & { off: number }).off) : undefined;
+      const a0 = tupleItems(c.args)?.[0] ?? null;
+      let nested: Pending | undefined;
+      if (isNode(a0) && a0.t === 'bytes') nested = this.nestedConsts.get(a0.off);
+      else if (isNode(a0) && a0.t === 'call' && isNode(a0.fn) && a0.fn.t === 'global' && /^_?codecs\.encode$/.test(a0.fn.key)) {
+        const s0 = tupleItems(a0.args)?.[0];
+        if (typeof s0 === 'string') nested = this.nestedStrings.get(s0);
+      }
       if (!nested) return false;
       nested.f.severity = 'info';
       nested.f.severityReason = 'torch.storage._load_from_bytes reads it (pickle.dumps of a tensor); the nested scan decides';
@@ -263,6 +311,8 @@ export class Judge implements MachineHooks {
         if (v.level === 'dangerous') {
           this.cancelHeld(value.key);
           this.raise('pickle/dangerous-call', `Pickle calls ${value.key} through ${via}: ${v.reason}${pathOf(v)}`, off, text);
+        } else if (isProgramGlobal(value)) {
+          this.judgeProgramCall(value, off, text, ` through ${via}`);
         } else {
           this.raise('pickle/non-allowlisted-call', `Pickle calls ${value.key} through ${via}, which no analysed library defines and no reviewed list names`, off, text);
         }
@@ -274,6 +324,28 @@ export class Judge implements MachineHooks {
         this.raise('pickle/unresolved-callable', `Pickle passes an unresolved callable to ${via}`, off, text);
       }
     }
+  }
+
+  /**
+   * The global a call's result names: getattr(<class or module>, 'identifier') → Class.identifier, when
+   * the owner is not dangerous; dill's _load_type('slice') → builtins.slice. Null otherwise (the full
+   * callable-from-call severity stays: getattr(os, 'system'), computed or dunder names).
+   */
+  private namedResult(call: CallNode): GlobalNode | null {
+    const fn = call.fn;
+    if (!isNode(fn) || fn.t !== 'global') return null;
+    if (isGetattr(fn)) {
+      const look = lookupOf(call);
+      if (!look || look.instance || this.verdict(look.owner).level === 'dangerous') return null;
+      const name = `${look.owner.name}.${look.attr}`;
+      return { t: 'global', module: look.owner.module, name, off: call.off, key: `${look.owner.module}.${name}` };
+    }
+    if (isTypeLookup(fn, call.args, CODE_TYPES)) {
+      const t = tupleItems(call.args)![0] as string;
+      if (FILE_TYPES.test(t)) return null;
+      return { t: 'global', module: 'builtins', name: t, off: call.off, key: `builtins.${t}` };
+    }
+    return null;
   }
 
   /** A getattr(...) result that a carrier calls: the lookup is now a call, judged by what it looks up. */
@@ -328,10 +400,10 @@ export class Judge implements MachineHooks {
     }
     const facts = this.env.knowledge?.setstate?.(cls.module, cls.name);
     if (!facts) return;
-    const v = this.verdictOf(cls.module, `${cls.name}.__setstate__`);
-    if (v.level === 'dangerous' && !this.seen.has(`setstate|${cls.key}`)) {
+    const bad = harmfulReach(facts);
+    if (bad.length && !this.seen.has(`setstate|${cls.key}`)) {
       this.seen.add(`setstate|${cls.key}`);
-      this.raise('pickle/dangerous-call', `BUILD runs ${cls.key}.__setstate__: ${v.reason}${pathOf(v)}`, off, text);
+      this.raise('pickle/dangerous-call', `BUILD runs ${cls.key}.__setstate__, which reaches ${SINK_TEXT[bad[0]!.sink]} (path: ${reachText(bad[0]!)})`, off, text);
     }
     if (facts.callsArgs || facts.callsKwargs) {
       // The state is one argument; whatever callables it holds are what __setstate__ calls.
@@ -359,7 +431,12 @@ export class Judge implements MachineHooks {
   }
 
   onConst(v: string | Uint8Array, off: number, argOff: number, argLen: number, partial: boolean): void {
-    if (typeof v === 'string' && v.length >= MIN_INSPECT && this.env.inspectString) this.addString(v, off);
+    if (typeof v === 'string' && v.length >= MIN_INSPECT && this.env.inspectString) {
+      // A docstring pickled with an object (scipy's frozen distributions keep __doc__ in their state) is
+      // prose for people: its links are documentation (INFO), its shell patterns still count.
+      if (v.length >= MIN_PROSE && looksLikeDocstring(v)) this.env.inspectString(v, { offset: off, pointer: this.pointer(), documentation: true });
+      else this.addString(v, off);
+    }
     if (this.nestedCount >= MAX_NESTED || !this.env.nested) return;
     if (v instanceof Uint8Array && v.length >= 4) {
       // A complete executable carried as bytes is reported as the same bytes in a file would be: the
@@ -378,8 +455,10 @@ export class Judge implements MachineHooks {
     if (!n) return;
     if (n.how === 'raw') this.nestedRange(argOff, argLen, off, n.how, n.bytes);
     else {
-      this.raise('pickle/nested-pickle', `A ${n.how} constant at ${off} holds a pickle (scanned as <const@${off}>)`, off, n.how);
-      this.queue({ name: `<const@${off}>`, bytes: n.bytes, hint: 'pickle' });
+      this.raise('pickle/nested-pickle', `A ${n.how} constant at ${off} holds a pickle (scanned as <const@${off}>)`, off, n.how, {}, `const@${off}`);
+      const held = this.held.get(`const@${off}`);
+      if (held && typeof v === 'string' && n.how === 'latin-1 string') this.nestedStrings.set(v, held);
+      this.queue({ name: `<const@${off}>`, bytes: n.bytes, ...(startsWithLegacyMagic(n.bytes) ? {} : { hint: 'pickle' }) });
     }
   }
 

@@ -14,5 +14,6 @@ export function pickleKnowledge(): Promise<Knowledge | null> {
 }
 
 async function loadKnowledgeData(): Promise<Knowledge | null> {
-  return null;
+  const { loadKnowledge } = await import('./knowledge/index');
+  return loadKnowledge();
 }

@@ -39,6 +39,11 @@ const SINK_CATEGORY: Readonly<Record<Sink, string>> = {
  */
 const HARMFUL: ReadonlySet<Sink> = new Set(['exec', 'process', 'file-write', 'network', 'import', 'deserialize']);
 
+/** The reach steps that make a call CRITICAL (all but attribute reads). */
+export function harmfulReach(facts: CallableFacts): ReachStep[] {
+  return facts.reach.filter((r) => HARMFUL.has(r.sink));
+}
+
 /** Bounds the text of a reach path (a hostile knowledge table is not the threat; long class paths are). */
 const MAX_PATH_STEPS = 8;
 
@@ -76,7 +81,7 @@ export function knowledgeClassifier(knowledge: Knowledge | null, base: Classify 
       // A trampoline (functools.partial, reduce, operator.call, apply) does nothing but call what it is
       // given: it is judged by that callable (the judge follows callsArgs), so partial(numpy.clip, …)
       // is as harmless as numpy.clip and partial(os.system, …) as dangerous as os.system.
-      if (v.category === 'trampoline' && (ho.callsArgs || ho.callsKwargs)) {
+      if ((v.category === 'trampoline' || carrierOf(module, name)?.replacesDanger) && (ho.callsArgs || ho.callsKwargs)) {
         return { level: 'safe', category: 'carrier', origin: 'override', ...ho,
           reason: `${module}.${name} calls the callable it is given, which is judged in its place` };
       }
@@ -87,7 +92,7 @@ export function knowledgeClassifier(knowledge: Knowledge | null, base: Classify 
     }
     if (v.level === 'safe') return { ...v, ...ho, origin: 'override' };
     if (facts) {
-      const harmful = facts.reach.filter((r) => HARMFUL.has(r.sink));
+      const harmful = harmfulReach(facts);
       if (harmful.length) {
         const first = harmful[0]!;
         const sinks = [...new Set(harmful.map((r) => SINK_TEXT[r.sink]))].join(', ');
