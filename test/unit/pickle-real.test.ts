@@ -10,6 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { execSync } from 'node:child_process';
 import { scan, fromBytes, SEVERITY_RANK, type FileReport } from '../../src/engine';
 
 const ROOT = join(process.cwd(), 'fixtures', 'pickle-real');
@@ -156,7 +157,10 @@ if (process.env.PICKLE_REAL_WRITE_ALARMS) {
         for (const w of what) byWhat.set(w, (byWhat.get(w) ?? new Set()).add(e.file));
         rows.push(`| files/${e.file} | ${e.library} ${e.version} | ${rules.join('; ')} | ${what.join(' · ').replace(/\|/g, '\\|')} |`);
       }
+      const git = (args: string) => { try { return execSync(`git ${args}`, { encoding: 'utf8' }).trim(); } catch { return '?'; } };
+      const dirty = git('status --porcelain -- src/engine') ? ' + uncommitted engine changes' : '';
       const md = ['# pickle-real: false alarms on the current engine', '',
+        `Engine: ${git('rev-parse --abbrev-ref HEAD')} at ${git('rev-parse --short HEAD')}${dirty}.`, '',
         'Regenerate: `PICKLE_REAL_WRITE_ALARMS=1 npx vitest run test/unit/pickle-real.test.ts`.', '',
         `${rows.length} of ${MANIFEST.length} files raise WARNING or above (or scan incomplete).`, '',
         '## By rule', '', '| rule | files |', '|---|---|', ...[...byRule].sort((a, b) => b[1] - a[1]).map(([k, v]) => `| ${k} | ${v} |`), '',
