@@ -85,7 +85,8 @@ export function knowledgeClassifier(knowledge: Knowledge | null, base: Classify 
         return { level: 'safe', category: 'carrier', origin: 'override', ...ho,
           reason: `${module}.${name} calls the callable it is given, which is judged in its place` };
       }
-      return { ...v, ...ho, origin: 'override', ...(facts?.reach.length ? { reach: facts.reach } : {}) };
+      const reach = facts ? [...harmfulReach(facts), ...facts.reach.filter((r) => !HARMFUL.has(r.sink))] : [];
+      return { ...v, ...ho, origin: 'override', ...(reach.length ? { reach } : {}) };
     }
     if (weightsOnlyAllows(module, name)) {
       return { level: 'safe', category: 'ml-safe', origin: 'override', reason: `${module}.${name} is accepted by torch.load(weights_only=True)` };
@@ -94,11 +95,10 @@ export function knowledgeClassifier(knowledge: Knowledge | null, base: Classify 
     if (facts) {
       const harmful = harmfulReach(facts);
       if (harmful.length) {
-        const first = harmful[0]!;
         const sinks = [...new Set(harmful.map((r) => SINK_TEXT[r.sink]))].join(', ');
         return {
-          level: 'dangerous', category: SINK_CATEGORY[first.sink], origin: 'knowledge', reach: harmful, ...ho,
-          reason: `${module}.${name} reaches ${sinks} (${reachText(first)})`,
+          level: 'dangerous', category: SINK_CATEGORY[harmful[0]!.sink], origin: 'knowledge', reach: harmful, ...ho,
+          reason: `${module}.${name} reaches ${sinks}`,
         };
       }
       const soft = facts.reach.length ? ` (it only ${SINK_TEXT.getattr.replace(/^an/, 'makes an')}: ${reachText(facts.reach[0]!)})` : '';
