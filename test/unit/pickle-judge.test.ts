@@ -11,6 +11,7 @@ import { sniffTorchLegacy } from '../../src/engine/formats/pytorch/sniff';
 import type { CallableFacts, Knowledge, Sink } from '../../src/engine/formats/pickle/knowledge/types';
 import { scan } from '../../src/engine';
 import { fromBytes } from '../../src/engine/io/byte-source';
+import { mainPickle as torchMainPickle, torchZip } from '../builders/pytorch';
 
 const reach = (sink: Sink, ...path: string[]): CallableFacts => ({ reach: [{ sink, path }], origin: 'source' });
 const silent = (extra: Partial<CallableFacts> = {}): CallableFacts => ({ reach: [], origin: 'source', ...extra });
@@ -190,6 +191,15 @@ describe('PyTorch', () => {
       expect(r.findings.filter((x) => x.severity !== 'info' && x.severity !== 'debug').map((x) => x.message), f).toEqual([]);
       expect(r.nodes.some((n) => n.format === 'pytorch-legacy'), `${f}: the nested stream was scanned as a legacy checkpoint`).toBe(true);
     }
+  });
+
+  it('a zip checkpoint storage declared larger than its data/<key> member is CRITICAL; an honest one is silent', async () => {
+    const zip = (declared: number) => torchZip({ dataPkl: torchMainPickle([{ key: '0', type: 'FloatStorage', numel: 6, elementSize: 4, declared }]),
+      storages: { '0': new Uint8Array(24) } });
+    const lying = await scan(fromBytes(zip(1000), 'model.pt'));
+    expect(lying.findings.filter((f) => f.ruleId === 'pytorch/storage-size-mismatch').map((f) => f.severity)).toEqual(['critical']);
+    const honest = await scan(fromBytes(zip(6), 'model.pt'));
+    expect(honest.findings.filter((f) => f.severity === 'critical' || f.severity === 'warning').map((f) => f.message)).toEqual([]);
   });
 
   it('the legacy sniff needs the second pickle where the first ends, not inside a bytes constant', () => {
