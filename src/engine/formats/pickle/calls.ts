@@ -78,6 +78,7 @@ export function isTensorOrStorage(v: Val): boolean {
 
 /** dill's type lookup by name: _load_type('float') returns a builtin type; only the code types build code. */
 export function isTypeLookup(g: GlobalNode, args: Val, codeTypes: ReadonlySet<string>): boolean {
+  if (g.name !== '_load_type' && g.name !== '_builtin_type') return false;
   if (!/^dill\.(_dill|dill)\._load_type$/.test(g.key) && !/^cloudpickle\.cloudpickle(_fast)?\._builtin_type$/.test(g.key)) return false;
   const items = tupleItems(args);
   return !!items && items.length === 1 && typeof items[0] === 'string' && IDENTIFIER.test(items[0]) && !codeTypes.has(items[0]);

@@ -1,52 +1,24 @@
 // Judges what the symbolic machine reports: every import and call against the policy (injected, so
 // tests can use a small fake), plus the shapes only an attack needs whatever the names (a callable
 // produced by a call, BUILD on an imported module, decode-then-execute, code objects, EXT codes).
-// Findings wait WINDOW_AFTER ops for their evidence window; all pending ones are flushed when a
-// stream ends or breaks, so a call before a truncation is still reported.
+// Bookkeeping (evidence windows, held findings, constants and nested payloads) is judge-base.ts.
 // Calls are judged by what the callee does (verdict.ts: overrides, the knowledge base, unknown), and so
 // are the callables a higher-order call carries as data, the state BUILD hands to __setstate__, and
 // getattr lookups that are not calls (calls.ts).
-import type { FindingInput, StringWhere } from '../../types';
-import type { RuleId } from '../../rules';
 import type { PolicyVerdict } from './policy';
-import type { Knowledge } from './knowledge/types';
-import { executableAt } from '../../detectors/executables';
 import { carriedOf, classOf, isConstructor, isGetattr, isTensorOrStorage, isTypeLookup, lookupOf, type Carried } from './calls';
 import { harmfulReach, reachText, SINK_TEXT } from './verdict';
-import { startsWithLegacyMagic } from '../pytorch/sniff';
-import { WINDOW_AFTER, WINDOW_BEFORE } from './evidence';
 import { inlineArray } from './joblib';
-import { HIGHEST_PROTOCOL } from './opcodes';
-import type { CallNode, GlobalNode, InlineData, Machine, MachineHooks } from './machine';
-import { codeObjectReason, decodeChain, SINKS, strongerVerdict } from './shapes';
-import { nestedPickle } from './nested';
+import type { CallNode, GlobalNode, InlineData, MachineHooks } from './machine';
+import { JudgeBase, type Pending } from './judge-base';
+import { codeObjectReason, decodeChain, SINKS } from './shapes';
 import { isNode, render, tupleItems, type Node, type Val } from './values';
 
-export type Classify = (module: string, name: string) => PolicyVerdict;
-
-/** Payloads found inside the pickle, scanned as children once the stream is done. */
-export type NestedPayload = { name: string; hint?: string } & ({ bytes: Uint8Array } | { range: [number, number] });
-
-export interface JudgeEnv {
-  report(f: FindingInput): void;
-  classify: Classify;
-  inspectString?(text: string, where: StringWhere): void;
-  nested?(p: NestedPayload): void;
-  embeddedPickle?(start: number): Promise<number>;
-  charge?(ops: number): void;
-  /** The knowledge base, for the facts of __setstate__ and __new__ (verdicts come through classify). */
-  knowledge?: Knowledge | null;
-}
+export { type Classify, type JudgeEnv, type NestedPayload } from './judge-base';
 
 /** Entries kept in the imports and calls notes. */
 const MAX_NOTE_IMPORTS = 500;
 const MAX_NOTE_CALLS = 100;
-/** Nested payloads queued per file. */
-const MAX_NESTED = 32;
-/** Strings are handed to the string detectors in blocks of about this many characters. */
-const STRING_BLOCK = 16 * 1024;
-/** Strings shorter than this are identifiers and numbers: not worth the detectors' time. */
-const MIN_INSPECT = 16;
 /** Carried callables followed through nested carriers (map(partial(partial(f)))): real pickles nest one. */
 const MAX_CARRY_DEPTH = 4;
 /** Type names dill/cloudpickle look up that build code or reach frames (shapes.ts builds code from them). */
@@ -54,118 +26,21 @@ const CODE_TYPES = new Set(['CodeType', 'FunctionType', 'LambdaType', 'MethodTyp
   'function', 'GeneratorType', 'FrameType', 'TracebackType', 'BuiltinFunctionType', 'BuiltinMethodType',
   'MethodWrapperType', 'WrapperDescriptorType', 'MethodDescriptorType', 'ClassMethodDescriptorType',
   'GetSetDescriptorType', 'MemberDescriptorType', 'CoroutineType', 'AsyncGeneratorType']);
-/** Strings at least this long may be docstrings (shorter text is names, paths and values). */
-const MIN_PROSE = 200;
-
-/** Several lines of mostly words with sentence punctuation: a docstring, not a command or a config value. */
-function looksLikeDocstring(s: string): boolean {
-  let lines = 0, words = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 10) lines++;
-    else if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a || c === 0x20) words++;
-  }
-  return lines >= 3 && words >= s.length * 0.75 && /[a-z]\. [A-Z]/.test(s);
-}
-
 /** dill type names of file and stream objects: calling them opens files; they keep callable-from-call. */
 const FILE_TYPES = /File|IO|Buffered|TextWrapper|Socket|Pipe|Popen/;
 /** The reach path shown in a message: "(path: typing._eval_type → builtins.eval)". */
 const pathOf = (v: PolicyVerdict): string => (v.reach?.length ? ` (path: ${reachText(v.reach[0]!)})` : '');
 
-interface Pending { f: FindingInput; head: string; mark: number; until: number; hold?: string; done?: boolean; cancelled?: boolean }
-
 /** A global of the loading program itself (pickle resolves __main__ in the process that loads it). */
 const isProgramGlobal = (g: GlobalNode): boolean => g.module === '__main__' || g.module === '__mp_main__';
 
-export class Judge implements MachineHooks {
-  machine!: Machine;
-  readonly imports = new Set<string>();
-  readonly calls = new Map<string, string>();
-  callCount = 0;
-  protocols = new Set<number>();
-  private readonly verdicts = new Map<string, PolicyVerdict>();
-  /** Offsets of bytes constants queued as nested pickles, with their finding (held). */
-  private readonly nestedConsts = new Map<number, Pending>();
-  /** The same for latin-1 string constants (protocol 2 writes bytes as _codecs.encode(str, 'latin1')). */
-  private readonly nestedStrings = new Map<string, Pending>();
-  private pending: Pending[] = [];
-  private readonly held = new Map<string, Pending>();
-  private readonly seen = new Set<string>();
-  private nestedCount = 0;
-  private readonly queuedSigs = new Set<string>();
-  private strParts: string[] = [];
-  private strChars = 0;
-  private strFirst = -1;
-
-  constructor(private readonly env: JudgeEnv) {}
-
-  verdict(g: GlobalNode): PolicyVerdict {
-    return this.verdictOf(g.module, g.name, g.key);
-  }
-
-  private verdictOf(module: string, name: string, key = `${module}.${name}`): PolicyVerdict {
-    let v = this.verdicts.get(key);
-    if (!v) {
-      v = strongerVerdict(module, name, this.env.classify);
-      if (this.verdicts.size < 100_000) this.verdicts.set(key, v);
-    }
-    return v;
-  }
-
-  /** The import finding held for `key` is replaced by a finding about its use (or by nothing). */
-  private cancelHeld(key: string): void {
-    const held = this.held.get(key);
-    if (held) { held.cancelled = true; this.held.delete(key); }
-  }
-
-  private pointer(): string { return `op:${this.machine.ring.count - 1}`; }
-
-  /** Queues a finding until its trailing opcode window has been seen. */
-  private raise(ruleId: RuleId, message: string, off: number, head: string, extra: Partial<FindingInput> = {}, hold?: string): void {
-    const mark = this.machine.ring.count - 1;
-    const p: Pending = { f: { ruleId, message, offset: off, pointer: this.pointer(), ...extra }, head, mark, until: mark + WINDOW_AFTER };
-    if (hold) { p.hold = hold; this.held.set(hold, p); }
-    this.pending.push(p);
-    this.machine.waiting = true;
-  }
-
-  private finalize(p: Pending): void {
-    if (!p.done) {
-      p.done = true;
-      const lines = this.machine.ring.lines(p.mark - WINDOW_BEFORE, p.until + 1, p.mark);
-      p.f.evidence = `${p.head}\n${lines.join('\n')}`;
-    }
-    if (!p.hold && !p.cancelled) this.env.report(p.f);
-  }
-
-  afterOp(): void {
-    const now = this.machine.ring.count - 1;
-    while (this.pending.length && this.pending[0]!.until <= now) this.finalize(this.pending.shift()!);
-    this.machine.waiting = this.pending.length > 0;
-  }
-
-  /** End of a stream (or its failure): everything pending is reported with the window it has. */
-  flush(): void {
-    for (const p of this.pending) this.finalize(p);
-    this.pending = [];
-    this.machine.waiting = false;
-    for (const p of this.held.values()) if (!p.cancelled) { p.hold = undefined; this.finalize(p); }
-    this.held.clear();
-    this.flushStrings();
-  }
-
+export class Judge extends JudgeBase implements MachineHooks {
   onImport(g: GlobalNode, op: string): void {
     if (this.imports.size < MAX_NOTE_IMPORTS) this.imports.add(g.key);
     const v = this.verdict(g);
     if (v.level !== 'dangerous' || this.held.has(g.key) || this.seen.has(`import|${g.key}`)) return;
     this.seen.add(`import|${g.key}`);
     this.raise('pickle/dangerous-import', `Pickle imports ${g.key} (${op}): ${v.reason}`, g.off, g.key, {}, g.key);
-  }
-
-  onUnresolvedImport(why: string, off: number, fromCall = false): void {
-    this.raise('pickle/unresolved-import', `Pickle imports a name it computes or cannot resolve: ${why}`, off, why,
-      fromCall ? { severity: 'critical', severityReason: 'the module or name is computed by a call at load time' } : {});
   }
 
   onCall(c: CallNode): void {
@@ -357,16 +232,6 @@ export class Judge implements MachineHooks {
     else if (v.level === 'unknown') this.raise('pickle/non-allowlisted-call', `Pickle calls ${look.owner.key}.${look.attr} through ${via}, which no analysed library defines`, off, text);
   }
 
-  private nestedDecoded(payload: Uint8Array, sink: string, off: number): void {
-    if (/(^|\.)(loads?|_loads)$/.test(sink) && !sink.startsWith('marshal')) {
-      this.queue({ name: `<decoded@${off}>`, bytes: payload, hint: 'pickle' });
-    } else if (this.env.inspectString) {
-      let s = '';
-      for (let i = 0; i < Math.min(payload.length, 1 << 20); i++) s += String.fromCharCode(payload[i]!);
-      this.env.inspectString(s, { offset: off, pointer: this.pointer() });
-    }
-  }
-
   onBuild(target: Val, state: Val, off: number): InlineData | null {
     if (!isNode(target)) return null;
     if (target.t === 'global') {
@@ -420,87 +285,4 @@ export class Judge implements MachineHooks {
       this.raise('pytorch/tensor-item-write', `${op} writes items into a tensor or storage the pickle rebuilt (${render(target).slice(0, 80)})`, off, `${op} on ${render(target).slice(0, 120)}`);
     }
   }
-
-  onExt(code: number, off: number): void {
-    this.raise('pickle/ext-code', `Pickle loads extension code ${code} from the copyreg registry`, off, `EXT ${code}`);
-  }
-
-  onProto(p: number, off: number): void {
-    this.protocols.add(p);
-    if (p > HIGHEST_PROTOCOL) this.raise('pickle/protocol-unknown', `PROTO ${p} is above the highest known protocol (${HIGHEST_PROTOCOL})`, off, `PROTO ${p}`);
-  }
-
-  onConst(v: string | Uint8Array, off: number, argOff: number, argLen: number, partial: boolean): void {
-    if (typeof v === 'string' && v.length >= MIN_INSPECT && this.env.inspectString) {
-      // A docstring pickled with an object (scipy's frozen distributions keep __doc__ in their state) is
-      // prose for people: its links are documentation (INFO), its shell patterns still count.
-      if (v.length >= MIN_PROSE && looksLikeDocstring(v)) this.env.inspectString(v, { offset: off, pointer: this.pointer(), documentation: true });
-      else this.addString(v, off);
-    }
-    if (this.nestedCount >= MAX_NESTED || !this.env.nested) return;
-    if (v instanceof Uint8Array && v.length >= 4) {
-      // A complete executable carried as bytes is reported as the same bytes in a file would be: the
-      // constant goes to the fallback sweep as a child (issue 11, item 6).
-      const exe = executableAt(v, 0);
-      if (exe && exe.kind !== 'script') {
-        this.queue({ name: `<const@${off}>`, range: [argOff, argOff + argLen] });
-        return;
-      }
-    }
-    if (partial) {
-      if (v instanceof Uint8Array && nestedPickle(v.subarray(0, 64))?.how === 'raw') this.nestedRange(argOff, argLen, off, 'raw', v);
-      return;
-    }
-    const n = nestedPickle(v);
-    if (!n) return;
-    if (n.how === 'raw') this.nestedRange(argOff, argLen, off, n.how, n.bytes);
-    else {
-      this.raise('pickle/nested-pickle', `A ${n.how} constant at ${off} holds a pickle (scanned as <const@${off}>)`, off, n.how, {}, `const@${off}`);
-      const held = this.held.get(`const@${off}`);
-      if (held && typeof v === 'string' && n.how === 'latin-1 string') this.nestedStrings.set(v, held);
-      this.queue({ name: `<const@${off}>`, bytes: n.bytes, ...(startsWithLegacyMagic(n.bytes) ? {} : { hint: 'pickle' }) });
-    }
-  }
-
-  private nestedRange(argOff: number, argLen: number, off: number, how: string, head: Uint8Array | null): void {
-    this.raise('pickle/nested-pickle', `A ${how} bytes constant at ${off} holds a pickle (scanned as <const@${off}>)`, off, how, {}, `const@${off}`);
-    const held = this.held.get(`const@${off}`);
-    if (held) this.nestedConsts.set(off, held);
-    // A legacy torch.save stream (what pickle.dumps(tensor) embeds) goes to the legacy checkpoint
-    // scanner, which knows its storages follow the pickles; anything else is a pickle.
-    const legacy = head !== null && startsWithLegacyMagic(head);
-    this.queue({ name: `<const@${off}>`, range: [argOff, argOff + argLen], ...(legacy ? {} : { hint: 'pickle' }) });
-  }
-
-  private queue(p: NestedPayload): void {
-    // The same payload reached twice (a nested-pickle constant that also feeds a decode chain) is scanned once.
-    if ('bytes' in p) {
-      const b = p.bytes;
-      let sig = `${b.length}:`;
-      for (let i = 0; i < Math.min(b.length, 32); i++) sig += b[i]!.toString(16);
-      for (let i = Math.max(0, b.length - 16); i < b.length; i++) sig += b[i]!.toString(16);
-      if (this.queuedSigs.has(sig)) return;
-      this.queuedSigs.add(sig);
-    }
-    if (this.nestedCount++ < MAX_NESTED) this.env.nested?.(p);
-  }
-
-  private addString(s: string, off: number): void {
-    if (this.strFirst < 0) this.strFirst = off;
-    this.strParts.push(s);
-    this.strChars += s.length + 1;
-    if (this.strChars >= STRING_BLOCK) this.flushStrings();
-  }
-
-  private flushStrings(): void {
-    if (this.strParts.length && this.env.inspectString) this.env.inspectString(this.strParts.join('\n'), { offset: this.strFirst });
-    this.strParts = []; this.strChars = 0; this.strFirst = -1;
-  }
-
-  onEmbeddedPickle(start: number): Promise<number> {
-    if (!this.env.embeddedPickle) return Promise.resolve(start);
-    return this.env.embeddedPickle(start);
-  }
-
-  charge(ops: number): void { this.env.charge?.(ops); }
 }
