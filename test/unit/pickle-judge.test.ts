@@ -3,13 +3,13 @@
 // PyTorch's own shapes and bytes constants that carry executables. The real knowledge base is exercised
 // by pickle-gadgets.test.ts; here every fact is spelled out so each rule is tested on its own.
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { asm, judgePickle, rulesOf, type Judged } from '../builders/pickle';
 import { knowledgeClassifier } from '../../src/engine/formats/pickle/verdict';
 import { WEIGHTS_ONLY_GLOBALS, weightsOnlyAllows } from '../../src/engine/formats/pytorch/weights-only';
 import { sniffTorchLegacy } from '../../src/engine/formats/pytorch/sniff';
 import type { CallableFacts, Knowledge, Sink } from '../../src/engine/formats/pickle/knowledge/types';
-import { scan } from '../../src/engine';
+import { scan, type FileReport } from '../../src/engine';
 import { fromBytes } from '../../src/engine/io/byte-source';
 import { mainPickle as torchMainPickle, torchZip } from '../builders/pytorch';
 
@@ -30,6 +30,9 @@ const FACTS: Record<string, CallableFacts> = {
   'os.system': reach('process', 'os.system'),
   'builtins.map': { reach: [], origin: 'seed', callsArgs: [0] },
   'builtins.str': { reach: [], origin: 'seed', isClass: true },
+  'mylib.Heavy': { ...reach('file-write', 'mylib.Heavy', 'mylib.Heavy.__init__', 'posix.unlink'), isClass: true },
+  'mylib.Evil': { ...reach('exec', 'mylib.Evil', 'mylib.Evil.__new__', 'builtins.exec'), isClass: true },
+  'mylib.Evil.__new__': reach('exec', 'mylib.Evil.__new__', 'builtins.exec'),
 };
 const SETSTATE: Record<string, CallableFacts> = {
   'mylib.Dangerous': reach('exec', 'mylib.Dangerous.__setstate__', 'builtins.exec'),
@@ -72,6 +75,13 @@ describe('verdicts: reviewed overrides, then the knowledge base, then unknown', 
     const j = await judge(p2().global('somelib.x', 'Model').op('EMPTY_TUPLE').op('NEWOBJ').stop().build());
     expect(msgs(j)).toEqual([]);
     expect(j.findings.map((f) => f.ruleId)).toEqual(['pickle/unknown-class-constructed']);
+  });
+
+  it('NEWOBJ runs only __new__: a class dangerous through its __init__ is silent, one whose __new__ reaches exec CRITICAL', async () => {
+    const newobj = (n: string) => p2().global('mylib', n).op('EMPTY_TUPLE').op('NEWOBJ').stop().build();
+    expect(msgs(await judge(newobj('Heavy')))).toEqual([]);
+    expect(msgs(await judge(newobj('Evil')), 'critical').join('\n')).toContain('mylib.Evil.__new__ → builtins.exec');
+    expect(msgs(await judge(p2().call('mylib', 'Heavy', []).stop().build()), 'critical').join('\n')).toContain('mylib.Heavy.__init__ → posix.unlink');
   });
 
   it('copyreg._reconstructor(cls, object, None) of an unknown class is INFO, of a dangerous one CRITICAL', async () => {
@@ -183,14 +193,20 @@ describe('PyTorch', () => {
     expect(rulesOf(j, 'critical')).toEqual(['pytorch/tensor-item-write']);
   });
 
-  const real = (p: string) => new URL(`../../fixtures/pickle-real/files/${p}`, import.meta.url);
-  it.skipIf(!existsSync(real('torch/pickled-tensor-p4.pkl')))('pickle.dumps(tensor) is a plain pickle whose nested legacy stream decides: nothing above INFO', async () => {
-    for (const f of ['torch/pickled-tensor-p4.pkl', 'torch/pickled-tensor-p2.pkl']) {
-      const r = await scan(fromBytes(new Uint8Array(readFileSync(real(f))), f));
+  const fixture = (f: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/pickle-judge/${f}`, import.meta.url)));
+  const aboveInfo = (r: FileReport) => r.findings.filter((x) => x.severity === 'critical' || x.severity === 'warning').map((x) => `${x.ruleId}: ${x.message}`);
+
+  it('pickle.dumps(tensor) is a plain pickle whose nested legacy stream decides: nothing above INFO', async () => {
+    for (const f of ['pickled-tensor-p4.pkl', 'pickled-tensor-p2.pkl']) {
+      const r = await scan(fromBytes(fixture(f), f));
       expect(r.format, f).toBe('pickle');
-      expect(r.findings.filter((x) => x.severity !== 'info' && x.severity !== 'debug').map((x) => x.message), f).toEqual([]);
+      expect(aboveInfo(r), f).toEqual([]);
       expect(r.nodes.some((n) => n.format === 'pytorch-legacy'), `${f}: the nested stream was scanned as a legacy checkpoint`).toBe(true);
     }
+  });
+
+  it('torch.save(model) in the legacy format (the class as a persistent id) and a ZoneInfo datetime: nothing above INFO', async () => {
+    for (const f of ['tinynet-whole-legacy.pt', 'zoneinfo.pkl']) expect(aboveInfo(await scan(fromBytes(fixture(f), f))), f).toEqual([]);
   });
 
   it('a zip checkpoint storage declared larger than its data/<key> member is CRITICAL; an honest one is silent', async () => {

@@ -85,6 +85,7 @@ export class Judge extends JudgeBase implements MachineHooks {
     const code = codeObjectReason(g, c.args);
     const chain = SINKS.has(g.key) ? decodeChain(c.args) : null;
     const v = this.verdict(g);
+    if ((c.op === 'NEWOBJ' || c.op === 'NEWOBJ_EX') && this.onlyNewIsHarmless(g, v)) { this.cancelHeld(g.key); return; }
     if (code || chain || v.level === 'dangerous') {
       this.cancelHeld(g.key);
       const key = `${g.key}|${text}`;
@@ -123,12 +124,25 @@ export class Judge extends JudgeBase implements MachineHooks {
   }
 
   /**
+   * NEWOBJ and copyreg's constructors run only the class's __new__. The knowledge base's facts for a
+   * class cover __init__ too (calling it runs both); when they are what makes it dangerous and its
+   * __new__ reaches no sink, constructing it this way is harmless (BUILD's __setstate__ is judged apart).
+   * The reviewed dangerous list is never relaxed this way.
+   */
+  private onlyNewIsHarmless(cls: GlobalNode, v: PolicyVerdict): boolean {
+    if (v.level !== 'dangerous' || v.origin !== 'knowledge' || !this.env.knowledge) return false;
+    const f = this.env.knowledge.lookup(cls.module, `${cls.name}.__new__`);
+    return !f || harmfulReach(f).length === 0;
+  }
+
+  /**
    * A class instantiated without its __init__ (NEWOBJ: cls.__new__(cls); copyreg._reconstructor):
    * only __new__ runs, which for a Python class is object.__new__. Dangerous classes stay CRITICAL;
    * an unknown one is noted (INFO): torch.save(model) writes every user nn.Module this way.
    */
   private judgeConstructed(cls: GlobalNode, off: number, text: string, how: string): void {
     const v = this.verdict(cls);
+    if (this.onlyNewIsHarmless(cls, v)) { this.cancelHeld(cls.key); return; }
     if (v.level === 'dangerous') {
       this.cancelHeld(cls.key);
       if (this.seen.has(`new|${cls.key}`)) return;
