@@ -180,6 +180,13 @@ describe('lookups are not calls', () => {
     }
   });
 
+  it('dill._dill._create_namedtuple names what it imports: __main__.Point(1, 2) is INFO, os.system CRITICAL', async () => {
+    const nt = (name: string, mod: string) => p2().global('dill._dill', '_create_namedtuple').mark().str(name).mark().str('x').op('TUPLE')
+      .str(mod).op('TUPLE').op('REDUCE').mark().int(1).op('TUPLE').op('REDUCE').stop().build();
+    expect(msgs(await judge(nt('Point', '__main__')))).toEqual([]);
+    expect(rulesOf(await judge(nt('system', 'os')), 'critical').length).toBeGreaterThan(0);
+  });
+
   it('dill._dill._load_type("float") is a type lookup; its result called as slice(0, 1) is judged as builtins.slice', async () => {
     const j = await judge(p2().global('dill._dill', '_load_type').mark().str('slice').op('TUPLE').op('REDUCE').op('BINPUT', 1)
       .mark().int(0).int(1).op('TUPLE').op('REDUCE').op('POP').op('BINGET', 1).mark().int(2).op('TUPLE').op('REDUCE').stop().build());

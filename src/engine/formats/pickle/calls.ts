@@ -83,3 +83,17 @@ export function isTypeLookup(g: GlobalNode, args: Val, codeTypes: ReadonlySet<st
   const items = tupleItems(args);
   return !!items && items.length === 1 && typeof items[0] === 'string' && IDENTIFIER.test(items[0]) && !codeTypes.has(items[0]);
 }
+
+/**
+ * dill's _create_namedtuple(name, fields, module): it returns `module.name` when that imports
+ * (dill/_dill.py _import_module, safe=True), else a new namedtuple class. Like a GLOBAL, it names
+ * what it imports; null when the names are not constant identifiers.
+ */
+export function namedtupleImport(g: GlobalNode, args: Val): { module: string; name: string } | null {
+  if (g.name !== '_create_namedtuple' || !/^dill\.(_dill|dill)$/.test(g.module)) return null;
+  const items = tupleItems(args);
+  if (!items || items.length < 3) return null;
+  const [name, , module] = items;
+  if (typeof name !== 'string' || typeof module !== 'string' || !IDENTIFIER.test(name) || !/^[A-Za-z_][A-Za-z0-9_.]*$/.test(module)) return null;
+  return { module, name };
+}

@@ -6,7 +6,7 @@
 // are the callables a higher-order call carries as data, the state BUILD hands to __setstate__, and
 // getattr lookups that are not calls (calls.ts).
 import type { PolicyVerdict } from './policy';
-import { carriedOf, classOf, isConstructor, isGetattr, isTensorOrStorage, isTypeLookup, lookupOf, type Carried } from './calls';
+import { carriedOf, classOf, isConstructor, isGetattr, isTensorOrStorage, isTypeLookup, lookupOf, namedtupleImport, type Carried } from './calls';
 import { harmfulReach, reachText, SINK_TEXT } from './verdict';
 import { inlineArray } from './joblib';
 import type { CallNode, GlobalNode, InlineData, MachineHooks } from './machine';
@@ -170,6 +170,12 @@ export class Judge extends JudgeBase implements MachineHooks {
       return true;
     }
     if (isTypeLookup(g, c.args, CODE_TYPES)) { this.cancelHeld(g.key); return true; }
+    const nt = namedtupleImport(g, c.args);
+    if (nt) {
+      if (this.verdictOf(nt.module, nt.name).level === 'dangerous') return false;
+      this.cancelHeld(g.key);
+      return true;
+    }
     if (g.key === 'torch.storage._load_from_bytes') {
       const a0 = tupleItems(c.args)?.[0] ?? null;
       let nested: Pending | undefined;
@@ -229,6 +235,8 @@ export class Judge extends JudgeBase implements MachineHooks {
       const name = `${look.owner.name}.${look.attr}`;
       return { t: 'global', module: look.owner.module, name, off: call.off, key: `${look.owner.module}.${name}` };
     }
+    const nt = namedtupleImport(fn, call.args);
+    if (nt) return { t: 'global', module: nt.module, name: nt.name, off: call.off, key: `${nt.module}.${nt.name}` };
     if (isTypeLookup(fn, call.args, CODE_TYPES)) {
       const t = tupleItems(call.args)![0] as string;
       if (FILE_TYPES.test(t)) return null;
