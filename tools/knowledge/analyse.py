@@ -38,6 +38,7 @@ class Site:
     kws: dict
     dstar: Arg | None
     recv: Arg | None
+    attrs: tuple = ()        # (class id, attribute) called on self/an instance: filled in by link_attrs
 
 
 @dataclass
@@ -46,9 +47,34 @@ class Body:
     pcalls: set = field(default_factory=set)       # parameters it calls
     sa_calls: set = field(default_factory=set)     # self attributes it calls
     stores: list = field(default_factory=list)     # (self attribute, parameters stored there)
+    held: list = field(default_factory=list)       # (self attribute, known callables stored there)
 
 
 CONST_ARG = Arg(frozenset(), frozenset(), True, ())
+
+
+def link_attrs(res: Resolver, bodies: dict) -> None:
+    """A call of `self.X(...)` where some method stored a known callable in self.X (`self._open = open`)
+    becomes a call of that callable (classes searched along the MRO)."""
+    held: dict[int, dict[str, set]] = {}
+    for fid, body in bodies.items():
+        cls = res.col.nodes[fid].cls
+        for attr, known in body.held:
+            held.setdefault(cls, {}).setdefault(attr, set()).update(known)
+    if not held:
+        return
+    for body in bodies.values():
+        for site in body.sites:
+            for cid, attr in site.attrs:
+                for t in res.mro(cid):
+                    known = held.get(t[1], {}).get(attr) if t[0] == 'n' else None
+                    if not known:
+                        continue
+                    for k in known:
+                        node = res.col.nodes[k[1]] if k[0] in ('n', 'bm') else None
+                        shift = 1 if k[0] == 'bm' or (isinstance(node, Func) and node.kind == 'classmethod') else 0
+                        site.callees.append((k[1], shift))
+                    break
 
 
 class FuncAnalyser:
@@ -61,12 +87,13 @@ class FuncAnalyser:
         self.body = Body()
         self._busy: set = set()
         self._dep_busy: set = set()
+        self._local_deps: dict[str, frozenset] = {}
 
     # -- locals ----------------------------------------------------------------------------------
     def _bind_target(self, t: ast.expr, kind: str, value: ast.expr) -> None:
         if isinstance(t, ast.Name):
-            if t.id not in self.pidx:
-                self.locals.setdefault(t.id, []).append((kind, value))
+            # a parameter reassigned (`if pickle_module is None: pickle_module = pickle`) is both
+            self.locals.setdefault(t.id, []).append((kind, value))
         elif isinstance(t, (ast.Tuple, ast.List)):
             for e in t.elts:
                 self._bind_target(e, 'elt', value)
@@ -117,9 +144,13 @@ class FuncAnalyser:
         if isinstance(target, ast.Subscript):
             target = target.value
         if isinstance(target, ast.Attribute) and self._is_self(target.value):
-            ps = {t[1] for t in self.resolve(value) if t[0] == 'p'}
+            ts = self.resolve(value)
+            ps = {t[1] for t in ts if t[0] == 'p'}
             if ps:
                 self.body.stores.append((target.attr, ps))
+            known = {t for t in ts if t[0] in ('n', 'bm', 'x')}
+            if known:
+                self.body.held.append((target.attr, known))
 
     # -- expressions -----------------------------------------------------------------------------
     def resolve(self, e: ast.expr) -> set:
@@ -161,28 +192,34 @@ class FuncAnalyser:
             d = self.f.defaults.get(name)
             if d is not None and isinstance(d, (ast.Name, ast.Attribute)):
                 out |= self.res.static_expr(self.f.module, d, None)
+            if name in self.locals:
+                out |= self._assigned(name)
             return out
         if name in self.locals:
-            if name in self._busy:
-                return set()
-            self._busy.add(name)
-            out = set()
-            for kind, v in self.locals[name]:
-                if kind == 'bind':
-                    out |= self.res.binding(self.f.module, v, None)
-                elif kind == 'val':
-                    out |= self.resolve(v)
-                elif kind == 'with':
-                    out |= self.resolve(v)
-                elif kind == 'elt':
-                    if isinstance(v, (ast.List, ast.Tuple, ast.Set)):
-                        for x in v.elts:
-                            out |= self.resolve(x)
-                    else:
-                        out |= {t for t in self.resolve(v) if t[0] in ('p', 'sa')}
-            self._busy.discard(name)
-            return out
+            return self._assigned(name)
         return set(self.res.global_name(self.f.module, name))
+
+    def _assigned(self, name: str) -> set:
+        """What a local (or reassigned parameter) may hold: the union of its assignments."""
+        if name in self._busy:
+            return set()
+        self._busy.add(name)
+        out = set()
+        for kind, v in self.locals[name]:
+            if kind == 'bind':
+                out |= self.res.binding(self.f.module, v, None)
+            elif kind == 'val':
+                out |= self.resolve(v)
+            elif kind == 'with':
+                out |= self.resolve(v)
+            elif kind == 'elt':
+                if isinstance(v, (ast.List, ast.Tuple, ast.Set)):
+                    for x in v.elts:
+                        out |= self.resolve(x)
+                else:
+                    out |= {t for t in self.resolve(v) if t[0] in ('p', 'sa')}
+        self._busy.discard(name)
+        return out
 
     def deps(self, e: ast.expr) -> frozenset:
         out = set()
@@ -190,13 +227,26 @@ class FuncAnalyser:
             if isinstance(n, ast.Name):
                 if n.id in self.pidx:
                     out.add(self.pidx[n.id])
-                elif n.id in self.locals and n.id not in self._dep_busy:
-                    self._dep_busy.add(n.id)
-                    for kind, v in self.locals[n.id]:
-                        if kind != 'bind':
-                            out |= self.deps(v)
-                    self._dep_busy.discard(n.id)
+                elif n.id in self.locals:
+                    out |= self._local(n.id)
         return frozenset(out)
+
+    def _local(self, name: str) -> frozenset:
+        """Parameters a local variable may be derived from (memoised; a cycle contributes nothing)."""
+        hit = self._local_deps.get(name)
+        if hit is not None:
+            return hit
+        if name in self._dep_busy:
+            return frozenset()
+        self._dep_busy.add(name)
+        out = set()
+        for kind, v in self.locals[name]:
+            if kind != 'bind':
+                out |= self.deps(v)
+        self._dep_busy.discard(name)
+        res = frozenset(out)
+        self._local_deps[name] = res
+        return res
 
     def arg(self, e: ast.expr) -> Arg:
         if _is_const(e):
@@ -205,19 +255,28 @@ class FuncAnalyser:
         targets = self.resolve(e)
         ptg = frozenset(t[1] for t in targets if t[0] == 'p')
         ho = tuple(sorted({t for t in targets if t[0] in ('n', 'bm', 'x')}, key=repr))
-        text = ','.join(n.attr for n in ast.walk(e) if isinstance(n, ast.Attribute))
-        return Arg(self.deps(e), ptg, False, ho, text)
+        attrs = [n.attr for n in ast.walk(e) if isinstance(n, ast.Attribute)]
+        mod = self.col.modules[self.f.module]
+        for n in ast.walk(e):
+            if isinstance(n, ast.Name) and n.id not in self.pidx and n.id not in self.locals:
+                for b in mod.scope.get(n.id, ()):
+                    if b[0] == 'value' and len(b) > 1:
+                        attrs += [x.attr for x in ast.walk(b[1]) if isinstance(x, ast.Attribute)]
+        return Arg(self.deps(e), ptg, False, ho, ','.join(attrs))
 
     # -- calls -----------------------------------------------------------------------------------
     def _call(self, c: ast.Call) -> None:
         targets = self.resolve(c.func)
-        callees = []
+        callees, attrs = [], []
         for t in targets:
             k = t[0]
             if k == 'p':
                 self.body.pcalls.add(t[1])
             elif k == 'sa':
                 self.body.sa_calls.add(t[2])
+                attrs.append((t[1], t[2]))
+            elif k == 'ia':
+                attrs.append((t[1], t[2]))
             elif k == 'n':
                 node = self.col.nodes[t[1]]
                 shift = 1 if isinstance(node, Func) and node.kind == 'classmethod' else 0
@@ -235,7 +294,7 @@ class FuncAnalyser:
         if (isinstance(f, ast.Attribute) and f.attr in STORE_METHODS and isinstance(f.value, ast.Attribute)
                 and self._is_self(f.value.value) and c.args):
             self._store(f.value, c.args[-1])
-        if not callees:
+        if not callees and not attrs:
             return
         pos, star = [], None
         for a in c.args:
@@ -250,7 +309,7 @@ class FuncAnalyser:
             else:
                 kws[kw.arg] = self.arg(kw.value)
         recv = self.arg(f.value) if isinstance(f, ast.Attribute) else None
-        self.body.sites.append(Site(callees, pos, star, kws, dstar, recv))
+        self.body.sites.append(Site(callees, pos, star, kws, dstar, recv, tuple(attrs)))
 
 
 def _is_const(e: ast.expr) -> bool:

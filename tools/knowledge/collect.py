@@ -65,6 +65,8 @@ class Module:
     scope: dict[str, list[tuple]] = field(default_factory=dict)
     stars: list[str] = field(default_factory=list)
     all: Optional[list[str]] = None
+    # bindings a module-level __getattr__ forwards unknown names to (numpy.core.* shims of numpy 2)
+    fallbacks: list[tuple] = field(default_factory=list)
 
 
 class Collector:
@@ -139,6 +141,8 @@ class Collector:
     def _block(self, mod: Module, body: list, scope: dict, cls: Optional[int], prefix: str) -> None:
         for st in body:
             if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                if st.name == '__getattr__' and cls is None:
+                    self._forwarding(mod, st)
                 f = self._func(mod, st, cls, prefix)
                 self._bind(scope, st.name, ('node', f.id))
                 # A property/setter pair binds one name twice; keep both (they are unioned).
@@ -167,7 +171,7 @@ class Collector:
                             self.nodes.append(f)
                             self._bind(scope, t.id, ('node', f.id))
                         else:
-                            self._bind(scope, t.id, ('value',))
+                            self._bind(scope, t.id, ('value', value) if cls is None else ('value',))
                     elif isinstance(t, (ast.Tuple, ast.List)):
                         for e in t.elts:
                             if isinstance(e, ast.Name):
@@ -175,6 +179,8 @@ class Collector:
             elif isinstance(st, ast.AugAssign) and cls is None and isinstance(st.target, ast.Name) and st.target.id == '__all__':
                 extra = _str_list(st.value) or []
                 mod.all = (mod.all or []) + extra
+            elif isinstance(st, ast.For) and cls is None:
+                self._globals_loop(mod, st, scope)
             elif isinstance(st, ast.If):
                 self._block(mod, st.body, scope, cls, prefix)
                 self._block(mod, st.orelse, scope, cls, prefix)
@@ -186,6 +192,41 @@ class Collector:
                 self._block(mod, st.finalbody, scope, cls, prefix)
             elif isinstance(st, (ast.With, ast.AsyncWith)):
                 self._block(mod, st.body, scope, cls, prefix)
+
+
+    def _forwarding(self, mod: Module, d: ast.FunctionDef) -> None:
+        """`def __getattr__(name): return getattr(other_module, name)`: unknown names come from there."""
+        local: dict[str, list] = {}
+        for n in ast.walk(d):
+            if isinstance(n, (ast.Import, ast.ImportFrom)):
+                self._import(mod, n, local)
+            if isinstance(n, ast.ImportFrom):
+                # lazy re-export: `if name == 'X': from .m import X as x; return x`
+                src = self._abs(mod, n.level or 0, n.module)
+                for a in n.names:
+                    if a.name != '*' and a.name not in mod.scope:
+                        self._bind(mod.scope, a.name, ('from', src, a.name))
+        for n in ast.walk(d):
+            if (isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == 'getattr'
+                    and n.args and isinstance(n.args[0], (ast.Name, ast.Attribute))):
+                a0 = n.args[0]
+                if isinstance(a0, ast.Name) and a0.id in local:
+                    mod.fallbacks += local[a0.id]
+                else:
+                    mod.fallbacks.append(('expr', a0))
+
+    def _globals_loop(self, mod: Module, st: ast.For, scope: dict) -> None:
+        """`for item in ['a', 'b']: globals()[item] = getattr(src, item)` (numpy.core.multiarray)."""
+        names = _str_list(st.iter)
+        if not names or not isinstance(st.target, ast.Name):
+            return
+        for s in st.body:
+            if (isinstance(s, ast.Assign) and len(s.targets) == 1 and isinstance(s.targets[0], ast.Subscript)
+                    and isinstance(s.value, ast.Call) and isinstance(s.value.func, ast.Name)
+                    and s.value.func.id == 'getattr' and len(s.value.args) >= 2):
+                src = s.value.args[0]
+                for name in names:
+                    self._bind(scope, name, ('expr', ast.Attribute(value=src, attr=name, ctx=ast.Load())))
 
 
 def _deco_name(e: ast.expr) -> str:

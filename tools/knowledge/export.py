@@ -149,6 +149,12 @@ def export(col, res, g, versions, pkg_of, cnames) -> dict:
             if full in t.ix and t.nodes[t.ix[full]][2] & (F_KNOWN | F_MODULE) and full not in col.modules:
                 continue
             add_alias(full, res.in_module(mname, name))
+    for mname, mod in col.modules.items():
+        if mod.fallbacks:                       # module __getattr__ forwarding: search the target module
+            targets = set()
+            for b in mod.fallbacks:
+                targets |= {tg for tg in res.binding(mname, b, None) if tg[0] == 'm'}
+            add_alias(mname, targets)
     for node in col.nodes:
         if isinstance(node, Klass):
             for name, bs in node.members.items():

@@ -264,20 +264,24 @@ class Graph:
                     self._set(q, caller, s, None, g)
                 else:
                     for a in self.args_for(payload, g, shift, j):
-                        if self._unconditional(g, s, a):
+                        if self._unconditional(g, s, a, caller):
                             self._set(q, caller, s, None, g)
                         for i in a.deps:
                             self._set(q, caller, s, i, g)
 
-    def _unconditional(self, g, s: str, a: Arg) -> bool:
-        """A constant or locally computed argument reaches a parameter sink only for file writes."""
+    def _unconditional(self, g, s: str, a: Arg, caller) -> bool:
+        """A constant or locally computed argument reaches a parameter sink only for file writes: a
+        write mode, or a mode the function computes itself or keeps on `self` (FileHandler.mode)."""
         if s != 'file-write':
             return False
         if a.const:
             return any(ch in a.text for ch in 'wax+') and not (g == 'posix.open')
-        if g == 'posix.open' and a.text and not a.deps:
+        own = a.deps
+        if isinstance(caller, int) and isinstance(self.col.nodes[caller], Func) and self.col.nodes[caller].kind == 'method':
+            own = own - {0}
+        if g == 'posix.open' and a.text and not own:
             return not set(a.text.split(',')) <= READONLY_FLAGS
-        return not a.deps
+        return not own
 
     def _set(self, q, key, s: str, param, nxt) -> None:
         if param is None:

@@ -55,6 +55,11 @@ class Resolver:
                     elif name in smod.scope or f'{star}.{name}' in self.col.modules or smod.stars:
                         if smod.all is None or name in smod.all or not name.startswith('_'):
                             out |= self.in_module(star, name)
+                if not out:
+                    for b in mod.fallbacks:
+                        for t in self.binding(mname, b, None):
+                            if t[0] == 'm':
+                                out |= self.in_module(t[1], name)
         res = frozenset(out)
         self._memo[key] = res
         return res
@@ -178,6 +183,8 @@ class Resolver:
                     out.add(m)
             if not out and kind == 'self':
                 out.add(('sa', t[1], name))
+            elif not out and kind == 'i':
+                out.add(('ia', t[1], name))
             return out
         return set()
 
