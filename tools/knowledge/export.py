@@ -1,8 +1,9 @@
 """Pass 5: write the knowledge base as one compact JSON document (read by knowledge/index.ts).
 
-Layout (format 1):
-  seg:   segment strings (dotted names are split on '.')
-  node:  flat triples [parent, segment, flags] per node; parent -1 for a top-level module segment.
+Layout (format 2):
+  tree:  the name tree as text, one line per node in depth-first order (node id = line number):
+         `<depth><flags><segment>`, depth and flags one character each of TREE_DIGITS (0-9a-zA-Z-_);
+         a node's parent is the nearest line above it with depth one less. Dotted names split on '.'.
          flags: 1 module, 2 class, 4 function, 8 instance method (callsArgs count `self` as 0),
                 16 seeded (C builtin), 32 known (lookup answers with facts; otherwise only a path step)
   alias: {node: [target nodes]} re-exports and aliases (`torch.nn.Linear`, `os.system` -> posix.system)
@@ -19,6 +20,7 @@ from __future__ import annotations
 from collect import Func, Klass
 import seeds
 
+TREE_DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_'
 SINKS = ['exec', 'process', 'file-write', 'network', 'import', 'deserialize', 'getattr']
 F_MODULE, F_CLASS, F_FUNC, F_METHOD, F_SEED, F_KNOWN = 1, 2, 4, 8, 16, 32
 
@@ -43,6 +45,24 @@ class Trie:
         self.nodes.append([parent, s, 0])
         self.ix[dotted] = i
         return i
+
+    def preorder(self) -> tuple[list[int], str]:
+        """Renumbers nodes in depth-first order (children sorted) and writes the tree as text: one line
+        per node, `<depth><flags><segment>`, depth and flags as one character each (TREE_DIGITS)."""
+        kids: dict[int, list[int]] = {}
+        for i, (p, s, _) in enumerate(self.nodes):
+            kids.setdefault(p, []).append(i)
+        order = [0] * len(self.nodes)
+        lines = []
+        stack = [(i, 0) for i in sorted(kids.get(-1, []), key=lambda i: self.seg[self.nodes[i][1]], reverse=True)]
+        while stack:
+            i, depth = stack.pop()
+            order[i] = len(lines)
+            p, s, f = self.nodes[i]
+            lines.append(TREE_DIGITS[depth] + TREE_DIGITS[f] + self.seg[s])
+            for c in sorted(kids.get(i, []), key=lambda c: self.seg[self.nodes[c][1]], reverse=True):
+                stack.append((c, depth + 1))
+        return order, '\n'.join(lines)
 
     def flag(self, dotted: str, f: int) -> int:
         i = self.node(dotted)
@@ -176,16 +196,18 @@ def export(col, res, g, versions, pkg_of, cnames) -> dict:
             if bases:
                 mro[t.ix[node.name]] = bases
 
+    order, tree = t.preorder()
+    re = order.__getitem__
     return {
-        'format': 1,
+        'format': 2,
         'meta': {'versions': versions, 'coverage': coverage(col, res, pkg_of, exportable),
                  'command': '/work/venv/bin/python tools/knowledge/generate.py --out src/engine/formats/pickle/knowledge/kb.generated.ts'},
         'sinks': SINKS,
-        'seg': t.seg,
-        'node': [x for row in t.nodes for x in row],
-        'alias': alias,
-        'mro': mro,
-        'facts': facts,
+        'tree': tree,
+        'alias': {re(k): [re(x) for x in v] for k, v in sorted(alias.items(), key=lambda kv: re(kv[0]))},
+        'mro': {re(k): [re(x) for x in v] for k, v in sorted(mro.items(), key=lambda kv: re(kv[0]))},
+        'facts': {re(k): [[x if i % 2 == 0 or x < 0 else re(x) for i, x in enumerate(v[0])], v[1], v[2]]
+                  for k, v in sorted(facts.items(), key=lambda kv: re(kv[0]))},
     }
 
 

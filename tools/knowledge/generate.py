@@ -174,11 +174,11 @@ def c_module_names(packages_seen: set[str]) -> dict[str, list[str]]:
         '        continue\n'
         '    names = []\n'
         '    for n, v in list(vars(mod).items()):\n'
-        '        if not callable(v) or type(v).__name__ == "module":\n'
+        '        if not callable(v) or type(v).__name__ == "module" or not n.isidentifier():\n'
         '            continue\n'
         '        names.append(n)\n'
         '        if isinstance(v, type):\n'
-        '            names += [n + "." + k for k in vars(v) if callable(getattr(v, k, None))]\n'
+        '            names += [n + "." + k for k in vars(v) if k.isidentifier() and callable(getattr(v, k, None))]\n'
         '    out[m] = names\n'
         'print(json.dumps(out))\n')
     p = subprocess.run([sys.executable, '-c', code], input=json.dumps(mods), capture_output=True, text=True, timeout=600)

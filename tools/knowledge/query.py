@@ -18,14 +18,19 @@ class KB:
             text = json.loads(text[text.index('KB_JSON =') + 9:].strip().rstrip(';'))
         d = json.loads(text)
         self.d = d
-        self.seg = d['seg']
-        n = d['node']
-        self.parent = n[0::3]
-        self.segi = n[1::3]
-        self.flags = n[2::3]
+        digits = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_'
+        self.parent, self.segs, self.flags = [], [], []
         self.children: dict[tuple[int, str], int] = {}
-        for i, (p, s) in enumerate(zip(self.parent, self.segi)):
-            self.children[(p, self.seg[s])] = i
+        stack: list[int] = []
+        for i, line in enumerate(d['tree'].split('\n')):
+            depth, flags, seg = digits.index(line[0]), digits.index(line[1]), line[2:]
+            del stack[depth:]
+            p = stack[-1] if stack else -1
+            stack.append(i)
+            self.parent.append(p)
+            self.segs.append(seg)
+            self.flags.append(flags)
+            self.children[(p, seg)] = i
         self.alias = {int(k): v for k, v in d['alias'].items()}
         self.mro = {int(k): v for k, v in d['mro'].items()}
         self.fx = {int(k): v for k, v in d["facts"].items()}
@@ -33,7 +38,7 @@ class KB:
     def name(self, i: int) -> str:
         parts = []
         while i != -1:
-            parts.append(self.seg[self.segi[i]])
+            parts.append(self.segs[i])
             i = self.parent[i]
         return '.'.join(reversed(parts))
 

@@ -21,12 +21,15 @@ const MAX_HOPS = 12;
 /** Longest reach path followed (the generator keeps shortest paths, far below this). */
 const MAX_PATH = 64;
 
+/** One character per depth and per flags value in a tree line (tools/knowledge/export.py TREE_DIGITS). */
+const TREE_DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_';
+
 interface RawKb {
   format: number;
   meta: { versions: Record<string, string>; coverage: Record<string, { public: number; known: number; share: number }> };
   sinks: Sink[];
-  seg: string[];
-  node: number[];
+  /** Name tree, one `<depth><flags><segment>` line per node in depth-first order (node id = line). */
+  tree: string;
   alias: Record<string, number[]>;
   mro: Record<string, number[]>;
   facts: Record<string, [number[], number[], string[]]>;
@@ -41,18 +44,33 @@ class TableKnowledge implements Knowledge {
   readonly versions: Readonly<Record<string, string>>;
   readonly meta: KnowledgeMeta;
   private readonly raw: RawKb;
-  private readonly segIndex = new Map<string, number>();
-  /** (parent + 1) * segment count + segment → node. */
-  private readonly children = new Map<number, number>();
+  private readonly parent: Int32Array;
+  private readonly flag: Uint8Array;
+  private readonly seg: string[];
+  /** `${parent} ${segment}` → node. */
+  private readonly children = new Map<string, number>();
   private readonly cache = new Map<number, CallableFacts | null>();
 
   constructor(raw: RawKb) {
     this.raw = raw;
     this.versions = Object.freeze({ ...raw.meta.versions });
     this.meta = { versions: this.versions, coverage: raw.meta.coverage };
-    raw.seg.forEach((s, i) => this.segIndex.set(s, i));
-    const n = raw.node;
-    for (let i = 0; i * 3 < n.length; i++) this.children.set(this.key(n[i * 3], n[i * 3 + 1]), i);
+    const lines = raw.tree.split('\n');
+    this.parent = new Int32Array(lines.length);
+    this.flag = new Uint8Array(lines.length);
+    this.seg = new Array<string>(lines.length);
+    const stack: number[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      const depth = TREE_DIGITS.indexOf(line[0]!);
+      stack.length = Math.max(0, Math.min(stack.length, depth));
+      const p = stack.length ? stack[stack.length - 1]! : -1;
+      stack.push(i);
+      this.parent[i] = p;
+      this.flag[i] = TREE_DIGITS.indexOf(line[1]!);
+      this.seg[i] = line.slice(2);
+      this.children.set(`${p} ${this.seg[i]}`, i);
+    }
   }
 
   lookup(module: string, qualname: string): CallableFacts | null {
@@ -90,12 +108,8 @@ class TableKnowledge implements Knowledge {
     return node;
   }
 
-  private key(parent: number, seg: number): number {
-    return (parent + 1) * this.raw.seg.length + seg;
-  }
-
   private flags(node: number): number {
-    return this.raw.node[node * 3 + 2];
+    return this.flag[node] ?? 0;
   }
 
   /** The first alias target of a pure alias node (for flag checks), else the node itself. */
@@ -109,13 +123,11 @@ class TableKnowledge implements Knowledge {
   }
 
   private child(node: number, seg: string, depth: number): number | null {
-    const s = this.segIndex.get(seg);
-    if (s === undefined) return null;
-    const direct = this.children.get(this.key(node, s));
+    const direct = this.children.get(`${node} ${seg}`);
     if (direct !== undefined) return direct;
     if (node < 0 || depth > MAX_HOPS) return null;
     for (const base of this.raw.mro[node] ?? []) {
-      const c = this.children.get(this.key(base, s));
+      const c = this.children.get(`${base} ${seg}`);
       if (c !== undefined) return c;
     }
     for (const a of this.raw.alias[node] ?? []) {
@@ -176,8 +188,8 @@ class TableKnowledge implements Knowledge {
   private name(node: number): string {
     const parts: string[] = [];
     for (let hop = 0; node >= 0 && hop < 256; hop++) {
-      parts.push(this.raw.seg[this.raw.node[node * 3 + 1]]);
-      node = this.raw.node[node * 3];
+      parts.push(this.seg[node]!);
+      node = this.parent[node]!;
     }
     return parts.reverse().join('.');
   }
