@@ -24,7 +24,6 @@ const MANIFEST: Entry[] = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), '
 const KNOWN_FALSE_ALARMS: Record<string, string[]> = {
   'cloudpickle/frame.pkl': ['pickle/non-allowlisted-call'],
   'dill/frame.pkl': ['pickle/non-allowlisted-call'],
-  'dill/namedtuple-main.pkl': ['pickle/dangerous-call', 'pickle/callable-from-call'],
   'pandas1/frame-categorical.pkl': ['pickle/non-allowlisted-call'],
   'pandas1/frame-mixed-p2.pkl': ['pickle/non-allowlisted-call'],
   'pandas1/frame-mixed.pkl': ['pickle/non-allowlisted-call'],
