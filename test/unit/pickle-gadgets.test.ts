@@ -60,7 +60,7 @@ describe('stdlib helpers that execute, shell out or delete behind bland names: C
     ['typing._eval_type(ForwardRef(source), {}, {}) compiles and evaluates the source',
       gcall('typing._eval_type', gcall('typing.ForwardRef', "__import__('os').system('id')"), { dict: [] }, { dict: [] }),
       ['typing._eval_type', '→', 'builtins.']],
-    ['timeit.timeit(stmt) executes the statement', gcall('timeit.timeit', "__import__('os').system('id')"), ['timeit.timeit →', 'builtins.exec']],
+    ['timeit.timeit(stmt) executes the statement', gcall('timeit.timeit', "__import__('os').system('id')"), ['timeit.timeit →', 'timeit.Timer', 'builtins.']],
     ['pydoc.locate(path) imports any module by name', gcall('pydoc.locate', 'os.system'), ['pydoc.locate', '__import__']],
     ['subprocess.getoutput(cmd) runs a shell command', gcall('subprocess.getoutput', 'id'), ['subprocess.getoutput']],
     ['shutil.rmtree(path) deletes a directory tree', gcall('shutil.rmtree', '/tmp/victim'), ['shutil.rmtree']],
@@ -101,6 +101,11 @@ describe('callables passed as data to higher-order callables are judged as calls
       expectCritical(r, needle, carrier, '→');
     });
   }
+
+  it('a logging.Logger whose BUILD state stores typing._eval_type as a filter: CRITICAL, the logger named', async () => {
+    const r = await scanOf({ build: gcall('logging.getLogger', 'x'), state: { dict: [['filters', { list: [EVAL_TYPE] }]] } });
+    expectCritical(r, 'typing._eval_type', 'attribute filters', 'logging.getLogger', '→');
+  });
 
   it('operator.methodcaller("system", "id") mapped over a module: CRITICAL (a reviewed override)', async () => {
     const r = await scanOf(gcall('builtins.map', gcall('operator.methodcaller', 'system', 'id'), { list: [g('os', 'path')] }));

@@ -285,6 +285,7 @@ export class Judge extends JudgeBase implements MachineHooks {
       if (fv.callsArgs || fv.callsKwargs) this.judgeCarried(`${fn.key} bound by ${cls.key}`, carriedOf(fv, args ?? null, kwargs), off, text, 1);
       return;
     }
+    this.judgeStoredCallables(cls, state, off, text);
     const facts = this.env.knowledge?.setstate?.(cls.module, cls.name);
     if (!facts) return;
     const bad = harmfulReach(facts);
@@ -296,6 +297,32 @@ export class Judge extends JudgeBase implements MachineHooks {
       // The state is one argument; whatever callables it holds are what __setstate__ calls.
       const values = isNode(state) && state.t === 'dict' ? state.items.filter((_, i) => i % 2 === 1) : tupleItems(state) ?? [state];
       this.judgeCarried(`${cls.key}.__setstate__`, values.map((value) => ({ value, where: 'BUILD state' })), off, text, 1);
+    }
+  }
+
+  /**
+   * A dangerous callable stored as an attribute by BUILD (a logger's `filters`, a handler's formatter):
+   * the object's methods call it later, so the finding names the object and the attribute rather than
+   * the bare import. Only what is dangerous is reported; storing an ordinary function is what
+   * FunctionTransformer and LR schedulers do.
+   */
+  private judgeStoredCallables(cls: GlobalNode, state: Val, off: number, text: string): void {
+    const dict = isNode(state) && state.t === 'dict' ? state : tupleItems(state)?.find((x) => isNode(x) && x.t === 'dict');
+    if (!isNode(dict ?? null) || (dict as Node).t !== 'dict') return;
+    const items = (dict as Node & { items: Val[] }).items;
+    for (let i = 0; i + 1 < items.length; i += 2) {
+      const attr = items[i];
+      const v = items[i + 1]!;
+      const values = isNode(v) && (v.t === 'list' || v.t === 'tuple' || v.t === 'set') ? v.items : [v];
+      for (const x of values) {
+        if (!isNode(x) || x.t !== 'global') continue;
+        const xv = this.verdict(x);
+        if (xv.level !== 'dangerous' || this.seen.has(`store|${x.key}|${cls.key}`)) continue;
+        this.seen.add(`store|${x.key}|${cls.key}`);
+        this.cancelHeld(x.key);
+        const where = typeof attr === 'string' ? ` attribute ${attr}` : '';
+        this.raise('pickle/dangerous-call', `BUILD stores ${x.key} in the${where} of a ${cls.key}, whose methods call it: ${xv.reason}${pathOf(xv)}`, off, text);
+      }
     }
   }
 
