@@ -85,10 +85,17 @@ const KNOWN_FALSE_ALARMS: Record<string, string[]> = {
   'sklearn1.2/pipeline-columntransformer.joblib.bz2': ['pickle/non-allowlisted-call'],
   'sklearn1.2/pipeline-columntransformer.joblib.xz': ['pickle/non-allowlisted-call'],
   'sklearn1.2/pipeline-columntransformer.pkl': ['pickle/non-allowlisted-call'],
+  'sklearn1.6/boosting-gradient.pkl': ['pickle/non-allowlisted-call'],
+  'sklearn1.6/boosting-hist.joblib': ['pickle/non-allowlisted-call'],
+  'sklearn1.6/pipeline-columntransformer.joblib': ['pickle/non-allowlisted-call'],
+  'sklearn1.6/pipeline-columntransformer.joblib.bz2': ['pickle/non-allowlisted-call'],
+  'sklearn1.6/pipeline-columntransformer.joblib.xz': ['pickle/non-allowlisted-call'],
+  'sklearn1.6/pipeline-columntransformer.pkl': ['pickle/non-allowlisted-call'],
   'sklearn1.9/pipeline-columntransformer.joblib': ['pickle/non-allowlisted-call'],
   'sklearn1.9/pipeline-columntransformer.joblib.bz2': ['pickle/non-allowlisted-call'],
   'sklearn1.9/pipeline-columntransformer.joblib.xz': ['pickle/non-allowlisted-call'],
   'sklearn1.9/pipeline-columntransformer.pkl': ['pickle/non-allowlisted-call'],
+  'stdlib-py3.11.2/enum-stdlib.pkl': ['pickle/dangerous-call'],
   'timm/vit_tiny-whole.pt': ['pickle/non-allowlisted-call'],
 };
 // </known-false-alarms>
