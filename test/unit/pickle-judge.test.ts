@@ -107,6 +107,16 @@ describe('verdicts: reviewed overrides, then the knowledge base, then unknown', 
   });
 });
 
+describe('hostile names', () => {
+  it('a 20 000-segment dotted name (an attribute walk) is judged CRITICAL in well under a second per call', async () => {
+    const walk = Array.from({ length: 20_000 }, (_, i) => (i % 2 ? 'path' : 'os')).join('.');
+    const t0 = performance.now();
+    const j = await judge(asm().proto(4).str('collections').str(`${walk}.x`).op('STACK_GLOBAL').op('EMPTY_TUPLE').op('REDUCE').stop().build());
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(rulesOf(j, 'critical')).toContain('pickle/dangerous-call');
+  });
+});
+
 describe('higher-order calls: callables passed as data are judged as calls', () => {
   it('map(typing._eval_type, …) is CRITICAL and names map as the carrier', async () => {
     const j = await judge(p2().global('builtins', 'map').mark().global('typing', '_eval_type').op('EMPTY_LIST').op('TUPLE')
