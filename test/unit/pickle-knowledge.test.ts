@@ -3,7 +3,7 @@
 // silent, higher-order callables say which argument they call, aliases resolve, unknown names are null.
 import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { knowledgeIfLoaded, loadKnowledge } from '../../src/engine/formats/pickle/knowledge';
 import type { Knowledge } from '../../src/engine/formats/pickle/knowledge/types';
 
@@ -11,10 +11,21 @@ const DATA = 'src/engine/formats/pickle/knowledge/kb.generated.ts';
 /** The scan worker bundles the data; issue 11 caps what it adds at 1 MB compressed. */
 const MAX_GZIPPED_BYTES = 1024 * 1024;
 
-let kb: Knowledge;
-beforeAll(async () => {
-  kb = await loadKnowledge();
-});
+/** Callables that ordinary pandas/numpy/sklearn/torch pickles name: proved to reach no harmful sink. */
+const LIBRARY_SILENT = [
+  'pandas.core.internals.managers:BlockManager', 'pandas._libs.internals:_unpickle_block',
+  'pandas.core.frame:DataFrame', 'pandas.core.series:Series', 'pandas.core.indexes.base:_new_Index',
+  'numpy.core.multiarray:_reconstruct', 'numpy._core.multiarray:_reconstruct', 'numpy:dtype', 'numpy:ndarray',
+  'numpy.core.multiarray:scalar', 'numpy._core.multiarray:scalar',
+  'sklearn.linear_model._logistic:LogisticRegression', 'sklearn.preprocessing._data:StandardScaler',
+  'sklearn.ensemble._forest:RandomForestClassifier', 'sklearn.tree._classes:DecisionTreeClassifier',
+  'torch._utils:_rebuild_tensor_v2', 'torch.optim.adam:Adam', 'torch.optim.sgd:SGD', 'torch.optim.adamw:AdamW',
+  'torch.optim.lr_scheduler:StepLR', 'torch.optim.lr_scheduler:CosineAnnealingLR',
+];
+
+const kb: Knowledge = await loadKnowledge();
+/** `generate.py --only stdlib` writes a standard-library-only table (development); the full one reads torch too. */
+const FULL = kb.versions.torch !== undefined;
 
 const split = (dotted: string): [string, string] => {
   const [m, q] = dotted.split(':');
@@ -67,6 +78,42 @@ describe('what ordinary pickles name is proved silent', () => {
     expect(f, name).not.toBeNull();
     expect(f!.reach, JSON.stringify(f!.reach)).toEqual([]);
     expect(f!.callsArgs).toBeUndefined();
+  });
+});
+
+describe.runIf(FULL)('the libraries model pickles come from', () => {
+  it.each([
+    ['torch:load', 'deserialize'],
+    ['torch.serialization:load', 'deserialize'],
+    ['numpy:load', 'deserialize'],
+    ['pandas:read_pickle', 'deserialize'],
+  ])('%s reaches %s', (name, sink) => {
+    const p = paths(name)[sink];
+    expect(p, `${name} → ${JSON.stringify(facts(name))}`).toBeDefined();
+    expect(p![0]).toBe(name.replace(':', '.'));
+  });
+
+  it.each(LIBRARY_SILENT)('%s (what benign pickles name) reaches nothing', (name) => {
+    const f = facts(name);
+    expect(f, name).not.toBeNull();
+    expect(f!.reach.filter((r) => r.sink !== 'getattr'), JSON.stringify(f!.reach)).toEqual([]);
+    expect(f!.callsArgs).toBeUndefined();
+  });
+
+  it('torch.nn.Linear is torch.nn.modules.linear.Linear (re-export)', () => {
+    expect(facts('torch.nn:Linear')).toEqual(facts('torch.nn.modules.linear:Linear'));
+    expect(facts('torch.nn:Linear')!.isClass).toBe(true);
+  });
+
+  it('numpy 1.x and 2.x spellings of _reconstruct are the same C function', () => {
+    expect(facts('numpy.core.multiarray:_reconstruct')).not.toBeNull();
+    expect(facts('numpy._core.multiarray:_reconstruct')).not.toBeNull();
+  });
+
+  it('records the version of every library read', () => {
+    for (const lib of ['torch', 'numpy', 'pandas', 'sklearn', 'scipy', 'transformers']) {
+      expect(kb.versions[lib], lib).toMatch(/^\d+\./);
+    }
   });
 });
 

@@ -242,3 +242,39 @@ def coverage(col, res, pkg_of, exportable) -> dict:
                             row[1] += 1
     return {k: {'public': v[0], 'known': v[1], 'share': round(v[1] / v[0], 4) if v[0] else 1.0}
             for k, v in sorted(out.items())}
+
+
+def prune_private(data: dict) -> int:
+    """Drops leaf nodes for private methods (`Class._helper`, not dunders) that are silent and that no
+    path, alias or MRO entry mentions, to keep the table small. A pickle naming one gets `unknown`
+    (the judge's conservative answer), never a wrong `silent`. Returns the number of nodes dropped."""
+    lines = data['tree'].split('\n')
+    used = set(map(int, data['facts']))
+    for v in data['facts'].values():
+        used |= {x for i, x in enumerate(v[0]) if i % 2 == 1 and x >= 0}
+    for k, v in list(data['alias'].items()) + list(data['mro'].items()):
+        used.add(int(k))
+        used |= set(v)
+    keep, parent_is_class, stack = [], [], []
+    for i, line in enumerate(lines):
+        depth, flags, seg = TREE_DIGITS.index(line[0]), TREE_DIGITS.index(line[1]), line[2:]
+        del stack[depth:]
+        parent_flags = stack[-1] if stack else 0
+        stack.append(flags)
+        has_child = i + 1 < len(lines) and TREE_DIGITS.index(lines[i + 1][0]) > depth
+        private = seg.startswith('_') and not (seg.startswith('__') and seg.endswith('__'))
+        drop = (private and parent_flags & F_CLASS and flags & F_FUNC and not flags & F_CLASS
+                and i not in used and not has_child)
+        keep.append(not drop)
+    new_ix, out_lines = {}, []
+    for i, line in enumerate(lines):
+        if keep[i]:
+            new_ix[i] = len(out_lines)
+            out_lines.append(line)
+    re = new_ix.__getitem__
+    data['tree'] = '\n'.join(out_lines)
+    data['alias'] = {re(int(k)): [re(x) for x in v] for k, v in data['alias'].items()}
+    data['mro'] = {re(int(k)): [re(x) for x in v] for k, v in data['mro'].items()}
+    data['facts'] = {re(int(k)): [[x if i % 2 == 0 or x < 0 else re(x) for i, x in enumerate(v[0])], v[1], v[2]]
+                     for k, v in data['facts'].items()}
+    return len(lines) - len(out_lines)
