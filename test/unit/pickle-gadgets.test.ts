@@ -129,6 +129,8 @@ describe('benign look-alikes of the carriers and lookups stay silent (nothing ab
       gcall('builtins.getattr', g('transformers.trainer_utils', 'IntervalStrategy'), 'STEPS')],
     ['getattr(zoneinfo.ZoneInfo, "_unpickle")("Europe/Berlin", 1): how a ZoneInfo pickles',
       call(gcall('builtins.getattr', g('zoneinfo', 'ZoneInfo'), '_unpickle'), 'Europe/Berlin', 1)],
+    ['getattr(uuid.SafeUUID, "safe"): an Enum member of a reviewed class in a module the lists call dangerous',
+      gcall('builtins.getattr', g('uuid', 'SafeUUID'), 'safe')],
     ['dill._dill._load_type("float")', gcall('dill._dill._load_type', 'float')],
     ['array.array("d", [1.0])', gcall('array.array', 'd', { list: [1] })],
   ];
@@ -150,6 +152,9 @@ describe('benign look-alikes of the carriers and lookups stay silent (nothing ab
 describe('lookups keep full severity where they are not plain lookups', () => {
   it('getattr(os, "system") (a lookup on a dangerous module): CRITICAL', async () => {
     expectCritical(await scanOf(gcall('builtins.getattr', g('os', 'path'), 'system')), 'getattr');
+  });
+  it('getattr(uuid.UUID, "system") (a reviewed class, an execution-primitive name): CRITICAL', async () => {
+    expectCritical(await scanOf(gcall('builtins.getattr', g('uuid', 'UUID'), 'system')), 'getattr');
   });
   it('getattr(re.RegexFlag, "__class__") (a dunder): CRITICAL', async () => {
     expectCritical(await scanOf(gcall('builtins.getattr', g('re', 'RegexFlag'), '__class__')), 'getattr');

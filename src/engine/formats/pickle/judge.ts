@@ -8,6 +8,7 @@
 import type { PolicyVerdict } from './policy';
 import { carriedOf, classOf, isConstructor, isGetattr, isTensorOrStorage, isTypeLookup, lookupOf, namedtupleImport, type Carried } from './calls';
 import { harmfulReach, reachText, SINK_TEXT } from './verdict';
+import { DANGEROUS_ATTRIBUTES } from './policy-dangerous';
 import { inlineArray } from './joblib';
 import type { CallNode, GlobalNode, InlineData, MachineHooks } from './machine';
 import { JudgeBase, type Pending } from './judge-base';
@@ -163,9 +164,14 @@ export class Judge extends JudgeBase implements MachineHooks {
   private benignShape(g: GlobalNode, c: CallNode): boolean {
     if (isGetattr(g)) {
       const look = lookupOf(c);
-      if (!look || this.verdict(look.owner).level === 'dangerous') return false;
-      const v = this.verdictOf(look.owner.module, `${look.owner.name}.${look.attr}`);
-      if (v.level === 'dangerous') return false;
+      const owner = look ? this.verdict(look.owner) : null;
+      if (!look || !owner || owner.level === 'dangerous') return false;
+      // An attribute of a class the reviewed lists or the knowledge base clear (uuid.SafeUUID.safe, an
+      // Enum member) is a value; only a name like an execution primitive is looked at again. Elsewhere
+      // the looked-up path is judged (a dangerous module reached through it keeps getattr CRITICAL).
+      if (owner.level !== 'safe' || DANGEROUS_ATTRIBUTES.has(look.attr)) {
+        if (this.verdictOf(look.owner.module, `${look.owner.name}.${look.attr}`).level === 'dangerous') return false;
+      }
       this.cancelHeld(g.key);
       return true;
     }
