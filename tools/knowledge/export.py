@@ -255,12 +255,17 @@ def prune_private(data: dict) -> int:
     for k, v in list(data['alias'].items()) + list(data['mro'].items()):
         used.add(int(k))
         used |= set(v)
-    keep, parent_is_class, stack = [], [], []
+    keep, stack, names = [], [], []
     for i, line in enumerate(lines):
         depth, flags, seg = TREE_DIGITS.index(line[0]), TREE_DIGITS.index(line[1]), line[2:]
         del stack[depth:]
+        del names[depth:]
         parent_flags = stack[-1] if stack else 0
         stack.append(flags)
+        names.append(seg)
+        if names[:2] == ['torch', 'optim']:
+            keep.append(True)            # LR schedulers pickle bound private methods (OneCycleLR._annealing_cos)
+            continue
         has_child = i + 1 < len(lines) and TREE_DIGITS.index(lines[i + 1][0]) > depth
         private = seg.startswith('_') and not (seg.startswith('__') and seg.endswith('__'))
         drop = (private and parent_flags & F_CLASS and flags & F_FUNC and not flags & F_CLASS
@@ -278,3 +283,96 @@ def prune_private(data: dict) -> int:
     data['facts'] = {re(int(k)): [[x if i % 2 == 0 or x < 0 else re(x) for i, x in enumerate(v[0])], v[1], v[2]]
                      for k, v in data['facts'].items()}
     return len(lines) - len(out_lines)
+
+
+def prune_aliases(data: dict) -> int:
+    """Drops alias leaves a benign pickle does not name, to fit the size cap: pickles name a class or
+    function by its defining module (`__module__`), so `pkg.mod.Any` (an import of typing.Any) is not
+    needed. Kept: aliases to seeded C callables (pickle.loads → _pickle.loads, functools.partial),
+    public re-exports in public modules of the libraries, and module aliases in the standard library
+    (`logging.os.system`). A dropped alias answers `unknown`, never a wrong `silent`."""
+    lines = data['tree'].split('\n')
+    libs = set(data['meta']['versions']) - {'python'}
+    flags = [TREE_DIGITS.index(line[1]) for line in lines]
+    used = set()
+    for v in data['facts'].values():
+        used |= {x for i, x in enumerate(v[0]) if i % 2 == 1 and x >= 0}
+    for k, v in data['mro'].items():
+        used.add(int(k))
+        used |= set(v)
+    for v in data['alias'].values():
+        used |= set(v)
+    keep = [True] * len(lines)
+    stack: list[str] = []
+    for i, line in enumerate(lines):
+        depth, seg = TREE_DIGITS.index(line[0]), line[2:]
+        del stack[depth:]
+        stack.append(seg)
+        a = data['alias'].get(str(i)) if isinstance(next(iter(data['alias']), 0), str) else data['alias'].get(i)
+        if a is None or flags[i] & (F_KNOWN | F_MODULE) or i in used:
+            continue
+        if i + 1 < len(lines) and TREE_DIGITS.index(lines[i + 1][0]) > depth:
+            continue
+        if any(flags[x] & F_SEED for x in a):
+            continue
+        to_module = all(flags[x] & F_MODULE for x in a)
+        in_lib = stack[0] in libs
+        if to_module:
+            keep[i] = not in_lib
+        else:
+            keep[i] = not (seg.startswith('_') or any(p.startswith('_') for p in stack[1:-1]))
+    new_ix, out = {}, []
+    for i, line in enumerate(lines):
+        if keep[i]:
+            new_ix[i] = len(out)
+            out.append(line)
+    re = new_ix.__getitem__
+    data['tree'] = '\n'.join(out)
+    data['alias'] = {re(int(k)): [re(x) for x in v] for k, v in data['alias'].items() if int(k) in new_ix}
+    data['mro'] = {re(int(k)): [re(x) for x in v] for k, v in data['mro'].items()}
+    data['facts'] = {re(int(k)): [[x if i % 2 == 0 or x < 0 else re(x) for i, x in enumerate(v[0])], v[1], v[2]]
+                     for k, v in data['facts'].items()}
+    return len(lines) - len(out)
+
+
+def prune_where(data: dict, drop) -> int:
+    """Drops silent, unreferenced leaves whose dotted path satisfies `drop(parts)`, repeatedly (a module
+    whose members all went becomes a leaf). Such names answer `unknown` afterwards."""
+    total = 0
+    while True:
+        lines = data['tree'].split('\n')
+        used = set(map(int, data['facts'])) | set(map(int, data['alias']))
+        for v in data['facts'].values():
+            used |= {x for i, x in enumerate(v[0]) if i % 2 == 1 and x >= 0}
+        for k, v in list(data['alias'].items()) + list(data['mro'].items()):
+            used.add(int(k))
+            used |= set(v)
+        keep, stack = [], []
+        for i, line in enumerate(lines):
+            depth = TREE_DIGITS.index(line[0])
+            del stack[depth:]
+            stack.append(line[2:])
+            leaf = not (i + 1 < len(lines) and TREE_DIGITS.index(lines[i + 1][0]) > depth)
+            keep.append(not (leaf and i not in used and drop(stack)))
+        n = keep.count(False)
+        if not n:
+            return total
+        total += n
+        new_ix, out = {}, []
+        for i, line in enumerate(lines):
+            if keep[i]:
+                new_ix[i] = len(out)
+                out.append(line)
+        re = new_ix.__getitem__
+        data['tree'] = '\n'.join(out)
+        data['alias'] = {re(int(k)): [re(x) for x in v] for k, v in data['alias'].items()}
+        data['mro'] = {re(int(k)): [re(x) for x in v] for k, v in data['mro'].items()}
+        data['facts'] = {re(int(k)): [[x if i % 2 == 0 or x < 0 else re(x) for i, x in enumerate(v[0])], v[1], v[2]]
+                         for k, v in data['facts'].items()}
+
+
+def transformers_models(parts: list[str]) -> bool:
+    """transformers.models.<model>.<module>: only configuration_* modules appear in the pickles people
+    share (training_args.bin, configs); model code is saved as state dicts or safetensors."""
+    return (len(parts) >= 4 and parts[0] == 'transformers' and parts[1] == 'models'
+            and not parts[3].startswith('configuration_'))

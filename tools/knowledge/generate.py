@@ -60,7 +60,7 @@ from analyse import FuncAnalyser, link_attrs  # noqa: E402
 from collect import Collector, Func, Klass  # noqa: E402
 from propagate import Graph, seed_for  # noqa: E402
 from resolve import Resolver  # noqa: E402
-from export import export  # noqa: E402
+from export import export, prune_aliases, prune_private, prune_where, transformers_models  # noqa: E402
 
 # Top-level packages read, with the distribution whose version is recorded.
 PACKAGES = {
@@ -242,7 +242,9 @@ def main() -> None:
     print(f'propagated in {time.time() - t0:.0f}s', file=sys.stderr)
     cnames = c_module_names(set(pkg_of.values()))
     data = export(col, res, g, versions, pkg_of, cnames)
-    data['meta']['seconds'] = round(time.time() - t0)
+    # size: the table ships in the app (loaded lazily); see the prune_* docstrings for what goes
+    print(f'pruned {prune_aliases(data)} aliases, {prune_private(data)} private methods, '
+          f'{prune_where(data, transformers_models)} transformers model names', file=sys.stderr)
     os.makedirs(os.path.dirname(os.path.abspath(opts.out)), exist_ok=True)
     text = json.dumps(data, separators=(',', ':'), sort_keys=False)
     with open(opts.out, 'w') as fh:
