@@ -177,6 +177,13 @@ describe('lookups are not calls', () => {
     expect(msgs(j)).toEqual([]);
   });
 
+  it('getattr(<instance of a class dangerous only through its constructor>, "method") is judged by the method', async () => {
+    const bound = (attr: string) => p2().global('builtins', 'getattr').mark().global('mylib', 'Heavy').op('EMPTY_TUPLE').op('NEWOBJ')
+      .str(attr).op('TUPLE').op('REDUCE').stop().build();
+    expect(msgs(await judge(bound('name')))).toEqual([]);
+    expect(rulesOf(await judge(bound('system')), 'critical')).toContain('pickle/dangerous-call');
+  });
+
   it('getattr(Class, "load")(…) is judged as a call of Class.load: CRITICAL when that deserialises', async () => {
     const j = await judge(p2().global('builtins', 'getattr').mark().global('mylib', 'Config').str('load').op('TUPLE').op('REDUCE')
       .mark().str('x').op('TUPLE').op('REDUCE').stop().build());

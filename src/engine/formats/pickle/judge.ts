@@ -165,7 +165,9 @@ export class Judge extends JudgeBase implements MachineHooks {
     if (isGetattr(g)) {
       const look = lookupOf(c);
       const owner = look ? this.verdict(look.owner) : null;
-      if (!look || !owner || owner.level === 'dangerous') return false;
+      // A method read off an instance that already exists (a bound method in saved state) does not run
+      // the class's constructor, so a knowledge-base verdict on construction does not decide it.
+      if (!look || !owner || (owner.level === 'dangerous' && !(look.instance && owner.origin === 'knowledge'))) return false;
       // An attribute of a class the reviewed lists or the knowledge base clear (uuid.SafeUUID.safe, an
       // Enum member) is a value; only a name like an execution primitive is looked at again. Elsewhere
       // the looked-up path is judged (a dangerous module reached through it keeps getattr CRITICAL).
