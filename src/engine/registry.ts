@@ -127,7 +127,7 @@ export function select(head: Head, enabled?: (scanner: Scanner) => boolean): Sel
   }
   chosen ??= byName ?? { scanner: FALLBACK, sniff: { confidence: 'name' } };
   const claimedBy = head.ext ? SCANNERS.find((s) => s.extensions.includes(head.ext)) : undefined;
-  if (claimedBy && !chosen.scanner.extensions.includes(head.ext)) chosen.claimedBy = claimedBy;
+  if (claimedBy && !chosen.scanner.extensions.includes(head.ext) && !chosen.scanner.alsoNamed?.includes(head.ext)) chosen.claimedBy = claimedBy;
   return chosen;
 }
 

@@ -210,6 +210,8 @@ export interface Scanner<S = unknown> {
   id: string;
   /** Extensions that suggest this format (lower case, with dot). */
   extensions: readonly string[];
+  /** Other formats' extensions this one is also saved under by convention (model_best.pth.tar): not a mismatch when the content is this format. */
+  alsoNamed?: readonly string[];
   /** Sync, pure, reads only head bytes; the returned state is handed to scan. */
   sniff(head: Head): Sniff<S> | null;
   scan(ctx: ScanContext<S>): Promise<void>;

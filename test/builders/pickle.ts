@@ -7,6 +7,7 @@ import { fromBytes } from '../../src/engine/io/byte-source';
 import { FormatError, type ByteSource, type FindingInput, type JsonValue, type ScanContext } from '../../src/engine/types';
 import { scanPickle } from '../../src/engine/formats/pickle/scanner';
 import type { Classify } from '../../src/engine/formats/pickle/judge';
+import type { Knowledge } from '../../src/engine/formats/pickle/knowledge/types';
 import { RULES } from '../../src/engine/rules';
 
 type Arg = number | bigint | boolean | string | Uint8Array | [string, string];
@@ -179,7 +180,7 @@ export const fakePolicy: Classify = (module, name) => {
   return { level: 'unknown', reason: 'fake policy: not listed' };
 };
 
-export async function judgePickle(bytes: Uint8Array | ByteSource, classify: Classify = fakePolicy, name = 'test.pkl'): Promise<Judged> {
+export async function judgePickle(bytes: Uint8Array | ByteSource, classify: Classify = fakePolicy, name = 'test.pkl', knowledge: Knowledge | null = null): Promise<Judged> {
   const out: Judged = { findings: [], notes: {}, children: [], strings: [] };
   const budget = new Budget();
   async function visit(src: ByteSource, path: string[]): Promise<void> {
@@ -201,7 +202,7 @@ export async function judgePickle(bytes: Uint8Array | ByteSource, classify: Clas
       read: (o, l) => src.read(o, l),
       checkAborted: () => {},
     };
-    await scanPickle(ctx, classify);
+    await scanPickle(ctx, classify, knowledge);
   }
   try {
     await visit(bytes instanceof Uint8Array ? fromBytes(bytes, name) : bytes, [name]);

@@ -70,8 +70,15 @@ describe('pytorch legacy checkpoints', () => {
     expect(criticalAt(r, child)).toBe(true);
   });
 
-  it('reports a storage whose element count differs from its declaration', async () => {
+  // A declaration larger than the elements present is the CVE-2026-24747 shape: CRITICAL since issue 11.
+  it('reports a storage declared larger than the elements it holds, CRITICAL', async () => {
     const lying = { ...FLOATS, declared: 1_000_000 };
+    const r = await scan(fromBytes(legacyCheckpoint({ storages: [FLOATS], main: mainPickle([lying]) }), 'model.pt'));
+    expect(find(r, 'pytorch/storage-size-mismatch')[0]).toMatchObject({ severity: 'critical', location: { pointer: FLOATS.key } });
+  });
+
+  it('reports a storage declared smaller than the elements it holds, WARNING', async () => {
+    const lying = { ...FLOATS, declared: 1 };
     const r = await scan(fromBytes(legacyCheckpoint({ storages: [FLOATS], main: mainPickle([lying]) }), 'model.pt'));
     expect(find(r, 'pytorch/storage-size-mismatch')[0]).toMatchObject({ severity: 'warning', location: { pointer: FLOATS.key } });
   });

@@ -20,6 +20,18 @@ export const PICKLE_RULES = {
     remediation: 'Check that the callable belongs to a library you trust and that the model needs it. If in doubt, load the file in a sandbox or ask the publisher for safetensors.',
     cwe: [502], aliases: ['S201'],
   },
+  'pickle/unknown-class-constructed': {
+    severity: 'info', title: 'Pickle constructs a class no analysed library defines',
+    explanation: 'NEWOBJ or copyreg._reconstructor makes an instance of this class with its __new__ only; __init__ does not run. torch.save(model) writes every user-defined nn.Module this way. Loading still imports the module that defines the class, which runs that module\'s code.',
+    remediation: 'Make sure the module named is one you have installed and trust.',
+    cwe: [502],
+  },
+  'pickle/program-callable': {
+    severity: 'info', title: 'Pickle calls a name of the loading program',
+    explanation: 'The callable is looked up in __main__, the script that loads the file (a user Enum, a learning-rate helper bound by functools.partial). Pickle resolves it in that process, so the file cannot bring its own code there; loading fails where the program does not define the name.',
+    remediation: 'Check that the names listed are your own program\'s.',
+    cwe: [502],
+  },
   'pickle/unresolved-callable': {
     severity: 'warning', title: 'Pickle calls something that cannot be resolved statically',
     explanation: 'The callable of a REDUCE/NEWOBJ/OBJ comes from a memo key that was never stored, an extension code, a persistent id or a non-callable value. CPython usually fails on such pickles, but other loaders differ, and scanners that give up here have been bypassed.',

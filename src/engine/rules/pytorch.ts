@@ -13,6 +13,12 @@ export const PYTORCH_RULES = {
     remediation: 'Do not load this file. The pickle findings on pickle#0 say what it would run.',
     cwe: [502],
   },
+  'pytorch/tensor-item-write': {
+    severity: 'critical', title: 'Pickle writes items into a rebuilt tensor or storage',
+    explanation: 'SETITEM, SETITEMS, APPEND or APPENDS is applied to a tensor or storage the pickle rebuilt (a torch._utils._rebuild_* result or a persistent-load storage). torch.save never writes this; item writes on tensors reach native setters with attacker-chosen indices and values (CVE-2026-24747, a weights_only bypass to memory corruption).',
+    remediation: 'Do not load this file, even with weights_only=True on an unpatched torch; obtain the checkpoint again from its publisher.',
+    cwe: [787, 502],
+  },
   'pytorch/storage-size-mismatch': {
     severity: 'warning', title: 'Storage size differs from its declaration',
     explanation: 'A raw storage holds a different number of elements than the main pickle declares for it. torch.save never writes this; a crafted size makes loaders read or write outside the tensor (memory-corruption bugs in storage loading).',

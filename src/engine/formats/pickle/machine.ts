@@ -33,7 +33,8 @@ export interface MachineHooks {
   onUnresolvedImport(why: string, off: number, fromCall: boolean): void;
   onCall(c: CallNode): void;
   onBuild(target: Val, state: Val, off: number): InlineData | null;
-  onMutate(target: GlobalNode, op: string, off: number): void;
+  /** APPEND/SETITEM(S)/ADDITEMS on something that is not a new container (an import, a call result, a persistent id). */
+  onMutate(target: Node, op: string, off: number): void;
   onExt(code: number, off: number): void;
   /** A string or bytes constant of at least MIN_CONST_CHARS; `partial` when only a prefix was kept. */
   onConst(v: string | Uint8Array, off: number, argOff: number, argLen: number, partial: boolean): void;
@@ -166,7 +167,7 @@ export class Machine {
   private addTo(target: Val, items: Val[], op: string, off: number): void {
     if (!isNode(target)) return;
     if (target.t === 'list' || target.t === 'dict' || target.t === 'set') addItems(target, items);
-    else if (target.t === 'global') this.hooks.onMutate(target, op, off);
+    else if (target.t === 'global' || target.t === 'call' || target.t === 'pid') this.hooks.onMutate(target, op, off);
   }
 
   /** APPENDS / SETITEMS / ADDITEMS: the items above the MARK go into the object below it (no array copy). */
@@ -184,7 +185,7 @@ export class Machine {
         const kept = itemsOf(target);
         for (let i = m; i < st.length && kept.length < MAX_KEPT_ITEMS; i++) kept.push(st[i]!);
         target.n += count;
-      } else if (target.t === 'global') this.hooks.onMutate(target, op, off);
+      } else if (target.t === 'global' || target.t === 'call' || target.t === 'pid') this.hooks.onMutate(target, op, off);
     }
     while (st.length > m) st.pop();
   }

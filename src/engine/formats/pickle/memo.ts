@@ -15,6 +15,8 @@ const CHUNK_SHIFT = 13;
 const CHUNK = 1 << CHUNK_SHIFT;
 const CHUNK_MASK = CHUNK - 1;
 
+/** Callees whose memoized results keep their arguments (see compact). */
+const LOOKUPS = new Set(['getattr', '_load_type', '_builtin_type', '_create_namedtuple']);
 const OPAQUE_LIST: Node = { t: 'unknown', why: 'a memoized list', off: -1 };
 const OPAQUE_DICT: Node = { t: 'unknown', why: 'a memoized dict', off: -1 };
 const OPAQUE_SET: Node = { t: 'unknown', why: 'a memoized set', off: -1 };
@@ -246,6 +248,9 @@ export class Memo {
       case 'call': {
         // numpy dtypes are memoized and reused by joblib wrappers, which need their args and state.
         if (!isNode(v.fn) || v.fn.t !== 'global' || v.fn.name === 'dtype') return v;
+        // Lookups (getattr(cls, 'name'), dill's _load_type('slice')) are judged by their arguments when
+        // their memoized result is called later; they are as small as the short tuples kept below.
+        if (LOOKUPS.has(v.fn.name) && isNode(v.args) && v.args.t === 'tuple' && v.args.n <= 4) return v;
         let s = this.results.get(v.fn.key);
         if (!s) { s = { t: 'call', fn: v.fn, args: { t: 'unknown', why: 'args', off: v.off }, off: v.off, op: v.op }; this.results.set(v.fn.key, s); }
         return s;

@@ -51,6 +51,18 @@ export function sniffPickle(b: Uint8Array, at = 0, total = b.length, minOps = SN
   }
 }
 
+/** Offset just past the STOP of the pickle at `at` when it ends inside `b` within SNIFF_OPS ops, else null. */
+export function pickleEndIn(b: Uint8Array, at: number): number | null {
+  const m = new Machine(NULL_HOOKS);
+  const r = OpReader.overBytes(b, at, b.length);
+  try {
+    return m.runSync(r, SNIFF_OPS) === 'stop' ? r.pos : null;
+  } catch (e) {
+    if (e instanceof FormatError || e instanceof LimitExceeded) return null;
+    throw e;
+  }
+}
+
 /** A pickle start at `at`: magic, or a protocol 0/1 parse that reaches STOP or runs long. */
 export function pickleStartsAt(b: Uint8Array, at: number, total = b.length): boolean {
   if (hasPickleMagic(b, at)) return sniffPickle(b, at, total, 8) !== null;

@@ -73,6 +73,13 @@ export const SAFE: readonly SafeEntry[] = [
   ...all('constructs an exception object (constructing does not raise it)', under(['builtins'], BUILTIN_EXCEPTIONS)),
 
   // ---- standard library value types --------------------------------------------------------------
+  // The knowledge base sees ZoneInfo reach importlib.import_module: it loads the tzdata package's
+  // resource for the key, which it first checks is a normalised relative name (zoneinfo/_common.py
+  // load_tzdata, _tzpath._validate_tzfile_path); the module imported is never chosen by the pickle.
+  ...all('is a time-zone value (its key names a tzdata resource, never a module)', ['zoneinfo.ZoneInfo', 'zoneinfo._zoneinfo.ZoneInfo']),
+  // pytz (pandas' time zones before 2.0): _p is pytz.tzinfo.unpickler, which accepts only a zone in
+  // pytz.all_timezones_set before reading its bundled tz file; _UTC returns the utc singleton.
+  ...all('rebuilds a pytz time zone from a name checked against pytz\'s own zone list', ['pytz._p', 'pytz._UTC']),
   ...all('is a standard container type', under(['collections'], [
     'OrderedDict', 'defaultdict', 'Counter', 'deque', 'ChainMap'])),
   ...all('encodes a string to bytes (how protocol 2 pickles bytes)', ['_codecs.encode', 'codecs.encode']),

@@ -42,6 +42,7 @@ import {
   DANGEROUS, DANGEROUS_ATTRIBUTES, MODULE_ALIASES, REFLECTION_ATTRIBUTES, type DangerEntry,
 } from './policy-dangerous';
 import { NOTES, SAFE, SAFE_PREFIXES } from './policy-safe';
+import type { ReachStep } from './knowledge/types';
 
 export type PolicyLevel = 'dangerous' | 'safe' | 'unknown';
 
@@ -52,6 +53,13 @@ export interface PolicyVerdict {
   /** e.g. 'code-execution', 'network', 'filesystem', 'deserialization', 'ml-safe'. */
   category?: string;
   cve?: string[];
+  /** Knowledge base: the shortest path to each sink the callable reaches (verdict.ts). */
+  reach?: ReachStep[];
+  /** Higher-order facts: arguments the callable calls (its own, or reviewed in carriers.ts). */
+  callsArgs?: number[] | 'any';
+  callsKwargs?: string[];
+  /** Where the verdict comes from: the reviewed lists, the knowledge base, or nobody (unknown). */
+  origin?: 'override' | 'knowledge' | 'none';
 }
 
 interface TrieNode { next: Map<string, TrieNode>; entry?: DangerEntry }

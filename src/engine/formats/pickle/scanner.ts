@@ -5,7 +5,9 @@
 import { FormatError, type ByteSource, type ScanContext, type Scanner } from '../../types';
 import { fromBytes } from '../../io/byte-source';
 import { hex, looksLikeText, utf8Strict } from '../../io/text';
-import { classifyGlobal } from './policy';
+import type { Knowledge } from './knowledge/types';
+import { pickleKnowledge } from './knowledge-load';
+import { knowledgeClassifier } from './verdict';
 import { findPickleEnd, OpReader } from './disasm';
 import { Judge, type Classify, type NestedPayload } from './judge';
 import { Machine } from './machine';
@@ -40,9 +42,18 @@ export const pickleScanner: Scanner = {
     return null;
   },
   async scan(ctx) {
-    await scanPickle(ctx, classifyGlobal);
+    const knowledge = await pickleKnowledge();
+    await scanPickle(ctx, classifierFor(knowledge), knowledge);
   },
 };
+
+let classifier: { knowledge: Knowledge | null; classify: Classify } | null = null;
+
+/** One layered classifier per loaded knowledge base (verdict.ts); the judge caches verdicts per scan. */
+function classifierFor(knowledge: Knowledge | null): Classify {
+  if (classifier?.knowledge !== knowledge) classifier = { knowledge, classify: knowledgeClassifier(knowledge) };
+  return classifier.classify;
+}
 
 /**
  * A GLOBAL whose module line is an identifier but whose name line is not UTF-8: CPython fails the load
@@ -80,14 +91,15 @@ function isPadding(b: Uint8Array): boolean {
   return true;
 }
 
-/** Scans every pickle stream of ctx.source. `classify` is the policy (injectable for tests). */
-export async function scanPickle(ctx: ScanContext, classify: Classify): Promise<void> {
+/** Scans every pickle stream of ctx.source. `classify` is the policy and `knowledge` its facts (injectable for tests). */
+export async function scanPickle(ctx: ScanContext, classify: Classify, knowledge: Knowledge | null = null): Promise<void> {
   const src = ctx.source;
   const size = src.size;
   const queue: NestedPayload[] = [];
   const judge = new Judge({
     report: (f) => ctx.report(f),
     classify,
+    knowledge,
     inspectString: (t, w) => ctx.inspectString(t, w),
     nested: (p) => queue.push(p),
     charge: (n) => { ctx.budget.chargePickleOps(n); ctx.checkAborted(); },

@@ -17,6 +17,9 @@ const REFLECTION = new Set([
 
 type Classify = (module: string, name: string) => PolicyVerdict;
 
+/** Dotted names (after the module) longer than this are attribute walks; library paths are a few segments. */
+const MAX_NAME_SEGMENTS = 32;
+
 /**
  * The policy's verdict, made stronger when the name reaches further than the policy looked: a
  * reflection dunder anywhere in module or name, or a dotted name whose tail, read as
@@ -29,6 +32,12 @@ export function strongerVerdict(module: string, name: string, classify: Classify
   const dunder = parts.find((p) => REFLECTION.has(p));
   if (dunder) return { level: 'dangerous', reason: `reaches ${dunder} through ${module}, a path to builtins and arbitrary code`, category: 'reflection' };
   const nameParts = name.split('.');
+  // Every tail below is classified on its own (each costs its length): bounded, so a hostile name of
+  // 20 000 segments costs a few lookups instead of 20 000² segment reads.
+  if (nameParts.length > MAX_NAME_SEGMENTS) {
+    return { level: 'dangerous', category: 'reflection',
+      reason: `${module}.${name.slice(0, 80)}… walks ${nameParts.length} attributes deep; no library defines such a path, only an attribute-walk attack builds one` };
+  }
   for (let k = 1; k < nameParts.length; k++) {
     const tail = nameParts.slice(k).join('.');
     for (const mod of [`${module}.${nameParts.slice(0, k).join('.')}`, nameParts[k - 1]!]) {

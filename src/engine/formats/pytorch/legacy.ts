@@ -79,7 +79,8 @@ export async function scanTorchLegacy(ctx: ScanContext<LegacyState>): Promise<vo
     }
     if (ref.numel !== null && ref.numel !== count) {
       ctx.report({ ruleId: 'pytorch/storage-size-mismatch',
-        message: `Storage "${key}" (${ref.type}) holds ${count} elements but the main pickle declares ${ref.numel}`, offset: pos, pointer: key });
+        message: `Storage "${key}" (${ref.type}) holds ${count} elements but the main pickle declares ${ref.numel}`, offset: pos, pointer: key,
+        ...(ref.numel > count ? { severity: 'critical' as const, severityReason: 'the declaration is larger than the elements present: loaders index past the storage data (CVE-2026-24747)' } : {}) });
     }
     storageBytes += bytes;
     storageSpans.set(key, { offset: pos + 8, bytes });

@@ -3,6 +3,7 @@ import type { Head, Sniff } from '../../types';
 import { startsWith } from '../../io/text';
 import { firstMemberName, looksLikeTorchLayout, splitTop } from './layout';
 import { zipHeadBytes } from '../../containers/zip-sniff';
+import { pickleEndIn } from '../pickle/nested';
 
 /** torch/serialization.py MAGIC_NUMBER = 0x1950a86a20f9469cfc6c, pickled first by _legacy_save. */
 export const LEGACY_MAGIC = 0x1950a86a20f9469cfc6cn;
@@ -30,6 +31,11 @@ export function sniffTorchZip(head: Head): Sniff | null {
   return null;
 }
 
+/** The literal magic pickle torch's legacy writer starts with (pickle.dumps(tensor) embeds one). */
+export function startsWithLegacyMagic(b: Uint8Array): boolean {
+  return literalMagicAt0(b);
+}
+
 function literalMagicAt0(b: Uint8Array): boolean {
   if (b[0] === 0x80 && b[1]! >= 2 && b[1]! <= 5) {
     // PROTO n, LONG1 10 <magic> STOP; protocol 4/5 put a FRAME (0x95 + u64 length) before it.
@@ -46,13 +52,12 @@ function literalMagicAt0(b: Uint8Array): boolean {
  */
 function protocolVersionFollows(b: Uint8Array): boolean {
   if (!(b[0] === 0x80 && b[1]! >= 2 && b[1]! <= 5)) return false;
-  const n = Math.min(b.length, SECOND_PICKLE_REACH);
-  for (let i = 1; i + 6 <= n; i++) {
-    if (b[i - 1] !== 0x2e || b[i] !== 0x80 || b[i + 1]! < 2 || b[i + 1]! > 5) continue;
-    const at = b[i + 2] === 0x95 ? i + 11 : i + 2;
-    if (startsWith(b, PROTOCOL_VERSION_OPS, at)) return true;
-  }
-  return false;
+  // The second pickle must start where the first one ends: the same bytes inside a bytes constant of
+  // an ordinary pickle (pickle.dumps(tensor) carries a whole legacy stream) are not this layout.
+  const i = pickleEndIn(b.subarray(0, Math.min(b.length, SECOND_PICKLE_REACH)), 0);
+  if (i === null || i + 6 > b.length || b[i] !== 0x80 || b[i + 1]! < 2 || b[i + 1]! > 5) return false;
+  const at = b[i + 2] === 0x95 ? i + 11 : i + 2;
+  return startsWith(b, PROTOCOL_VERSION_OPS, at);
 }
 
 export function sniffTorchLegacy(head: Head): Sniff<LegacyState> | null {

@@ -11,19 +11,42 @@ import { utf8 } from '../../io/text';
 import { torchWeightStats, type StorageSpan } from '../../stats/formats';
 import { countedSource } from '../zip/members';
 import { splitTop } from './layout';
-import { pickledTensors, tensorsOf } from './tensors';
+import { tensorsOf } from './tensors';
+import { mainPickle, type MainPickle } from './structure';
 import type { V } from './pickle-walk';
 
 /** data.pkl read into memory for the tensor walk: a 100k-tensor state dict's pickle is ~20 MB. */
 export const MAX_DATA_PKL_BYTES = 64 * 1024 * 1024;
 
-/** PyTorch zip: <top>/data.pkl names the tensors; <top>/data/<key> (stored, torch never compresses) holds each storage. */
-export async function torchZipWeightStats(ctx: ScanContext, entries: readonly ZipEntry[]): Promise<void> {
-  if (ctx.options.weightStats === false) return;
+/**
+ * The single data.pkl of a PyTorch zip, read into memory and walked once (structure.ts mainPickle):
+ * its storage references feed the size check (storages.ts) and its value the weight statistics.
+ * Null when there is none, several (no unambiguous storage map), or it cannot be read or walked.
+ */
+export interface ZipMain { top: string; main: MainPickle }
+
+export async function walkZipMain(ctx: ScanContext, entries: readonly ZipEntry[]): Promise<ZipMain | null> {
   const pkls = entries.filter((e) => !e.isDir && splitTop(e.name)?.rest === 'data.pkl');
-  if (pkls.length !== 1) return; // none, or several models in one archive: no unambiguous storage map
+  if (pkls.length !== 1) return null;
   const pkl = pkls[0]!;
-  const top = splitTop(pkl.name)!.top;
+  if (pkl.encrypted || pkl.uncompressedSize > MAX_DATA_PKL_BYTES) return null;
+  try {
+    const data = await readMember(countedSource(ctx), pkl, ctx.budget, { maxBytes: MAX_DATA_PKL_BYTES, checkAborted: ctx.checkAborted });
+    if (data.cut || data.error !== undefined) return null;
+    const main = await mainPickle(fromBytes(data.bytes, pkl.name), 0, data.bytes.length, ctx.checkAborted);
+    return main ? { top: splitTop(pkl.name)!.top, main } : null;
+  } catch (e) {
+    // The member scan reports a malformed data.pkl; these structural reads step aside.
+    if (e instanceof FormatError) return null;
+    throw e;
+  }
+}
+
+/** PyTorch zip: <top>/data.pkl names the tensors; <top>/data/<key> (stored, torch never compresses) holds each storage. */
+export async function torchZipWeightStats(ctx: ScanContext, entries: readonly ZipEntry[], walked: ZipMain | null): Promise<void> {
+  if (ctx.options.weightStats === false) return;
+  if (!walked) { ctx.note('weightStatsSkipped', 'data.pkl not modelled'); return; }
+  const top = walked.top;
   const storages = new Map<string, StorageSpan>();
   let byteorder: ZipEntry | undefined;
   for (const e of entries) {
@@ -36,22 +59,16 @@ export async function torchZipWeightStats(ctx: ScanContext, entries: readonly Zi
       storages.set(key, { offset: e.dataOffset, bytes: e.uncompressedSize });
     }
   }
-  if (pkl.encrypted || pkl.uncompressedSize > MAX_DATA_PKL_BYTES) return;
   try {
-    const src = countedSource(ctx);
-    const data = await readMember(src, pkl, ctx.budget, { maxBytes: MAX_DATA_PKL_BYTES, checkAborted: ctx.checkAborted });
-    if (data.cut || data.error !== undefined) return;
     // torch writes 'little' or 'big' (serialization.py _save); files without the record are little-endian.
     let little = true;
     if (byteorder && byteorder.uncompressedSize <= 16) {
-      const b = await readMember(src, byteorder, ctx.budget, { maxBytes: 16 });
+      const b = await readMember(countedSource(ctx), byteorder, ctx.budget, { maxBytes: 16 });
       little = utf8(b.bytes).trim() !== 'big';
     }
-    const tensors = await pickledTensors(fromBytes(data.bytes, pkl.name), 0, data.bytes.length, ctx.checkAborted);
-    if (!tensors) { ctx.note('weightStatsSkipped', 'data.pkl not modelled'); return; }
-    await torchWeightStats(ctx, tensors, (key) => storages.get(key) ?? null, little);
+    await torchWeightStats(ctx, tensorsOf(walked.main.root), (key) => storages.get(key) ?? null, little);
   } catch (e) {
-    // The member scan reports a malformed data.pkl; the statistics only hint, so they step aside.
+    // The statistics only hint, so they step aside.
     if (e instanceof FormatError) return;
     throw e;
   }

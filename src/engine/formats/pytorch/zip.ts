@@ -9,7 +9,8 @@ import { countedSource } from '../zip/members';
 import { scanZipListing, type MemberRoute } from '../zip/scanner';
 import { openZipChild } from '../zip/open';
 import { FACT_MAX_BYTES, FACT_RECORDS, classify, splitTop, type MemberKind } from './layout';
-import { torchZipWeightStats } from './weights';
+import { torchZipWeightStats, walkZipMain } from './weights';
+import { checkZipStorageSizes } from './storages';
 
 /** TorchScript source read per file to list its entry points; real files are a few KiB to a few MiB. */
 const CODE_READ_MAX_BYTES = 4 * 1024 * 1024;
@@ -78,7 +79,10 @@ export async function scanTorchZip(ctx: ScanContext): Promise<void> {
   };
   await scanZipListing(ctx, listing, route);
   // Weight statistics after the security checks (INFO only; off with options.weightStats === false).
-  if (!torchscript) await torchZipWeightStats(ctx, listing.entries);
+  // One walk of data.pkl: the declared storage sizes against the members, then the weight statistics.
+  const walked = await walkZipMain(ctx, listing.entries);
+  if (walked) checkZipStorageSizes(ctx, listing.entries, walked);
+  if (!torchscript) await torchZipWeightStats(ctx, listing.entries, walked);
 }
 
 /**

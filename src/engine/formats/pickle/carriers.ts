@@ -1,0 +1,68 @@
+// Higher-order callables: the ones that call a callable they are given (now, or later from the object
+// they build). A pickle can pass a function as *data* to one of these and have it called without a
+// REDUCE on it, so the judge treats those arguments as calls (issue 11, item 3). The knowledge base
+// says the same for analysed source (CallableFacts.callsArgs / callsKwargs); this reviewed list covers
+// C builtins the source cannot show and is the fallback when the knowledge base is not loaded.
+// Positions are 0-based positional arguments as pickle passes them (an unbound method reached by a
+// dotted name takes `self` first: logging.Filterer.addFilter(logger, f) calls argument 1).
+
+export interface Carrier {
+  args?: number[] | 'any'; kwargs?: string[]; reason: string;
+  /** Judged by what it carries even though its module is on the reviewed dangerous list. */
+  replacesDanger?: true;
+}
+
+const c = (args: number[] | 'any' | undefined, kwargs: string[] | undefined, reason: string): Carrier =>
+  ({ ...(args ? { args } : {}), ...(kwargs ? { kwargs } : {}), reason });
+
+export const CARRIERS: ReadonlyMap<string, Carrier> = new Map([
+  ['builtins.map', c([0], undefined, 'calls its first argument on every item')],
+  ['builtins.filter', c([0], undefined, 'calls its first argument on every item')],
+  ['builtins.sorted', c(undefined, ['key'], 'calls its key function on every item')],
+  ['builtins.min', c(undefined, ['key', 'default'], 'calls its key function on every item')],
+  ['builtins.max', c(undefined, ['key', 'default'], 'calls its key function on every item')],
+  ['builtins.iter', c([0], undefined, 'calls its first argument until the sentinel when given two')],
+  ['builtins.list.sort', c(undefined, ['key'], 'calls its key function on every item')],
+  ['itertools.starmap', c([0], undefined, 'calls its first argument with every argument tuple')],
+  ['itertools.accumulate', c([1], ['func'], 'calls its func on every running pair')],
+  ['itertools.groupby', c([1], ['key'], 'calls its key function on every item')],
+  ['itertools.filterfalse', c([0], undefined, 'calls its first argument on every item')],
+  ['itertools.takewhile', c([0], undefined, 'calls its first argument on every item')],
+  ['itertools.dropwhile', c([0], undefined, 'calls its first argument on every item')],
+  ['functools.partial', c([0], undefined, 'calls the function it binds whenever it is called')],
+  ['functools.partialmethod', c([0], undefined, 'calls the function it binds whenever it is called')],
+  ['functools.reduce', c([0], undefined, 'calls its first argument on every pair')],
+  ['functools.cmp_to_key', c([0], undefined, 'calls its comparison function on every pair')],
+  ['functools.lru_cache', c([0], undefined, 'wraps and calls its function')],
+  ['functools.cache', c([0], undefined, 'wraps and calls its function')],
+  ['functools.wraps', c([0], undefined, 'wraps a function')],
+  ['functools.singledispatch', c([0], undefined, 'wraps and calls its function')],
+  ['operator.methodcaller', c('any', undefined, 'calls the named method of whatever it is applied to')],
+  ['operator.call', c([0], undefined, 'calls its first argument')],
+  ['operator.__call__', c([0], undefined, 'calls its first argument')],
+  ['builtins.apply', c([0], undefined, 'calls its first argument with the given arguments')],
+  ['collections.defaultdict', c([0], ['default_factory'], 'calls its default factory on every missing key')],
+  ['logging.Filterer.addFilter', c([1], undefined, 'calls the filter on every log record')],
+  ['logging.Logger.addFilter', c([1], undefined, 'calls the filter on every log record')],
+  ['logging.Handler.addFilter', c([1], undefined, 'calls the filter on every log record')],
+  ['logging.Handler.setFormatter', c([1], undefined, 'calls the formatter on every log record')],
+  ['atexit.register', c([0], undefined, 'calls its first argument when the interpreter exits')],
+  ['weakref.finalize', c([1], undefined, 'calls its second argument when the object dies')],
+  ['threading.Thread', c([1], ['target'], 'calls its target when started')],
+  ['threading.Timer', c([1], ['function'], 'calls its function after the interval')],
+  // dill pickles a numpy array as _create_array(f, args, state, npdict): f(*args) then __setstate__
+  // (dill/_dill.py); f is numpy's own reconstructor, judged like any callable.
+  ['dill._dill._create_array', { args: [0], reason: 'calls its first argument (the array reconstructor) with the given arguments', replacesDanger: true }],
+  ['dill.dill._create_array', { args: [0], reason: 'calls its first argument (the array reconstructor) with the given arguments', replacesDanger: true }],
+  ['contextlib.contextmanager', c([0], undefined, 'wraps and calls its generator function')],
+]);
+
+/** Python 2 and C-accelerator spellings of the carriers' modules. */
+const ALIASES: ReadonlyMap<string, string> = new Map([
+  ['__builtin__', 'builtins'], ['_functools', 'functools'], ['_operator', 'operator'], ['copy_reg', 'copyreg'],
+  ['_collections', 'collections'],
+]);
+
+export function carrierOf(module: string, name: string): Carrier | undefined {
+  return CARRIERS.get(`${ALIASES.get(module) ?? module}.${name}`);
+}

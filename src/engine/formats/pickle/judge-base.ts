@@ -1,0 +1,230 @@
+// The judge's bookkeeping: findings wait WINDOW_AFTER ops for their evidence window and are flushed
+// when a stream ends or breaks (a call before a truncation is still reported); import findings are
+// held until a use of the name replaces them; verdicts are cached per global; constants are handed to
+// the string detectors, and nested pickles and executables carried as constants are queued as children.
+// judge.ts judges imports, calls and BUILDs on top of this.
+import type { FindingInput, StringWhere } from '../../types';
+import type { RuleId } from '../../rules';
+import type { PolicyVerdict } from './policy';
+import type { Knowledge } from './knowledge/types';
+import { executableAt } from '../../detectors/executables';
+import { startsWithLegacyMagic } from '../pytorch/sniff';
+import { WINDOW_AFTER, WINDOW_BEFORE } from './evidence';
+import { HIGHEST_PROTOCOL } from './opcodes';
+import type { GlobalNode, Machine } from './machine';
+import { strongerVerdict } from './shapes';
+import { nestedPickle } from './nested';
+
+export type Classify = (module: string, name: string) => PolicyVerdict;
+
+/** Payloads found inside the pickle, scanned as children once the stream is done. */
+export type NestedPayload = { name: string; hint?: string } & ({ bytes: Uint8Array } | { range: [number, number] });
+
+export interface JudgeEnv {
+  report(f: FindingInput): void;
+  classify: Classify;
+  inspectString?(text: string, where: StringWhere): void;
+  nested?(p: NestedPayload): void;
+  embeddedPickle?(start: number): Promise<number>;
+  charge?(ops: number): void;
+  /** The knowledge base, for the facts of __setstate__ (verdicts come through classify). */
+  knowledge?: Knowledge | null;
+}
+
+/** Nested payloads queued per file. */
+const MAX_NESTED = 32;
+/** Strings are handed to the string detectors in blocks of about this many characters. */
+const STRING_BLOCK = 16 * 1024;
+/** Strings shorter than this are identifiers and numbers: not worth the detectors' time. */
+const MIN_INSPECT = 16;
+/** Strings at least this long may be docstrings (shorter text is names, paths and values). */
+const MIN_PROSE = 200;
+
+/** Several lines of mostly words with sentence punctuation: a docstring, not a command or a config value. */
+function looksLikeDocstring(s: string): boolean {
+  let lines = 0, words = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 10) lines++;
+    else if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a || c === 0x20) words++;
+  }
+  return lines >= 3 && words >= s.length * 0.75 && /[a-z]\. [A-Z]/.test(s);
+}
+
+export interface Pending { f: FindingInput; head: string; mark: number; until: number; hold?: string; done?: boolean; cancelled?: boolean }
+
+export abstract class JudgeBase {
+  machine!: Machine;
+  readonly imports = new Set<string>();
+  readonly calls = new Map<string, string>();
+  callCount = 0;
+  protocols = new Set<number>();
+  protected readonly verdicts = new Map<string, PolicyVerdict>();
+  /** Offsets of bytes constants queued as nested pickles, with their finding (held). */
+  protected readonly nestedConsts = new Map<number, Pending>();
+  /** The same for latin-1 string constants (protocol 2 writes bytes as _codecs.encode(str, 'latin1')). */
+  protected readonly nestedStrings = new Map<string, Pending>();
+  protected pending: Pending[] = [];
+  protected readonly held = new Map<string, Pending>();
+  protected readonly seen = new Set<string>();
+  protected nestedCount = 0;
+  protected readonly queuedSigs = new Set<string>();
+  protected strParts: string[] = [];
+  protected strChars = 0;
+  protected strFirst = -1;
+
+  constructor(protected readonly env: JudgeEnv) {}
+
+  verdict(g: GlobalNode): PolicyVerdict {
+    return this.verdictOf(g.module, g.name, g.key);
+  }
+
+  protected verdictOf(module: string, name: string, key = `${module}.${name}`): PolicyVerdict {
+    let v = this.verdicts.get(key);
+    if (!v) {
+      v = strongerVerdict(module, name, this.env.classify);
+      if (this.verdicts.size < 100_000) this.verdicts.set(key, v);
+    }
+    return v;
+  }
+
+  /** The import finding held for `key` is replaced by a finding about its use (or by nothing). */
+  protected cancelHeld(key: string): void {
+    const held = this.held.get(key);
+    if (held) { held.cancelled = true; this.held.delete(key); }
+  }
+
+  protected pointer(): string { return `op:${this.machine.ring.count - 1}`; }
+
+  /** Queues a finding until its trailing opcode window has been seen. */
+  protected raise(ruleId: RuleId, message: string, off: number, head: string, extra: Partial<FindingInput> = {}, hold?: string): void {
+    const mark = this.machine.ring.count - 1;
+    const p: Pending = { f: { ruleId, message, offset: off, pointer: this.pointer(), ...extra }, head, mark, until: mark + WINDOW_AFTER };
+    if (hold) { p.hold = hold; this.held.set(hold, p); }
+    this.pending.push(p);
+    this.machine.waiting = true;
+  }
+
+  protected finalize(p: Pending): void {
+    if (!p.done) {
+      p.done = true;
+      const lines = this.machine.ring.lines(p.mark - WINDOW_BEFORE, p.until + 1, p.mark);
+      p.f.evidence = `${p.head}\n${lines.join('\n')}`;
+    }
+    if (!p.hold && !p.cancelled) this.env.report(p.f);
+  }
+
+  afterOp(): void {
+    const now = this.machine.ring.count - 1;
+    while (this.pending.length && this.pending[0]!.until <= now) this.finalize(this.pending.shift()!);
+    this.machine.waiting = this.pending.length > 0;
+  }
+
+  /** End of a stream (or its failure): everything pending is reported with the window it has. */
+  flush(): void {
+    for (const p of this.pending) this.finalize(p);
+    this.pending = [];
+    this.machine.waiting = false;
+    for (const p of this.held.values()) if (!p.cancelled) { p.hold = undefined; this.finalize(p); }
+    this.held.clear();
+    this.flushStrings();
+  }
+
+  onUnresolvedImport(why: string, off: number, fromCall = false): void {
+    this.raise('pickle/unresolved-import', `Pickle imports a name it computes or cannot resolve: ${why}`, off, why,
+      fromCall ? { severity: 'critical', severityReason: 'the module or name is computed by a call at load time' } : {});
+  }
+
+  protected nestedDecoded(payload: Uint8Array, sink: string, off: number): void {
+    if (/(^|\.)(loads?|_loads)$/.test(sink) && !sink.startsWith('marshal')) {
+      this.queue({ name: `<decoded@${off}>`, bytes: payload, hint: 'pickle' });
+    } else if (this.env.inspectString) {
+      let s = '';
+      for (let i = 0; i < Math.min(payload.length, 1 << 20); i++) s += String.fromCharCode(payload[i]!);
+      this.env.inspectString(s, { offset: off, pointer: this.pointer() });
+    }
+  }
+
+  onExt(code: number, off: number): void {
+    this.raise('pickle/ext-code', `Pickle loads extension code ${code} from the copyreg registry`, off, `EXT ${code}`);
+  }
+
+  onProto(p: number, off: number): void {
+    this.protocols.add(p);
+    if (p > HIGHEST_PROTOCOL) this.raise('pickle/protocol-unknown', `PROTO ${p} is above the highest known protocol (${HIGHEST_PROTOCOL})`, off, `PROTO ${p}`);
+  }
+
+  onConst(v: string | Uint8Array, off: number, argOff: number, argLen: number, partial: boolean): void {
+    if (typeof v === 'string' && v.length >= MIN_INSPECT && this.env.inspectString) {
+      // A docstring pickled with an object (scipy's frozen distributions keep __doc__ in their state) is
+      // prose for people: its links are documentation (INFO), its shell patterns still count.
+      if (v.length >= MIN_PROSE && looksLikeDocstring(v)) this.env.inspectString(v, { offset: off, pointer: this.pointer(), documentation: true });
+      else this.addString(v, off);
+    }
+    if (this.nestedCount >= MAX_NESTED || !this.env.nested) return;
+    if (v instanceof Uint8Array && v.length >= 4) {
+      // A complete executable carried as bytes is reported as the same bytes in a file would be: the
+      // constant goes to the fallback sweep as a child (issue 11, item 6).
+      const exe = executableAt(v, 0);
+      if (exe && exe.kind !== 'script') {
+        this.queue({ name: `<const@${off}>`, range: [argOff, argOff + argLen] });
+        return;
+      }
+    }
+    if (partial) {
+      if (v instanceof Uint8Array && nestedPickle(v.subarray(0, 64))?.how === 'raw') this.nestedRange(argOff, argLen, off, 'raw', v);
+      return;
+    }
+    const n = nestedPickle(v);
+    if (!n) return;
+    if (n.how === 'raw') this.nestedRange(argOff, argLen, off, n.how, n.bytes);
+    else {
+      this.raise('pickle/nested-pickle', `A ${n.how} constant at ${off} holds a pickle (scanned as <const@${off}>)`, off, n.how, {}, `const@${off}`);
+      const held = this.held.get(`const@${off}`);
+      if (held && typeof v === 'string' && n.how === 'latin-1 string') this.nestedStrings.set(v, held);
+      this.queue({ name: `<const@${off}>`, bytes: n.bytes, ...(startsWithLegacyMagic(n.bytes) ? {} : { hint: 'pickle' }) });
+    }
+  }
+
+  protected nestedRange(argOff: number, argLen: number, off: number, how: string, head: Uint8Array | null): void {
+    this.raise('pickle/nested-pickle', `A ${how} bytes constant at ${off} holds a pickle (scanned as <const@${off}>)`, off, how, {}, `const@${off}`);
+    const held = this.held.get(`const@${off}`);
+    if (held) this.nestedConsts.set(off, held);
+    // A legacy torch.save stream (what pickle.dumps(tensor) embeds) goes to the legacy checkpoint
+    // scanner, which knows its storages follow the pickles; anything else is a pickle.
+    const legacy = head !== null && startsWithLegacyMagic(head);
+    this.queue({ name: `<const@${off}>`, range: [argOff, argOff + argLen], ...(legacy ? {} : { hint: 'pickle' }) });
+  }
+
+  protected queue(p: NestedPayload): void {
+    // The same payload reached twice (a nested-pickle constant that also feeds a decode chain) is scanned once.
+    if ('bytes' in p) {
+      const b = p.bytes;
+      let sig = `${b.length}:`;
+      for (let i = 0; i < Math.min(b.length, 32); i++) sig += b[i]!.toString(16);
+      for (let i = Math.max(0, b.length - 16); i < b.length; i++) sig += b[i]!.toString(16);
+      if (this.queuedSigs.has(sig)) return;
+      this.queuedSigs.add(sig);
+    }
+    if (this.nestedCount++ < MAX_NESTED) this.env.nested?.(p);
+  }
+
+  protected addString(s: string, off: number): void {
+    if (this.strFirst < 0) this.strFirst = off;
+    this.strParts.push(s);
+    this.strChars += s.length + 1;
+    if (this.strChars >= STRING_BLOCK) this.flushStrings();
+  }
+
+  protected flushStrings(): void {
+    if (this.strParts.length && this.env.inspectString) this.env.inspectString(this.strParts.join('\n'), { offset: this.strFirst });
+    this.strParts = []; this.strChars = 0; this.strFirst = -1;
+  }
+
+  onEmbeddedPickle(start: number): Promise<number> {
+    if (!this.env.embeddedPickle) return Promise.resolve(start);
+    return this.env.embeddedPickle(start);
+  }
+
+  charge(ops: number): void { this.env.charge?.(ops); }
+}

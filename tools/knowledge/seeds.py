@@ -1,0 +1,160 @@
+"""Reviewed seed facts for callables whose behaviour source code cannot show (C builtins, C-extension
+functions) and for a few source functions whose sink hides behind machinery the call graph does not
+follow (the import system, the pure-Python unpickler's dispatch table).
+
+Started from src/engine/formats/pickle/policy-dangerous.ts (the hand list this knowledge base replaces).
+Every entry says why. Names are as the source refers to them (`posix.system`, not `os.system`: os.py
+re-exports posix with `from posix import *`, and the generator follows that re-export).
+
+SINKS: name -> (sinks, arg, reason)
+  sinks: the Sink kinds of types.ts the callable reaches.
+  arg:   None -> calling it reaches the sink whatever the arguments.
+         int  -> only when that positional argument (0-based, or ARG_KW[name] by keyword) is not a
+                 constant: `getattr(x, 'shape')` and `importlib.import_module('torch._C')` in library
+                 code are harmless; `getattr(x, name)` with `name` from a parameter is the gadget.
+         'direct' -> a pickle calling it directly is dangerous, library code calling it is not
+                 propagated (`locals()`, `sys.exit()` inside a helper are not a gadget).
+  A name ending in '.*' seeds every member of that module or class.
+
+HIGHER_ORDER: name -> (positional indices it calls, keyword names it calls, reason)
+"""
+
+SINKS: dict[str, tuple[tuple[str, ...], object, str]] = {}
+HIGHER_ORDER: dict[str, tuple[tuple[int, ...], tuple[str, ...], str]] = {}
+# Keyword spelling of the argument named by `arg` (for sinks whose deciding argument may come by name).
+ARG_KW: dict[str, str] = {}
+
+
+def sink(kinds, arg, reason, *names):
+    for n in names:
+        SINKS[n] = (tuple(kinds.split()), arg, reason)
+
+
+def calls(args, kwargs, reason, *names):
+    for n in names:
+        HIGHER_ORDER[n] = (tuple(args), tuple(kwargs), reason)
+
+
+# ---- code execution -----------------------------------------------------------------------------
+sink('exec', 0, 'evaluates or executes Python source or a code object given as its first argument',
+     'builtins.eval', 'builtins.exec', 'builtins.compile')
+sink('exec', None, 'runs a class body function (what the class statement does)', 'builtins.__build_class__')
+sink('exec', None, 'builds a function or code object from raw bytecode and globals',
+     'types.FunctionType', 'types.LambdaType', 'types.CodeType', 'types.CellType',
+     'builtins.function', 'builtins.code')
+sink('exec deserialize', None, 'turns bytes into code objects that can then be run', 'marshal.loads', 'marshal.load')
+sink('exec', 'direct', 'stops in an interactive prompt or debugger that executes typed code',
+     'builtins.input', 'builtins.breakpoint')
+sink('exec', 0, 'loads a native extension module from the path in its spec', '_imp.create_dynamic')
+sink('exec', 0, 'compiles and runs TorchScript source or a serialized TorchScript module',
+     'torch._C.import_ir_module', 'torch._C.import_ir_module_from_buffer',
+     'torch._C._load_for_lite_interpreter', 'torch._C._load_for_lite_interpreter_from_buffer',
+     'torch._C._jit_script_compile', 'torch._C.CompilationUnit')
+
+# ---- processes and native code ------------------------------------------------------------------
+sink('process', None, 'runs a shell command or replaces/forks the process with a program',
+     *[f'posix.{n}' for n in (
+         'system', 'execv', 'execve', 'fexecve', 'fork', 'forkpty', 'vfork', 'posix_spawn', 'posix_spawnp',
+         'spawnv', 'spawnve', 'kill', 'killpg', 'putenv', 'unsetenv', 'setuid', 'setgid', 'seteuid',
+         'setegid', 'setreuid', 'setregid', 'setresuid', 'setresgid', 'chroot', 'pidfd_open', 'register_at_fork',
+         'plock', 'abort', '_exit')],
+     '_posixsubprocess.fork_exec', '_winapi.CreateProcess', 'nt.system', 'nt.startfile', 'nt.spawnv', 'nt.spawnve',
+     'nt.execv', 'nt.execve', 'nt.kill')
+sink('process', None, 'loads native code or calls raw memory and function pointers', '_ctypes.*', 'ctypes.*',
+     'cffi.*', '_cffi_backend.*')
+sink('process', None, 'maps memory that ctypes can then execute or files it can then write', 'mmap.mmap')
+sink('process', None, 'replaces the interpreter-wide trace or profile hook with a callable',
+     'sys.settrace', 'sys.setprofile', 'threading.settrace', 'threading.setprofile')
+sink('process', 'direct', 'exits the interpreter (a load that kills the scanner host)',
+     'builtins.exit', 'builtins.quit', 'sys.exit', 'posix._exit')
+sink('process', 'direct', 'opens the help pager, which runs $PAGER', 'builtins.help')
+sink('process', None, 'sends a signal to another process or installs a handler', 'signal.pthread_kill',
+     '_signal.pthread_kill', '_signal.signal', 'signal.signal')
+
+# ---- files --------------------------------------------------------------------------------------
+sink('file-write', None, 'deletes, renames, creates, truncates, links or changes permissions of files',
+     *[f'posix.{n}' for n in (
+         'remove', 'unlink', 'rmdir', 'rename', 'replace', 'mkdir', 'mkfifo', 'mknod', 'chmod', 'fchmod',
+         'lchmod', 'chown', 'fchown', 'lchown', 'truncate', 'ftruncate', 'link', 'symlink', 'utime',
+         'chdir', 'fchdir', 'chflags', 'lchflags', 'setxattr', 'removexattr', 'posix_fallocate', 'write',
+         'pwrite', 'writev', 'pwritev', 'sendfile', 'copy_file_range', 'splice')])
+sink('file-write', 1, 'opens a file; a mode that is not a constant read mode may create or truncate it',
+     'builtins.open', '_io.open', 'io.open', '_io.FileIO', 'io.FileIO', 'codecs.open')
+ARG_KW.update({'builtins.open': 'mode', '_io.open': 'mode', 'io.open': 'mode', '_io.FileIO': 'mode',
+               'io.FileIO': 'mode', 'codecs.open': 'mode'})
+sink('file-write', 1, 'opens a file descriptor; flags other than read-only may create or truncate it', 'posix.open')
+ARG_KW['posix.open'] = 'flags'
+sink('file-write', None, 'opens or creates a database file', '_sqlite3.connect', 'sqlite3.connect',
+     '_dbm.open', '_gdbm.open')
+sink('file-write', None, 'writes the array to any path', 'numpy._core._multiarray_umath.ndarray.tofile',
+     'numpy.ndarray.tofile', 'numpy._core._multiarray_umath.ndarray.dump')
+sink('file-write', None, 'writes the tokenizer or model to any path', 'tokenizers.Tokenizer.save',
+     'tokenizers.implementations.base_tokenizer.BaseTokenizer.save')
+
+# ---- network ------------------------------------------------------------------------------------
+sink('network', None, 'opens sockets or resolves host names (connect, listen, DNS exfiltration)',
+     '_socket.*', 'socket.socket', '_ssl.*', 'select.poll', 'select.epoll')
+sink('network', None, 'downloads from the Hugging Face Hub', 'tokenizers.Tokenizer.from_pretrained')
+
+# ---- imports ------------------------------------------------------------------------------------
+sink('import', 0, 'imports the module named by its argument', 'builtins.__import__', 'importlib.import_module',
+     'importlib.__import__', 'importlib._bootstrap._gcd_import', 'importlib._bootstrap.__import__',
+     '_frozen_importlib._gcd_import', '_frozen_importlib.__import__', 'importlib.reload', 'imp.load_module',
+     'imp.load_source', 'imp.load_compiled', 'imp.load_dynamic', 'importlib.util.spec_from_file_location',
+     'importlib.machinery.SourceFileLoader', 'importlib.machinery.SourcelessFileLoader',
+     'importlib.machinery.ExtensionFileLoader', 'zipimport.zipimporter')
+
+# ---- nested deserialisation ---------------------------------------------------------------------
+sink('deserialize', None, 'unpickles data, running whatever callables the nested pickle names',
+     '_pickle.loads', '_pickle.load', '_pickle.Unpickler', 'pickle._loads', 'pickle._load', 'pickle._Unpickler',
+     'cPickle.loads', 'cPickle.load')
+
+# ---- attribute access by a name from the arguments ----------------------------------------------
+sink('getattr', 1, 'reads, writes or deletes the attribute named by its argument (reaches __globals__, modules, os.system)',
+     'builtins.getattr', 'builtins.setattr', 'builtins.delattr')
+sink('getattr', 0, 'builds a getter or caller for the attribute or method named by its argument',
+     '_operator.attrgetter', 'operator.attrgetter', '_operator.methodcaller', 'operator.methodcaller')
+sink('getattr', 'direct', 'returns a namespace dict that holds every builtin and import',
+     'builtins.globals', 'builtins.locals', 'builtins.vars')
+sink('getattr', 'direct', 'returns a live frame, whose f_globals reach every builtin', 'sys._getframe',
+     'sys._current_frames')
+
+# ---- higher-order C callables: they call (now or later) a callable passed as data -------------------
+calls([0], [], 'calls its first argument on every item', 'builtins.map', 'builtins.filter',
+      'itertools.starmap', 'itertools.filterfalse', 'itertools.takewhile', 'itertools.dropwhile')
+calls([], ['key'], 'calls its key function on every item', 'builtins.sorted', 'builtins.min', 'builtins.max',
+      'builtins.list.sort', '_heapq.nsmallest', '_heapq.nlargest', '_bisect.insort', '_bisect.insort_left',
+      '_bisect.insort_right', '_bisect.bisect', '_bisect.bisect_left', '_bisect.bisect_right')
+calls([1], ['func'], 'calls its function on running totals', 'itertools.accumulate')
+calls([1], ['key'], 'calls its key function on every item', 'itertools.groupby')
+calls([0], [], 'binds a callable that is called later with the bound arguments',
+      '_functools.partial', 'functools.partial', '_functools.reduce', 'functools.reduce',
+      '_functools.cmp_to_key', '_functools._lru_cache_wrapper')
+calls([0], [], 'calls its first argument until it returns the sentinel', 'builtins.iter')
+calls([0], ['default_factory'], 'calls its default factory for every missing key', '_collections.defaultdict',
+      'collections.defaultdict')
+calls([0], [], 'runs its callable in a new thread', '_thread.start_new_thread', '_thread.start_new', '_thread.start_joinable_thread')
+calls([0], [], 'registers its callable to run at interpreter exit', 'atexit.register')
+calls([0, 1, 2], ['fget', 'fset', 'fdel'], 'calls its accessors on attribute access', 'builtins.property')
+calls([1], ['callback'], 'calls its callback when the referent dies', '_weakref.ref', 'weakref.ref')
+calls([0], [], 'calls the callable it is given', '_operator.call', 'operator.call')
+calls([0], [], 'calls its argument on the trace or profile event', 'sys.settrace', 'sys.setprofile')
+calls([1], ['handler'], 'calls its handler when the signal arrives', '_signal.signal', 'signal.signal')
+
+# C modules whose members (other than seeded ones) are reviewed as reaching no sink: their names are
+# recorded as known-silent callables (a pickle may reference them: _codecs.encode, _collections.deque,
+# numpy's _reconstruct, pandas' _unpickle_* helpers). Any other C module stays unknown.
+TRUSTED_C_MODULES = (
+    'builtins', '_codecs', '_collections', '_functools', '_operator', 'itertools', 'math', 'cmath', '_struct',
+    'array', '_datetime', '_decimal', '_random', '_heapq', '_bisect', '_json', '_sre', '_string', '_abc',
+    '_weakref', '_contextvars', '_uuid', 'time', 'zlib', 'binascii', '_hashlib', '_blake2', '_md5', '_sha1',
+    '_sha256', '_sha512', '_sha3', 'unicodedata', '_statistics', '_bz2', '_lzma', '_csv', '_locale', '_stat',
+    '_warnings', 'errno', '_pickle', 'marshal', '_io', '_elementtree', 'pyexpat', '_zoneinfo', '_typing',
+    'numpy._core._multiarray_umath', 'numpy.core._multiarray_umath',
+)
+# Compiled extension packages (Cython/C/Rust) of the analysed libraries, reviewed as data-only code:
+# their module names are listed by importing them in a child process (names only, nothing is called).
+TRUSTED_EXT_PREFIXES = (
+    'numpy._core._', 'numpy.random.', 'numpy.linalg._umath_linalg', 'numpy.fft._pocketfft_umath',
+    'pandas._libs.', 'sklearn.', 'scipy.', 'lightgbm.', 'tokenizers',
+)
