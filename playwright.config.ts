@@ -8,7 +8,7 @@ export default defineConfig({
   retries: 0,
   reporter: 'list',
   timeout: 60_000,
-  globalTimeout: 10 * 60_000,
+  globalTimeout: 20 * 60_000, // the whole e2e suite: about 8 min on a loaded 2-core machine
   expect: { timeout: 15_000 },
   use: {
     baseURL: 'http://127.0.0.1:4173/',
