@@ -7,7 +7,7 @@ import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ApplyOptions, FileReport, JsonValue, ScanOptions, ScanReport } from '../engine';
 import { VERSION } from '../engine/version';
-import { findPolicy, loadPolicy, type LoadedPolicy } from './policy-file';
+import type { LoadedPolicy } from './policy-file';
 import { inShard } from './shard';
 import { renderGithub, renderStepSummary } from './output-github';
 import { USAGE, parseArgs, type ScanArgs } from './args';
@@ -199,6 +199,8 @@ async function emit(text: string, args: ScanArgs, io: CliIo): Promise<boolean> {
 
 /** The policy for this run (--config, or found upward from the first path), or the errors to print. */
 async function policyFor(args: ScanArgs, io: CliIo): Promise<LoadedPolicy | undefined | 'error'> {
+  // Loaded on demand: validating a policy needs the rule catalogue and the scanner registry (the engine).
+  const { findPolicy, loadPolicy } = await import('./policy-file');
   if (args.noConfig) return undefined;
   const found = args.config !== undefined
     ? { file: resolve(io.cwd, args.config), pyproject: /(^|[\\/])pyproject\.toml$/.test(args.config), shown: args.config }
