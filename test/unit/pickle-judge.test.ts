@@ -26,6 +26,9 @@ const FACTS: Record<string, CallableFacts> = {
   'mylib.Config.load': reach('deserialize', 'mylib.Config.load', 'pickle.loads'),
   'numpy.clip': silent(),
   'pandas.core.indexes.base._new_Index': silent(),
+  'pandas.core.indexes.base.Index': silent({ isClass: true }),
+  'pandas._libs.tslibs.nattype._nat_unpickle': silent(),
+  'sklearn._loss._loss.CyHalfBinomialLoss': silent({ isClass: true }),
   'transformers.trainer_utils.IntervalStrategy': silent({ isClass: true }),
   'os.system': reach('process', 'os.system'),
   'builtins.map': { reach: [], origin: 'seed', callsArgs: [0] },
@@ -104,6 +107,19 @@ describe('verdicts: reviewed overrides, then the knowledge base, then unknown', 
     expect(weightsOnlyAllows('torch', 'load')).toBe(false);
     const j = await judge(p2().call('torch', 'device', ['cpu']).call('torch.serialization', '_get_layout', ['torch.strided']).stop().build());
     expect(msgs(j)).toEqual([]);
+  });
+});
+
+describe('legacy names: old libraries\' spellings of code the analysed versions still have', () => {
+  it.each([['_loss', 'CyHalfBinomialLoss'], ['pandas._libs.tslibs.nattype', '__nat_unpickle'],
+    ['pandas.core.indexes.numeric', 'Int64Index']])('%s.%s (sklearn 1.6 / pandas 1.x) is judged by its current name: silent', async (m, n) => {
+    expect(msgs(await judge(p2().call(m, n, []).stop().build()))).toEqual([]);
+  });
+
+  it('a bare _loss name that is not a scikit-learn loss class, or one the analysed sklearn lacks, stays unknown (WARNING)', async () => {
+    for (const n of ['HalfBinomialLoss', 'CyEvilLoss']) {
+      expect(msgs(await judge(p2().call('_loss', n, []).stop().build())).join('\n')).toContain('pickle/non-allowlisted-call');
+    }
   });
 });
 

@@ -12,6 +12,7 @@ import type { CallableFacts, Knowledge, ReachStep, Sink } from './knowledge/type
 import { classifyGlobal, type PolicyVerdict } from './policy';
 import { MODULE_ALIASES } from './policy-dangerous';
 import { carrierOf } from './carriers';
+import { legacyTarget } from './legacy-names';
 import { weightsOnlyAllows } from '../pytorch/weights-only';
 
 type Classify = (module: string, name: string) => PolicyVerdict;
@@ -73,8 +74,15 @@ function higherOrder(module: string, name: string, facts: CallableFacts | null):
 
 /** The layered classifier: overrides, then the knowledge base (when loaded), then unknown. */
 export function knowledgeClassifier(knowledge: Knowledge | null, base: Classify = classifyGlobal): Classify {
-  return (module, name) => {
+  const classify: Classify = (module, name) => {
     const v = base(module, name);
+    const legacy = v.level === 'dangerous' ? null : legacyTarget(module, name);
+    if (legacy) {
+      // An old library's spelling of a name the analysed version still has: judged as that name.
+      const now = classify(legacy.module, legacy.name);
+      if (now.level === 'safe') return { ...now, reason: `${module}.${name} ${legacy.reason}` };
+      if (now.level === 'dangerous') return { ...now, reason: `${module}.${name} is ${legacy.module}.${legacy.name}; ${now.reason}` };
+    }
     const facts = knowledge ? factsOf(knowledge, module, name) : null;
     const ho = higherOrder(module, name, facts);
     if (v.level === 'dangerous') {
@@ -107,4 +115,5 @@ export function knowledgeClassifier(knowledge: Knowledge | null, base: Classify 
     }
     return { ...v, ...ho, origin: 'none' };
   };
+  return classify;
 }
