@@ -9,6 +9,7 @@ import type { PolicyVerdict } from './policy';
 import { carriedOf, classOf, isConstructor, isGetattr, isTensorOrStorage, isTypeLookup, lookupOf, namedtupleImport, type Carried } from './calls';
 import { harmfulReach, reachText, SINK_TEXT } from './verdict';
 import { DANGEROUS_ATTRIBUTES } from './policy-dangerous';
+import { setstateRuleFor } from './setstate-rules';
 import { inlineArray } from './joblib';
 import type { CallNode, GlobalNode, InlineData, MachineHooks } from './machine';
 import { JudgeBase, type Pending } from './judge-base';
@@ -297,9 +298,14 @@ export class Judge extends JudgeBase implements MachineHooks {
     const facts = this.env.knowledge?.setstate?.(cls.module, cls.name);
     if (!facts) return;
     const bad = harmfulReach(facts);
-    if (bad.length && !this.seen.has(`setstate|${cls.key}`)) {
+    // A reviewed rule judges the state the sink is fed from (scipy's exec'd parser template).
+    const rule = setstateRuleFor(bad);
+    const why = rule ? rule.check(state) : '';
+    if (why !== null && bad.length && !this.seen.has(`setstate|${cls.key}`)) {
       this.seen.add(`setstate|${cls.key}`);
-      this.raise('pickle/dangerous-call', `BUILD runs ${cls.key}.__setstate__, which reaches ${SINK_TEXT[bad[0]!.sink]} (path: ${reachText(bad[0]!)})`, off, text);
+      this.raise('pickle/dangerous-call', rule
+        ? `BUILD runs ${cls.key}.__setstate__, which ${rule.does}, and ${why} (path: ${reachText(bad[0]!)})`
+        : `BUILD runs ${cls.key}.__setstate__, which reaches ${SINK_TEXT[bad[0]!.sink]} (path: ${reachText(bad[0]!)})`, off, text);
     }
     if (facts.callsArgs || facts.callsKwargs) {
       // The state is one argument; whatever callables it holds are what __setstate__ calls.
