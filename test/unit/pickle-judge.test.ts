@@ -125,6 +125,22 @@ describe('legacy names: old libraries\' spellings of code the analysed versions 
   });
 });
 
+describe('messages: one sentence naming the callable once', () => {
+  it.each([['typing', '_eval_type'], ['os', 'system'], ['posix', 'system'], ['mylib.helpers', 'run_hook']])('Pickle calls %s.%s: the name appears once before the path', async (m, n) => {
+    const j = await judge(p2().call(m, n, ['x']).stop().build());
+    const msg = msgs(j, 'critical').find((x) => x.includes(`Pickle calls ${m}.${n}`));
+    expect(msg, msgs(j).join('\n')).toBeDefined();
+    const sentence = msg!.split(' (path: ')[0]!;
+    expect(sentence.split(`${m}.${n}`).length - 1, sentence).toBe(1);
+    expect(sentence).not.toMatch(new RegExp(`${m}\\.${n}: ${m}\\.${n}`));
+  });
+
+  it('a knowledge-base verdict reads "Pickle calls X, which reaches …"', async () => {
+    const j = await judge(p2().call('typing', '_eval_type', ['x']).stop().build());
+    expect(msgs(j, 'critical').join('\n')).toContain('Pickle calls typing._eval_type, which reaches code execution (path: ');
+  });
+});
+
 describe('hostile names', () => {
   it('a 20 000-segment dotted name (an attribute walk) is judged CRITICAL in well under a second per call', async () => {
     const walk = Array.from({ length: 20_000 }, (_, i) => (i % 2 ? 'path' : 'os')).join('.');

@@ -53,6 +53,20 @@ export function reachText(step: ReachStep): string {
   return p.join(' → ');
 }
 
+/**
+ * A verdict's reason as a clause after the callable's name, so a finding names the callable once:
+ * reasons start with the name ("posix.system runs a shell command"), and a message reads
+ * "Pickle calls posix.system, which runs a shell command". A reason about the module, or another
+ * spelling of the name (an alias, an attribute walk), follows a colon.
+ */
+export function clauseOf(v: Pick<PolicyVerdict, 'reason'>, key: string, inner = false): string {
+  const r = v.reason;
+  if (r.startsWith(`${key} `)) return `, which ${r.slice(key.length + 1)}`;
+  const rest = r.startsWith(`${key}: `) ? r.slice(key.length + 2) : r;
+  // Mid-sentence (inner) the other forms go in parentheses; at the end of a message after a colon.
+  return inner ? ` (${rest})` : `: ${rest}`;
+}
+
 /** Facts for a global, trying the name as written and with Python's module aliases folded (posix → os). */
 export function factsOf(k: Knowledge, module: string, name: string): CallableFacts | null {
   const f = k.lookup(module, name);
