@@ -4,6 +4,8 @@
 //  2. The knowledge base (knowledge/, generated from the libraries' source): a callable that reaches a
 //     sink is dangerous and the verdict carries the path ("typing._eval_type → builtins.eval"); one the
 //     analysis proves reaches none is safe, even when the hand lists never named it.
+//     Old libraries' spellings (legacy-names.ts) are judged as the names the knowledge base knows;
+//     a BUILD state feeding a __setstate__ sink is checked by a reviewed rule (setstate-rules.ts).
 //  3. Anything else is unknown: nobody analysed it (the judge warns when it is called, and only notes
 //     a class that is constructed without running its __init__).
 // Higher-order facts (which arguments the callable calls) come from the knowledge base and, for C
