@@ -299,7 +299,7 @@ export class Judge extends JudgeBase implements MachineHooks {
     if (!facts) return;
     const bad = harmfulReach(facts);
     // A reviewed rule judges the state the sink is fed from (scipy's exec'd parser template).
-    const rule = setstateRuleFor(bad);
+    const rule = setstateRuleFor(cls.module, bad);
     const why = rule ? rule.check(state) : '';
     if (why !== null && bad.length && !this.seen.has(`setstate|${cls.key}`)) {
       this.seen.add(`setstate|${cls.key}`);

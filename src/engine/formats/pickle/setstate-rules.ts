@@ -9,6 +9,11 @@ import { isNode, type Val } from './values';
 export interface SetstateRule {
   /** The __setstate__ definition reviewed (matched on the first two steps of the reach path). */
   method: string;
+  /**
+   * Modules whose classes the rule covers: the reach path cannot tell a class inheriting the method
+   * from one overriding it and calling super(); within these modules only the reviewed one exists.
+   */
+  modules: RegExp;
   /** What the method does with the state, after "which …". */
   does: string;
   /** null when the state is one the library writes itself, else why it is not. */
@@ -50,6 +55,8 @@ function dictEntries(state: Val): Map<string, Val> | null {
  */
 const SCIPY_RV: SetstateRule = {
   method: 'scipy.stats._distn_infrastructure.rv_generic.__setstate__',
+  // scipy/stats defines no other __setstate__ (scipy 1.10-1.17): its distributions all inherit this one.
+  modules: /^scipy\.stats\./,
   does: 'exec()s the argument parser source carried in its state',
   check(state) {
     const d = dictEntries(state);
@@ -70,9 +77,11 @@ const SCIPY_RV: SetstateRule = {
 
 const RULES: readonly SetstateRule[] = [SCIPY_RV];
 
-/** The reviewed rule for the __setstate__ every harmful reach step starts at, or null. */
-export function setstateRuleFor(bad: readonly ReachStep[]): SetstateRule | null {
+/** The reviewed rule for the __setstate__ of class `module` that every harmful reach step starts at, or null. */
+export function setstateRuleFor(module: string, bad: readonly ReachStep[]): SetstateRule | null {
   // The path starts at the class's own name for the method, then the definition it inherits.
-  for (const r of RULES) if (bad.length && bad.every((s) => s.path[0] === r.method || s.path[1] === r.method)) return r;
+  for (const r of RULES) {
+    if (r.modules.test(module) && bad.length && bad.every((s) => s.path[0] === r.method || s.path[1] === r.method)) return r;
+  }
   return null;
 }
