@@ -117,6 +117,49 @@ describe('callables passed as data to higher-order callables are judged as calls
   });
 });
 
+// scipy.stats rv_generic.__setstate__ updates __dict__ from the state, then exec()s the state's own
+// _parse_arg_template (scipy/stats/_distn_infrastructure.py, _attach_argparser_methods). What scipy
+// writes: its template over plain shape names (a real norm_gen / gamma_gen state, 13 attributes).
+const scipyTemplate = (shapes: string, locIn = 'loc=0, scale=1', locOut = 'loc, scale'): string =>
+  `\ndef _parse_args(self, ${shapes} ${locIn}):\n    return (${shapes}), ${locOut}\n\n`
+  + `def _parse_args_rvs(self, ${shapes} ${locIn}, size=None):\n    return self._argcheck_rvs(${shapes} ${locOut}, size=size)\n\n`
+  + `def _parse_args_stats(self, ${shapes} ${locIn}, moments='mv'):\n    return (${shapes}), ${locOut}, moments\n`;
+const scipyDist = (cls: string, attrs: Array<[string, V]>): V => ({
+  build: gcall('copyreg._reconstructor', g('scipy.stats._continuous_distns', cls), g('builtins', 'object'), null),
+  state: { dict: [['_stats_has_moments', true], ['_random_state', null], ['moment_type', 1], ['a', -1000], ['b', 1000],
+    ['badvalue', null], ['name', 'x'], ['xtol', 0], ['_ctor_param', { dict: [] }], ['numargs', 1], ...attrs] },
+});
+
+describe('scipy.stats distributions: BUILD exec()s the parser template carried in the state', () => {
+  it.each([
+    ['a default value that runs code', scipyTemplate('a, ').replace('self, a, ', "self, a=__import__('os').system('id'), ")],
+    ['a template that is not scipy\'s at all', "import os\nos.system('id')\n"],
+    ['an extra statement appended to scipy\'s template', scipyTemplate('a, ') + "__import__('os').system('id')\n"],
+  ])('a hostile _parse_arg_template (%s): CRITICAL, the exec named', async (_, template) => {
+    const r = await scanOf(scipyDist('gamma_gen', [['shapes', 'a'], ['_parse_arg_template', template]]));
+    expectCritical(r, 'gamma_gen.__setstate__', '_parse_arg_template', '→');
+  });
+
+  it('a hostile shapes string beside an honest template: CRITICAL', async () => {
+    const r = await scanOf(scipyDist('gamma_gen', [['shapes', "a=__import__('os').system('id')"], ['_parse_arg_template', scipyTemplate('a, ')]]));
+    expectCritical(r, 'gamma_gen.__setstate__', 'shapes');
+  });
+
+  it('a state without a template (nothing to compare with scipy\'s): CRITICAL', async () => {
+    expectCritical(await scanOf(scipyDist('norm_gen', [['shapes', null]])), 'norm_gen.__setstate__');
+  });
+
+  it.each([
+    ['norm_gen', null, scipyTemplate('')],
+    ['gamma_gen', 'a', scipyTemplate('a, ')],
+    ['beta_gen', 'a, b', scipyTemplate('a, b, ')],
+    ['lognorm_gen', 's', scipyTemplate('s, ')],
+  ])('scipy\'s own %s state (shapes %s): silent', async (cls, shapes, template) => {
+    const r = await scanOf(scipyDist(cls, [['shapes', shapes], ['_parse_arg_template', template]]));
+    expect(above(r, 'warning'), brief(r)).toEqual([]);
+  });
+});
+
 describe('benign look-alikes of the carriers and lookups stay silent (nothing above INFO)', () => {
   const cases: Array<[string, V]> = [
     ['map(str, [1, 2])', gcall('builtins.map', g('builtins', 'str'), { list: [1, 2] })],

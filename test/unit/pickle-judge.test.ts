@@ -26,6 +26,9 @@ const FACTS: Record<string, CallableFacts> = {
   'mylib.Config.load': reach('deserialize', 'mylib.Config.load', 'pickle.loads'),
   'numpy.clip': silent(),
   'pandas.core.indexes.base._new_Index': silent(),
+  'pandas.core.indexes.base.Index': silent({ isClass: true }),
+  'pandas._libs.tslibs.nattype._nat_unpickle': silent(),
+  'sklearn._loss._loss.CyHalfBinomialLoss': silent({ isClass: true }),
   'transformers.trainer_utils.IntervalStrategy': silent({ isClass: true }),
   'os.system': reach('process', 'os.system'),
   'builtins.map': { reach: [], origin: 'seed', callsArgs: [0] },
@@ -104,6 +107,37 @@ describe('verdicts: reviewed overrides, then the knowledge base, then unknown', 
     expect(weightsOnlyAllows('torch', 'load')).toBe(false);
     const j = await judge(p2().call('torch', 'device', ['cpu']).call('torch.serialization', '_get_layout', ['torch.strided']).stop().build());
     expect(msgs(j)).toEqual([]);
+  });
+});
+
+describe('legacy names: old libraries\' spellings of code the analysed versions still have', () => {
+  it.each([['_loss', 'CyHalfBinomialLoss'], ['pandas._libs.tslibs.nattype', '__nat_unpickle'],
+    ['pandas.core.indexes.numeric', 'Int64Index']])('%s.%s (sklearn 1.6 / pandas 1.x) is judged by its current name: silent', async (m, n) => {
+    expect(msgs(await judge(p2().call(m, n, []).stop().build()))).toEqual([]);
+  });
+
+  it('a bare _loss name that is not a scikit-learn Cy* loss class stays unknown (WARNING)', async () => {
+    expect(msgs(await judge(p2().call('_loss', 'HalfBinomialLoss', []).stop().build())).join('\n')).toContain('pickle/non-allowlisted-call');
+  });
+
+  it('a mapped _loss name is judged exactly as its sklearn._loss._loss spelling (same verdict level)', () => {
+    for (const n of ['CyHalfBinomialLoss', 'CyEvilLoss']) expect(classify('_loss', n).level).toBe(classify('sklearn._loss._loss', n).level);
+  });
+});
+
+describe('messages: one sentence naming the callable once', () => {
+  it.each([['typing', '_eval_type'], ['os', 'system'], ['posix', 'system'], ['mylib.helpers', 'run_hook']])('Pickle calls %s.%s: the name appears once before the path', async (m, n) => {
+    const j = await judge(p2().call(m, n, ['x']).stop().build());
+    const msg = msgs(j, 'critical').find((x) => x.includes(`Pickle calls ${m}.${n}`));
+    expect(msg, msgs(j).join('\n')).toBeDefined();
+    const sentence = msg!.split(' (path: ')[0]!;
+    expect(sentence.split(`${m}.${n}`).length - 1, sentence).toBe(1);
+    expect(sentence).not.toMatch(new RegExp(`${m}\\.${n}: ${m}\\.${n}`));
+  });
+
+  it('a knowledge-base verdict reads "Pickle calls X, which reaches …"', async () => {
+    const j = await judge(p2().call('typing', '_eval_type', ['x']).stop().build());
+    expect(msgs(j, 'critical').join('\n')).toContain('Pickle calls typing._eval_type, which reaches code execution (path: ');
   });
 });
 

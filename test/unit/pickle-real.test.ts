@@ -22,24 +22,6 @@ const MANIFEST: Entry[] = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), '
 /** Files the engine currently raises at WARNING or above, with the rules it raises (for the judge to shrink). */
 // <known-false-alarms> (rewritten by PICKLE_REAL_WRITE_ALARMS=1)
 const KNOWN_FALSE_ALARMS: Record<string, string[]> = {
-  'lightgbm/booster.pkl': ['pickle/dangerous-call'],
-  'lightgbm/classifier.pkl': ['pickle/dangerous-call'],
-  'lightgbm/ranker.joblib.gz': ['pickle/dangerous-call'],
-  'lightgbm/regressor.joblib': ['pickle/dangerous-call'],
-  'pandas1/frame-multiindex.pkl': ['pickle/non-allowlisted-call'],
-  'pandas1/scalars.pkl': ['pickle/non-allowlisted-call'],
-  'pandas1/series-interval.pkl': ['pickle/non-allowlisted-call'],
-  'pandas2/scalars.pkl': ['pickle/non-allowlisted-call'],
-  'scipy-np1/lognorm-fit.joblib': ['pickle/dangerous-call'],
-  'scipy-np1/stats-frozen.pkl': ['pickle/dangerous-call'],
-  'scipy-np2/lognorm-fit.joblib': ['pickle/dangerous-call'],
-  'scipy-np2/stats-frozen.pkl': ['pickle/dangerous-call'],
-  'sklearn1.6/boosting-gradient.pkl': ['pickle/non-allowlisted-call'],
-  'sklearn1.6/boosting-hist.joblib': ['pickle/non-allowlisted-call'],
-  'xgboost/booster-p2.pkl': ['pickle/dangerous-call'],
-  'xgboost/classifier.pkl': ['pickle/dangerous-call'],
-  'xgboost/regressor.joblib': ['pickle/dangerous-call'],
-  'xgboost/rf-classifier.joblib.z': ['pickle/dangerous-call'],
 };
 // </known-false-alarms>
 

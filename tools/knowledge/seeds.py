@@ -60,8 +60,22 @@ sink('process', None, 'runs a shell command or replaces/forks the process with a
          'plock', 'abort', '_exit')],
      '_posixsubprocess.fork_exec', '_winapi.CreateProcess', 'nt.system', 'nt.startfile', 'nt.spawnv', 'nt.spawnve',
      'nt.execv', 'nt.execve', 'nt.kill')
-sink('process', None, 'loads native code or calls raw memory and function pointers', '_ctypes.*', 'ctypes.*',
-     'cffi.*', '_cffi_backend.*')
+# ctypes is seeded by what each helper does, not as a whole module: a library calling its own, already
+# loaded C API passes buffers with byref/pointer/c_int/create_string_buffer (lightgbm's and xgboost's
+# Booster.__setstate__ do), which creates no process and loads nothing. What a pickle must not reach is
+# loading a library whose name comes from data, or calling/writing raw addresses.
+sink('process', None, 'loads a shared library by name (its initialisers run) and exposes its functions',
+     'ctypes.CDLL', 'ctypes.PyDLL', 'ctypes.WinDLL', 'ctypes.OleDLL', 'ctypes.LibraryLoader',
+     'ctypes.LibraryLoader.LoadLibrary', 'ctypes.LibraryLoader.__getattr__', 'ctypes.LibraryLoader.__getitem__',
+     'ctypes.cdll', 'ctypes.pydll', 'ctypes.windll', 'ctypes.oledll', 'ctypes.pythonapi',
+     '_ctypes.dlopen', '_ctypes.dlsym', '_ctypes.dlclose', '_ctypes.LoadLibrary', '_ctypes.FreeLibrary',
+     'ctypes._dlopen', 'cffi.*', '_cffi_backend.*')
+sink('process', None, 'calls, reads or writes raw memory addresses and function pointers',
+     '_ctypes.CFuncPtr', 'ctypes._CFuncPtr', 'ctypes.CFUNCTYPE', 'ctypes.PYFUNCTYPE', 'ctypes.WINFUNCTYPE',
+     'ctypes.cast', 'ctypes._cast', 'ctypes.memmove', 'ctypes.memset', 'ctypes.string_at', 'ctypes.wstring_at',
+     'ctypes._string_at', 'ctypes._wstring_at', '_ctypes.call_function', '_ctypes.call_cdeclfunction',
+     '_ctypes.PyObj_FromPtr', '_ctypes.Py_INCREF', '_ctypes.Py_DECREF', '_ctypes.resize', '_ctypes.set_errno',
+     'ctypes.resize')
 sink('process', None, 'maps memory that ctypes can then execute or files it can then write', 'mmap.mmap')
 sink('process', None, 'replaces the interpreter-wide trace or profile hook with a callable',
      'sys.settrace', 'sys.setprofile', 'threading.settrace', 'threading.setprofile')
@@ -108,6 +122,10 @@ sink('import', 0, 'imports the module named by its argument', 'builtins.__import
 sink('deserialize', None, 'unpickles data, running whatever callables the nested pickle names',
      '_pickle.loads', '_pickle.load', '_pickle.Unpickler', 'pickle._loads', 'pickle._load', 'pickle._Unpickler',
      'cPickle.loads', 'cPickle.load')
+# torch.load unpickles with the pickle_module it is given as a parameter (default: pickle), which the call
+# graph cannot see as a call of _pickle.Unpickler; with weights_only=False it runs any callable named.
+sink('deserialize', None, 'loads a torch checkpoint, which unpickles it (weights_only=False runs any callable)',
+     'torch.serialization.load', 'torch.serialization._load', 'torch.load')
 
 # ---- attribute access by a name from the arguments ----------------------------------------------
 sink('getattr', 1, 'reads, writes or deletes the attribute named by its argument (reaches __globals__, modules, os.system)',

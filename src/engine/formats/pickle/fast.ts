@@ -9,7 +9,7 @@
 import type { OpReader } from './disasm';
 import { MAX_MARKS, MAX_STACK_DEPTH, MIN_CONST_CHARS, type Machine } from './machine';
 import { MAX_MEMO_ENTRIES } from './memo';
-import { itemsOf, MAX_KEPT_ITEMS, NO_ITEMS, type Node, type Val } from './values';
+import { itemsOf, keepCap, NO_ITEMS, type Node, type Val } from './values';
 import { RING_MASK } from './evidence';
 
 type Coll = Node & { items: Val[]; n: number };
@@ -54,7 +54,7 @@ function asciiAt(b: Uint8Array, i: number, n: number): string | null {
 }
 
 /**
- * Moves st[mk..] (at most MAX_KEPT_ITEMS values) off the stack into a new exact-size array: array
+ * Moves st[mk..] (at most keepCap values) off the stack into a new exact-size array: array
  * literals for the common small counts (a dict's few items) beat splice's builtin call.
  */
 function takeFrom(st: Val[], mk: number): Val[] {
@@ -189,9 +189,10 @@ export function fastRun(m: Machine, r: OpReader, max: number): number {
         marks.pop();
         // A container is filled once in the common case: splice moves the items off the stack into an
         // exact-size array in one call.
-        if (target.items.length === 0 && count <= MAX_KEPT_ITEMS) { target.items = takeFrom(st, mk); break; }
+        const cap = keepCap(target.t);
+        if (target.items.length === 0 && count <= cap) { target.items = takeFrom(st, mk); break; }
         const items = itemsOf(target);
-        for (let k = mk; k < st.length && items.length < MAX_KEPT_ITEMS; k++) items.push(st[k]!);
+        for (let k = mk; k < st.length && items.length < cap; k++) items.push(st[k]!);
         if (count > 64) st.length = mk; else while (st.length > mk) st.pop();
         break;
       }
@@ -202,7 +203,8 @@ export function fastRun(m: Machine, r: OpReader, max: number): number {
         const target = collection(st[st.length - need]!);
         if (target === null) break loop;
         const items = itemsOf(target);
-        for (let k = st.length - need + 1; k < st.length && items.length < MAX_KEPT_ITEMS; k++) items.push(st[k]!);
+        const cap = keepCap(target.t);
+        for (let k = st.length - need + 1; k < st.length && items.length < cap; k++) items.push(st[k]!);
         target.n += need - 1;
         st.pop(); if (need === 3) st.pop();
         break;

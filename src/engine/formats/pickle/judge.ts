@@ -7,8 +7,9 @@
 // getattr lookups that are not calls (calls.ts).
 import type { PolicyVerdict } from './policy';
 import { carriedOf, classOf, isConstructor, isGetattr, isTensorOrStorage, isTypeLookup, lookupOf, namedtupleImport, type Carried } from './calls';
-import { harmfulReach, reachText, SINK_TEXT } from './verdict';
+import { clauseOf, harmfulReach, reachText, SINK_TEXT } from './verdict';
 import { DANGEROUS_ATTRIBUTES } from './policy-dangerous';
+import { setstateRuleFor } from './setstate-rules';
 import { inlineArray } from './joblib';
 import type { CallNode, GlobalNode, InlineData, MachineHooks } from './machine';
 import { JudgeBase, type Pending } from './judge-base';
@@ -41,7 +42,7 @@ export class Judge extends JudgeBase implements MachineHooks {
     const v = this.verdict(g);
     if (v.level !== 'dangerous' || this.held.has(g.key) || this.seen.has(`import|${g.key}`)) return;
     this.seen.add(`import|${g.key}`);
-    this.raise('pickle/dangerous-import', `Pickle imports ${g.key} (${op}): ${v.reason}`, g.off, g.key, {}, g.key);
+    this.raise('pickle/dangerous-import', `Pickle imports ${g.key} (${op})${clauseOf(v, g.key)}`, g.off, g.key, {}, g.key);
   }
 
   onCall(c: CallNode): void {
@@ -99,7 +100,7 @@ export class Judge extends JudgeBase implements MachineHooks {
       this.raise('pickle/decode-exec-chain', `Pickle passes data decoded by ${chain.decoders.join(' ∘ ')} to ${g.key}`, c.off, text);
       if (chain.payload) this.nestedDecoded(chain.payload, g.key, c.off);
     } else if (v.level === 'dangerous') {
-      this.raise('pickle/dangerous-call', `Pickle calls ${g.key}: ${v.reason}${pathOf(v)}`, c.off, text);
+      this.raise('pickle/dangerous-call', `Pickle calls ${g.key}${clauseOf(v, g.key)}${pathOf(v)}`, c.off, text);
     } else if (isConstructor(g)) {
       const cls = classOf(c);
       if (cls) this.judgeConstructed(cls, c.off, text, `${g.key}`);
@@ -148,7 +149,7 @@ export class Judge extends JudgeBase implements MachineHooks {
       this.cancelHeld(cls.key);
       if (this.seen.has(`new|${cls.key}`)) return;
       this.seen.add(`new|${cls.key}`);
-      this.raise('pickle/dangerous-call', `Pickle constructs ${cls.key} (${how}): ${v.reason}${pathOf(v)}`, off, text);
+      this.raise('pickle/dangerous-call', `Pickle constructs ${cls.key} (${how})${clauseOf(v, cls.key)}${pathOf(v)}`, off, text);
     } else if (v.level === 'unknown' && !this.seen.has(`new|${cls.key}`)) {
       this.seen.add(`new|${cls.key}`);
       this.raise('pickle/unknown-class-constructed', `Pickle constructs ${cls.key} with ${how} (its __new__ only, no __init__); no analysed library defines it`, off, text);
@@ -213,7 +214,7 @@ export class Judge extends JudgeBase implements MachineHooks {
         this.seen.add(key);
         if (v.level === 'dangerous') {
           this.cancelHeld(value.key);
-          this.raise('pickle/dangerous-call', `Pickle calls ${value.key} through ${via}: ${v.reason}${pathOf(v)}`, off, text);
+          this.raise('pickle/dangerous-call', `Pickle calls ${value.key} through ${via}${clauseOf(v, value.key)}${pathOf(v)}`, off, text);
         } else if (isProgramGlobal(value)) {
           this.judgeProgramCall(value, off, text, ` through ${via}`);
         } else {
@@ -258,7 +259,7 @@ export class Judge extends JudgeBase implements MachineHooks {
     const look = lookupOf(c);
     if (!look) { this.raise('pickle/callable-from-call', `Pickle passes the result of getattr(…) to ${via}`, off, text); return; }
     const v = this.verdictOf(look.owner.module, `${look.owner.name}.${look.attr}`);
-    if (v.level === 'dangerous') this.raise('pickle/dangerous-call', `Pickle calls ${look.owner.key}.${look.attr} through ${via}: ${v.reason}${pathOf(v)}`, off, text);
+    if (v.level === 'dangerous') this.raise('pickle/dangerous-call', `Pickle calls ${look.owner.key}.${look.attr} through ${via}${clauseOf(v, `${look.owner.key}.${look.attr}`)}${pathOf(v)}`, off, text);
     else if (v.level === 'unknown') this.raise('pickle/non-allowlisted-call', `Pickle calls ${look.owner.key}.${look.attr} through ${via}, which no analysed library defines`, off, text);
   }
 
@@ -297,9 +298,14 @@ export class Judge extends JudgeBase implements MachineHooks {
     const facts = this.env.knowledge?.setstate?.(cls.module, cls.name);
     if (!facts) return;
     const bad = harmfulReach(facts);
-    if (bad.length && !this.seen.has(`setstate|${cls.key}`)) {
+    // A reviewed rule judges the state the sink is fed from (scipy's exec'd parser template).
+    const rule = setstateRuleFor(cls.module, bad);
+    const why = rule ? rule.check(state) : '';
+    if (why !== null && bad.length && !this.seen.has(`setstate|${cls.key}`)) {
       this.seen.add(`setstate|${cls.key}`);
-      this.raise('pickle/dangerous-call', `BUILD runs ${cls.key}.__setstate__, which reaches ${SINK_TEXT[bad[0]!.sink]} (path: ${reachText(bad[0]!)})`, off, text);
+      this.raise('pickle/dangerous-call', rule
+        ? `BUILD runs ${cls.key}.__setstate__, which ${rule.does}, and ${why} (path: ${reachText(bad[0]!)})`
+        : `BUILD runs ${cls.key}.__setstate__, which reaches ${SINK_TEXT[bad[0]!.sink]} (path: ${reachText(bad[0]!)})`, off, text);
     }
     if (facts.callsArgs || facts.callsKwargs) {
       // The state is one argument; whatever callables it holds are what __setstate__ calls.
@@ -329,7 +335,7 @@ export class Judge extends JudgeBase implements MachineHooks {
         this.seen.add(`store|${x.key}|${cls.key}`);
         this.cancelHeld(x.key);
         const where = typeof attr === 'string' ? ` attribute ${attr}` : '';
-        this.raise('pickle/dangerous-call', `BUILD stores ${x.key} in the${where} of a ${cls.key}, whose methods call it: ${xv.reason}${pathOf(xv)}`, off, text);
+        this.raise('pickle/dangerous-call', `BUILD stores ${x.key}${clauseOf(xv, x.key, true)}, in the${where} of a ${cls.key}, whose methods call it${pathOf(xv)}`, off, text);
       }
     }
   }

@@ -7,7 +7,7 @@ import { OpRing } from './evidence';
 import { fastRun } from './fast';
 import { Memo } from './memo';
 import type { OpReader } from './disasm';
-import { addItems, container, isNode, itemsOf, MAX_KEPT_ITEMS, type Node, type Val } from './values';
+import { addItems, container, isNode, itemsOf, keepCap, type Node, type Val } from './values';
 
 /** Values on the stack. Python-made pickles stay shallow (APPENDS batches of 1000); more is an attack on memory. */
 export const MAX_STACK_DEPTH = 1_000_000;
@@ -183,7 +183,8 @@ export class Machine {
     if (isNode(target)) {
       if (target.t === 'list' || target.t === 'dict' || target.t === 'set') {
         const kept = itemsOf(target);
-        for (let i = m; i < st.length && kept.length < MAX_KEPT_ITEMS; i++) kept.push(st[i]!);
+        const cap = keepCap(target.t);
+        for (let i = m; i < st.length && kept.length < cap; i++) kept.push(st[i]!);
         target.n += count;
       } else if (target.t === 'global' || target.t === 'call' || target.t === 'pid') this.hooks.onMutate(target, op, off);
     }

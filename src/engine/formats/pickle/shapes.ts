@@ -2,6 +2,7 @@
 // through an allowlisted module, dotted names that walk into another module (pathlib.os.system),
 // code-object constructors of dill/cloudpickle, and decode → execute chains.
 import type { PolicyVerdict } from './policy';
+import { clauseOf } from './verdict';
 import { decodeBase64, decodeHex } from '../../detectors/encoded';
 import { inflateZlib, MAX_NESTED_BYTES } from './nested';
 import { bytesToLatin1 } from './args';
@@ -30,7 +31,7 @@ export function strongerVerdict(module: string, name: string, classify: Classify
   if (base.level === 'dangerous') return base;
   const parts = [...module.split('.'), ...name.split('.')];
   const dunder = parts.find((p) => REFLECTION.has(p));
-  if (dunder) return { level: 'dangerous', reason: `reaches ${dunder} through ${module}, a path to builtins and arbitrary code`, category: 'reflection' };
+  if (dunder) return { level: 'dangerous', reason: `${module}.${name} reaches ${dunder} through ${module}, a path to builtins and arbitrary code`, category: 'reflection' };
   const nameParts = name.split('.');
   // Every tail below is classified on its own (each costs its length): bounded, so a hostile name of
   // 20 000 segments costs a few lookups instead of 20 000² segment reads.
@@ -42,7 +43,7 @@ export function strongerVerdict(module: string, name: string, classify: Classify
     const tail = nameParts.slice(k).join('.');
     for (const mod of [`${module}.${nameParts.slice(0, k).join('.')}`, nameParts[k - 1]!]) {
       const v = classify(mod, tail);
-      if (v.level === 'dangerous') return { ...v, reason: `${module}.${name} reaches ${mod}.${tail}: ${v.reason}` };
+      if (v.level === 'dangerous') return { ...v, reason: `${module}.${name} reaches ${mod}.${tail}${clauseOf(v, `${mod}.${tail}`, true)}` };
     }
   }
   return base;

@@ -17,6 +17,17 @@ export type Node =
 
 /** Items of a container kept for evidence and analysis; the rest are only counted (bounded memory). */
 export const MAX_KEPT_ITEMS = 16;
+/**
+ * Dict items kept (keys and values alternate): a BUILD state is an object's __dict__, and a reviewed
+ * __setstate__ rule must see the attribute it checks (scipy distributions carry 13-14 attributes, the
+ * exec'd `_parse_arg_template` among the last). 32 pairs cover the library objects met in practice.
+ */
+export const MAX_KEPT_DICT_ITEMS = 64;
+
+/** How many items a container keeps. */
+export function keepCap(t: Node['t']): number {
+  return t === 'dict' ? MAX_KEPT_DICT_ITEMS : MAX_KEPT_ITEMS;
+}
 
 export function isNode(v: Val): v is Node {
   return typeof v === 'object' && v !== null;
@@ -36,12 +47,14 @@ export function itemsOf(c: Node & { items: Val[] }): Val[] {
 
 export function container(t: ContainerKind, items: Val[] = NO_ITEMS): Node {
   const n = items.length;
-  return { t, items: n > MAX_KEPT_ITEMS ? items.slice(0, MAX_KEPT_ITEMS) : items, n };
+  const cap = keepCap(t);
+  return { t, items: n > cap ? items.slice(0, cap) : items, n };
 }
 
 export function addItems(c: Node & { items: Val[]; n: number }, items: Val[]): void {
   const kept = itemsOf(c);
-  for (const v of items) { if (kept.length < MAX_KEPT_ITEMS) kept.push(v); }
+  const cap = keepCap(c.t);
+  for (const v of items) { if (kept.length < cap) kept.push(v); }
   c.n += items.length;
 }
 

@@ -4,6 +4,8 @@
 //  2. The knowledge base (knowledge/, generated from the libraries' source): a callable that reaches a
 //     sink is dangerous and the verdict carries the path ("typing._eval_type → builtins.eval"); one the
 //     analysis proves reaches none is safe, even when the hand lists never named it.
+//     Old libraries' spellings (legacy-names.ts) are judged as the names the knowledge base knows;
+//     a BUILD state feeding a __setstate__ sink is checked by a reviewed rule (setstate-rules.ts).
 //  3. Anything else is unknown: nobody analysed it (the judge warns when it is called, and only notes
 //     a class that is constructed without running its __init__).
 // Higher-order facts (which arguments the callable calls) come from the knowledge base and, for C
@@ -12,6 +14,7 @@ import type { CallableFacts, Knowledge, ReachStep, Sink } from './knowledge/type
 import { classifyGlobal, type PolicyVerdict } from './policy';
 import { MODULE_ALIASES } from './policy-dangerous';
 import { carrierOf } from './carriers';
+import { legacyTarget } from './legacy-names';
 import { weightsOnlyAllows } from '../pytorch/weights-only';
 
 type Classify = (module: string, name: string) => PolicyVerdict;
@@ -52,6 +55,20 @@ export function reachText(step: ReachStep): string {
   return p.join(' → ');
 }
 
+/**
+ * A verdict's reason as a clause after the callable's name, so a finding names the callable once:
+ * reasons start with the name ("posix.system runs a shell command"), and a message reads
+ * "Pickle calls posix.system, which runs a shell command". A reason about the module, or another
+ * spelling of the name (an alias, an attribute walk), follows a colon.
+ */
+export function clauseOf(v: Pick<PolicyVerdict, 'reason'>, key: string, inner = false): string {
+  const r = v.reason;
+  if (r.startsWith(`${key} `)) return `, which ${r.slice(key.length + 1)}`;
+  const rest = r.startsWith(`${key}: `) ? r.slice(key.length + 2) : r;
+  // Mid-sentence (inner) the other forms go in parentheses; at the end of a message after a colon.
+  return inner ? ` (${rest})` : `: ${rest}`;
+}
+
 /** Facts for a global, trying the name as written and with Python's module aliases folded (posix → os). */
 export function factsOf(k: Knowledge, module: string, name: string): CallableFacts | null {
   const f = k.lookup(module, name);
@@ -73,8 +90,15 @@ function higherOrder(module: string, name: string, facts: CallableFacts | null):
 
 /** The layered classifier: overrides, then the knowledge base (when loaded), then unknown. */
 export function knowledgeClassifier(knowledge: Knowledge | null, base: Classify = classifyGlobal): Classify {
-  return (module, name) => {
+  const classify: Classify = (module, name) => {
     const v = base(module, name);
+    const legacy = v.level === 'dangerous' ? null : legacyTarget(module, name);
+    if (legacy) {
+      // An old library's spelling of a name the analysed version still has: judged as that name.
+      const now = classify(legacy.module, legacy.name);
+      if (now.level === 'safe') return { ...now, reason: `${module}.${name} ${legacy.reason}` };
+      if (now.level === 'dangerous') return { ...now, reason: `${module}.${name} is ${legacy.module}.${legacy.name}; ${now.reason}` };
+    }
     const facts = knowledge ? factsOf(knowledge, module, name) : null;
     const ho = higherOrder(module, name, facts);
     if (v.level === 'dangerous') {
@@ -107,4 +131,5 @@ export function knowledgeClassifier(knowledge: Knowledge | null, base: Classify 
     }
     return { ...v, ...ho, origin: 'none' };
   };
+  return classify;
 }
