@@ -30,8 +30,11 @@ const CODE_TYPES = new Set(['CodeType', 'FunctionType', 'LambdaType', 'MethodTyp
   'GetSetDescriptorType', 'MemberDescriptorType', 'CoroutineType', 'AsyncGeneratorType']);
 /** dill type names of file and stream objects: calling them opens files; they keep callable-from-call. */
 const FILE_TYPES = /File|IO|Buffered|TextWrapper|Socket|Pipe|Popen/;
-/** The reach path shown in a message: "(path: typing._eval_type → builtins.eval)". */
-const pathOf = (v: PolicyVerdict): string => (v.reach?.length ? ` (path: ${reachText(v.reach[0]!)})` : '');
+/**
+ * The reach path shown in a message: "(path: typing._eval_type → builtins.eval)". A path of one step is the
+ * callable itself, already named by the message, so it is left out (one sentence, the callable named once).
+ */
+const pathOf = (v: PolicyVerdict): string => ((v.reach?.[0]?.path.length ?? 0) > 1 ? ` (path: ${reachText(v.reach![0]!)})` : '');
 
 /** A global of the loading program itself (pickle resolves __main__ in the process that loads it). */
 const isProgramGlobal = (g: GlobalNode): boolean => g.module === '__main__' || g.module === '__mp_main__';
