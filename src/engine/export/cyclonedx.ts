@@ -5,11 +5,14 @@
 // modelgate's verdict and counts as properties, and modelgate itself as the tool in the metadata.
 //
 // Shared by the CLI (src/cli/sbom.ts) and the app's "Download SBOM" (src/app/download.ts), so both write
-// the same document. It needs neither DOM nor Node: the library's root entry resolves to its Node build
-// under Node and to its prebuilt browser bundle (dist.web, no eval, CSP-safe) under Vite. The serial
-// number is the caller's (node:crypto or crypto.randomUUID), the only environment-dependent input.
-// Not re-exported from src/engine/index.ts: the scan workers must not carry the library.
-import { Enums, Models, Serialize, Spec } from '@cyclonedx/cyclonedx-library';
+// the same document. It needs neither DOM nor Node: only the library's pure subpaths (its root entry
+// under Node loads the validators and reads files next to __dirname, which the bundled CLI cannot).
+// The serial number is the caller's (node:crypto or crypto.randomUUID), the only environment-dependent
+// input. Not re-exported from src/engine/index.ts: the scan workers must not carry the library.
+import * as Enums from '@cyclonedx/cyclonedx-library/Enums';
+import * as Models from '@cyclonedx/cyclonedx-library/Models';
+import * as Serialize from '@cyclonedx/cyclonedx-library/Serialize';
+import * as Spec from '@cyclonedx/cyclonedx-library/Spec';
 import { VERSION } from '../version';
 import type { FileReport, NodeReport, ScanReport } from '../types';
 
