@@ -37,6 +37,20 @@ export function downloadSarif(report: ScanReport, fileName = reportFileName(new 
   downloadText(toSarifJson(report), 'application/sarif+json', fileName);
 }
 
+/**
+ * The same report as a CycloneDX 1.6 ML-BOM (modelgate-report-YYYY-MM-DD.cdx.json), the document
+ * `modelgate scan --format cyclonedx` writes. The builder and the CycloneDX library load on demand,
+ * so the page's first load does not carry them.
+ */
+export async function sbomJson(report: ScanReport): Promise<string> {
+  const { toCycloneDxJson } = await import('../engine/export/cyclonedx');
+  return toCycloneDxJson(report, { uuid: crypto.randomUUID() });
+}
+
+export async function downloadSbom(report: ScanReport, fileName = reportFileName(new Date(), report.partial === true).replace(/\.json$/, '.cdx.json')): Promise<void> {
+  downloadText(await sbomJson(report), 'application/vnd.cyclonedx+json', fileName);
+}
+
 function downloadText(text: string, type: string, fileName: string): void {
   const blob = new Blob([text], { type });
   const url = URL.createObjectURL(blob);

@@ -86,9 +86,10 @@ test('keyboard only: Tab reaches every control with a visible focus ring, Enter 
   // The drop zone is a button whose name is its visible text (it says how to use it from the keyboard).
   await expect(page.getByTestId('dropzone')).toHaveAccessibleName(/^Drop model files or folders here\s*or press to choose files/);
   // While scanning, the per-file Cancel button and Cancel all are reachable.
+  // (13 stops: the report actions row gained "Download SBOM" in issue 14.)
   await page.getByTestId('file-input').setInputFiles([huge]);
   await expect(hugeRow(page)).toHaveAttribute('data-status', 'scanning');
-  const scanning = await tabThrough(page, 12);
+  const scanning = await tabThrough(page, 13);
   for (const control of ['dropzone', 'pick-folder', 'summary:Settings', 'cancel-all', 'cancel-file']) {
     expect(scanning, control).toContain(control);
   }

@@ -59,3 +59,18 @@ describe('CycloneDX ML-BOM', () => {
     expect(await schemaErrors(stdout)).toBeNull();
   });
 });
+
+describe('the app\'s Download SBOM', () => {
+  it('writes the same CycloneDX 1.6 document as the CLI for the same report, up to the serial number', async () => {
+    const { sbomJson } = await import('../../src/app/download');
+    const report = scanReport([onnx('m/model.onnx', [{ path: 'weights.bin', kind: 'external data' }]), onnx('m/weights.bin')],
+      { startedAt: new Date(0).toISOString(), durationMs: 0, options: {} });
+    const app = await sbomJson(report);
+    const cli = toCycloneDxJson(report);
+    expect(await schemaErrors(app)).toBeNull();
+    const strip = (s: string) => ({ ...JSON.parse(s), serialNumber: undefined });
+    expect(JSON.parse(app).serialNumber).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+    expect(JSON.parse(app).serialNumber).not.toBe(JSON.parse(cli).serialNumber);
+    expect(strip(app)).toEqual(strip(cli));
+  });
+});
