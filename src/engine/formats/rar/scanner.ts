@@ -7,12 +7,10 @@
 // Signatures: RAR 4.x technote "Rar!\x1a\x07\x00", RAR 5.0 technote "Rar!\x1a\x07\x01\x00".
 import type { Head, OpenContext, OpenedChild, ScanContext, Scanner, Sniff } from '../../types';
 import { FormatError } from '../../types';
-import { fromBytes } from '../../io/byte-source';
 import { startsWith } from '../../io/text';
 import { SevenZipSession, MAX_IN_MEMORY_ARCHIVE_BYTES } from '../sevenzip/session';
 import { parseListing, type SevenZipEntry } from '../sevenzip/parse';
-import { extractPlanned, planExtraction, type ExtractReport } from '../sevenzip/plan';
-import { judgeAndExtract } from '../sevenzip/scanner';
+import { judgeAndExtract, reopenListed } from '../sevenzip/scanner';
 
 const RAR4 = [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07, 0x00];
 const RAR5 = [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07, 0x01, 0x00];
@@ -92,13 +90,7 @@ async function openRarChild(ctx: OpenContext<RarState>, name: string, nth: numbe
   try {
     const entries = await list(ctx, session);
     if (!entries) return null;
-    const plan = planExtraction(entries, ctx.budget.limits, ctx.budget.inflatedRemaining);
-    const report: ExtractReport = { runs: [], links: [], missing: [] };
-    let seen = 0;
-    for await (const child of extractPlanned(session, plan, entries, (n) => ctx.budget.chargeInflated(n), report)) {
-      if (child.name === name && seen++ === nth) return { source: fromBytes(child.bytes, name) };
-    }
-    return null;
+    return await reopenListed(ctx, session, entries, name, nth);
   } finally {
     session.close();
   }

@@ -200,6 +200,20 @@ async function checkTrailing(ctx: ScanContext, end: number): Promise<void> {
   await ctx.scanChild(byteRangeName(end, size), ctx.source.slice(end, size));
 }
 
+/**
+ * Extracts the nth member named `name` again from a listed archive, with the scan's own plan and order, so
+ * the name a report holds finds the same bytes (7z and RAR share it: one session, one extraction path).
+ */
+export async function reopenListed(ctx: OpenContext, session: SevenZipSession, entries: SevenZipEntry[], name: string, nth: number): Promise<OpenedChild | null> {
+  const plan = planExtraction(entries, ctx.budget.limits, ctx.budget.inflatedRemaining);
+  const report: ExtractReport = { runs: [], links: [], missing: [] };
+  let seen = 0;
+  for await (const child of extractPlanned(session, plan, entries, (n) => ctx.budget.chargeInflated(n), report)) {
+    if (child.name === name && seen++ === nth) return { source: fromBytes(child.bytes, name) };
+  }
+  return null;
+}
+
 /** Re-extracts the nth child named `name` (same listing, same plan, same order as the scan). */
 async function openSevenZipChild(ctx: OpenContext, name: string, nth: number): Promise<OpenedChild | null> {
   const byRange = openByteRange(ctx.source, name);
@@ -212,13 +226,7 @@ async function openSevenZipChild(ctx: OpenContext, name: string, nth: number): P
     if (run.rc !== 0 || run.crashed) return null;
     const { entries, truncated } = parseListing(run.out, ctx.budget.limits.maxMembers);
     if (truncated) return null;
-    const plan = planExtraction(entries, ctx.budget.limits, ctx.budget.inflatedRemaining);
-    const report: ExtractReport = { runs: [], links: [], missing: [] };
-    let seen = 0;
-    for await (const child of extractPlanned(session, plan, entries, (n) => ctx.budget.chargeInflated(n), report)) {
-      if (child.name === name && seen++ === nth) return { source: fromBytes(child.bytes, name) };
-    }
-    return null;
+    return await reopenListed(ctx, session, entries, name, nth);
   } catch (e) {
     if (e instanceof FormatError) return null;
     throw e;
