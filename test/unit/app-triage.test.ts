@@ -151,12 +151,12 @@ describe('one clear sentence per finding', () => {
 });
 
 describe('message tidying stays linear on hostile text', () => {
-  it('a 200 KB message of repeated "a: a" is handled in milliseconds and unchanged past the first colon', async () => {
+  it('a 200 KB message of repeated "a: a" is handled without quadratic blow-up and unchanged past the first colon', async () => {
     const { tidyMessage } = await import('../../src/engine/export/message');
     const hostile = 'Pickle calls ' + 'a: '.repeat(70_000) + 'b';
     const t = Date.now();
     const out = tidyMessage(hostile);
-    expect(Date.now() - t).toBeLessThan(200);
+    expect(Date.now() - t).toBeLessThan(2000); // hang guard: quadratic would take minutes
     expect(out.length).toBeLessThanOrEqual(hostile.length);
   });
 });

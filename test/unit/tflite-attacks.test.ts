@@ -114,7 +114,7 @@ describe('tflite structure: indexes, counts and data outside the file', () => {
     new DataView(bytes.buffer).setUint32(vec, 0x7fffffff, true);
     const started = Date.now();
     const r = await run(bytes);
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(5000); // hang guard: trusting the count would loop 2^31 times
     expect(only(r, 'format/malformed')).toMatchObject([{ location: { pointer: '/subgraphs/0' } }]);
     expect(r.complete).toBe(false);
   });
