@@ -69,6 +69,12 @@ describe('cli argument parsing', () => {
     expect(parseSize('1e9')).toBeUndefined();
     expect(parseSize('99999999999TB')).toBeUndefined();
   });
+
+  it('--timeout takes a duration: plain seconds, 30s, 5m, 1h, 500ms; an unknown unit is a usage error', () => {
+    const timeout = (v: string) => { const c = parseArgs(['scan', '--timeout', v, 'x']); return c.kind === 'scan' ? c.args.timeout : c.kind; };
+    expect([timeout('12'), timeout('30s'), timeout('5m'), timeout('1h'), timeout('500ms'), timeout('0')]).toEqual([12, 30, 300, 3600, 0.5, 0]);
+    expect(timeout('5y')).toBe('usage-error');
+  });
 });
 
 describe('--no-hash', () => {
