@@ -103,12 +103,13 @@ type Flag = 'format' | 'output' | 'blacklist' | 'timeout' | 'max-file-size' | 'm
   | 'config' | 'no-config' | 'baseline' | 'write-baseline' | 'fail-on' | 'strict' | 'select' | 'exclude'
   | 'list-scanners' | 'shard' | 'sbom';
 
-const SHORT: Record<string, Flag> = {
+/** Every option the parser accepts, long and short (test/unit/cli-args.test.ts holds --help to them). */
+export const SHORT: Record<string, Flag> = {
   f: 'format', o: 'output', b: 'blacklist', t: 'timeout', v: 'verbose', q: 'quiet', h: 'help', c: 'config',
 };
 const TAKES_VALUE = new Set<Flag>(['format', 'output', 'blacklist', 'timeout', 'max-file-size', 'max-total-size', 'stats-sample-bytes',
   'config', 'baseline', 'write-baseline', 'fail-on', 'select', 'exclude', 'shard', 'sbom']);
-const LONG = new Set<Flag>([...TAKES_VALUE, 'verbose', 'quiet', 'no-progress', 'no-hash', 'no-weight-stats', 'help', 'version',
+export const LONG = new Set<Flag>([...TAKES_VALUE, 'verbose', 'quiet', 'no-progress', 'no-hash', 'no-weight-stats', 'help', 'version',
   'no-config', 'strict', 'list-scanners']);
 
 export function parseArgs(argv: readonly string[]): Command {

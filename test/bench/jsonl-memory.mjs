@@ -5,7 +5,7 @@
 //   node dist-cli/modelgate.js scan --format jsonl --no-progress -o /dev/null DIR
 // printing the peak RSS (GNU time's maximum resident set size) next to the same run with --format json,
 // which keeps every report by design. Run: npm run build:cli && node test/bench/jsonl-memory.mjs
-// Env: MG_JSONL_COUNTS="2000,20000,100000" (default "2000,20000").
+// Env: MG_JSONL_COUNTS="2000,20000,100000" (default "2000,20000"); MG_JSONL_FORMATS="jsonl" (default "jsonl,json").
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CLI = join(ROOT, 'dist-cli/modelgate.js');
 const COUNTS = (process.env.MG_JSONL_COUNTS ?? '2000,20000').split(',').map(Number).filter((n) => n > 0);
+const FORMATS = (process.env.MG_JSONL_FORMATS ?? 'jsonl,json').split(',').filter((f) => f === 'jsonl' || f === 'json');
 
 /** Protocol 4 pickle of {'a': 1} (benign, allowlisted builtins only). */
 const PICKLE = Buffer.from('8004950a000000000000007d948c0161944b01732e', 'hex');
@@ -49,13 +50,13 @@ console.log('|---:|---|---:|---:|---:|');
 const rows = [];
 for (const n of COUNTS) {
   const dir = makeTree(n);
-  for (const format of ['jsonl', 'json']) {
+  for (const format of FORMATS) {
     const m = measure(dir, format);
     rows.push({ n, format, ...m });
     console.log(`| ${n} | ${format} | ${m.code} | ${m.seconds.toFixed(1)} | ${m.mb.toFixed(1)} |`);
   }
 }
-for (const format of ['jsonl', 'json']) {
+for (const format of FORMATS) {
   const r = rows.filter((x) => x.format === format);
   if (r.length < 2) continue;
   const a = r[0], b = r.at(-1);
