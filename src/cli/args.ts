@@ -1,5 +1,6 @@
 // Command-line parsing for `modelgate scan [options] PATH...`. Hand-written: no dependency, and every
 // mistake is a usage error (exit 2) rather than a silently ignored flag in a CI pipeline.
+import { parseDuration, parseSize } from '../engine/policy/units';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'jsonl' | 'github' | 'cyclonedx';
 const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'jsonl', 'github', 'cyclonedx'];
@@ -74,7 +75,7 @@ Options:
       --shard I/N                scan only part I (1..N) of the files, split by a hash of their path
   -b, --blacklist PATTERN        flag names and metadata matching PATTERN as CRITICAL
                                  (glob * and ?, or a substring; repeatable)
-  -t, --timeout SECONDS          per-file timeout (default: ${DEFAULT_TIMEOUT_SECONDS}; 0 = none)
+  -t, --timeout DURATION         per-file timeout (default: ${DEFAULT_TIMEOUT_SECONDS}s; 0 = none; e.g. 30s, 5m)
       --max-file-size SIZE       do not scan files above SIZE (e.g. 500000, 10GB, 512MiB)
       --max-total-size SIZE      stop scanning once the files scanned add up to SIZE
   -v, --verbose                  include DEBUG findings
@@ -95,33 +96,20 @@ Also: modelgate serve [--port PORT]   serve the offline app on 127.0.0.1 (modelg
       modelgate merge REPORT... -o FILE [--format json|sarif]   merge shard reports (JSON or JSONL)
 `;
 
-const UNITS: Record<string, number> = {
-  '': 1, b: 1,
-  k: 1e3, kb: 1e3, m: 1e6, mb: 1e6, g: 1e9, gb: 1e9, t: 1e12, tb: 1e12,
-  ki: 1024, kib: 1024, mi: 1024 ** 2, mib: 1024 ** 2, gi: 1024 ** 3, gib: 1024 ** 3, ti: 1024 ** 4, tib: 1024 ** 4,
-};
-
-/** "123", "10GB" (10^9), "512MiB" (2^20), "1.5G". Returns undefined when it is not a size. */
-export function parseSize(text: string): number | undefined {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(text);
-  if (!m) return undefined;
-  const unit = UNITS[m[2]!.toLowerCase()];
-  if (unit === undefined) return undefined;
-  const n = Math.floor(Number(m[1]) * unit);
-  return Number.isSafeInteger(n) ? n : undefined;
-}
+export { parseSize } from '../engine/policy/units';
 
 type Flag = 'format' | 'output' | 'blacklist' | 'timeout' | 'max-file-size' | 'max-total-size' | 'stats-sample-bytes'
   | 'verbose' | 'quiet' | 'no-progress' | 'no-hash' | 'no-weight-stats' | 'help' | 'version'
   | 'config' | 'no-config' | 'baseline' | 'write-baseline' | 'fail-on' | 'strict' | 'select' | 'exclude'
   | 'list-scanners' | 'shard' | 'sbom';
 
-const SHORT: Record<string, Flag> = {
+/** Every option the parser accepts, long and short (test/unit/cli-args.test.ts holds --help to them). */
+export const SHORT: Record<string, Flag> = {
   f: 'format', o: 'output', b: 'blacklist', t: 'timeout', v: 'verbose', q: 'quiet', h: 'help', c: 'config',
 };
 const TAKES_VALUE = new Set<Flag>(['format', 'output', 'blacklist', 'timeout', 'max-file-size', 'max-total-size', 'stats-sample-bytes',
   'config', 'baseline', 'write-baseline', 'fail-on', 'select', 'exclude', 'shard', 'sbom']);
-const LONG = new Set<Flag>([...TAKES_VALUE, 'verbose', 'quiet', 'no-progress', 'no-hash', 'no-weight-stats', 'help', 'version',
+export const LONG = new Set<Flag>([...TAKES_VALUE, 'verbose', 'quiet', 'no-progress', 'no-hash', 'no-weight-stats', 'help', 'version',
   'no-config', 'strict', 'list-scanners']);
 
 export function parseArgs(argv: readonly string[]): Command {
@@ -212,8 +200,8 @@ export function parseArgs(argv: readonly string[]): Command {
         args.format = value as OutputFormat;
         break;
       case 'timeout': {
-        const n = /^\s*\d+(\.\d+)?\s*$/.test(value!) ? Number(value) : NaN;
-        if (!Number.isFinite(n)) return { kind: 'usage-error', message: `--timeout must be a number of seconds, not "${value}"` };
+        const n = parseDuration(value!);
+        if (n === undefined) return { kind: 'usage-error', message: `--timeout must be a duration such as 300, 30s or 5m, not "${value}"` };
         args.timeout = n;
         break;
       }

@@ -3,7 +3,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
-  SCANNERS, applyPolicy, scanReport, todayUtc, toJson, toSarifJson, type FileReport, type ScanReport,
+  SCANNERS, applyPolicy, crossFileResults, scanReport, todayUtc, toJson, toSarifJson, type FileReport, type Finding, type ScanReport,
 } from '../engine';
 import { describeAllRules, type RuleDoc } from '../engine/rules-doc';
 import type { CliIo } from './main';
@@ -95,6 +95,26 @@ function readReport(text: string, name: string): { files: FileReport[]; report?:
   return { files };
 }
 
+/** What a finding says, without the marks a policy or baseline put on it. */
+function sameFinding(a: Finding, b: Finding): boolean {
+  return a.ruleId === b.ruleId && a.message === b.message && a.evidence === b.evidence
+    && JSON.stringify(a.location) === JSON.stringify(b.location);
+}
+
+/** The files with the cross-file checks' results over all of them. A report that already ran the
+ * checks (a JSON report of a whole folder) carries some of them: those are not added twice. */
+function withCrossFile(files: FileReport[]): FileReport[] {
+  const out = files.map((f) => ({ ...f, findings: [...f.findings] }));
+  const byPath = new Map(out.map((f) => [f.path, f]));
+  for (const r of crossFileResults(out)) {
+    const f = byPath.get(r.file);
+    if (!f) continue;
+    if ('note' in r) f.nodes = f.nodes.map((n, i) => (i === 0 ? { ...n, notes: { ...n.notes, [r.note.key]: r.note.value } } : n));
+    else if (!f.findings.some((x) => sameFinding(x, r.finding))) f.findings.push(r.finding);
+  }
+  return out;
+}
+
 /** `modelgate merge A.json B.json... -o ALL.json [--format json|sarif]`: shard reports into one. */
 export async function merge(argv: readonly string[], io: CliIo): Promise<number> {
   let format = 'json';
@@ -136,7 +156,8 @@ export async function merge(argv: readonly string[], io: CliIo): Promise<number>
   const startedAt = Number.isFinite(started) ? new Date(started).toISOString() : new Date().toISOString();
   // The cross-file checks run again over the whole (an index in one shard, its shards in another); the
   // marks a policy or baseline left stay, and the counts and exit code are taken again.
-  let report = scanReport(files, { startedAt, durationMs: Number.isFinite(started) ? ended - started : 0, options: { ...(first?.options ?? {}), merged: inputs.length } });
+  let report = scanReport(withCrossFile(files), { startedAt, durationMs: Number.isFinite(started) ? ended - started : 0,
+    options: { ...(first?.options ?? {}), merged: inputs.length }, crossFile: false });
   const failOn = first?.options?.failOn;
   report = applyPolicy(report, { today: todayUtc(), keepMarks: true,
     ...(failOn === 'critical' || failOn === 'warning' || failOn === 'info' ? { failOn } : {}), strict: first?.options?.strict === true });

@@ -5,6 +5,7 @@
 import { SEVERITY_RANK, type FileReport, type Finding, type ScanReport, type Severity } from '../engine/types';
 import { groupFindings } from '../engine/export/group';
 import { tidyMessage } from '../engine/export/message';
+import type { CliIo, Writer } from './main';
 
 /** Findings of a grouped flood printed in full (all with --verbose); the JSON report has every one. */
 const GROUP_SHOWN = 3;
@@ -210,4 +211,12 @@ export function renderText(report: ScanReport, style: Style, opts: TextOptions):
   if (rules.length > 0) out.push('', ...rules);
   out.push('', `  ${verdict(report, style)}`, '');
   return out.join('\n');
+}
+
+/** Colour on a terminal unless NO_COLOR (https://no-color.org) is set; FORCE_COLOR forces it. */
+export function useColor(out: Writer, env: CliIo['env']): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== '' && force !== '0' && force !== 'false') return true;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  return out.isTTY === true;
 }

@@ -15,8 +15,9 @@ export class ProgressLine {
   private doneFiles = 0;
   private readonly inFlight = new Map<string, number>();
 
-  constructor(private readonly out: Writer | undefined, private readonly totalFiles: number,
-    private readonly totalBytes: number) {}
+  /** The totals are unknown in a streamed run (the walk goes on while files are scanned). */
+  constructor(private readonly out: Writer | undefined, private readonly totalFiles?: number,
+    private readonly totalBytes?: number) {}
 
   /** Bytes of `file` processed so far (the larger of hash and scan progress). */
   update(file: string, bytes: number): void {
@@ -46,8 +47,9 @@ export class ProgressLine {
     let bytes = this.doneBytes;
     for (const b of this.inFlight.values()) bytes += b;
     const rate = bytes / Math.max(0.001, (now - this.started) / 1000);
-    let line = `modelgate: ${this.doneFiles}/${this.totalFiles} files · ${formatBytes(bytes)} of ${formatBytes(this.totalBytes)}`
-      + ` · ${formatBytes(rate)}/s · ${safe(current)}`;
+    const files = this.totalFiles === undefined ? `${this.doneFiles}` : `${this.doneFiles}/${this.totalFiles}`;
+    const of = this.totalBytes === undefined ? '' : ` of ${formatBytes(this.totalBytes)}`;
+    let line = `modelgate: ${files} files · ${formatBytes(bytes)}${of} · ${formatBytes(rate)}/s · ${safe(current)}`;
     const width = Math.max(20, (this.out!.columns || 80) - 1);
     if (line.length > width) line = line.slice(0, width - 1) + '…';
     this.out!.write(`\r${line}\x1b[K`);

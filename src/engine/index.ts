@@ -1,6 +1,7 @@
 // Public API of the engine: the only module the app, the worker and the CLI import from.
 export { scan } from './scan';
-export { scanReport, fileReport, errorReport, compareFindings } from './report';
+export { scanReport, fileReport, errorReport, compareFindings, crossFileResults } from './report';
+export { crossFileSkeleton } from './folder/skeleton';
 export { toJson } from './export/json';
 export { toSarif, toSarifJson, type SarifLog } from './export/sarif';
 export { RULES, ruleDef, type RuleId, type RuleDef } from './rules';

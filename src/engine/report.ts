@@ -1,6 +1,6 @@
 // FileReport and ScanReport assembly: sorting, status, completeness, summary and exit code.
 import { SEVERITY_RANK, type FileReport, type Finding, type JsonValue, type NodeReport, type ScanReport } from './types';
-import { FOLDER_CHECKS } from './registry';
+import { FOLDER_CHECKS, type FolderCheck } from './registry';
 import { VERSION } from './version';
 
 export function compareFindings(a: Finding, b: Finding): number {
@@ -38,13 +38,19 @@ export function errorReport(path: string, size: number, ruleId: 'scan/unreadable
   };
 }
 
-/** Applies the cross-file checks, then sums up. `files` are not mutated. */
+/** What the cross-file checks (FOLDER_CHECKS) say about a set of files scanned together. */
+export function crossFileResults(files: readonly FileReport[]): ReturnType<FolderCheck['check']> {
+  return FOLDER_CHECKS.flatMap((check) => check.check(files));
+}
+
+/** Applies the cross-file checks (unless `crossFile` is false: a streamed file judged on its own), then
+ * sums up. `files` are not mutated. */
 export function scanReport(files: readonly FileReport[], meta: { startedAt: string; durationMs: number;
-  options: Record<string, JsonValue> }): ScanReport {
+  options: Record<string, JsonValue>; crossFile?: boolean }): ScanReport {
   const out = files.map((f) => ({ ...f, findings: [...f.findings] }));
   const byPath = new Map(out.map((f) => [f.path, f]));
-  for (const check of FOLDER_CHECKS) {
-    for (const r of check.check(out)) {
+  if (meta.crossFile !== false) {
+    for (const r of crossFileResults(out)) {
       const f = byPath.get(r.file);
       if (!f) continue;
       if ('finding' in r) f.findings.push(r.finding);

@@ -3,7 +3,7 @@
 // entry on a clean and a malicious file, and through pre-commit itself when it is installed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -124,4 +124,41 @@ describe('pre-commit hook', () => {
     expect(evil.status).toBe(1);
     expect(evil.stdout).toMatch(/evil\.pkl/);
   });
+
+  // The real path: `repo:` is a git repository holding this tree at a commit, and pre-commit installs the
+  // hook the way it installs every `language: node` hook, `npm install -g git+file://<its clone>`. npm
+  // builds the CLI there through the `prepare` script (tools/prepare-cli.mjs) when it runs a git
+  // dependency's prepare: npm 10 does; npm 11 with its install-script policy (allow-scripts) does not,
+  // and then the hook must fail closed with the "not built" message, never pass a file unscanned.
+  it.skipIf(!preCommit)('installs from a git repository of this tree at a commit (repo: PATH, rev: SHA) and blocks a malicious file, or fails closed', () => {
+    const hookRepo = join(dir, 'hook-repo');
+    const listed = spawnSync('git', ['ls-files', '-co', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).stdout.split('\n')
+      .filter((f) => f && !/^(fixtures|test|docs)\//.test(f) && existsSync(join(ROOT, f)));
+    for (const f of listed) { mkdirSync(join(hookRepo, f, '..'), { recursive: true }); copyFileSync(join(ROOT, f), join(hookRepo, f)); }
+    const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' };
+    const git = (cwd: string, ...a: string[]) => spawnSync('git', a, { cwd, encoding: 'utf8', env: gitEnv });
+    git(hookRepo, 'init', '-q');
+    git(hookRepo, 'add', '-A');
+    git(hookRepo, 'commit', '-qm', 'hook');
+    const rev = git(hookRepo, 'rev-parse', 'HEAD').stdout.trim();
+    const user = join(dir, 'user-repo');
+    mkdirSync(user);
+    git(user, 'init', '-q');
+    writeFileSync(join(user, '.pre-commit-config.yaml'), `repos:\n  - repo: ${hookRepo}\n    rev: ${rev}\n    hooks: [{ id: modelgate }]\n`);
+    writeFileSync(join(user, 'ok.safetensors'), Buffer.concat([Buffer.from([2, 0, 0, 0, 0, 0, 0, 0]), Buffer.from('{}')]));
+    git(user, 'add', '.');
+    const env = { ...process.env, PRE_COMMIT_HOME: join(dir, 'pc-home-git') };
+    const clean = spawnSync(preCommit!, ['run', '--all-files'], { cwd: user, encoding: 'utf8', env, timeout: 900_000 });
+    const npmMajor = Number(spawnSync('npm', ['--version'], { encoding: 'utf8' }).stdout.split('.')[0]);
+    if (clean.status !== 0) {
+      expect(clean.stdout + clean.stderr).toMatch(/exit code: 2[\s\S]*the CLI is not built/);
+      expect(npmMajor, 'npm before 11 runs a git dependency\'s prepare: the hook should have been built').toBeGreaterThanOrEqual(11);
+      return;
+    }
+    writeFileSync(join(user, 'evil.pkl'), EVIL);
+    git(user, 'add', 'evil.pkl');
+    const evil = spawnSync(preCommit!, ['run', '--all-files'], { cwd: user, encoding: 'utf8', env, timeout: 120_000 });
+    expect(evil.status).toBe(1);
+    expect(evil.stdout).toMatch(/evil\.pkl/);
+  }, 1_000_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TIMEOUT_SECONDS, parseArgs, parseSize } from '../../src/cli/args';
+import { DEFAULT_TIMEOUT_SECONDS, LONG, SHORT, USAGE, parseArgs, parseSize } from '../../src/cli/args';
 
 function scanArgs(argv: string[]) {
   const c = parseArgs(argv);
@@ -69,11 +69,35 @@ describe('cli argument parsing', () => {
     expect(parseSize('1e9')).toBeUndefined();
     expect(parseSize('99999999999TB')).toBeUndefined();
   });
+
+  it('--timeout takes a duration: plain seconds, 30s, 5m, 1h, 500ms; an unknown unit is a usage error', () => {
+    const timeout = (v: string) => { const c = parseArgs(['scan', '--timeout', v, 'x']); return c.kind === 'scan' ? c.args.timeout : c.kind; };
+    expect([timeout('12'), timeout('30s'), timeout('5m'), timeout('1h'), timeout('500ms'), timeout('0')]).toEqual([12, 30, 300, 3600, 0.5, 0]);
+    expect(timeout('5y')).toBe('usage-error');
+  });
 });
 
 describe('--no-hash', () => {
   it('turns the per-file SHA-256 off and is on by default', () => {
     expect(scanArgs(['scan', 'x']).hash).toBe(true);
     expect(scanArgs(['scan', '--no-hash', 'x']).hash).toBe(false);
+  });
+});
+
+describe('modelgate --help', () => {
+  const options = USAGE.slice(USAGE.indexOf('Options:'), USAGE.indexOf('Exit codes:'));
+
+  it('lists every option the parser accepts, with its short form', () => {
+    for (const flag of LONG) expect(options, `--${flag} is accepted but not in --help`).toMatch(new RegExp(`(^|[ ,])--${flag}\\b`, 'm'));
+    for (const [short, flag] of Object.entries(SHORT)) expect(options, `-${short} is accepted but not in --help`).toContain(`-${short}, --${flag}`);
+  });
+
+  it('lists no option the parser refuses', () => {
+    const listed = [...options.matchAll(/(?:^|[ ,])--([a-z-]+)/gm)].map((m) => m[1]!);
+    expect(listed.length).toBeGreaterThanOrEqual(LONG.size);
+    for (const flag of listed) {
+      const c = parseArgs(['scan', `--${flag}`, 'x', 'y']);
+      expect(c.kind === 'usage-error' ? c.message : '', `--${flag} is in --help but refused`).not.toMatch(/unknown option/);
+    }
   });
 });

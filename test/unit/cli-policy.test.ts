@@ -100,6 +100,18 @@ describe('policy file', () => {
 });
 
 describe('fail levels, strict, baselines', () => {
+  it('a policy limit with a bad unit stops the run with exit 2 and the line; a good one applies', async () => {
+    const dir = repo('limits', { '.modelgate.toml': '[limits]\nmax-file-size = "10 parsecs"\n', 'm/big.pkl': 'x'.repeat(2000) });
+    const bad = await cli(dir, ['scan', '--no-progress', 'm']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/policy error: \.modelgate\.toml:2: \[limits\] max-file-size: unknown unit "parsecs"/);
+    writeFileSync(join(dir, '.modelgate.toml'), '[limits]\nmax-file-size = "1KiB"\ntimeout = "30s"\n');
+    const ok = await cli(dir, ['scan', '--no-progress', '--format', 'json', 'm']);
+    const report = JSON.parse(ok.stdout) as ScanReport;
+    expect(report.options).toMatchObject({ maxFileSize: 1024, timeout: 30 });
+    expect(report.files[0]!.complete).toBe(false);
+  });
+
   it('--fail-on critical passes a WARNING-only run; --strict fails an unrecognised file', async () => {
     const dir = repo('levels', { 'lfs/model.safetensors': 'version https://git-lfs.github.com/spec/v1\noid sha256:' + 'a'.repeat(64) + '\nsize 4966\n', 'blob.xyz': 'some bytes of no format' });
     expect((await cli(dir, ['scan', 'lfs'])).code).toBe(1);

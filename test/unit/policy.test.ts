@@ -97,6 +97,23 @@ describe('policy file', () => {
     expect(r).toMatchObject({ policy: { failOn: 'critical', suppress: [{ rule: 'strings/', reason: 'docs', line: 5 }] } });
   });
 
+  it('[limits] take sizes with units ("20GB", "512MiB") and durations ("30s", "5m"), or plain numbers', () => {
+    const p = policy('[limits]\nmax-file-size = "20GB"\nmax-total-size = "512MiB"\ntimeout = "5m"\nstats-sample-bytes = 65536\n');
+    expect(p.limits).toEqual({ maxFileSize: 20e9, maxTotalSize: 512 * 1024 ** 2, timeout: 300, statsSampleBytes: 65536 });
+    expect(policy('[limits]\ntimeout = "30s"\n').limits.timeout).toBe(30);
+    expect(policy('[limits]\ntimeout = 1.5\n').limits.timeout).toBe(1.5);
+  });
+
+  it('[limits] with an unknown unit or a negative number is an error on its line', () => {
+    const r = parsePolicy('fail-on = "warning"\n[limits]\nmax-file-size = "10GiBs"\ntimeout = "5 fortnights"\nmax-total-size = -1\n', 'p.toml');
+    const errors = (r as { errors: Array<{ line?: number; message: string }> }).errors;
+    expect(errors.map((e) => e.line)).toEqual([3, 4, 5]);
+    expect(errors[0]!.message).toMatch(/max-file-size: unknown unit "GiBs" in "10GiBs" \(use B, KB.*MiB/);
+    expect(errors[1]!.message).toMatch(/timeout: unknown unit "fortnights".*\(use ms, s, m \(minutes\) or h\)/);
+    expect(errors[2]!.message).toMatch(/max-total-size must be a non-negative size/);
+    expect((parsePolicy('[limits]\ntimeout = true\n', 'p.toml') as { errors: Array<{ message: string }> }).errors[0]!.message).toMatch(/timeout must be a duration such as 120, "30s" or "5m"/);
+  });
+
   it('globs: ** spans directories, * stays in one', () => {
     const g = compileGlob('models/**/*.pkl') as RegExp;
     expect(g.test('models/a.pkl')).toBe(true);

@@ -6,6 +6,7 @@ import { RULES } from '../rules';
 import { SCANNERS } from '../registry';
 import type { Severity } from '../types';
 import { compileGlob } from './glob';
+import { DURATION_UNIT_NAMES, SIZE_UNIT_NAMES, parseDuration, parseSize } from './units';
 import type { FailOn, Policy, PolicyError, SuppressEntry } from './types';
 
 /** A policy is a few KB; a larger one is a mistake (or an attempt to stall the parser). */
@@ -19,6 +20,23 @@ const LIMIT_KEYS: Record<string, keyof Policy['limits']> = {
 };
 const SEVERITIES = new Set<Severity>(['critical', 'warning', 'info', 'debug']);
 const FAIL_ON = new Set<FailOn>(['critical', 'warning', 'info']);
+
+/** A [limits] value: a number (bytes or seconds) or a string with a unit ("10GB", "512MiB", "30s", "5m");
+ * the error text when it is neither. */
+function limitValue(key: string, v: unknown): number | string {
+  const duration = key === 'timeout';
+  const example = duration ? 'such as 120, "30s" or "5m"' : 'such as 20000000000, "20GB" or "512MiB"';
+  if (typeof v === 'number') {
+    return Number.isFinite(v) && v >= 0 ? v : `[limits] ${key} must be a non-negative ${duration ? 'duration' : 'size'} ${example}`;
+  }
+  if (typeof v !== 'string') return `[limits] ${key} must be a ${duration ? 'duration' : 'size'} ${example}`;
+  const n = duration ? parseDuration(v) : parseSize(v);
+  if (n !== undefined) return n;
+  const unit = /^\s*\d+(?:\.\d+)?\s*([a-z]+)\s*$/i.exec(v)?.[1];
+  return unit !== undefined
+    ? `[limits] ${key}: unknown unit "${unit}" in "${v}" (use ${duration ? DURATION_UNIT_NAMES : SIZE_UNIT_NAMES})`
+    : `[limits] ${key} must be a ${duration ? 'duration' : 'size'} ${example}, not "${v}"`;
+}
 
 /** Scanner ids a policy may select: the format scanners plus the optional passes the CLI knows. */
 export function scannerIds(): string[] {
@@ -140,8 +158,9 @@ export function parsePolicy(text: string, source: string, opts: { pyproject?: bo
           const at = lines.of('limits', k);
           const field = LIMIT_KEYS[k];
           if (!field) { err(`[limits]: unknown key "${k}" (known: ${Object.keys(LIMIT_KEYS).join(', ')})`, at); continue; }
-          if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) { err(`[limits] ${k} must be a non-negative number${k === 'timeout' ? ' of seconds' : ' of bytes'}`, at); continue; }
-          policy.limits[field] = v;
+          const n = limitValue(k, v);
+          if (typeof n === 'string') { err(n, at); continue; }
+          policy.limits[field] = n;
         }
         break;
       case 'suppress':

@@ -1,0 +1,36 @@
+// The part of a FileReport the cross-file checks (registry.ts FOLDER_CHECKS) read, so a streamed run
+// (`--format jsonl`) can drop each report once it is written and still run them at the end: a few
+// hundred bytes per file instead of the whole report (its findings, its node tree, every note).
+// What each check reads: every check the path; oci-digests the sha256; openvino-weights the size;
+// safetensors-index, references, oci and diffusers the root node's format and the notes below;
+// diffusers-code a code file's own Python, shell and executable findings (diffusers/folder.ts osUse).
+// test/unit/cli-jsonl.test.ts checks that the checks say the same over skeletons as over full reports.
+import type { FileReport, JsonValue } from '../types';
+import { REMOTE_CODE_NOTE } from '../formats/diffusers/scanner';
+
+/** Root-node notes a cross-file check reads. */
+const NOTES_READ: readonly string[] = [
+  'references', 'weightMap', 'weightMapTruncated', 'tensorNames', 'tensorNamesTruncated', 'weightsEnd', REMOTE_CODE_NOTE,
+];
+
+/** Findings a cross-file check reads (diffusers-code: does the code file reach the OS?). */
+function findingRead(ruleId: string): boolean {
+  return ruleId === 'strings/shell-command' || ruleId === 'strings/python-code' || ruleId.startsWith('executable/');
+}
+
+export function crossFileSkeleton(f: FileReport): FileReport {
+  const root = f.nodes[0];
+  let notes: Record<string, JsonValue> | undefined;
+  for (const key of NOTES_READ) {
+    const v = root?.notes?.[key];
+    if (v !== undefined) (notes ??= {})[key] = v;
+  }
+  const out: FileReport = {
+    path: f.path, size: f.size, format: f.format, status: f.status, complete: f.complete,
+    findings: f.findings.filter((x) => findingRead(x.ruleId)),
+    nodes: root ? [{ path: [f.path], format: root.format, size: root.size, status: root.status, ...(notes ? { notes } : {}) }] : [],
+    durationMs: 0,
+  };
+  if (f.sha256) out.sha256 = f.sha256;
+  return out;
+}
