@@ -11,10 +11,10 @@ const run = (rel: string): Promise<FileReport> => scan(fromBytes(load(rel), rel.
 const aboveInfo = (r: FileReport) => r.findings.filter((f) => f.severity === 'critical' || f.severity === 'warning');
 
 describe('coreml: fixtures follow Model.proto', () => {
-  it('reads the pipeline as spec version 4 with a pipeline of two neural networks', () => {
-    const s = parseSpec(load('benign/pipeline.mlmodel'), () => {});
+  it('reads the pipeline as spec version 4 with a pipeline of two neural networks', async () => {
+    const s = await parseSpec(load('benign/pipeline.mlmodel'), () => {});
     expect(s.version).toBe(4);
-    expect(s.modelTypes).toEqual([202, 500, 500]);
+    expect(s.modelTypes).toEqual(['pipeline', 'neuralNetwork', 'neuralNetwork']);
     expect(s.layers).toBe(2);
     expect(s.strings.map((x) => x.pointer)).toContain('/description/metadata/author');
   });
