@@ -22,7 +22,7 @@ describe('coreml: fixtures follow Model.proto', () => {
 
 describe('coreml: scanning', () => {
   it('reports the benign models clean', async () => {
-    for (const f of ['benign/relu.mlmodel', 'benign/pipeline.mlmodel']) {
+    for (const f of ['benign/relu.mlmodel', 'benign/pipeline.mlmodel', 'benign/loop.mlmodel']) {
       const r = await run(f);
       expect(r.format).toBe('coreml');
       expect(r.findings).toEqual([]);
@@ -57,7 +57,31 @@ describe('coreml: scanning', () => {
     expect(hit).toBeDefined();
   });
 
-  for (const name of ['truncated.mlmodel', 'bad_length.mlmodel']) {
+  it('finds a custom layer inside a loop layer\'s body network', async () => {
+    const r = await run('malicious/custom_layer_in_loop.mlmodel');
+    const f = r.findings.find((x) => x.ruleId === 'coreml/custom-layer')!;
+    expect(f.severity).toBe('warning');
+    expect(f.location.pointer).toBe('/layers/1/loop/bodyNetwork/layers/1');
+    expect(r.nodes[0]!.notes!.layers).toBe(4);
+  });
+
+  it('sends a custom layer\'s string parameters through the detectors', async () => {
+    const r = await run('malicious/custom_layer_param_command.mlmodel');
+    expect(r.findings.map((f) => f.ruleId)).toContain('coreml/custom-layer');
+    const hits = aboveInfo(r).filter((f) => f.location.pointer === '/layers/0/custom/parameters/script');
+    expect(hits.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['strings/python-code', 'strings/shell-command']));
+  });
+
+  it('notes a SerializedModel as INFO and sweeps its opaque payload as a child', async () => {
+    const r = await run('malicious/serialized_model.mlmodel');
+    const f = r.findings.find((x) => x.ruleId === 'coreml/serialized-model')!;
+    expect(f.severity).toBe('info');
+    expect(f.evidence).toBe('identifier=com.example.opaque, 64 bytes');
+    expect(r.nodes.length).toBe(2);
+    expect(r.nodes[0]!.notes!.modelTypes).toEqual(['serializedModel']);
+  });
+
+  for (const name of ['truncated.mlmodel', 'bad_length.mlmodel', 'mlprogram_truncated.mlmodel']) {
     it(`reports ${name} malformed, not malicious`, async () => {
       const r = await run(`malformed/${name}`);
       expect(r.nodes[0]!.status).toBe('malformed');
