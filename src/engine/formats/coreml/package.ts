@@ -47,7 +47,8 @@ export function readBlobMetadata(b: Uint8Array, at: number, fileSize: number): B
   // The writer puts the data right after its metadata; data over the header or its own metadata
   // would make one byte range mean two things.
   if (offset < BigInt(at + BLOB_METADATA_BYTES)) throw new FormatError(`blob at ${at} places its data at ${offset}, over its own metadata or an earlier blob`, at + 16);
-  if (padding >= 8n) throw new FormatError(`blob at ${at} claims ${padding} padding bits; at most 7 are possible`, at + 24);
+  // padding_size_in_bits is not checked here: it was a reserved field, uninitialized before iOS 18
+  // (StorageFormat.hpp), and StorageReader checks it only for sub-byte data types.
   return { at, dtype, size: Number(size), offset: Number(offset), paddingBits: Number(padding) };
 }
 
