@@ -81,6 +81,17 @@ describe('coreml: scanning', () => {
     expect(r.nodes[0]!.notes!.modelTypes).toEqual(['serializedModel']);
   });
 
+  it('reports pipelines nested 1000 deep malformed, not a stack overflow', async () => {
+    // Model{pipeline=202{models=1{Model{...}}}}, built inside out: each level is two length-prefixed fields.
+    const varint = (n: number) => { const o: number[] = []; do { o.push((n & 0x7f) | (n > 0x7f ? 0x80 : 0)); n >>>= 7; } while (n); return o; };
+    const field = (tag: number[], body: Uint8Array) => new Uint8Array([...tag, ...varint(body.length), ...body]);
+    let m = new Uint8Array([0x08, 0x04]);
+    for (let i = 0; i < 1000; i++) m = new Uint8Array([0x08, 0x04, ...field([0xd2, 0x0c], field([0x0a], m))]);
+    const r = await scan(fromBytes(m, 'deep.mlmodel'));
+    expect(r.nodes[0]!.status).toBe('malformed');
+    expect(r.findings[0]!.message).toMatch(/max depth/);
+  });
+
   for (const name of ['truncated.mlmodel', 'bad_length.mlmodel', 'mlprogram_truncated.mlmodel']) {
     it(`reports ${name} malformed, not malicious`, async () => {
       const r = await run(`malformed/${name}`);

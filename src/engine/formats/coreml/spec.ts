@@ -53,8 +53,23 @@ const MODEL_TYPES = [
 const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 const entries = <T>(m: Record<string, T> | null | undefined): Array<[string, T]> => (m ? Object.entries(m) : []);
 
+export type Decoders = typeof CoreML;
+
+/** The generated decoders, in their own chunk: loaded with the first Core ML file. */
+export async function loadDecoders(): Promise<Decoders> {
+  return (await import('./schema/coreml.js')).CoreML;
+}
+
 export async function parseSpec(bytes: Uint8Array, tick: () => void): Promise<CoremlSpec> {
-  const { CoreML: C } = await import('./schema/coreml.js');
+  return decodeSpec(await loadDecoders(), bytes, tick);
+}
+
+/**
+ * Decodes and walks a spec. Anything the decoder rejects (truncation, a length past the end, invalid
+ * UTF-8 in a string field, nesting past protobufjs' recursion limit) is a FormatError: Core ML's own
+ * protobuf parser rejects the same inputs.
+ */
+export function decodeSpec(C: Decoders, bytes: Uint8Array, tick: () => void): CoremlSpec {
   let model: Model;
   try {
     model = C.Specification.Model.decode(bytes);
