@@ -3,6 +3,7 @@
 // weights/weight.bin, paths that leave the package, corrupted weight files and manifests.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { zipSync } from 'fflate';
 import { scan, scanReport, fromBytes, type FileReport } from '../../src/engine';
 import { parseSpec } from '../../src/engine/formats/coreml/spec';
 import { readBlobHeader, readBlobMetadata, blobFilePath, leavesBase } from '../../src/engine/formats/coreml/package';
@@ -95,6 +96,16 @@ describe('coreml: .mlpackage scanning', () => {
       expect(aboveInfo(r).map((f) => f.ruleId)).toEqual(['format/malformed']);
     });
   }
+
+  it('reads a zipped .mlpackage member by member: the escaping manifest item is still CRITICAL', async () => {
+    const pkg = 'malicious/manifest_escape.mlpackage';
+    const zip = zipSync(Object.fromEntries(PKG.map((p) => [`Model.mlpackage/${p}`, load(`${pkg}/${p}`)])));
+    const r = await scan(fromBytes(zip, 'Model.mlpackage.zip'));
+    expect(r.nodes.filter((n) => n.format === 'coreml').length).toBe(3);
+    const f = r.findings.find((x) => x.ruleId === 'coreml/path-escape')!;
+    expect(f.severity).toBe('critical');
+    expect(f.location.path).toEqual(['Model.mlpackage.zip', 'Model.mlpackage/Manifest.json']);
+  });
 
   it('leaves other Manifest.json files and .bin files to other scanners', async () => {
     const other = await scan(fromBytes(new TextEncoder().encode('{"name": "app", "version": "1.0"}'), 'Manifest.json'));

@@ -51,6 +51,21 @@ describe('coreml: scanning', () => {
     expect(f.evidence).toBe('Helper.mlmodelc in /tmp/../Users/Shared');
   });
 
+  it('reports a linked model whose file name climbs out of the bundle as a WARNING, a plain one as INFO', async () => {
+    // Model{specificationVersion=4, linkedModel=556{linkedModelFile=1{fileName=1{defaultValue=1}, searchPath=2{defaultValue=1}}}}
+    const enc = (s: string) => [...new TextEncoder().encode(s)];
+    const sp = (no: number, s: string) => [(no << 3) | 2, s.length + 2, 0x0a, s.length, ...enc(s)];
+    const linked = (name: string, path: string) => {
+      const file = [...sp(1, name), ...sp(2, path)];
+      const lm = [0x0a, file.length, ...file];
+      return new Uint8Array([0x08, 0x04, 0xe2, 0x22, lm.length, ...lm]);
+    };
+    const out = (await scan(fromBytes(linked('../../../../tmp/x.mlmodelc', '$BUNDLE_MAIN'), 'l.mlmodel'))).findings.find((x) => x.ruleId === 'coreml/linked-model')!;
+    expect(out.severity).toBe('warning');
+    const plain = (await scan(fromBytes(linked('Encoder.mlmodelc', '$BUNDLE_MAIN'), 'l.mlmodel'))).findings;
+    expect(plain.map((f) => [f.ruleId, f.severity])).toEqual([['coreml/linked-model', 'info']]);
+  });
+
   it('sends user-defined metadata through the string detectors', async () => {
     const r = await run('malicious/metadata_command.mlmodel');
     const hit = aboveInfo(r).find((f) => f.location.pointer === '/description/metadata/userDefined/postprocess');

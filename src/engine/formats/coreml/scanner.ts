@@ -58,10 +58,12 @@ async function scanSpec(ctx: ScanContext<Kind>): Promise<void> {
       ctx.report({ ruleId: 'coreml/custom-model', pointer: f.pointer, evidence: `className=${cls}`,
         message: `The model is a custom model implemented by the app class "${cls}"` });
     } else {
-      const bad = escapes(f.detail);
+      // Core ML joins the search path and the file name: either one can climb out of the bundle.
+      const bad = escapes(f.detail) || escapes(f.className);
       ctx.report({ ruleId: 'coreml/linked-model', pointer: f.pointer, evidence: clip(`${f.className} in ${f.detail || '.'}`, 200),
-        ...(bad ? { severity: 'warning' as const, severityReason: 'the search path leaves the app bundle' } : {}),
-        message: `The model links to the compiled model "${cls}"${bad ? ` searched for in "${clip(f.detail, 120)}", outside the bundle` : ''}` });
+        ...(bad ? { severity: 'warning' as const, severityReason: 'the linked model\'s path leaves the app bundle' } : {}),
+        message: `The model links to the compiled model "${cls}"${bad ? ` searched for in "${clip(f.detail || '.', 120)}", outside the bundle` : ''}` });
+      if (f.className) ctx.inspectString(f.className, { pointer: f.pointer, key: 'linkedModelFileName' });
     }
     if (f.detail) ctx.inspectString(f.detail, { pointer: f.pointer });
   }
