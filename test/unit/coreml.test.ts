@@ -22,10 +22,11 @@ describe('coreml: fixtures follow Model.proto', () => {
 
 describe('coreml: scanning', () => {
   it('reports the benign models clean', async () => {
-    for (const f of ['benign/relu.mlmodel', 'benign/pipeline.mlmodel', 'benign/loop.mlmodel']) {
+    for (const f of ['benign/relu.mlmodel', 'benign/pipeline.mlmodel', 'benign/loop.mlmodel', 'benign/gallery_classifier.mlmodel']) {
       const r = await run(f);
       expect(r.format).toBe('coreml');
-      expect(r.findings).toEqual([]);
+      expect(aboveInfo(r)).toEqual([]);
+      expect(r.findings.filter((x) => !x.ruleId.startsWith('strings/url'))).toEqual([]);
     }
   });
 

@@ -67,7 +67,7 @@ async function scanSpec(ctx: ScanContext<Kind>): Promise<void> {
     }
     if (f.detail) ctx.inspectString(f.detail, { pointer: f.pointer });
   }
-  for (const s of spec.strings) ctx.inspectString(s.text, { pointer: s.pointer, key: s.pointer.split('/').pop() });
+  for (const s of spec.strings) ctx.inspectString(s.text, { pointer: s.pointer, key: s.pointer.split('/').pop(), ...(s.documentation ? { documentation: true } : {}) });
 
   // ML Program constants: blob files named relative to @model_path (the spec's folder).
   const files = new Map<string, number[]>();
@@ -117,7 +117,7 @@ async function scanManifest(ctx: ScanContext<Kind>): Promise<void> {
       ctx.report({ ruleId: 'coreml/path-escape', pointer: `${pointer}/path`, evidence: clip(item.path, 200),
         message: `Manifest item "${clip(item.name || item.id, 80)}" points at "${clip(item.path, 120)}", outside the package` });
     } else if (item.isRoot && item.path) refs.push({ path: `Data/${item.path}`, kind: 'root model' });
-    for (const k of ['name', 'author', 'description'] as const) if (item[k]) ctx.inspectString(item[k], { pointer: `${pointer}/${k}`, key: k });
+    for (const k of ['name', 'author', 'description'] as const) if (item[k]) ctx.inspectString(item[k], { pointer: `${pointer}/${k}`, key: k, ...(k === 'description' ? { documentation: true } : {}) });
   }
   if (m.rootId && !m.items.some((i) => i.isRoot)) ctx.note('rootModelMissing', m.rootId);
   if (refs.length) ctx.note('references', refs);

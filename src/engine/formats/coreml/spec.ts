@@ -30,7 +30,8 @@ export interface CoremlSpec {
   layers: number;
   /** ML Program operations, all functions and nested blocks. */
   operations: number;
-  strings: Array<{ pointer: string; text: string }>;
+  /** `documentation`: prose for people (Metadata's description, author, license), where links are expected. */
+  strings: Array<{ pointer: string; text: string; documentation?: boolean }>;
   found: CoremlFinding[];
   blobRefs: BlobRef[];
   /** blobFileValues past MAX_BLOB_REFS, counted only. */
@@ -81,15 +82,15 @@ export function decodeSpec(C: Decoders, bytes: Uint8Array, tick: () => void): Co
 
 export function walkSpec(root: Model, tick: () => void): CoremlSpec {
   const spec: CoremlSpec = { version: root.specificationVersion, modelTypes: [], layers: 0, operations: 0, strings: [], found: [], blobRefs: [], blobRefsDropped: 0, payloads: [] };
-  const str = (pointer: string, text: string | null | undefined) => {
-    if (text && spec.strings.length < MAX_STRINGS) spec.strings.push({ pointer, text });
+  const str = (pointer: string, text: string | null | undefined, documentation = false) => {
+    if (text && spec.strings.length < MAX_STRINGS) spec.strings.push({ pointer, text, ...(documentation ? { documentation } : {}) });
   };
 
   const walkModel = (m: Model, p: string) => {
     tick();
     const md = m.description?.metadata;
     if (md) {
-      for (const k of ['shortDescription', 'versionString', 'author', 'license'] as const) str(`${p}/description/metadata/${k}`, md[k]);
+      for (const k of ['shortDescription', 'versionString', 'author', 'license'] as const) str(`${p}/description/metadata/${k}`, md[k], k !== 'versionString');
       for (const [k, v] of entries(md.userDefined)) str(`${p}/description/metadata/userDefined/${k}`, v);
     }
     for (const t of MODEL_TYPES) if (own(m, t)) spec.modelTypes.push(t);
