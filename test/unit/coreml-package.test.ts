@@ -83,6 +83,12 @@ describe('coreml: .mlpackage scanning', () => {
     expect(f.evidence).toBe('weights/weight.bin offsets 200');
   });
 
+  it('reports a package dropped without its weight file as a missing reference on the model', async () => {
+    const rep = await folder('benign/linear.mlpackage', PKG.slice(0, 2));
+    expect(rep.files[1]!.findings.map((f) => [f.ruleId, f.evidence])).toEqual([['folder/missing-reference', 'weights/weight.bin']]);
+    expect(rep.files[0]!.findings).toEqual([]);
+  });
+
   it('reports a package scanned without the root model its manifest names as a missing reference', async () => {
     const rep = await folder('benign/linear.mlpackage', [PKG[0]!, PKG[2]!]);
     expect(rep.files[0]!.findings.map((f) => [f.ruleId, f.evidence])).toEqual([['folder/missing-reference', 'Data/com.apple.CoreML/model.mlmodel']]);

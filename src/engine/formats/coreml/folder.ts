@@ -2,7 +2,9 @@
 // weight.bin), named by BlobFileValue { fileName: "@model_path/weights/weight.bin", offset } where
 // the offset is that of a blob_metadata record (coremltools MILBlob StorageReader::GetMetadata).
 // When the spec and the weight file are scanned together, every offset the spec names must be one
-// the weight file's walk found. A missing weight file is folder/missing-reference (references.ts).
+// the weight file's walk found. A missing weight file is folder/missing-reference: references.ts
+// reports it when another file of the spec's folder was scanned; when only the package's
+// Manifest.json shows that the package was dropped as a folder, this check does.
 import type { FolderCheck } from '../../registry';
 import { RULES } from '../../rules';
 import type { FileReport, Finding, JsonValue } from '../../types';
@@ -23,6 +25,15 @@ function blobReferences(f: FileReport): Array<{ path: string; offsets: number[] 
   return out;
 }
 
+/** `<pkg>/Data/com.apple.CoreML/model.mlmodel` scanned with `<pkg>/Manifest.json` and nothing else of its folder. */
+function droppedAsPackage(spec: FileReport, byPath: Map<string, FileReport>): boolean {
+  const dir = dirOf(normalizePath(spec.path));
+  const m = /^(.*?)Data\/[^/]+\/$/.exec(dir);
+  if (!m || !byPath.has(`${m[1]}Manifest.json`)) return false;
+  for (const p of byPath.keys()) if (p !== normalizePath(spec.path) && p.startsWith(dir)) return false; // references.ts reports it
+  return true;
+}
+
 export const coremlBlobsCheck: FolderCheck = {
   id: 'coreml-blobs',
   check(files) {
@@ -33,6 +44,12 @@ export const coremlBlobsCheck: FolderCheck = {
       for (const ref of blobReferences(f)) {
         const target = resolveReference(dirOf(normalizePath(f.path)), ref.path);
         const w = target === null ? undefined : byPath.get(target);
+        if (target !== null && !w && droppedAsPackage(f, byPath)) {
+          const rule = 'folder/missing-reference' as const;
+          out.push({ file: f.path, finding: { ruleId: rule, severity: RULES[rule].severity, location: { path: [f.path] }, evidence: ref.path,
+            message: `The package's model needs the weight file "${ref.path}", which is not among the scanned files` } });
+          continue;
+        }
         const notes = w?.nodes[0]?.format === 'coreml' ? w.nodes[0].notes : undefined;
         if (!w || !notes || !Array.isArray(notes.blobOffsets)) continue; // not scanned, or not a weight file we could read
         const known = new Set(notes.blobOffsets as number[]);
