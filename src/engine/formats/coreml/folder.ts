@@ -28,7 +28,7 @@ function blobReferences(f: FileReport): Array<{ path: string; offsets: number[] 
 /** `<pkg>/Data/com.apple.CoreML/model.mlmodel` scanned with `<pkg>/Manifest.json` and nothing else of its folder. */
 function droppedAsPackage(spec: FileReport, byPath: Map<string, FileReport>): boolean {
   const dir = dirOf(normalizePath(spec.path));
-  const m = /^(.*?)Data\/[^/]+\/$/.exec(dir);
+  const m = /^((?:.*\/)?)Data\/[^/]+\/$/.exec(dir);
   if (!m || !byPath.has(`${m[1]}Manifest.json`)) return false;
   for (const p of byPath.keys()) if (p !== normalizePath(spec.path) && p.startsWith(dir)) return false; // references.ts reports it
   return true;
