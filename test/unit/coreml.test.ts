@@ -52,6 +52,14 @@ describe('coreml: scanning', () => {
     expect(f.evidence).toBe('Helper.mlmodelc in /tmp/../Users/Shared');
   });
 
+  it('sweeps a CustomModel bytes parameter as a child: a pickle calling os.system there is CRITICAL', async () => {
+    const r = await run('malicious/custom_model_pickle_param.mlmodel');
+    expect(r.findings.find((x) => x.ruleId === 'coreml/custom-model')!.evidence).toBe('className=TorchBridgeModel');
+    const crit = r.findings.filter((x) => x.severity === 'critical');
+    expect(crit.length).toBeGreaterThan(0);
+    expect(crit[0]!.location.path).toEqual(['custom_model_pickle_param.mlmodel', '/customModel/parameters/state']);
+  });
+
   it('reports a linked model whose file name climbs out of the bundle as a WARNING, a plain one as INFO', async () => {
     // Model{specificationVersion=4, linkedModel=556{linkedModelFile=1{fileName=1{defaultValue=1}, searchPath=2{defaultValue=1}}}}
     const enc = (s: string) => [...new TextEncoder().encode(s)];
