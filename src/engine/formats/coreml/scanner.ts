@@ -21,6 +21,8 @@ export const MAX_MANIFEST_BYTES = 1024 * 1024;
 const MAX_REPORTED = 64;
 /** Blob offsets noted for the folder check (one per weight tensor of the program). */
 export const MAX_NOTED_BLOBS = 100_000;
+/** Zero padding up to the 64-byte alignment is ordinary after the last blob. */
+const BLOB_ALIGNMENT_SLACK = 64;
 
 type Kind = 'spec' | 'manifest' | 'weights';
 
@@ -148,9 +150,6 @@ async function scanWeights(ctx: ScanContext<Kind>): Promise<void> {
     await ctx.scanChild('trailing', ctx.source.slice(end, size, 'trailing'));
   }
 }
-
-/** Zero padding up to the 64-byte alignment is ordinary after the last blob. */
-const BLOB_ALIGNMENT_SLACK = 64;
 
 async function scan(ctx: ScanContext<Kind>): Promise<void> {
   if (ctx.state === 'manifest') return scanManifest(ctx);
