@@ -41,6 +41,7 @@ import { openvinoWeightsCheck } from './formats/openvino/folder';
 import { mxnetScanner } from './formats/mxnet/scanner';
 import { paddleScanner } from './formats/paddle/scanner';
 import { coremlScanner } from './formats/coreml/scanner';
+import { coremlBlobsCheck } from './formats/coreml/folder';
 import { compiledScanner } from './formats/compiled/scanner';
 
 // Order (issue 12 additions marked +): safetensors, index, gguf, tflite, +ort, 7z, +catboost, +rdata, +rar,
@@ -84,7 +85,7 @@ export const SCANNERS: readonly Scanner[] = [
   openvinoScanner,        // IR .xml: parsed <net> root (structure); before config, which would take any text
   mxnetScanner,           // .params: 0x112 list magic; -symbol.json: nnvm graph structure (before config's JSON)
   paddleScanner,          // .pdmodel/__model__ with a ProgramDesc first tag (0x0a): protobuf has no magic
-  coremlScanner,          // .mlmodel with Model.specificationVersion first (tag 0x08): protobuf has no magic
+  coremlScanner,          // .mlmodel with Model.specificationVersion first (tag 0x08): protobuf has no magic; .mlpackage Manifest.json by name + itemInfoEntries; MIL weight.bin by header version 2 + 0xDEADBEEF sentinel
   compiledScanner,        // ExecuTorch 'ET'NN at 4, RKNN 'RKNN' at 0 (magic); TensorRT/CNTK by name only: swept, never parsed
   configScanner,          // model-folder configs by name + structure (after every magic-based format)
   pickleScanner,          // protocol 0/1 pickles have no magic: their sniff is a parse, so it runs last
@@ -100,7 +101,7 @@ export interface FolderCheck {
   check(files: readonly FileReport[]): Array<{ file: string; finding: Finding } | { file: string; note: { key: string; value: JsonValue } }>;
 }
 
-export const FOLDER_CHECKS: readonly FolderCheck[] = [safetensorsIndexCheck, referencesCheck, ociDigestCheck, diffusersCodeCheck, openvinoWeightsCheck];
+export const FOLDER_CHECKS: readonly FolderCheck[] = [safetensorsIndexCheck, referencesCheck, ociDigestCheck, diffusersCodeCheck, openvinoWeightsCheck, coremlBlobsCheck];
 
 export interface Selection {
   scanner: Scanner;

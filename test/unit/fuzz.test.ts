@@ -136,3 +136,33 @@ describe('fuzz: the R, GBDT, Torch7, ORT and PMML parsers only ever throw Format
     });
   }
 });
+
+// Core ML (issue 13): the spec decoder + walk, the MIL weight-file walk and the .mlpackage manifest,
+// called directly on mutated fixtures: they return data or throw FormatError, nothing else.
+describe('fuzz: the Core ML spec, weight-file and manifest parsers only ever throw FormatError', async () => {
+  const { FormatError } = await import('../../src/engine/types');
+  const { loadDecoders, decodeSpec } = await import('../../src/engine/formats/coreml/spec');
+  const { readBlobHeader, readBlobMetadata, nextMetadataOffset, readManifest } = await import('../../src/engine/formats/coreml/package');
+  const { parseJson } = await import('../../src/engine/io/json');
+  const C = await loadDecoders();
+  const fx = (p: string) => new Uint8Array(readFileSync(join(FIXTURE_ROOT, 'coreml', p)));
+  const pkg = 'benign/linear.mlpackage';
+  const walkWeights = (b: Uint8Array) => {
+    const h = readBlobHeader(b);
+    for (let i = 0, at = 64; i < Math.min(h.count, 1000); i++) at = nextMetadataOffset(readBlobMetadata(b.subarray(at, at + 64), at, b.length));
+  };
+  const cases: Array<[string, Uint8Array, (b: Uint8Array) => unknown]> = [
+    ['coreml ml program', fx(`${pkg}/Data/com.apple.CoreML/model.mlmodel`), (b) => decodeSpec(C, b, () => {})],
+    ['coreml pipeline', fx('malicious/custom_model_in_pipeline.mlmodel'), (b) => decodeSpec(C, b, () => {})],
+    ['coreml loop', fx('malicious/custom_layer_in_loop.mlmodel'), (b) => decodeSpec(C, b, () => {})],
+    ['coreml weights', fx(`${pkg}/Data/com.apple.CoreML/weights/weight.bin`), walkWeights],
+    ['coreml manifest', fx(`${pkg}/Manifest.json`), (b) => readManifest(parseJson(b, { maxDepth: 64 }).value)],
+  ];
+  for (const [what, base, parse] of cases) {
+    it(`${what}: mutated input parses or throws FormatError`, () => {
+      fc.assert(fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (muts) => {
+        try { parse(apply(base, muts)); } catch (e) { if (!(e instanceof FormatError)) throw e; }
+      }), { seed: 0x6d69, numRuns: RUNS_PER_FIXTURE * 20 });
+    });
+  }
+});
