@@ -37,6 +37,7 @@ import { MXNET_RULES } from './rules/mxnet';
 import { PADDLE_RULES } from './rules/paddle';
 import { COREML_RULES } from './rules/coreml';
 import { COMPILED_RULES } from './rules/compiled';
+import { EXECUTORCH_RULES } from './rules/executorch';
 
 export type { RuleDef } from './rules/types';
 
@@ -77,6 +78,7 @@ export const RULES = {
   ...PADDLE_RULES,
   ...COREML_RULES,
   ...COMPILED_RULES,
+  ...EXECUTORCH_RULES,
 } as const satisfies Record<string, RuleDef>;
 
 export type RuleId = keyof typeof RULES;

@@ -10,7 +10,7 @@ const run = (rel: string): Promise<FileReport> => scan(fromBytes(load(rel), rel.
 const aboveInfo = (r: FileReport) => r.findings.filter((f) => f.severity === 'critical' || f.severity === 'warning');
 
 describe('compiled: recognised, swept, never clean', () => {
-  for (const [file, kind] of [['benign/add.pte', 'executorch'], ['benign/resnet.engine', 'tensorrt'], ['benign/mobilenet.rknn', 'rknn'], ['benign/model.dnn', 'cntk']] as const) {
+  for (const [file, kind] of [['benign/resnet.engine', 'tensorrt'], ['benign/mobilenet.rknn', 'rknn'], ['benign/model.dnn', 'cntk']] as const) {
     it(`recognises ${file} as ${kind}, stays below WARNING and is incomplete`, async () => {
       const r = await run(file);
       expect(r.format).toBe('compiled');
@@ -21,18 +21,6 @@ describe('compiled: recognised, swept, never clean', () => {
       expect(r.complete).toBe(false);
     });
   }
-
-  it('recognises an ExecuTorch program by its ET12 identifier without the .pte name', async () => {
-    const r = await scan(fromBytes(load('benign/add.pte'), 'program'));
-    expect(r.format).toBe('compiled');
-  });
-
-  it('reports a non-aten operator and the ELF hidden in a delegate blob', async () => {
-    const r = await run('malicious/custom_op_delegate_elf.pte');
-    expect(r.findings.find((f) => f.ruleId === 'compiled/custom-op')!.evidence).toBe('evilops::run_shell.out');
-    expect(r.findings.some((f) => f.ruleId.startsWith('executable/'))).toBe(true);
-    expect(r.findings.filter((f) => f.ruleId === 'compiled/delegate').map((f) => f.evidence)).toEqual(['ShadyBackend']);
-  });
 
   it('reports the plugin library a TensorRT engine names as a WARNING', async () => {
     const r = await run('malicious/custom_plugin.engine');
