@@ -43,6 +43,7 @@ import { paddleScanner } from './formats/paddle/scanner';
 import { coremlScanner } from './formats/coreml/scanner';
 import { compiledScanner } from './formats/compiled/scanner';
 import { executorchScanner } from './formats/executorch/scanner';
+import { tensorrtScanner } from './formats/tensorrt/scanner';
 
 // Order (issue 12 additions marked +): safetensors, index, gguf, tflite, +ort, 7z, +catboost, +rdata, +rar,
 // +llamafile, HDF5, jinja, keras zip, +skops, +torchserve, pytorch zip, pytorch legacy, numpy, zip, tar,
@@ -87,6 +88,7 @@ export const SCANNERS: readonly Scanner[] = [
   paddleScanner,          // .pdmodel/__model__ with a ProgramDesc first tag (0x0a): protobuf has no magic
   coremlScanner,          // .mlmodel with Model.specificationVersion first (tag 0x08): protobuf has no magic
   executorchScanner,      // 'ET'NN at offset 4 (program.fbs file_identifier) + .pte name or 'eh00' header: parsed
+  tensorrtScanner,        // 'ptrt'/'ftrt' at 0 (or after Ultralytics' JSON prefix); .engine/.plan/.trt by name: header + names only
   compiledScanner,        // ExecuTorch 'ET'NN at 4, RKNN 'RKNN' at 0 (magic); TensorRT/CNTK by name only: swept, never parsed
   configScanner,          // model-folder configs by name + structure (after every magic-based format)
   pickleScanner,          // protocol 0/1 pickles have no magic: their sniff is a parse, so it runs last

@@ -38,6 +38,7 @@ import { PADDLE_RULES } from './rules/paddle';
 import { COREML_RULES } from './rules/coreml';
 import { COMPILED_RULES } from './rules/compiled';
 import { EXECUTORCH_RULES } from './rules/executorch';
+import { TENSORRT_RULES } from './rules/tensorrt';
 
 export type { RuleDef } from './rules/types';
 
@@ -79,6 +80,7 @@ export const RULES = {
   ...COREML_RULES,
   ...COMPILED_RULES,
   ...EXECUTORCH_RULES,
+  ...TENSORRT_RULES,
 } as const satisfies Record<string, RuleDef>;
 
 export type RuleId = keyof typeof RULES;
