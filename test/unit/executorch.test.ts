@@ -96,6 +96,17 @@ describe('executorch: attacks', () => {
     expect(r.findings.some((f) => f.ruleId === 'executable/elf' && f.severity === 'critical')).toBe(true);
   });
 
+  it('an ELF as a compile spec value, inside the flatbuffer, is CRITICAL (program sweep)', async () => {
+    const r = await run('malicious/compile_spec_elf.pte');
+    const f = r.findings.find((x) => x.ruleId === 'executable/elf')!;
+    expect([f.severity, f.location.path.length]).toEqual(['critical', 1]);
+  });
+
+  it('an ELF in inline delegate data that no delegate references is CRITICAL', async () => {
+    const r = await run('malicious/unreferenced_inline_elf.pte');
+    expect(r.findings.filter((x) => x.ruleId === 'executable/elf').map((x) => [x.severity, x.location.path.length])).toEqual([['critical', 2]]);
+  });
+
   it('an ELF appended after the last segment is found (CRITICAL)', async () => {
     const b = load('benign/add_xnnpack.pte');
     const elf = load('malicious/inline_elf_unknown_backend.pte').subarray(64, 184);

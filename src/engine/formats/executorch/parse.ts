@@ -64,6 +64,8 @@ export interface PteProgram {
   /** Segment indexes of Program.mutable_data_segments (initial values of trainable tensors). */
   mutableSegments: number[];
   namedData: Array<{ key: string | null; segment: number }>;
+  /** Every Program.backend_delegate_data entry (referenced or not), absolute position in the file. */
+  inlineData: Array<{ index: number; start: number; length: number }>;
   problems: PteProblem[];
   droppedProblems: number;
   clippedStrings: number;
@@ -76,7 +78,7 @@ export function parseProgram(access: RandomAccess, header: PteHeader, onStep: ()
   const bb = new CheckedByteBuffer(access);
   const out: PteProgram = {
     header, version: 0, programSize: size, segmentBase: 0, plans: [], operators: [], delegates: [], segments: [],
-    constantBuffers: 0, constantSegment: null, mutableSegments: [], namedData: [], problems: [], droppedProblems: 0, clippedStrings: 0, held: access.held,
+    constantBuffers: 0, constantSegment: null, mutableSegments: [], namedData: [], inlineData: [], problems: [], droppedProblems: 0, clippedStrings: 0, held: access.held,
   };
   const add = (p: PteProblem): void => { if (out.problems.length < MAX_PROBLEMS) out.problems.push(p); else out.droppedProblems++; };
   const inFile = (what: string, start: number, length: number, limit: number, pointer: string): boolean => {
@@ -207,6 +209,16 @@ export function parseProgram(access: RandomAccess, header: PteHeader, onStep: ()
   });
 
   const inlineCount = safe(() => program.backendDelegateDataLength());
+  guard('/backend_delegate_data', program.bb_pos, () => {
+    const n = counted('inline delegate data count', '/backend_delegate_data', inlineCount, MAX_DELEGATES);
+    for (let i = 0; i < n; i++) {
+      guard(`/backend_delegate_data/${i}`, undefined, () => {
+        const inline = program.backendDelegateData(i)!;
+        const o = bb.__offset(inline.bb_pos, 4);
+        if (o) out.inlineData.push({ index: i, start: bb.__vector(inline.bb_pos + o), length: inline.dataLength() });
+      });
+    }
+  });
   guard('/execution_plan', program.bb_pos, () => {
     const plans = counted('execution plan count', '/execution_plan', program.executionPlanLength(), MAX_PLANS);
     for (let p = 0; p < plans; p++) {

@@ -4,7 +4,9 @@
 // blobs (inline or in segments), segments nothing references and bytes outside every structure go back
 // through the orchestrator as children, so an executable or archive hidden there is found by content.
 import { FormatError, type Head, type OpenContext, type OpenedChild, type ScanContext, type Scanner } from '../../types';
-import { clip } from '../../io/text';
+import { clip, hex } from '../../io/text';
+import { EXEC_HEADER_REACH, findExecutables } from '../../detectors/executables';
+import type { RuleId } from '../../rules';
 import { byteRangeName, openByteRange } from '../child-names';
 import type { RandomAccess } from '../tflite/checked-buffer';
 import { HEAD_BYTES, hasIdentifier, parseHeader } from './header';
@@ -18,6 +20,9 @@ const MAX_REPORTED = 64;
 /** Gaps between structures up to this size are read and skipped when all zero (alignment padding,
  * _program.py pads to 128-byte segment alignment); anything else is scanned as a child. */
 const MAX_PADDING_READ = 64 * 1024;
+/** Window of the program sweep for executables (the flatbuffer itself: unreferenced bytes between tables). */
+const SWEEP_WINDOW = 4 * 1024 * 1024;
+const EXEC_RULE = { pe: 'executable/pe', elf: 'executable/elf', macho: 'executable/macho' } as const satisfies Record<string, RuleId>;
 /** Strings of the program (plan names, backend ids, compile spec keys) handed to the string detectors. */
 const MAX_INSPECTED_STRINGS = 10_000;
 
@@ -168,6 +173,8 @@ async function scanRegions(ctx: ScanContext, program: PteProgram): Promise<void>
   const children = new Map<number, number>(); // start -> end
   const add = (start: number, length: number) => { if (length > 0 && start + length <= size && !children.has(start)) children.set(start, start + length); };
   for (const d of program.delegates) if (d.blob) add(d.blob.start, d.blob.length);
+  // Inline delegate data no delegate points at is still bytes the file carries: scanned all the same.
+  for (const x of program.inlineData) add(x.start, x.length);
   const referenced = new Set<number>();
   for (const d of program.delegates) if (d.location === 'segment') referenced.add(d.dataIndex);
   if (program.constantSegment && program.constantSegment.offsets > 0) referenced.add(program.constantSegment.segment);
@@ -190,10 +197,34 @@ async function scanRegions(ctx: ScanContext, program: PteProgram): Promise<void>
     }
     add(start, end - start);
   }
-  for (const [start, end] of [...children].sort((a, b) => a[0] - b[0])) {
+  const ordered = [...children].sort((a, b) => a[0] - b[0]);
+  await sweepProgram(ctx, Math.min(program.programSize, size), ordered);
+  for (const [start, end] of ordered) {
     ctx.checkAborted();
     await ctx.scanChild(byteRangeName(start, end), ctx.source.slice(start, end));
   }
+}
+
+/**
+ * The flatbuffer's own bytes swept for native executables: bytes between tables that no field points at
+ * can carry a payload the tables never mention. Hits inside a child (a delegate blob) are left to the
+ * child's scan. Only PE/ELF/Mach-O headers: strings here include debug frames with Python source, which
+ * the string detectors would misread as a payload.
+ */
+async function sweepProgram(ctx: ScanContext, end: number, children: ReadonlyArray<[number, number]>): Promise<void> {
+  const limit = Math.min(end, ctx.budget.limits.maxSweepBytes);
+  for (let start = 0; start < limit; start += SWEEP_WINDOW) {
+    ctx.checkAborted();
+    const own = Math.min(SWEEP_WINDOW, limit - start);
+    const bytes = await ctx.read(start, Math.min(end - start, own + EXEC_HEADER_REACH));
+    for (const hit of findExecutables(bytes, start)) {
+      if (hit.offset >= start + own || hit.kind === 'script') continue;
+      if (children.some(([a, b]) => hit.offset >= a && hit.offset < b)) continue;
+      ctx.report({ ruleId: EXEC_RULE[hit.kind], offset: hit.offset, evidence: hex(bytes.subarray(hit.offset - start, hit.offset - start + 16), 16),
+        message: `Embedded in the program's flatbuffer at offset ${hit.offset}: ${hit.description}` });
+    }
+  }
+  if (limit < end) ctx.limited(`program swept for executables in its first ${limit} of ${end} bytes (maxSweepBytes)`);
 }
 
 async function open(ctx: OpenContext, name: string): Promise<OpenedChild | null> {
