@@ -63,6 +63,14 @@ describe('executorch: benign programs stay below WARNING and are complete', () =
     expect((await run('benign/add_xnnpack.pte', 'model.bin')).format).toBe('executorch');
   });
 
+  it('decodes an ET11 program as ET12 but says so and stays incomplete', async () => {
+    const b = load('benign/add_xnnpack.pte').slice();
+    b[7] = 0x31; // "ET11"
+    const r = await scan(fromBytes(b, 'old.pte'));
+    expect([r.format, r.complete, serious(r)]).toEqual(['executorch', false, []]);
+    expect(r.findings.find((f) => f.ruleId === 'executorch/other-schema')!.evidence).toBe('ET11');
+  });
+
   it('notes llama custom ops as ExecuTorch extension kernels (INFO), not custom ones', async () => {
     const r = await run('benign/llama_sdpa.pte');
     expect(r.findings.find((f) => f.ruleId === 'executorch/extension-op')!.evidence).toBe('llama::sdpa_with_kv_cache.out');

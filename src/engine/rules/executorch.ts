@@ -35,4 +35,9 @@ export const EXECUTORCH_RULES = {
     explanation: 'A count (plans, operators, delegates, segments) is beyond any real program; only part of it was checked, so the scan is incomplete.',
     remediation: 'Treat the file as unverified.',
   },
+  'executorch/other-schema': {
+    severity: 'info', title: 'ExecuTorch program of another schema version',
+    explanation: 'The file identifier is not "ET12", the schema version this scanner decodes (program.fbs). Older and newer runtimes changed the tables, so fields may have been misread; the scan is marked incomplete.',
+    remediation: 'Re-export the program with a current ExecuTorch release, or treat it as unverified.',
+  },
 } as const satisfies Record<string, RuleDef>;

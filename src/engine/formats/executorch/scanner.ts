@@ -15,6 +15,8 @@ import { classifyBackend, classifyOperator, qualifiedName } from './policy';
 
 type ParseModule = typeof import('./parse');
 
+/** program.fbs file_identifier: the schema the generated accessors decode. */
+const SCHEMA_IDENTIFIER = 'ET12';
 /** Operators and delegates reported one by one; the rest are counted in the summary. */
 const MAX_REPORTED = 64;
 /** Gaps between structures up to this size are read and skipped when all zero (alignment padding,
@@ -39,6 +41,11 @@ async function scan(ctx: ScanContext): Promise<void> {
   const lib: ParseModule = await import('./parse');
   const header = parseHeader(await ctx.read(0, HEAD_BYTES));
   const program = lib.parseProgram(await randomAccess(ctx, lib), header, () => ctx.checkAborted());
+  if (header.identifier !== SCHEMA_IDENTIFIER) {
+    ctx.report({ ruleId: 'executorch/other-schema', offset: 4, evidence: header.identifier,
+      message: `The file identifier is ${header.identifier}; this scanner decodes the ${SCHEMA_IDENTIFIER} schema, so fields may be misread` });
+    ctx.limited(`schema ${header.identifier} decoded as ${SCHEMA_IDENTIFIER}`);
+  }
   const bounds = judgeProblems(ctx, program.problems, program);
   if (program.droppedProblems > 0) ctx.limited(`${program.droppedProblems} further structural problems not listed`);
   if (program.clippedStrings > 0) ctx.limited(`${program.clippedStrings} strings only partly read`);
