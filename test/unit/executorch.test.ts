@@ -16,6 +16,13 @@ const rules = (r: FileReport) => r.findings.map((f) => f.ruleId);
 const parse = (b: Uint8Array) => parseProgram(inMemory(b, b.length), parseHeader(b.subarray(0, 64)));
 
 describe('executorch: fixtures follow program.fbs and the .pte layout', () => {
+  it('the vendored schema declares the ET12 identifier the generated accessors check', async () => {
+    const { Program } = await import('../../src/engine/formats/executorch/schema/generated');
+    const { ByteBuffer } = await import('flatbuffers');
+    expect(readFileSync('src/engine/formats/executorch/schema/program.fbs', 'utf8')).toMatch(/^file_identifier "ET12";$/m);
+    expect(Program.bufferHasIdentifier(new ByteBuffer(load('benign/add_xnnpack.pte')))).toBe(true);
+  });
+
   it('decodes the XNNPACK-style program: header, plan, operators, delegate in segment 0, constants in segment 1', () => {
     const b = load('benign/add_xnnpack.pte');
     const p = parse(b);

@@ -44,6 +44,8 @@ describe('tensorrt: benign engines stay below WARNING and are never complete', (
     const r = await run('benign/resnet_nms.engine');
     expect(r.findings.find((f) => f.ruleId === 'tensorrt/builtin-plugin')!.evidence).toBe('EfficientNMS_TRT');
     expect(r.nodes[0]!.notes!.plugins).toEqual({ builtin: ['EfficientNMS_TRT'], other: [] });
+    // TensorRT's own libraries are the runtime, not foreign code: noted, not judged.
+    expect(r.nodes[0]!.notes!.runtimeLibraries).toEqual(['libnvinfer_plugin.so.10', 'nvinfer_10.dll']);
   });
 
   it('recognises an engine by its tag under any name, and Ultralytics\' prefixed engines', async () => {

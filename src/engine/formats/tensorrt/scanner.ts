@@ -18,6 +18,8 @@ export const NAME_SCAN_BYTES = 16 * 1024 * 1024;
 /** Names reported per kind. */
 const MAX_LISTED = 32;
 const LIBRARY = /[\w.+-]{1,120}\.(?:so(?:\.\d{1,4}){0,3}|dll|dylib)(?![\w.])/g;
+/** TensorRT's and CUDA's own libraries: an engine naming them names the runtime itself, not foreign code. */
+const RUNTIME_LIBRARY = /^(?:lib)?(?:nvinfer(?:_plugin|_lean|_dispatch|_vc_plugin|_builder_resource)?|nvonnxparser|nvparsers|myelin|cudnn\w*|cublas(?:Lt)?|cudart|nvrtc\w*|nvJitLink)(?:[._-][\w.]*)?\.(?:so|dll|dylib)/;
 /** Plugin creator names as TensorRT and plugin authors spell them: "..._TRT", "...Plugin", "...PluginDynamic". */
 const PLUGIN_CANDIDATE = /\b[A-Za-z][\w]{1,80}_TRT\b|\b[A-Z][A-Za-z0-9]{1,80}Plugin(?:Dynamic|V\d)?\b/g;
 /** Names of TensorRT's plugin interfaces, not creators (NvInferRuntimePlugin.h). */
@@ -57,7 +59,10 @@ async function scan(ctx: ScanContext): Promise<void> {
     ctx.report({ ruleId: 'tensorrt/custom-plugin', offset: at, evidence: clip(name, 120),
       message: `The engine names the plugin ${clip(name, 120)}, which TensorRT does not ship: it needs a custom plugin library` });
   }
-  for (const [lib, at] of collect(text, LIBRARY)) {
+  const libraries = collect(text, LIBRARY);
+  ctx.note('runtimeLibraries', [...libraries.keys()].filter((l) => RUNTIME_LIBRARY.test(l)));
+  for (const [lib, at] of libraries) {
+    if (RUNTIME_LIBRARY.test(lib)) continue;
     ctx.report({ ruleId: 'tensorrt/library-reference', offset: at, evidence: clip(lib, 120), message: `The engine names the shared library ${clip(lib, 120)}` });
   }
   ctx.note('plugins', { builtin: [...builtin.keys()], other: custom.map(([n]) => n) });
