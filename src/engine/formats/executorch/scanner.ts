@@ -2,7 +2,9 @@
 // the kernels its operators name (core ATen/ExecuTorch kernels, or whatever a custom kernel library
 // registered under a name) and the backends its delegates name, each handed a blob from the file. The
 // blobs (inline or in segments), segments nothing references and bytes outside every structure go back
-// through the orchestrator as children, so an executable or archive hidden there is found by content.
+// through the orchestrator as children, so an executable or archive hidden there is found by content;
+// the flatbuffer's own bytes are swept for native executables. Not read: tensor data (constant and
+// mutable segments, named data, inline constant buffers), EValue contents and debug stack frames.
 import { FormatError, type Head, type OpenContext, type OpenedChild, type ScanContext, type Scanner } from '../../types';
 import { clip, hex } from '../../io/text';
 import { EXEC_HEADER_REACH, findExecutables } from '../../detectors/executables';
