@@ -141,6 +141,8 @@ describe('executorch: corrupted programs are malformed, never a crash and never 
     ['malformed/segment_base_past_end.pte', 'executorch/out-of-bounds'],
     ['malformed/dangling_delegate.pte', 'executorch/out-of-bounds'],
     ['malformed/root_outside.pte', 'format/malformed'],
+    ['malformed/constant_past_segment.pte', 'executorch/out-of-bounds'],
+    ['malformed/dangling_constant.pte', 'executorch/out-of-bounds'],
   ] as const) {
     it(`${f} is malformed (${rule}), without CRITICAL`, async () => {
       const r = await run(f);
@@ -150,6 +152,12 @@ describe('executorch: corrupted programs are malformed, never a crash and never 
       expect(r.findings.filter((x) => x.severity === 'critical')).toEqual([]);
     });
   }
+
+  it('names the constant tensor whose data runs past its segment', async () => {
+    const r = await run('malformed/constant_past_segment.pte');
+    const f = r.findings.find((x) => x.ruleId === 'executorch/out-of-bounds')!;
+    expect([f.location.pointer, f.evidence]).toEqual(['/execution_plan/0/values/1', '0+4000 > 64']);
+  });
 
   it('a .pte without the ET identifier is malformed', async () => {
     const r = await scan(fromBytes(new TextEncoder().encode('not a program at all, just text'), 'x.pte'));

@@ -8,6 +8,7 @@ import {
   type BackendDelegate, BackendDelegateDataReference, DataLocation, DataSegment, DelegateCall, InstructionArguments, KernelCall, Program,
 } from './schema/generated';
 import type { PteHeader } from './header';
+import { checkConstants, type ConstantStore } from './values';
 
 export { inMemory, paged } from '../tflite/checked-buffer';
 
@@ -165,6 +166,7 @@ export function parseProgram(access: RandomAccess, header: PteHeader, onStep: ()
   const segmentAt = new Map(out.segments.map((s) => [s.index, s]));
 
   guard('/constant_buffer', program.bb_pos, () => { out.constantBuffers = program.constantBufferLength(); });
+  let constants: ConstantStore | null = null;
   guard('/constant_segment', program.bb_pos, () => {
     const cs = program.constantSegment();
     if (!cs) return;
@@ -172,7 +174,13 @@ export function parseProgram(access: RandomAccess, header: PteHeader, onStep: ()
     const offsets = cs.offsetsLength();
     out.constantSegment = { segment, offsets };
     subsegments('/constant_segment', segment, offsets, (k) => cs.offsets(k)!);
+    const s = segmentAt.get(segment);
+    if (offsets > 0 && s) constants = { kind: 'segment', count: offsets, segmentLength: s.length, offset: (k) => big(cs.offsets(k)!) };
   });
+  if (out.constantBuffers > 0) {
+    // program.fbs: constant_buffer and constant_segment.offsets are never both used; the buffers win.
+    constants = { kind: 'buffers', count: out.constantBuffers, sizes: (k) => program.constantBuffer(k)!.storageLength() };
+  }
   guard('/mutable_data_segments', program.bb_pos, () => {
     const n = counted('mutable data segment count', '/mutable_data_segments', program.mutableDataSegmentsLength(), MAX_SEGMENTS);
     for (let i = 0; i < n; i++) {
@@ -238,6 +246,10 @@ export function parseProgram(access: RandomAccess, header: PteHeader, onStep: ()
         }
         const nDel = counted('delegate count', `${pp}/delegates`, info.delegates, MAX_DELEGATES);
         for (let i = 0; i < nDel; i++) guard(`${pp}/delegates/${i}`, undefined, () => out.delegates.push(readDelegate(plan.delegates(i)!, p, i, `${pp}/delegates/${i}`)));
+        const store = constants;
+        guard(`${pp}/values`, plan.bb_pos, () => checkConstants(plan, pp, store, charge, (v) => add(v.kind === 'dangling'
+          ? { kind: 'dangling', what: 'constant data index', index: v.index, count: v.count, pointer: v.pointer, offset: v.offset }
+          : { kind: 'out-of-bounds', what: 'constant tensor data', start: v.start, length: v.length, limit: v.limit, pointer: v.pointer })));
         guard(`${pp}/chains`, plan.bb_pos, () => {
           for (let c = 0; c < plan.chainsLength(); c++) {
             const chain = plan.chains(c)!;
