@@ -43,6 +43,8 @@ import { paddleScanner } from './formats/paddle/scanner';
 import { coremlScanner } from './formats/coreml/scanner';
 import { coremlBlobsCheck } from './formats/coreml/folder';
 import { compiledScanner } from './formats/compiled/scanner';
+import { executorchScanner } from './formats/executorch/scanner';
+import { tensorrtScanner } from './formats/tensorrt/scanner';
 
 // Order (issue 12 additions marked +): safetensors, index, gguf, tflite, +ort, 7z, +catboost, +rdata, +rar,
 // +llamafile, HDF5, jinja, keras zip, +skops, +torchserve, pytorch zip, pytorch legacy, numpy, zip, tar,
@@ -86,7 +88,9 @@ export const SCANNERS: readonly Scanner[] = [
   mxnetScanner,           // .params: 0x112 list magic; -symbol.json: nnvm graph structure (before config's JSON)
   paddleScanner,          // .pdmodel/__model__ with a ProgramDesc first tag (0x0a): protobuf has no magic
   coremlScanner,          // .mlmodel with Model.specificationVersion first (tag 0x08): protobuf has no magic; .mlpackage Manifest.json by name + itemInfoEntries; MIL weight.bin by header version 2 + 0xDEADBEEF sentinel
-  compiledScanner,        // ExecuTorch 'ET'NN at 4, RKNN 'RKNN' at 0 (magic); TensorRT/CNTK by name only: swept, never parsed
+  executorchScanner,      // 'ET'NN at offset 4 (program.fbs file_identifier) + .pte name or 'eh00' header: parsed
+  tensorrtScanner,        // 'ptrt'/'ftrt' at 0 (or after Ultralytics' JSON prefix); .engine/.plan/.trt by name: header + names only
+  compiledScanner,        // RKNN 'RKNN' at 0 (magic); CNTK by name only: swept, never parsed
   configScanner,          // model-folder configs by name + structure (after every magic-based format)
   pickleScanner,          // protocol 0/1 pickles have no magic: their sniff is a parse, so it runs last
 ];

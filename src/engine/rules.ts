@@ -37,6 +37,8 @@ import { MXNET_RULES } from './rules/mxnet';
 import { PADDLE_RULES } from './rules/paddle';
 import { COREML_RULES } from './rules/coreml';
 import { COMPILED_RULES } from './rules/compiled';
+import { EXECUTORCH_RULES } from './rules/executorch';
+import { TENSORRT_RULES } from './rules/tensorrt';
 
 export type { RuleDef } from './rules/types';
 
@@ -77,6 +79,8 @@ export const RULES = {
   ...PADDLE_RULES,
   ...COREML_RULES,
   ...COMPILED_RULES,
+  ...EXECUTORCH_RULES,
+  ...TENSORRT_RULES,
 } as const satisfies Record<string, RuleDef>;
 
 export type RuleId = keyof typeof RULES;

@@ -114,6 +114,8 @@ describe('fuzz: the R, GBDT, Torch7, ORT and PMML parsers only ever throw Format
   const { parseT7 } = await import('../../src/engine/formats/torch7/parse');
   const { parseOrt } = await import('../../src/engine/formats/ort/parse');
   const { readDoctype } = await import('../../src/engine/formats/pmml/doctype');
+  const executorch = await import('../../src/engine/formats/executorch/parse');
+  const { parseHeader: pteHeader } = await import('../../src/engine/formats/executorch/header');
   const { gunzipSync } = await import('fflate');
   const fx = (p: string) => new Uint8Array(readFileSync(join(FIXTURE_ROOT, p)));
   const cases: Array<[string, Uint8Array, (b: Uint8Array) => unknown]> = [
@@ -127,6 +129,8 @@ describe('fuzz: the R, GBDT, Torch7, ORT and PMML parsers only ever throw Format
     ['torch7', fx('torch7/benign/mlp.t7'), (b) => parseT7(b)],
     ['ort', fx('ort/benign/mlp.ort'), (b) => parseOrt(b, () => {})],
     ['pmml doctype', fx('pmml/malicious/billion-laughs.pmml'), (b) => readDoctype(new TextDecoder().decode(b))],
+    ['executorch segments', fx('executorch/benign/add_xnnpack.pte'), (b) => executorch.parseProgram(executorch.inMemory(b, b.length), pteHeader(b.subarray(0, 64)))],
+    ['executorch inline', fx('executorch/benign/inline_coreml.pte'), (b) => executorch.parseProgram(executorch.inMemory(b, b.length), pteHeader(b.subarray(0, 64)))],
   ];
   for (const [what, base, parse] of cases) {
     it(`${what}: mutated input parses or throws FormatError`, () => {

@@ -20,6 +20,7 @@ export const KNOWN_HOSTS: ReadonlySet<string> = new Set([
   'jax.readthedocs.io', 'numpy.org', 'scipy.org', 'python.org', 'pypi.org', 'pythonhosted.org', 'anaconda.org',
   'conda.io', 'readthedocs.io', 'readthedocs.org', 'npmjs.com', 'wandb.ai', 'lightning.ai', 'spacy.io',
   'ggml.ai', 'llama.cpp', 'docker.io', 'docker.com', 'ghcr.io', 'nvcr.io', 'quay.io',
+  'ultralytics.com',  // docs/licence links in the metadata every Ultralytics export writes (ONNX, TensorRT, TFLite)
   // papers, references, licences
   'arxiv.org', 'doi.org', 'aclanthology.org', 'openreview.net', 'neurips.cc', 'mlr.press', 'semanticscholar.org',
   'wikipedia.org', 'wikimedia.org', 'creativecommons.org', 'opensource.org', 'apache.org', 'gnu.org',

@@ -1,15 +1,13 @@
-// Compiled runtime artifacts this scanner recognises but does not decode: ExecuTorch programs
-// (.pte: flatbuffer, file_identifier "ET" + two digits at bytes 4..8, executorch/schema/program.fbs),
-// TensorRT engines (.engine/.plan/.trt: undocumented, version-bound), RKNN models ("RKNN" at 0,
-// undocumented) and CNTK models (.dnn/.cmf, by name). What is checked: the generic sweep (embedded
-// executables, strings through the detectors) plus names found in printable strings: shared
-// libraries, operator namespaces, TensorRT plugin names, ExecuTorch delegates. The node is always
+// Compiled runtime artifacts this scanner recognises but does not decode (ExecuTorch programs and
+// TensorRT engines have their own scanners): RKNN models ("RKNN" at 0, undocumented) and CNTK models
+// (.dnn/.cmf, by name). What is checked: the generic sweep (embedded executables, strings through the
+// detectors) plus shared-library names found in printable strings. The node is always
 // marked incomplete: an unparsed payload is never reported clean.
 import type { FindingInput, Head, ScanContext, Scanner } from '../../types';
 import { clip, latin1Text } from '../../io/text';
 import { unknownScanner } from '../unknown/scanner';
 
-type Kind = 'executorch' | 'tensorrt' | 'rknn' | 'cntk';
+type Kind = 'rknn' | 'cntk';
 interface State { kind: Kind }
 
 /** Bytes searched for names: operator tables and plugin lists sit in the first megabytes. */
@@ -17,26 +15,17 @@ export const NAME_SCAN_BYTES = 16 * 1024 * 1024;
 /** Names listed per kind. */
 const MAX_LISTED = 32;
 const LIBRARY = /[\w.+-]{1,120}\.(?:so(?:\.\d{1,4}){0,3}|dll|dylib)(?![\w.])/g;
-const OPERATOR = /\b([a-z_][a-z0-9_]{0,40})::([A-Za-z_][\w]{0,80}(?:\.[\w]{1,40})?)/g;
-const STANDARD_NAMESPACES = new Set(['aten', 'quantized_decomposed', 'dim_order_ops', 'executorch_prim', 'prim', 'torch']);
-const BACKEND = /\b[A-Z][A-Za-z0-9]{1,40}Backend\b/g;
-const PLUGIN = /\b[A-Za-z][\w]{1,80}_TRT\b|\b[A-Z][A-Za-z0-9]{1,80}Plugin(?:Dynamic|V\d)?\b/g;
-const NAMES: Record<Kind, string> = { executorch: 'ExecuTorch program', tensorrt: 'TensorRT engine', rknn: 'RKNN model', cntk: 'CNTK model' };
+const NAMES: Record<Kind, string> = { rknn: 'RKNN model', cntk: 'CNTK model' };
 
 function sniff(head: Head): { confidence: 'magic' | 'name'; state: State } | null {
   const b = head.bytes;
-  if (b.length >= 8 && b[4] === 0x45 && b[5] === 0x54 && isDigit(b[6]!) && isDigit(b[7]!) && (head.ext === '.pte' || head.ext === '')) return { confidence: 'magic', state: { kind: 'executorch' } };
   if (b.length >= 4 && b[0] === 0x52 && b[1] === 0x4b && b[2] === 0x4e && b[3] === 0x4e) return { confidence: 'magic', state: { kind: 'rknn' } };
   switch (head.ext) {
-    case '.pte': return { confidence: 'name', state: { kind: 'executorch' } };
-    case '.engine': case '.plan': case '.trt': return { confidence: 'name', state: { kind: 'tensorrt' } };
     case '.rknn': return { confidence: 'name', state: { kind: 'rknn' } };
     case '.dnn': case '.cmf': return { confidence: 'name', state: { kind: 'cntk' } };
     default: return null;
   }
 }
-
-function isDigit(x: number): boolean { return x >= 0x30 && x <= 0x39; }
 
 function collect(text: string, re: RegExp, keep: (m: RegExpExecArray) => string | null): Map<string, number> {
   const out = new Map<string, number>();
@@ -56,17 +45,6 @@ async function scan(ctx: ScanContext<State>): Promise<void> {
   for (const [lib, at] of collect(text, LIBRARY, (m) => m[0])) {
     ctx.report({ ruleId: 'compiled/library-reference', offset: at, evidence: clip(lib, 120), message: `The ${NAMES[kind]} names the shared library ${clip(lib, 120)}` });
   }
-  if (kind === 'executorch') {
-    const ops = collect(text, OPERATOR, (m) => `${m[1]}::${m[2]}`);
-    const custom = [...ops].filter(([op]) => !STANDARD_NAMESPACES.has(op.split('::')[0]!));
-    for (const [op, at] of custom) ctx.report({ ruleId: 'compiled/custom-op', offset: at, evidence: clip(op, 120), message: `The program calls the operator ${clip(op, 120)}, outside the standard namespaces` });
-    ctx.note('operators', [...ops.keys()]);
-    for (const [b, at] of collect(text, BACKEND, (m) => m[0])) ctx.report({ ruleId: 'compiled/delegate', offset: at, evidence: b, message: `Part of the program is delegated to the backend ${b}` });
-  }
-  if (kind === 'tensorrt') {
-    const plugins = collect(text, PLUGIN, (m) => m[0]);
-    if (plugins.size) ctx.report({ ruleId: 'compiled/plugin', offset: plugins.values().next().value, evidence: clip([...plugins.keys()].join(', '), 300), message: `The engine names ${plugins.size} plugin creator${plugins.size === 1 ? '' : 's'}` });
-  }
   ctx.report({ ruleId: 'compiled/not-parsed', message: `Recognised as a ${NAMES[kind]}; its structure was not decoded, only swept for executables, strings and names` });
   ctx.limited(`${NAMES[kind]} structure not decoded (sweep only)`);
   // The generic sweep, minus its "format not recognised" note (this scanner did recognise the format).
@@ -76,7 +54,7 @@ async function scan(ctx: ScanContext<State>): Promise<void> {
 
 export const compiledScanner: Scanner<State> = {
   id: 'compiled',
-  extensions: ['.pte', '.engine', '.plan', '.trt', '.rknn', '.dnn', '.cmf'],
+  extensions: ['.rknn', '.dnn', '.cmf'],
   sniff,
   scan,
 };
