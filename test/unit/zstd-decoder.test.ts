@@ -24,7 +24,7 @@ async function decode(bytes: Uint8Array) {
 }
 
 describe('zstd decoder: real frames', () => {
-  it.each(['multiblock-1.txt.zst', 'multiblock-19.txt.zst'])('decodes the 300,000-byte multi-block frame %s and its checksum matches', async (name) => {
+  it.each(['multiblock-1.txt.zst', 'multiblock-19.txt.zst', 'multiblock-wlog14.txt.zst'])('decodes the 300,000-byte multi-block frame %s and its checksum matches', async (name) => {
     const r = await decode(load(`benign/${name}`));
     expect(r.out).toBe('done');
     expect(r.bytes.length).toBe(300_000);

@@ -31,7 +31,10 @@ function bits(d: Uint8Array, pos: number, n: number): number {
 /** One frame's decoding state: history window, repeat offsets, the last Huffman and FSE tables. */
 export class ZstdFrameDecoder {
   readonly blockMax: number;
-  private readonly window: Uint8Array;
+  /** History kept: the window, or less when the frame declares less content. */
+  private readonly ws: number;
+  /** Ring buffer of the last `ws` bytes (byte p of the frame at p % ws), grown as output arrives. */
+  private hist = new Uint8Array(0);
   private readonly rep = [1, 4, 8];
   private huf?: HufTable;
   private tables?: [FseTable, FseTable, FseTable];
@@ -40,8 +43,7 @@ export class ZstdFrameDecoder {
 
   constructor(windowSize: number, private readonly contentSize?: number) {
     this.blockMax = Math.min(windowSize, BLOCK_SIZE_MAX);
-    // History never exceeds what the frame declares it will produce.
-    this.window = new Uint8Array(Math.min(windowSize, contentSize ?? windowSize));
+    this.ws = Math.min(windowSize, contentSize ?? windowSize);
   }
 
   /** Decodes one block's content (`dat`: the payload after the 3-byte header) into a fresh array. */
@@ -52,9 +54,10 @@ export class ZstdFrameDecoder {
     else if (type === 2) out = this.compressed(dat);
     else return fail('reserved block type');
     if (out.length > this.blockMax) fail(`a block decodes to ${out.length} bytes, above the block maximum ${this.blockMax}`);
+    const start = this.produced;
     this.produced += out.length;
     if (this.contentSize !== undefined && this.produced > this.contentSize) fail(`the frame decodes past its declared ${this.contentSize} bytes`);
-    this.remember(out);
+    this.remember(out, start);
     return out;
   }
 
@@ -65,11 +68,26 @@ export class ZstdFrameDecoder {
     }
   }
 
-  private remember(out: Uint8Array): void {
-    const w = this.window, ws = w.length;
-    if (out.length >= ws) { w.set(out.subarray(out.length - ws)); return; }
-    w.copyWithin(0, out.length);
-    w.set(out, ws - out.length);
+  /**
+   * Keeps the block in the history ring: each block costs its own length, not the window's (a 128 MiB
+   * window shifted per block made one fuzzed frame take 7 s). While the frame is younger than the
+   * window the ring is linear (p % ws === p) and grows by doubling, so a small frame with a large
+   * declared window never allocates the window.
+   */
+  private remember(out: Uint8Array, start: number): void {
+    const ws = this.ws;
+    if (!ws) return;
+    const need = Math.min(ws, start + out.length);
+    if (this.hist.length < need) {
+      const grown = new Uint8Array(Math.min(ws, Math.max(need, this.hist.length * 2, 65536)));
+      grown.set(this.hist);
+      this.hist = grown;
+    }
+    let src = out, at = start;
+    if (src.length > ws) { at += src.length - ws; src = src.subarray(src.length - ws); }
+    const i = at % ws, first = Math.min(src.length, ws - i);
+    this.hist.set(src.subarray(0, first), i);
+    if (first < src.length) this.hist.set(src.subarray(first), 0);
   }
 
   private compressed(dat: Uint8Array): Uint8Array {
@@ -133,7 +151,7 @@ export class ZstdFrameDecoder {
     let lst = bits(dat, spos, llt.b);
     let ost = bits(dat, spos -= oct.b, oct.b);
     let mst = bits(dat, spos -= mlt.b, mlt.b);
-    const o = this.rep, history = Math.min(this.produced, this.window.length), ws = this.window.length;
+    const o = this.rep, ws = this.ws, history = Math.min(this.produced, ws);
     let oubt = 0;
     for (let left = ns; left > 0; left--) {
       const llc = llt.s[lst]!, mlc = mlt.s[mst]!, ofc = oct.s[ost]!;
@@ -163,9 +181,10 @@ export class ZstdFrameDecoder {
       if (oubt + ml > spl) fail(`a block decodes past the block maximum ${m}`);
       if (off < 1 || off > oubt + history || off > ws) fail(`match offset ${off} points before the data`);
       let from = oubt - off;
-      if (from < 0) {
-        const len = Math.min(-from, ml), w = this.window, bs = ws + from;
-        for (let i = 0; i < len; ++i) buf[oubt + i] = w[bs + i]!;
+      if (from < 0) { // from the history ring: frame byte produced + from onwards
+        const len = Math.min(-from, ml), h = this.hist;
+        let p = (this.produced + from) % ws;
+        for (let i = 0; i < len; ++i) { buf[oubt + i] = h[p]!; if (++p === ws) p = 0; }
         oubt += len; ml -= len; from = 0;
       }
       for (let i = 0; i < ml; ++i) buf[oubt + i] = buf[from + i]!; // may overlap forward: byte by byte
