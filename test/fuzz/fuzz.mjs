@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Fuzzing at scale, outside CI (issue 15): `npm run fuzz -- [FORMAT|all] [RUNS] [SEED] [--timeout MS] [--threads N]`.
+// Fuzzing at scale, outside CI (issue 15): `npm run fuzz -- [FORMAT|all] [RUNS] [SEED] [--timeout MS] [--threads N]
+// [--seconds S]` (S: stop each format after S seconds, with the count it reached), `npm run fuzz -- --coverage`.
 // Mutated fixtures (fixtures/<format>/...) and corpus files (../shared/corpus, format "corpus") go
 // through the whole engine in worker threads: each input has a timeout (the thread is terminated and
 // replaced: a hang), a thrown error or a dead thread is a crash, and the process RSS is sampled. The
@@ -20,6 +21,8 @@ const argv = process.argv.slice(2);
 const flag = (name, dflt) => { const i = argv.indexOf(name); if (i < 0) return dflt; const v = argv[i + 1]; argv.splice(i, 2); return v; };
 const timeoutMs = Number(flag('--timeout', 10_000));
 const threads = Number(flag('--threads', 2));
+const secondsPerFormat = Number(flag('--seconds', Infinity));
+const coverageOnly = argv.includes('--coverage') && (argv.splice(argv.indexOf('--coverage'), 1), true);
 const [formatArg = 'all', runsArg = '1000', seedArg = '1'] = argv;
 const runs = Number(runsArg), seed0 = Number(seedArg) >>> 0;
 
@@ -48,6 +51,30 @@ function seedsByFormat() {
   const corpus = walk(resolve(ROOT, '../shared/corpus'));
   if (corpus.length) groups.set('corpus', corpus);
   return groups;
+}
+
+/**
+ * The fixture groups that seed each folder of src/engine/formats, where the names differ (a folder
+ * not listed here is seeded by fixtures/<folder>/). Every folder must have seeds: `--coverage`
+ * prints the table and fails on a folder without any, and so does a run of `all`.
+ */
+const SEEDS_FOR = {
+  catboost: ['gbdt'], lightgbm: ['gbdt'], xgboost: ['gbdt'],
+  pickle: ['pickle-family', 'pickle-real', 'pickle-judge'],
+  numpy: ['pickle-family'],            // .npy / .npz, object arrays included
+  pytorch: ['pickle-family', 'pickle-real'], // torch.save zip and legacy files
+  compressed: ['compressed-zstd', 'pickle-family'], // .zst, and joblib .gz/.bz2/.xz/.lzma/.lz4/.z
+  unknown: ['core', 'executables', 'e2e'],
+  zip: ['zip', 'zip-prefix', 'zip-links'],
+};
+
+function coverage(groups) {
+  const dir = join(ROOT, 'src/engine/formats');
+  const rows = readdirSync(dir).filter((d) => statSync(join(dir, d)).isDirectory()).sort().map((f) => {
+    const seeds = (SEEDS_FOR[f] ?? [f]).filter((g) => groups.has(g));
+    return { format: f, seeds, inputs: seeds.reduce((n, g) => n + groups.get(g).length, 0) };
+  });
+  return { rows, missing: rows.filter((r) => !r.inputs).map((r) => r.format) };
 }
 
 // ------------------------------------------------------------------ mutations (seeded)
@@ -137,6 +164,12 @@ class Runner {
 // ------------------------------------------------------------------ main
 
 const groups = seedsByFormat();
+if (coverageOnly || formatArg === 'all') {
+  const { rows, missing } = coverage(groups);
+  if (coverageOnly) for (const r of rows) console.log(`${r.format.padEnd(12)} ${String(r.inputs).padStart(4)} seeds  ${r.seeds.join(', ')}`);
+  if (missing.length) { console.error(`fuzz: no seeds for src/engine/formats/${missing.join(', ')}: add fixtures/<format>/ or a SEEDS_FOR entry`); process.exit(2); }
+  if (coverageOnly) process.exit(0);
+}
 const formats = formatArg === 'all' ? [...groups.keys()] : formatArg.split(',');
 for (const f of formats) if (!groups.has(f)) { console.error(`fuzz: no inputs for format "${f}" (have: ${[...groups.keys()].join(', ')})`); process.exit(2); }
 mkdirSync(join(OUT, 'findings'), { recursive: true });
@@ -154,7 +187,7 @@ for (const format of formats) {
   const started = Date.now();
   let next = 0;
   const one = async (runner) => {
-    while (next < runs) {
+    while (next < runs && Date.now() - started < secondsPerFormat * 1000) {
       const n = next++;
       const s = seeds[n % seeds.length];
       const { bytes, muts } = n < seeds.length ? { bytes: s.bytes, muts: [] } : mutate(s.bytes, r);
@@ -182,7 +215,7 @@ clearInterval(rssTimer);
 for (const p of pool) p.kill();
 
 function writeTable() {
-  const lines = [`fuzz: seed ${seed0}, ${runs} inputs per format, timeout ${timeoutMs} ms, ${threads} threads`, '',
+  const lines = [`fuzz: seed ${seed0}, ${runs} inputs per format${Number.isFinite(secondsPerFormat) ? ` or ${secondsPerFormat} s` : ''}, timeout ${timeoutMs} ms, ${threads} threads`, '',
     '| format | inputs | crashes | hangs | slowest | peak RSS | time |', '|---|---|---|---|---|---|---|',
     ...rows.map((s) => `| ${s.format} | ${s.inputs} | ${s.crashes} | ${s.hangs} | ${(s.slowest / 1000).toFixed(2)} s | ${(s.peak / 2 ** 20).toFixed(0)} MiB | ${s.seconds.toFixed(0)} s |`),
     '', 'slowest inputs:', ...rows.map((s) => `- ${s.format}: ${s.slowestInput}`)];

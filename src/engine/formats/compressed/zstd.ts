@@ -1,12 +1,17 @@
-// Zstandard (RFC 8878) frames, decoded one frame at a time by fzstd into the bounded Sink. fzstd
-// allocates each frame's whole window up front from the frame header (rzfh: `new u8(ws + 12)`, up to
-// 2 GiB) and reads the 8-byte content size with 32-bit shifts, so every frame header is parsed and
-// judged HERE, with a named window limit, before fzstd sees a byte of that frame. Frames are walked
-// block by block (RFC 8878 3.1.1.2) to find where each ends; skippable frames (3.1.2) are stepped over.
-import { Decompress } from 'fzstd';
+// Zstandard (RFC 8878) frames, decoded block by block into the bounded Sink by zstd-block.ts (a
+// hardened port of fzstd's decoder: fzstd itself looped forever or dropped a corrupt frame silently
+// on fuzzed input). Every frame header is parsed and judged HERE, with a named window limit, before a
+// byte of that frame is decoded; each block is read whole (at most 128 KiB) and decoded with work
+// bounded by its output; the frame's declared content size and its XXH64 checksum are verified, so a
+// corrupt frame is malformed, never silently short. Skippable frames (3.1.2) are stepped over.
 import type { ByteSource } from '../../types';
 import { readExact } from '../../io/byte-source';
-import { SinkFull, type Sink } from './sink';
+import type { Sink } from './sink';
+import { ZstdError } from './zstd-entropy';
+import { ZstdFrameDecoder } from './zstd-block';
+import { Xxh64 } from './xxhash64';
+
+export { ZstdError };
 
 /**
  * Largest window (decoder memory per frame) accepted: zstd's own ZSTD_WINDOWLOG_LIMIT_DEFAULT (2^27),
@@ -17,15 +22,10 @@ export const MAX_ZSTD_WINDOW_BYTES = 2 ** 27;
 const ZSTD_MAGIC = 0xfd2fb528;
 /** Skippable frames: magic 0x184D2A50-0x184D2A5F then a u32 length (RFC 8878 3.1.2). */
 const SKIPPABLE_MASK = 0xfffffff0, SKIPPABLE = 0x184d2a50;
-/** Block_Maximum_Size is min(Window_Size, 128 KiB) (RFC 8878 3.1.1.2.4). */
-const BLOCK_SIZE_MAX = 128 * 1024;
-/** Input bytes cached while walking block headers, and pushed per step into fzstd. */
+/** Input bytes cached per read while walking blocks. */
 const WINDOW_BYTES = 1024 * 1024;
-const PUSH_CHUNK_BYTES = 64 * 1024;
 /** Block headers walked between abort polls. */
 const ABORT_POLL_BLOCKS = 4096;
-
-export class ZstdError extends Error {}
 
 export interface ZstdFrameHeader {
   headerSize: number;
@@ -118,31 +118,13 @@ export async function decodeZstd(src: ByteSource, sink: Sink, checkAborted: () =
 }
 
 /**
- * Walks the block headers of the frame at `start` (to find where it ends before the next frame's
- * header is judged) and feeds the bytes walked so far to a fresh fzstd decoder every WINDOW_BYTES, so
- * decoding stops at the cap without the rest of a huge frame being read. Returns the frame's end.
+ * Decodes the frame at `start` block by block into `sink`, stopping as soon as the sink is full.
+ * Returns the frame's end. Throws ZstdError when a block, the content size or the checksum is wrong.
  */
 async function decodeFrame(src: ByteSource, cur: Cursor, start: number, h: ZstdFrameHeader, sink: Sink, checkAborted: () => void): Promise<number> {
   const size = src.size;
-  const blockMax = Math.min(h.windowSize, BLOCK_SIZE_MAX);
-  const dec = new Decompress((chunk) => { if (!sink.push(chunk)) throw new SinkFull(); });
-  let fed = start;
-  const feed = async (to: number, final: boolean): Promise<boolean> => {
-    try {
-      while (fed < to) {
-        const block = await readExact(src, fed, Math.min(WINDOW_BYTES, to - fed));
-        for (let i = 0; i < block.length; i += PUSH_CHUNK_BYTES) {
-          const piece = block.subarray(i, i + PUSH_CHUNK_BYTES);
-          dec.push(piece, final && fed + i + piece.length >= to);
-        }
-        fed += block.length;
-      }
-    } catch (e) {
-      if (e instanceof SinkFull) return false;
-      throw e;
-    }
-    return !sink.full;
-  };
+  const frame = new ZstdFrameDecoder(h.windowSize, h.contentSize);
+  const hash = h.checksum ? new Xxh64() : undefined;
   let pos = start + h.headerSize;
   for (let n = 0; ; n++) {
     if (n % ABORT_POLL_BLOCKS === 0) checkAborted();
@@ -151,14 +133,26 @@ async function decodeFrame(src: ByteSource, cur: Cursor, start: number, h: ZstdF
     const word = b[0]! | (b[1]! << 8) | (b[2]! << 16);
     const last = word & 1, type = (word >> 1) & 3, blockSize = word >>> 3;
     if (type === 3) throw new ZstdError(`reserved block type at ${pos}`);
-    if (blockSize > blockMax) throw new ZstdError(`block of ${blockSize} bytes at ${pos} exceeds the block maximum ${blockMax}`);
-    pos += 3 + (type === 1 ? 1 : blockSize); // RLE blocks hold one byte (3.1.1.2.2)
-    if (pos > size) throw new ZstdError(`block at ${pos} runs past the end`);
+    if (blockSize > frame.blockMax) throw new ZstdError(`block of ${blockSize} bytes at ${pos} exceeds the block maximum ${frame.blockMax}`);
+    const stored = type === 1 ? 1 : blockSize; // RLE blocks hold one byte (3.1.1.2.2)
+    if (pos + 3 + stored > size) throw new ZstdError(`block at ${pos} runs past the end`);
+    let out: Uint8Array;
+    try {
+      out = frame.block(type, await cur.get(pos + 3, stored), blockSize);
+    } catch (e) {
+      if (e instanceof ZstdError) throw new ZstdError(`${e.message} (block at ${pos})`);
+      throw e;
+    }
+    pos += 3 + stored;
+    hash?.update(out);
+    if (out.length && !sink.push(out)) return pos;
     if (last) break;
-    if (pos - fed >= WINDOW_BYTES && !(await feed(pos, false))) return pos;
   }
-  const end = pos + (h.checksum ? 4 : 0);
-  if (end > size) throw new ZstdError('truncated content checksum');
-  await feed(end, true);
-  return end;
+  frame.finish();
+  if (!hash) return pos;
+  if (pos + 4 > size) throw new ZstdError('truncated content checksum');
+  const c = await cur.get(pos, 4);
+  const stored = (c[0]! | (c[1]! << 8) | (c[2]! << 16) | (c[3]! << 24)) >>> 0;
+  if (stored !== hash.digestLow32()) throw new ZstdError(`content checksum mismatch for the frame at ${start}`);
+  return pos + 4;
 }

@@ -10,7 +10,7 @@
 // Spec: HDF5 File Format Specification 3.0 — II.A superblock, III.A.1 v1 B-trees, III.B symbol table
 // nodes, III.E global heap, IV.A object headers, IV.A.2.b dataspace, IV.A.2.d datatype,
 // IV.A.2.g link, IV.A.2.m attribute, IV.A.2.q continuation, IV.A.2.r symbol table message.
-import type { ByteSource } from '../../types';
+import { LimitExceeded, type ByteSource } from '../../types';
 
 /** Object headers visited. Bounds the walk on files with millions of objects (libhdf5 reads them lazily). */
 const MAX_OBJECTS = 5_000;
@@ -24,6 +24,13 @@ const MAX_HEAPS = 256;
 /** A global heap collection read whole (a Keras model_config can be a few MB of JSON in one). */
 const MAX_HEAP_BYTES = 64 * 1024 * 1024;
 const MAX_BTREE_NODES = 10_000;
+/**
+ * Links one group may list. libhdf5 lists a group whole (h5wasm get_names builds every name in one
+ * array) before the scan can count anything, and a v1 B-tree whose nodes all point at the same child
+ * lists 32^levels × 8 links from a few KB (fixtures/keras/malformed/group-link-bomb.hdf5: 8.4 M).
+ * Keras writes a group per layer and a few weights in each: thousands at most.
+ */
+export const MAX_GROUP_LINKS = 100_000;
 const SIGNATURE = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
 const UNDEFINED_ADDRESS = 2 ** 64 - 1;
 
@@ -109,7 +116,11 @@ class Walker {
       this.objects.add(addr);
       // A structure this walk cannot read (or libhdf5 would reject) ends only its own branch.
       await this.local(() => this.objectHeader(addr));
-      while (this.groupTrees.length) { const t = this.groupTrees.shift()!; await this.local(() => this.btree(t, 0)); }
+      while (this.groupTrees.length) {
+        const t = this.groupTrees.shift()!;
+        const listed = { links: 0 };
+        await this.local(() => this.btree(t, 0, listed));
+      }
     }
     return null;
   }
@@ -142,17 +153,18 @@ class Walker {
     } else {
       throw new Unsupported(); // neither version 1 nor OHDR: libhdf5 rejects it
     }
+    const links = { links: 0 };
     for (let k = 0; k < blocks.length; k++) {
       if (k >= MAX_BLOCKS_PER_HEADER) throw new Broken(`the object header at ${addr} has more than ${MAX_BLOCKS_PER_HEADER} continuation blocks`);
       const block = blocks[k]!;
       if (seen.has(block.start)) throw new Broken(`the object header at ${addr} continues into a block it already holds (a cycle)`);
       seen.add(block.start);
       const b = await this.bytes(block.start, block.len);
-      await this.messages(b, block, addr, blocks);
+      await this.messages(b, block, addr, blocks, links);
     }
   }
 
-  private async messages(b: Uint8Array, block: Block, addr: number, blocks: Block[]): Promise<void> {
+  private async messages(b: Uint8Array, block: Block, addr: number, blocks: Block[], listed: { links: number }): Promise<void> {
     const { start, v2, ochk } = block;
     const hdr = v2 ? 4 : 8;
     // v2: chunk 0's size counts its messages only; an OCHK block holds its signature and checksum too.
@@ -174,6 +186,7 @@ class Walker {
       } else if (type === 0x11 && size >= 16) {           // symbol table: an old-style group, walked after the attributes
         this.groupTrees.push(u64(m, 0));
       } else if (type === 0x06) {                         // link
+        if (++listed.links > MAX_GROUP_LINKS) throw tooManyLinks(`the group at ${addr}`);
         this.link(m);
       }
       p = body + size;
@@ -196,8 +209,9 @@ class Walker {
   }
 
   /** v1 B-tree of a group: internal nodes, then symbol table nodes whose entries are object headers. */
-  private async btree(addr: number, depth: number): Promise<void> {
-    if (++this.btreeNodes > MAX_BTREE_NODES) return;
+  private async btree(addr: number, depth: number, listed: { links: number }): Promise<void> {
+    // Past the node budget the links this tree lists are unknown: refused, not handed to libhdf5.
+    if (++this.btreeNodes > MAX_BTREE_NODES) throw new LimitExceeded('hdf5GroupLinks', `the HDF5 group B-trees have more than ${MAX_BTREE_NODES} nodes; their groups were not listed`);
     if (depth > 64) throw new Broken(`a group B-tree is deeper than 64 levels (a cycle)`);
     const at = this.abs(addr);
     const h = await this.bytes(at, 24);
@@ -207,16 +221,18 @@ class Walker {
     const body = await this.bytes(at + 24, (2 * used + 1) * 8);
     for (let i = 0; i < used; i++) {
       const child = u64(body, 8 + i * 16);
-      if (level > 0) await this.btree(child, depth + 1);
-      else await this.symbolNode(child);
+      if (level > 0) await this.btree(child, depth + 1, listed);
+      else await this.symbolNode(child, listed);
     }
   }
 
-  private async symbolNode(addr: number): Promise<void> {
+  /** Symbol table node: its entries count toward the group's links, each visit again (libhdf5 lists them each time). */
+  private async symbolNode(addr: number, listed: { links: number }): Promise<void> {
     const at = this.abs(addr);
     const h = await this.bytes(at, 8);
     this.signed(h, 'SNOD');
     const n = u16(h, 6);
+    if ((listed.links += n) > MAX_GROUP_LINKS) throw tooManyLinks('a group');
     const e = await this.bytes(at + 8, n * 40);
     for (let i = 0; i < n; i++) this.queue.push(u64(e, i * 40 + 8));
   }
@@ -271,6 +287,10 @@ class Walker {
       this.heaps.add(addr);
     }
   }
+}
+
+function tooManyLinks(what: string): LimitExceeded {
+  return new LimitExceeded('hdf5GroupLinks', `${what} lists more than ${MAX_GROUP_LINKS} links (MAX_GROUP_LINKS); the file was not handed to libhdf5`);
 }
 
 /** Elements of a dataspace message (v1 or v2), or null when it cannot be told. */

@@ -10,7 +10,7 @@ import { startsWith } from '../../io/text';
 import { INSIDE_LINK, judgeLink, reportUnsafeNames } from '../zip/paths';
 import { byteRangeName, openByteRange } from '../child-names';
 import { SIGNATURE, START_HEADER_BYTES, headerIsEncrypted, parseListing, parseStartHeader, type SevenZipEntry, type StartHeader } from './parse';
-import { SevenZipSession, MAX_IN_MEMORY_ARCHIVE_BYTES, type RunResult } from './session';
+import { SevenZipSession, MAX_IN_MEMORY_ARCHIVE_BYTES, MAX_SEVENZIP_HEAP_BYTES, type RunResult } from './session';
 import { extractPlanned, planExtraction, type ExtractReport } from './plan';
 
 /** An encoded header is a few dozen bytes (one stream's description); more is read only by 7-Zip. */
@@ -163,6 +163,10 @@ function judgeLinks(ctx: ScanContext, listed: readonly SevenZipEntry[], report: 
 function reportRunErrors(ctx: ScanContext, runs: readonly RunResult[]): void {
   let n = 0;
   for (const run of runs) {
+    if (run.heapRefused) {
+      ctx.report({ ruleId: 'scan/limit-reached', message: `7-Zip needed more than ${MAX_SEVENZIP_HEAP_BYTES / 1024 ** 2} MiB of memory (MAX_SEVENZIP_HEAP_BYTES) to decode this archive; what it could not decode was not scanned` });
+      ctx.limited('7-Zip heap limit');
+    }
     if (run.crashed) {
       ctx.report({ ruleId: 'format/malformed', message: `7-Zip failed while extracting (${run.crashed})` });
       ctx.limited('7-Zip failed while extracting');
@@ -170,6 +174,7 @@ function reportRunErrors(ctx: ScanContext, runs: readonly RunResult[]): void {
     for (const line of run.err) {
       const m = /^ERROR: (.*?)(?: : (.*))?$/.exec(line);
       if (!m || /^Dangerous link path/.test(m[1]!) || n >= MAX_ERROR_FINDINGS) continue;
+      if (run.heapRefused && /allocate/i.test(m[1]!)) continue; // the limit, reported above
       n++;
       const what = m[1]!, name = m[2];
       const where = name !== undefined ? { pointer: name } : {};

@@ -25,8 +25,25 @@ const MAX_ERROR_LINES = 200;
  * encrypted members fail to decode (they are never extracted on purpose) and encrypted headers fail.
  */
 const DUMMY_PASSWORD = '-pmodelgate-no-password';
+/**
+ * 7-Zip's WebAssembly heap may grow to this much during one command (its build allows 2 GiB). The
+ * archive declares its decoders' memory: a 159-byte 7z whose LZMA coder declares a 1.5 GiB dictionary
+ * grew the heap to 1.7 GB (fixtures/sevenzip/malformed/lzma-dict-1536m.7z), and wasm memory is never
+ * given back while the instance lives; in a browser tab that is most of what there is. 7-Zip's -mx9
+ * uses a 64 MiB dictionary (PPMd: 192 MiB). Past this 7-Zip's allocation fails ("Can't allocate
+ * required memory") and the archive is reported as not fully read (a limit), never clean.
+ */
+export const MAX_SEVENZIP_HEAP_BYTES = 512 * 1024 ** 2;
+const WASM_PAGE_BYTES = 65536;
+/** The one part of WebAssembly.Memory used here (the engine's tsconfig has no WebAssembly types). */
+interface GrowableMemory { readonly buffer: ArrayBuffer; grow(delta: number): number }
+const wasmMemoryPrototype = (): GrowableMemory => (globalThis as unknown as { WebAssembly: { Memory: { prototype: GrowableMemory } } }).WebAssembly.Memory.prototype;
 
-export interface RunResult { rc: number; out: string[]; err: string[]; droppedLines: number; crashed?: string }
+export interface RunResult {
+  rc: number; out: string[]; err: string[]; droppedLines: number; crashed?: string;
+  /** 7-Zip asked for more heap than MAX_SEVENZIP_HEAP_BYTES and was refused during this command. */
+  heapRefused?: boolean;
+}
 
 export interface ExtractedFile { outPath: string; ino: number; size: number }
 export interface ExtractedLink { outPath: string; target: string }
@@ -77,6 +94,15 @@ export class SevenZipSession {
     this.out = []; this.err = []; this.dropped = 0;
     let rc: number;
     let crashed: string | undefined;
+    // Emscripten grows the heap with Memory.grow and treats a throw as out of memory (malloc returns
+    // NULL). callMain is synchronous, so only this 7-Zip instance grows memory while the guard is in place.
+    const memory = wasmMemoryPrototype();
+    const grow = memory.grow;
+    let refused = 0;
+    memory.grow = function (this: GrowableMemory, delta: number): number {
+      if (this.buffer.byteLength + delta * WASM_PAGE_BYTES > MAX_SEVENZIP_HEAP_BYTES) { refused++; throw new RangeError('7-Zip heap limit'); }
+      return grow.call(this, delta);
+    };
     try {
       rc = this.mod.callMain(args) as unknown as number;
     } catch (e) {
@@ -84,8 +110,10 @@ export class SevenZipSession {
       this.broken = true;
       rc = -1;
       crashed = typeof e === 'number' ? 'an uncaught 7-Zip exception' : e instanceof Error ? e.message : String(e);
+    } finally {
+      memory.grow = grow;
     }
-    return { rc, out: this.out, err: this.err, droppedLines: this.dropped, crashed };
+    return { rc, out: this.out, err: this.err, droppedLines: this.dropped, crashed, ...(refused ? { heapRefused: true } : {}) };
   }
 
   /** `7zz l -slt -ba`: one record per member, no archive summary. -t<type>: never another format. */
