@@ -69,6 +69,7 @@ export function windowOf(parent: ByteSource, start: number, end: number, name?: 
   return {
     name: name ?? parent.name,
     size,
+    ...(parent.sequential ? { sequential: true } : {}),
     read(offset, length) {
       const [a, b] = clampRange(size, offset, length);
       return parent.read(s + a, b - a);
