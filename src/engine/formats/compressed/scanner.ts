@@ -11,6 +11,7 @@ import { DECODERS } from './codecs';
 import { Sink } from './sink';
 import { tarStreamSink, tarStreamSource } from './stream';
 import { declaredOutput } from './declared';
+import { flateName } from '../../io/flate';
 import { scanSpeculative, speculativeSize } from './speculative';
 import { BOMB_PREFIX_BYTES, bytesText, declaredBomb, prefixBudget } from '../../io/bomb';
 
@@ -60,6 +61,7 @@ async function scanCompressed(ctx: ScanContext<CompressedState>): Promise<void> 
   const { codec, skip } = ctx.state;
   const label = NAMES[codec];
   ctx.note('codec', codec);
+  if (codec === 'gzip' || codec === 'zlib' || codec === 'joblib-zfile') ctx.note('inflater', flateName());
   const decode = DECODERS[codec];
   const input = countedSource(ctx).slice(skip, ctx.source.size);
   if (!decode) return unsupported(ctx, `${label} compression is not supported`);
@@ -121,7 +123,7 @@ async function scanCompressed(ctx: ScanContext<CompressedState>): Promise<void> 
   }
   if (sink.total > 0) {
     const name = childName(ctx.head);
-    await ctx.scanChild(name, tarSink ? tarStreamSource(tarSink, codec, input, name, ctx.budget, ctx.checkAborted) : fromBytes(sink.bytes(), name));
+    await ctx.scanChild(name, tarSink ? tarStreamSource(tarSink, codec, input, name, ctx.budget, ctx.checkAborted) : sink.source(name));
   }
 }
 

@@ -193,7 +193,7 @@ export class PullDecoder {
       for (let i = 0; i < block.length && !halt(); i += PAUSE_SLICE_BYTES) {
         try {
           const slice = block.subarray(i, i + PAUSE_SLICE_BYTES);
-          stream.push(slice, last && i + slice.length >= block.length, halt);
+          await stream.push(slice, last && i + slice.length >= block.length, halt);
         } catch (e) {
           this.error = e instanceof Error ? e.message : String(e);
           return; // the stream ends where the data does
