@@ -237,6 +237,19 @@ export class Walk {
         return out;
       },
       checkAborted: () => walk.checkAborted(),
+      checkpoint: () => walk.checkpoint(),
+    };
+  }
+
+  /** See ScanContext.checkpoint: a rollback to the findings, nodes and per-rule counts of now. */
+  checkpoint(): () => void {
+    const findings = this.findings.length, nodes = this.nodes.length, perRule = new Map(this.perRule), suppressed = this.suppressed;
+    return () => {
+      this.findings.length = findings;
+      this.nodes.length = nodes;
+      this.perRule.clear();
+      for (const [k, v] of perRule) this.perRule.set(k, v);
+      this.suppressed = suppressed;
     };
   }
 }

@@ -20,6 +20,13 @@ export interface ByteSource {
    * system (h5wasm, 7-Zip) read through it lazily instead of copying the file in (io/emfs.ts).
    */
   readSync?(offset: number, length: number): Uint8Array;
+  /**
+   * Set when random access is costly: the bytes are decompressed as they are read (a streamed tar.gz,
+   * formats/compressed/stream.ts), bytes between two reads are held, and a read far behind the last
+   * decompresses again from the start. Readers that sample sparsely (weight statistics) keep their
+   * reads close together on such a source. Slices and counted views keep it.
+   */
+  readonly sequential?: boolean;
 }
 
 /** The first bytes of a node plus what its name suggests. Sniffers read only this. */
@@ -203,6 +210,12 @@ export interface ScanContext<S = unknown> {
   read(offset: number, length: number): Promise<Uint8Array>;
   /** Throws ScanAborted when the caller cancelled. */
   checkAborted(): void;
+  /**
+   * Marks the report: the function returned drops every finding and node added after the mark. For a
+   * child scanned speculatively and then scanned again another way (a decompressed stream whose
+   * declared size proved wrong, formats/compressed/speculative.ts). Optional: absent, nothing speculates.
+   */
+  checkpoint?(): () => void;
 }
 
 export interface Scanner<S = unknown> {

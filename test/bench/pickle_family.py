@@ -2,7 +2,7 @@
 """Writes one large pickle-family benchmark file (called by test/bench/pickle-family.mjs; run with
 Debian's /usr/bin/python3, which has torch, sklearn and joblib):
 
-    pickle_family.py torch-zip|torch-legacy|objects|tuples|forest OUT
+    pickle_family.py torch-zip|torch-legacy|objects|tuples|forest|forest-zlib OUT
 
 Writes DIR/.tmp/NAME and renames it to DIR/NAME when complete, so an interrupted run never leaves a
 file the benchmark would reuse (and torch, which names the zip's top folder after the file's stem,
@@ -64,6 +64,17 @@ def forest(path):
     joblib.dump(rf, path)  # uncompressed
 
 
+def forest_zlib(path):
+    # The same forest as joblib.dump(compress=('zlib', 3)) writes it: one zlib stream around the
+    # whole pickle (joblib/compressor.py ZlibCompressorWrapper), which the scanner inflates.
+    import joblib
+    from sklearn.datasets import make_classification
+    from sklearn.ensemble import RandomForestClassifier
+    X, y = make_classification(n_samples=20_000, n_features=20, n_informative=10, flip_y=0.3, random_state=0)
+    rf = RandomForestClassifier(n_estimators=264, random_state=0, n_jobs=2).fit(X, y)
+    joblib.dump(rf, path, compress=('zlib', 3))
+
+
 def main():
     kind, out = sys.argv[1], sys.argv[2]
     tmpdir = os.path.join(os.path.dirname(os.path.abspath(out)), '.tmp')
@@ -77,6 +88,8 @@ def main():
         objects(tmp)
     elif kind == 'forest':
         forest(tmp)
+    elif kind == 'forest-zlib':
+        forest_zlib(tmp)
     elif kind == 'tuples':
         tuples(tmp)
     else:

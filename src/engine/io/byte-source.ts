@@ -28,6 +28,42 @@ export function fromBytes(bytes: Uint8Array, name = ''): ByteSource {
   };
 }
 
+/**
+ * Over output kept as the decoder produced it (a decompressed member): no copy into one buffer, which
+ * would hold the output twice at the moment of the copy. A read inside one piece is a view of it; a
+ * read across pieces is copied.
+ */
+export function fromChunks(chunks: readonly Uint8Array[], name = ''): ByteSource {
+  if (chunks.length === 1) return fromBytes(chunks[0]!, name);
+  const starts: number[] = [];
+  let size = 0;
+  for (const c of chunks) { starts.push(size); size += c.length; }
+  const readRange = (offset: number, length: number): Uint8Array => {
+    const [s, e] = clampRange(size, offset, length);
+    if (e <= s) return new Uint8Array(0);
+    let lo = 0, hi = chunks.length - 1; // the last piece starting at or before s
+    while (lo < hi) { const mid = (lo + hi + 1) >> 1; if (starts[mid]! <= s) lo = mid; else hi = mid - 1; }
+    const first = chunks[lo]!, at = s - starts[lo]!;
+    if (at + (e - s) <= first.length) return first.subarray(at, at + (e - s));
+    const out = new Uint8Array(e - s);
+    for (let i = lo, put = 0; put < out.length; i++) {
+      const c = chunks[i]!, from = i === lo ? at : 0;
+      const n = Math.min(c.length - from, out.length - put);
+      out.set(c.subarray(from, from + n), put);
+      put += n;
+    }
+    return out;
+  };
+  const source: ByteSource = {
+    name,
+    size,
+    read: async (offset, length) => readRange(offset, length),
+    readSync: readRange,
+    slice: (start, end, childName) => windowOf(source, start, end, childName ?? name),
+  };
+  return source;
+}
+
 /** The part of Blob the engine uses; structurally typed so the engine needs no DOM types. */
 export interface BlobLike {
   readonly size: number;
@@ -69,6 +105,7 @@ export function windowOf(parent: ByteSource, start: number, end: number, name?: 
   return {
     name: name ?? parent.name,
     size,
+    ...(parent.sequential ? { sequential: true } : {}),
     read(offset, length) {
       const [a, b] = clampRange(size, offset, length);
       return parent.read(s + a, b - a);

@@ -1,18 +1,20 @@
 // DEFLATE decoders (RFC 1951 raw, RFC 1950 zlib, RFC 1952 gzip) behind one push interface, so the
 // platform's native codec can be injected (design.md "Platform codecs are injected"): the CLI gives
-// Node's zlib (src/cli/node-flate.ts), about 4-10× faster than JavaScript; without one, fflate. The
-// engine stays environment-free: it only ever sees this interface.
+// Node's zlib (src/cli/node-flate.ts), about 4-10× faster than JavaScript; the browser's scan worker
+// gives DecompressionStream (workers/stream-flate.ts), which is asynchronous; without one, fflate.
+// The engine stays environment-free: it only ever sees this interface.
 import { Gunzip, Inflate, Unzlib } from 'fflate';
 
 export type FlateFormat = 'deflate-raw' | 'deflate' | 'gzip';
 
 /**
- * A synchronous streaming decoder. push() decodes what it can of `chunk` and hands every output piece
- * to the onData callback before it returns (the caller checks its caps after each push); it throws on
- * corrupt data. `final` marks the last input.
+ * A streaming decoder. push() decodes what it can of `chunk` and hands every output piece to the
+ * onData callback before it returns, or, for an asynchronous platform decoder, before the promise it
+ * returns resolves (the caller checks its caps after each push, so output must never lag behind); it
+ * throws (rejects) on corrupt data. `final` marks the last input.
  */
 export interface FlateDecoder {
-  push(chunk: Uint8Array, final: boolean): void;
+  push(chunk: Uint8Array, final: boolean): void | Promise<void>;
 }
 
 export type FlateFactory = (format: FlateFormat, onData: (chunk: Uint8Array) => void) => FlateDecoder;
@@ -24,10 +26,20 @@ export const fflateFactory: FlateFactory = (format, onData) => {
 };
 
 let injected: FlateFactory | undefined;
+let injectedName = 'fflate';
 
-/** Installs the platform's decoder (once, at start-up of a CLI thread or worker); undefined restores fflate. */
-export function usePlatformFlate(factory: FlateFactory | undefined): void {
+/**
+ * Installs the platform's decoder (once, at start-up of a CLI thread or worker) under a name for the
+ * report's notes; undefined restores fflate.
+ */
+export function usePlatformFlate(factory: FlateFactory | undefined, name = 'platform'): void {
   injected = factory;
+  injectedName = factory ? name : 'fflate';
+}
+
+/** Which decoder inflates: the name given to usePlatformFlate, or 'fflate'. */
+export function flateName(): string {
+  return injectedName;
 }
 
 /** A decoder for `format`: the platform's when one was injected, else fflate. */
@@ -64,14 +76,15 @@ export class PacedFlate {
     this.decoder = makeFlate(format, (chunk) => { this.produced += chunk.length; onData(chunk); });
   }
 
-  /** Pushes `block` (the last input when `last`) until done or `stop()`; throws on corrupt data. */
-  push(block: Uint8Array, last: boolean, stop: () => boolean): void {
-    if (block.length === 0 && last) { this.decoder.push(block, true); return; }
+  /** Pushes `block` (the last input when `last`) until done or `stop()`; rejects on corrupt data. */
+  async push(block: Uint8Array, last: boolean, stop: () => boolean): Promise<void> {
+    if (block.length === 0 && last) { await this.decoder.push(block, true); return; }
     for (let i = 0; i < block.length && !stop();) {
       const piece = block.subarray(i, i + this.piece);
       const before = this.produced;
       i += piece.length;
-      this.decoder.push(piece, last && i >= block.length);
+      const pending = this.decoder.push(piece, last && i >= block.length);
+      if (pending) await pending;
       const ratio = (this.produced - before) / piece.length;
       this.piece = Math.max(MIN_PIECE, Math.min(this.maxPiece, Math.floor(OUTPUT_PER_PUSH / Math.max(1, ratio))));
     }

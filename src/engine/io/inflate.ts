@@ -90,9 +90,9 @@ export async function inflateRawBounded(compressed: ByteSource, budget: Budget, 
       opts.checkAborted?.();
       const block = await read(pos, Math.min(READ_CHUNK_BYTES, compressed.size - pos));
       if (block.length === 0) throw new Error(`short read at ${pos}`);
-      inflater.push(block, pos + block.length >= compressed.size, () => cut !== undefined);
+      await inflater.push(block, pos + block.length >= compressed.size, () => cut !== undefined);
     }
-    if (compressed.size === 0) inflater.push(new Uint8Array(0), true, () => false);
+    if (compressed.size === 0) await inflater.push(new Uint8Array(0), true, () => false);
   } catch (e) {
     if (!cut) error = e instanceof Error ? e.message : String(e);
   }

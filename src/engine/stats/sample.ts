@@ -23,6 +23,12 @@ export const DEFAULT_SAMPLE_LIMITS: Readonly<SampleLimits> = Object.freeze({
   windowBytes: STATS_WINDOW_BYTES, maxBytesPerFile: STATS_MAX_BYTES_PER_FILE,
 });
 
+/**
+ * On a sequential source (a member of a streamed tar.gz: ByteSource.sequential) the windows stay in
+ * the node's first bytes: windows spread over a 250 MB tensor would make the stream hold all of it.
+ */
+export const STATS_SEQUENTIAL_SPAN_BYTES = 16 * 1024 * 1024;
+
 /** Bounds of ScanOptions.statsSampleBytes: a sample below 1 KiB says nothing; above the per-file cap it means nothing. */
 export const STATS_MIN_SAMPLE_BYTES = 1024;
 
@@ -70,19 +76,23 @@ export async function sampleTensor(ctx: ScanContext<unknown>, t: TensorBytes, li
   const total = t.elements * size;
   if (t.elements <= 0) return null;
   const left = lim.maxBytesPerFile - statsBytesSpent(ctx.budget);
-  const whole = total <= lim.wholeTensorBytes;
   // Window length in whole elements, at least one element.
   const win = Math.max(size, Math.floor(lim.windowBytes / size) * size);
+  // The tensor's bytes the windows may reach: all of them, or what lies in a sequential source's span.
+  const reach = ctx.source.sequential ? STATS_SEQUENTIAL_SPAN_BYTES - t.offset : Infinity;
+  const extent = Math.min(total, Math.floor(Math.max(0, reach) / size) * size);
+  if (extent < win && extent < total) return null;
+  const whole = total <= lim.wholeTensorBytes && extent === total;
   const windows = whole ? 1 : Math.max(1, lim.windows);
-  const want = whole ? total : Math.min(total, windows * win);
+  const want = whole ? total : Math.min(extent, windows * win);
   if (want > left) return null;
 
   const ranges: Array<[number, number]> = [];
-  if (whole || want === total) {
-    ranges.push([0, total]);
+  if (whole || want === extent) {
+    ranges.push([0, extent]);
   } else {
-    // Evenly spaced starts from 0 to total − win, each on an element boundary.
-    const span = total - win;
+    // Evenly spaced starts from 0 to extent − win, each on an element boundary.
+    const span = extent - win;
     for (let i = 0; i < windows; i++) {
       const at = windows === 1 ? 0 : Math.floor((span * i) / (windows - 1) / size) * size;
       ranges.push([at, win]);

@@ -74,7 +74,7 @@ async function flate(src: ByteSource, sink: Sink, checkAborted: () => void, form
     for (let pos = 0; pos < src.size && !sink.full; pos += READ_CHUNK_BYTES) {
       checkAborted();
       const block = await readExact(src, pos, Math.min(READ_CHUNK_BYTES, src.size - pos));
-      stream.push(block, pos + block.length >= src.size, () => sink.full);
+      await stream.push(block, pos + block.length >= src.size, () => sink.full);
     }
   } catch (e) {
     if (!sink.full) return failure(e);

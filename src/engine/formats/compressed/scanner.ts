@@ -11,6 +11,8 @@ import { DECODERS } from './codecs';
 import { Sink } from './sink';
 import { tarStreamSink, tarStreamSource } from './stream';
 import { declaredOutput } from './declared';
+import { flateName } from '../../io/flate';
+import { scanSpeculative, speculativeSize } from './speculative';
 import { BOMB_PREFIX_BYTES, bytesText, declaredBomb, prefixBudget } from '../../io/bomb';
 
 const NAMES: Record<CompressedState['codec'], string> = {
@@ -59,13 +61,15 @@ async function scanCompressed(ctx: ScanContext<CompressedState>): Promise<void> 
   const { codec, skip } = ctx.state;
   const label = NAMES[codec];
   ctx.note('codec', codec);
+  if (codec === 'gzip' || codec === 'zlib' || codec === 'joblib-zfile') ctx.note('inflater', flateName());
   const decode = DECODERS[codec];
   const input = countedSource(ctx).slice(skip, ctx.source.size);
   if (!decode) return unsupported(ctx, `${label} compression is not supported`);
 
   // Bombs by arithmetic: what the stream declares about its output is judged before decoding a byte;
   // a declared bomb is decoded only up to BOMB_PREFIX_BYTES (what comes first is still scanned).
-  const bomb = declaredBomb(ctx.budget, input.size, await declaredOutput(codec, input) ?? NaN);
+  const declared = await declaredOutput(codec, input);
+  const bomb = declaredBomb(ctx.budget, input.size, declared ?? NaN);
   const budget = bomb ? prefixBudget(ctx.budget, BOMB_PREFIX_BYTES) : ctx.budget;
   if (bomb) {
     ctx.budget.bombs++;
@@ -77,6 +81,14 @@ async function scanCompressed(ctx: ScanContext<CompressedState>): Promise<void> 
 
   // A tarball streams (stream.ts): counted here, then read member by member; other payloads stay in memory.
   const tarSink = await tarStreamSink(codec, input, budget, ctx.checkAborted);
+  // A tarball whose stream states its size is scanned in one pass (speculative.ts); counted when that fails.
+  const size = tarSink && !bomb && ctx.checkpoint ? speculativeSize(codec, declared, tarSink.limit, ctx.budget.limits.maxMemberBytes) : undefined;
+  if (size !== undefined) {
+    const outcome = await scanSpeculative(ctx, codec, input, size, childName(ctx.head));
+    ctx.note('compressedBytes', input.size);
+    if (outcome.done) { ctx.note('decompressedBytes', size); return; }
+    ctx.note('declaredSizeUnconfirmed', outcome.why);
+  }
   const sink = tarSink ?? new Sink(budget, input.size);
   const result = tarSink ? await tarSink.decodeInto(codec, input, ctx.checkAborted, ctx.budget.limits.maxMemberBytes)
     : await decode(input, sink, ctx.checkAborted, ctx.budget.limits.maxMemberBytes);
@@ -111,7 +123,7 @@ async function scanCompressed(ctx: ScanContext<CompressedState>): Promise<void> 
   }
   if (sink.total > 0) {
     const name = childName(ctx.head);
-    await ctx.scanChild(name, tarSink ? tarStreamSource(tarSink, codec, input, name, ctx.budget, ctx.checkAborted) : fromBytes(sink.bytes(), name));
+    await ctx.scanChild(name, tarSink ? tarStreamSource(tarSink, codec, input, name, ctx.budget, ctx.checkAborted) : sink.source(name));
   }
 }
 

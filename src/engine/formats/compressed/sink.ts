@@ -1,6 +1,8 @@
 // Where every decoder writes: output is kept up to one cap (the lowest of the ratio, member and
 // per-file inflation limits, the same caps as io/inflate.ts) and the decoder is told to stop there.
 import type { Budget } from '../../limits';
+import type { ByteSource } from '../../types';
+import { fromChunks } from '../../io/byte-source';
 import { RATIO_FLOOR_BYTES, type InflateCut } from '../../io/inflate';
 
 export class Sink {
@@ -37,6 +39,11 @@ export class Sink {
   overflowed(): void { this.cut ??= this.limitReason; }
 
   get full(): boolean { return this.cut !== undefined; }
+
+  /** The output as a source, without copying it into one buffer. */
+  source(name: string): ByteSource {
+    return fromChunks(this.chunks, name);
+  }
 
   bytes(): Uint8Array {
     if (this.chunks.length === 1) return this.chunks[0]!;

@@ -1,13 +1,14 @@
 // Compressed tarballs (.tar.gz, .tgz, .tar.xz, .tar.zst) without holding the whole tar in memory. A
 // model image of a few GB is a tar.gz of large members; decompressing it into one buffer needs the
 // whole size in memory or cuts the scan at maxMemberBytes. When the first decompressed block is a tar
-// header, the data is decompressed twice instead: once counting (the bomb checks: ratio and the
-// per-file budget, as for every codec), then as a forward stream behind a ByteSource of exactly that
-// size that keeps a bounded window. The tar scanner reads it unchanged: headers forward, each member
-// scanned while its bytes are in the window, then released (releaseStream), so peak memory follows the
-// largest member read, not the archive. A read behind the window (a scanner going back past a
-// released member) decompresses again from the start, a bounded number of times. Costs: the
-// decompression CPU twice, and the compressed bytes read twice.
+// header, the output is streamed behind a ByteSource of its decompressed size that keeps a bounded
+// window. That size comes from the stream's own declaration when it can be the only answer
+// (speculative.ts: one decoding pass, checked at the end), else from a counting pass (the bomb checks:
+// ratio and the per-file budget, as for every codec; the data is then decompressed twice). The tar
+// scanner reads the source unchanged: headers forward, each member scanned while its bytes are in the
+// window, then released (releaseStream), so peak memory follows the largest member read, not the
+// archive. A read behind the window (a scanner going back past a released member) decompresses again
+// from the start, a bounded number of times.
 import type { Budget } from '../../limits';
 import { LimitExceeded, type ByteSource } from '../../types';
 import { windowOf, readExact, fromBytes } from '../../io/byte-source';
@@ -122,7 +123,7 @@ export function releaseStream(source: ByteSource, upTo: number): void {
 }
 
 /** A decoder run as a producer: its output is queued, and it is paused while the queue is full. */
-class PullDecoder {
+export class PullDecoder {
   private queue: Uint8Array[] = [];
   private queued = 0;
   private finished = false;
@@ -130,20 +131,33 @@ class PullDecoder {
   private stopped = false;
   private wakeReader?: () => void;
   private wakeWriter?: () => void;
+  /** Output bytes handed to the queue (at most `limit`). */
+  total = 0;
+  /** The data decodes to more than `limit`: found at the first byte past it, where decoding stops. */
+  overflow = false;
+  /** The compressed data is corrupt (truncated, bad code, bad check): where decoding stopped. */
+  error?: string;
 
-  constructor(codec: Codec, input: ByteSource, limit: number, private readonly checkAborted: () => void) {
-    const emit = (chunk: Uint8Array) => this.enqueue(chunk);
+  constructor(codec: Codec, input: ByteSource, private readonly limit: number, private readonly checkAborted: () => void) {
+    const sink = new EmitSink(limit, (c) => this.accept(c), () => this.stopped);
     const run = codec === 'gzip' || codec === 'zlib'
-      ? this.flate(input, emit, limit, codec === 'gzip')
-      : DECODERS[codec]!(this.gated(input), new EmitSink(limit, emit, () => this.stopped), checkAborted, Number.MAX_SAFE_INTEGER).then(() => undefined);
+      ? this.flate(input, codec === 'gzip')
+      : DECODERS[codec]!(this.gated(input), sink, checkAborted, Number.MAX_SAFE_INTEGER).then((r) => {
+        if (sink.cut) this.overflow = true; // a decoder that bounds itself by the sink's limit says so there
+        if (r.error !== undefined || r.unsupported !== undefined || r.windowTooLarge) this.error = r.error ?? r.unsupported ?? r.windowTooLarge!.message;
+      });
     run.then(() => this.finish(), (e) => this.finish(e));
   }
 
-  private enqueue(chunk: Uint8Array): boolean {
+  /** Queues what fits under the limit; anything past it marks the overflow (and stops the decoder). */
+  private accept(chunk: Uint8Array): boolean {
     if (this.stopped) return false;
+    const room = this.limit - this.total;
+    if (chunk.length > room) { this.overflow = true; chunk = chunk.subarray(0, room); }
+    this.total += chunk.length;
     if (chunk.length) { this.queue.push(chunk); this.queued += chunk.length; }
     this.wakeReader?.();
-    return true;
+    return !this.overflow;
   }
 
   private finish(e?: unknown): void {
@@ -164,26 +178,25 @@ class PullDecoder {
       read: async (offset, length) => { await this.room(); return input.read(offset, length); } };
   }
 
-  /** gzip / zlib with a pause after every push: output per push is bounded by DEFLATE's ~1032:1. */
-  private async flate(input: ByteSource, emit: (c: Uint8Array) => boolean, limit: number, gzip: boolean): Promise<void> {
-    let total = 0;
-    const onData = (chunk: Uint8Array) => {
-      const keep = chunk.length > limit - total ? chunk.subarray(0, limit - total) : chunk;
-      total += keep.length;
-      emit(keep);
-    };
-    const stream = new PacedFlate(gzip ? 'gzip' : 'deflate', onData);
-    for (let pos = 0; pos < input.size && total < limit && !this.stopped; pos += READ_CHUNK_BYTES) {
+  /**
+   * gzip / zlib with a pause after every slice: output per slice is bounded by DEFLATE's ~1032:1.
+   * Decoding goes on past the limit only until the first byte beyond it (the overflow), and to the
+   * end of the input otherwise, so the format's own checks (gzip CRC-32 and ISIZE) are verified.
+   */
+  private async flate(input: ByteSource, gzip: boolean): Promise<void> {
+    const stream = new PacedFlate(gzip ? 'gzip' : 'deflate', (chunk) => { this.accept(chunk); });
+    const halt = () => this.overflow || this.stopped;
+    for (let pos = 0; pos < input.size && !halt(); pos += READ_CHUNK_BYTES) {
       this.checkAborted();
       const block = await readExact(input, pos, Math.min(READ_CHUNK_BYTES, input.size - pos));
       const last = pos + block.length >= input.size;
-      // A pause for the reader between slices of the block (each slice: at most a few MiB of output).
-      for (let i = 0; i < block.length && total < limit && !this.stopped; i += PAUSE_SLICE_BYTES) {
+      for (let i = 0; i < block.length && !halt(); i += PAUSE_SLICE_BYTES) {
         try {
           const slice = block.subarray(i, i + PAUSE_SLICE_BYTES);
-          stream.push(slice, last && i + slice.length >= block.length, () => total >= limit || this.stopped);
-        } catch {
-          return; // the counting pass reported the corruption; the stream ends where the data does
+          await stream.push(slice, last && i + slice.length >= block.length, halt);
+        } catch (e) {
+          this.error = e instanceof Error ? e.message : String(e);
+          return; // the stream ends where the data does
         }
         await this.room();
       }
@@ -220,7 +233,7 @@ class EmitSink extends Sink {
     const room = this.limit - this.total;
     const keep = chunk.length > room ? chunk.subarray(0, room) : chunk;
     this.total += keep.length;
-    this.emit(keep);
+    this.emit(chunk.length > room ? chunk : keep); // the decoder's queue sees the overflow itself
     if (chunk.length > room) this.cut = this.limitReason;
     return !this.cut;
   }
@@ -240,6 +253,9 @@ export class DecompressedStream implements ByteSource {
   private floor = 0;        // bytes before this are not kept (released)
   private decoder: PullDecoder | null = null;
   private restarts = 0;
+
+  /** See ByteSource.sequential: the weight statistics sample a prefix instead of spreading reads over a member. */
+  readonly sequential = true;
 
   constructor(private readonly open: () => PullDecoder, readonly size: number, readonly name: string, private readonly cap: number) {}
 
@@ -292,5 +308,25 @@ export class DecompressedStream implements ByteSource {
 
   slice(start: number, end: number, name?: string): ByteSource {
     return windowOf(this, start, end, name);
+  }
+
+  /**
+   * Decodes whatever no reader asked for, discarding it, to the end of the compressed data: what the
+   * decoder found there (its total, a byte past `size`, corrupt data) says whether the stream really
+   * was `size` bytes long. Call once, after the last read.
+   */
+  async settle(): Promise<{ total: number; overflow: boolean; error?: string }> {
+    this.decoder ??= this.open();
+    this.release(this.size);
+    const d = this.decoder;
+    let error: string | undefined;
+    try {
+      while (await d.next());
+    } catch (e) {
+      if (e instanceof LimitExceeded || (e instanceof Error && e.name === 'ScanAborted')) throw e;
+      error = e instanceof Error ? e.message : String(e);
+    }
+    error ??= d.error;
+    return { total: d.total, overflow: d.overflow, ...(error !== undefined ? { error } : {}) };
   }
 }

@@ -32,6 +32,7 @@ const METHOD_NAMES: Record<number, string> = {
 export function countedSource(ctx: ScanContext): ByteSource {
   const counted: ByteSource = {
     name: ctx.source.name, size: ctx.source.size,
+    ...(ctx.source.sequential ? { sequential: true } : {}),
     read: (o, n) => ctx.read(o, n),
     slice: (s, e, n) => windowOf(counted, s, e, n),
   };
