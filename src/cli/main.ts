@@ -261,6 +261,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return 2;
   }
   if (cmd.kind === 'list-scanners') return (await import('./commands')).listScanners(cmd.format, io);
+  // From the bundle, scans run in worker threads a timeout can stop; from sources (tests), in-process.
+  // The first thread starts now, loading the engine while this thread loads its own copy.
+  const script = threadScript();
+  const threads = script ? new ScanThreads(script) : undefined;
+  threads?.warm();
   await loadEngine();
   const known = new Set(E.scannerIds());
   const unknownIds = [...cmd.args.select, ...cmd.args.exclude].filter((id) => !known.has(id));
@@ -317,9 +322,6 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (args.output === undefined) io.stdout.write(line); else lines.push(line);
   };
 
-  // From the bundle, scans run in worker threads a timeout can stop; from sources (tests), in-process.
-  const script = threadScript();
-  const threads = script ? new ScanThreads(script) : undefined;
   const files = await pool(plan, concurrency(), async (p): Promise<FileReport> => {
     let r: FileReport;
     if ('limited' in p) r = notScannedReport(p.entry, args.maxTotalSize!);
