@@ -4,8 +4,9 @@ import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VERSION } from '../engine/version';
-import { USAGE, parseArgs } from './args';
+import { USAGE, parseArgs, type ScanArgs } from './args';
 import { loadEngine } from './engine';
+import { ScanThreads, threadScript } from './threads';
 
 export interface Writer {
   write(chunk: string): unknown;
@@ -34,24 +35,37 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return 2;
   }
   if (cmd.kind === 'list-scanners') return (await import('./commands')).listScanners(cmd.format, io);
+  // From the bundle, scans run in worker threads a timeout can stop; from sources (tests), in-process.
+  // The first thread starts now, loading the engine while this thread loads its own copy (issue 15).
+  const script = threadScript();
+  const threads = script ? new ScanThreads(script) : undefined;
+  threads?.warm();
+  try {
+    return await scanCommand(cmd.args, io, threads);
+  } finally {
+    await threads?.close();
+  }
+}
+
+async function scanCommand(scanArgs: ScanArgs, io: CliIo, threads: ScanThreads | undefined): Promise<number> {
   const E = await loadEngine();
   const known = new Set(E.scannerIds());
-  const unknownIds = [...cmd.args.select, ...cmd.args.exclude].filter((id) => !known.has(id));
+  const unknownIds = [...scanArgs.select, ...scanArgs.exclude].filter((id) => !known.has(id));
   if (unknownIds.length > 0) {
     io.stderr.write(`modelgate: unknown scanner id ${unknownIds.map((x) => `"${x}"`).join(', ')} (modelgate scan --list-scanners lists them)\n`);
     return 2;
   }
   const { policyFor, readBaseline, withPolicy } = await import('./scan-policy');
-  const loaded = await policyFor(cmd.args, io);
+  const loaded = await policyFor(scanArgs, io);
   if (loaded === 'error') return 2;
-  const args = withPolicy(cmd.args, loaded);
+  const args = withPolicy(scanArgs, loaded);
   if (args.exclude.includes('weight-stats')) args.weightStats = false;
   // Scanner ids only: weight-stats is the optional pass, not a format scanner.
   args.select = args.select.filter((id) => id !== 'weight-stats');
   args.exclude = args.exclude.filter((id) => id !== 'weight-stats');
   const baseline = args.baseline !== undefined ? await readBaseline(args.baseline, io) : undefined;
   if (baseline === 'error') return 2;
-  return (await import('./scan')).runScan(args, loaded, baseline, io);
+  return (await import('./scan')).runScan(args, loaded, baseline, io, threads);
 }
 
 /** Node entry: real argv and streams, and an exit that does not wait for lingering handles. */

@@ -17,7 +17,7 @@ import type { LoadedPolicy } from './policy-file';
 import { ProgressLine } from './progress';
 import { notScannedReport, scanFile } from './scan-file';
 import { inShard } from './shard';
-import { ScanThreads, threadScript } from './threads';
+import type { ScanThreads } from './threads';
 import { collect, walk, type Entry } from './walk';
 
 /** Files scanned at once. I/O overlaps; the engine itself runs on the one JS thread. */
@@ -110,7 +110,7 @@ async function render(report: ScanReport, args: ScanArgs, io: CliIo): Promise<st
 
 /** Scans with the engine loaded, the policy and baseline read; returns the exit code. */
 export async function runScan(args: ScanArgs, loaded: LoadedPolicy | undefined,
-  baseline: ApplyOptions['baseline'] | undefined, io: CliIo): Promise<number> {
+  baseline: ApplyOptions['baseline'] | undefined, io: CliIo, threads: ScanThreads | undefined): Promise<number> {
   const startedAt = new Date();
   const jsonl = args.format === 'jsonl';
   const keep = !jsonl || args.writeBaseline !== undefined || args.sbom !== undefined;
@@ -146,25 +146,19 @@ export async function runScan(args: ScanArgs, loaded: LoadedPolicy | undefined,
   const reports: FileReport[] = [];
   const absolute = new Map<string, string>();
 
-  // From the bundle, scans run in worker threads a timeout can stop; from sources (tests), in-process.
-  const script = threadScript();
-  const threads = script ? new ScanThreads(script) : undefined;
-  try {
-    await pool(plan(listed ?? walk(args.paths, io.cwd), args), concurrency(), async (p, index) => {
-      let r: FileReport;
-      const entry = 'limited' in p ? p.entry : p;
-      if ('limited' in p) r = notScannedReport(p.entry, args.maxTotalSize!);
-      else if (p.kind === 'skip') r = E().errorReport(p.display, p.size, p.ruleId, p.reason);
-      else r = await scanFile(p, args, progress, warn, threads);
-      if (keep) { reports[index] = r; absolute.set(entry.display, entry.path); }
-      if (stream) {
-        progress.clear();
-        await stream.add(r, entry.path);
-      }
-    });
-  } finally {
-    await threads?.close();
-  }
+  // `threads` (started by main before the engine loaded) is closed by main.
+  await pool(plan(listed ?? walk(args.paths, io.cwd), args), concurrency(), async (p, index) => {
+    let r: FileReport;
+    const entry = 'limited' in p ? p.entry : p;
+    if ('limited' in p) r = notScannedReport(p.entry, args.maxTotalSize!);
+    else if (p.kind === 'skip') r = E().errorReport(p.display, p.size, p.ruleId, p.reason);
+    else r = await scanFile(p, args, progress, warn, threads);
+    if (keep) { reports[index] = r; absolute.set(entry.display, entry.path); }
+    if (stream) {
+      progress.clear();
+      await stream.add(r, entry.path);
+    }
+  });
   progress.clear();
 
   const options = runOptions(args);

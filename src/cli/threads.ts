@@ -61,6 +61,18 @@ export class ScanThreads {
     });
   }
 
+  /**
+   * Starts one thread ahead of the first scan (issue 15, fast start): its start-up, which loads the
+   * engine, overlaps the main thread's own instead of following it. Idle, it keeps nothing alive.
+   */
+  warm(): void {
+    if (this.all.size) return;
+    const w = this.spawn();
+    w.on('error', () => undefined);           // a thread that fails while idle is dropped, not thrown
+    w.once('exit', () => { this.idle = this.idle.filter((x) => x !== w); this.all.delete(w); });
+    this.idle.push(w);
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.all].map((w) => w.terminate().catch(() => 0)));
     this.all.clear();

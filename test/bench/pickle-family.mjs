@@ -2,7 +2,10 @@
 // Debian's /usr/bin/python3 (torch, sklearn, joblib); cached and reused when present:
 //   - a 1 GB PyTorch checkpoint (250 × float32 [1000,1000] zeros), as zip and as legacy;
 //   - a ~300 MB protocol-4 pickle of 3.9 M small dicts (object-dense: ~77 bytes per dict);
-//   - a ~100 MB joblib RandomForest (264 fully grown trees, uncompressed: mostly inline array bytes).
+//   - a ~100 MB joblib RandomForest (264 fully grown trees, uncompressed: mostly inline array bytes);
+//   - issue 15: the `many` shape (3.9 M nested records with a tuple each) beside CPython's pickle.load,
+//     and a 512 MiB torch.save checkpoint (--no-weight-stats) beside node -e 0 and picklescan (or, when
+//     the venv has none, picklescan's method: zipfile + pickletools over data.pkl).
 // A case whose Python module is missing is skipped with a message. Targets from the issue are checked
 // against the scan-only (--no-hash) rows by pickleTargets().
 import { spawnSync } from 'node:child_process';
@@ -18,10 +21,29 @@ const CASES = [
   { key: 'torch-zip', file: 'torch-1gb.pt', label: 'pytorch zip 1 GB (250 tensors)', needs: 'torch' },
   { key: 'torch-legacy', file: 'torch-1gb-legacy.pt', label: 'pytorch legacy 1 GB (250 tensors)', needs: 'torch' },
   { key: 'objects', file: 'objects-3.9m-dicts.pkl', label: 'pickle 3.9 M small dicts (protocol 4)', needs: 'pickle' },
-  { key: 'tuples', file: 'many-3.9m-records-tuples.pkl', label: 'pickle 3.9 M nested records with tuples (`many`)', needs: 'pickle' },
+  { key: 'tuples', file: 'many-3.9m-records-tuples.pkl', label: 'pickle 3.9 M nested records with tuples (`many`)', needs: 'pickle',
+    references: (path) => [{ label: 'CPython pickle.load (C unpickler)', command: PYTHON, argv: ['-c', LOAD_PY, path] }] },
+  { key: 'torch-512', file: 'torch-512mib.pt', label: 'torch.save 512 MiB (--no-weight-stats)', needs: 'torch', flags: ['--no-weight-stats'], scanOnly: true,
+    references: (path) => [{ label: 'node -e 0', argv: ['-e', '0'] },
+      pythonHas('picklescan') === null ? { label: 'picklescan', command: PYTHON, argv: ['-m', 'picklescan', '--path', path] }
+        : { label: "python zipfile + pickletools (picklescan's method)", command: PYTHON, argv: ['-c', PICKLESCAN_PY, path] }] },
   { key: 'forest', file: 'forest-264-trees.joblib', label: 'joblib RandomForest (264 trees)', needs: 'sklearn, joblib' },
   { key: 'forest-zlib', file: 'forest-264-trees-zlib.joblib', label: 'joblib RandomForest, compress=zlib (issue 15)', needs: 'sklearn, joblib' },
 ];
+
+/** References measured in the same run (issue 15). CPython's own C unpickler building every object. */
+const LOAD_PY = 'import pickle, sys\nwith open(sys.argv[1], "rb") as f: pickle.load(f)';
+/** What picklescan does with a zip checkpoint (scan_zip_bytes): read each .pkl member, walk its ops, collect globals. */
+const PICKLESCAN_PY = `import sys, zipfile, pickletools
+z = zipfile.ZipFile(sys.argv[1]); found = set()
+for n in z.namelist():
+    if n.endswith('.pkl'):
+        strs = []
+        for op, arg, pos in pickletools.genops(z.read(n)):
+            if op.name in ('GLOBAL', 'INST'): found.add(arg)
+            elif 'UNICODE' in op.name or 'STRING' in op.name: strs.append(arg)
+            elif op.name == 'STACK_GLOBAL': found.add(' '.join(map(str, strs[-2:])))
+print(sorted(found))`;
 
 /** Issue 3 targets, per case key: wall seconds, MB/s and peak RSS of the scan-only run. */
 const TARGETS = {
@@ -29,6 +51,7 @@ const TARGETS = {
   'torch-legacy': { maxPeakMiB: 300 },
   objects: { minMBps: 100, maxPeakMiB: 300 },
   tuples: { minMBps: 100, maxPeakMiB: 300 },
+  'torch-512': { maxSeconds: 0.25, maxPeakMiB: 300 },
   forest: { minMBps: 1000, maxPeakMiB: 300 },
   'forest-zlib': { maxPeakMiB: 200 },
 };
@@ -62,7 +85,7 @@ export function pickleCases(outDir, log = (s) => process.stderr.write(s)) {
     } else {
       log(`bench: reusing ${path}\n`);
     }
-    cases.push({ key: c.key, label: c.label, path, size: statSync(path).size });
+    cases.push({ key: c.key, label: c.label, path, size: statSync(path).size, flags: c.flags, scanOnly: c.scanOnly, references: c.references?.(path) });
   }
   return cases;
 }

@@ -2,7 +2,7 @@
 """Writes one large pickle-family benchmark file (called by test/bench/pickle-family.mjs; run with
 Debian's /usr/bin/python3, which has torch, sklearn and joblib):
 
-    pickle_family.py torch-zip|torch-legacy|objects|tuples|forest|forest-zlib OUT
+    pickle_family.py torch-zip|torch-legacy|torch-512|objects|tuples|forest|forest-zlib OUT
 
 Writes DIR/.tmp/NAME and renames it to DIR/NAME when complete, so an interrupted run never leaves a
 file the benchmark would reuse (and torch, which names the zip's top folder after the file's stem,
@@ -26,6 +26,17 @@ def torch_checkpoint(path, legacy):
         torch.save(sd, path, _use_new_zipfile_serialization=False)
     else:
         torch.save(sd, path)
+
+
+def torch_512(path):
+    import collections
+    import torch
+    # Issue 15's start-up case: a 512 MiB state dict (128 float32 tensors of 1024×1024, zeros), scanned
+    # with --no-hash --no-weight-stats, which needs data.pkl and the zip directory only.
+    sd = collections.OrderedDict()
+    for i in range(128):
+        sd[f'model.layers.{i // 8}.mlp.proj_{i % 8}.weight'] = torch.zeros(1024, 1024)
+    torch.save(sd, path)
 
 
 def objects(path):
@@ -84,6 +95,8 @@ def main():
         torch_checkpoint(tmp, legacy=False)
     elif kind == 'torch-legacy':
         torch_checkpoint(tmp, legacy=True)
+    elif kind == 'torch-512':
+        torch_512(tmp)
     elif kind == 'objects':
         objects(tmp)
     elif kind == 'forest':

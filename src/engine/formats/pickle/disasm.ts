@@ -21,6 +21,8 @@ export const SKIPPED_ARG_PREFIX = 4096;
 const READ_AHEAD = 2;
 /** Bytes read after a jump past the buffer (skipped joblib array data), before chunked reading resumes. */
 export const SKIP_WINDOW = 64 * 1024;
+/** Bytes of a read-ahead chunk copied behind the unread tail of the last one (see refill). */
+const BRIDGE = 64 * 1024;
 /** Longest text-line argument (protocol 0). A longer line is refused rather than buffered. */
 export const MAX_LINE_BYTES = 8 * 1024 * 1024;
 
@@ -116,15 +118,22 @@ export class OpReader {
     const q = this.ahead;
     while (q.length && q[0]!.off + q[0]!.len <= pos) q.shift();
     let buf: Uint8Array | null = null;
-    const first = q.length && (jump ? q[0]!.off <= pos : q[0]!.off === oldEnd) ? q.shift()! : null;
-    if (first !== null && !jump) {
-      // Sequential: the unread tail of this chunk, then the chunk read ahead while it was decoded.
+    // A chunk read ahead that already holds the op (the rest of a chunk after its bridge, below): used in place.
+    const covering = q.length && !jump && q[0]!.off < pos && pos + need <= q[0]!.off + q[0]!.len;
+    const first = q.length && (jump || covering ? q[0]!.off <= pos : q[0]!.off === oldEnd) ? q.shift()! : null;
+    if (first !== null && !jump && !covering) {
+      // Sequential: the unread tail of this chunk, then the chunk read ahead while it was decoded. Only
+      // the tail and the chunk's first BRIDGE bytes are copied (the op that straddles the two is
+      // rarely longer); the chunk itself is used in place from the next refill on.
       const next = await first.p;
       const keep = oldEnd - pos;
-      if (keep + next.length >= want) {
-        buf = new Uint8Array(keep + next.length);
+      if (keep === 0 && next.length >= want) buf = next;
+      else if (keep + next.length >= want) {
+        const copied = keep < BRIDGE && next.length > 2 * BRIDGE ? BRIDGE : next.length;
+        buf = new Uint8Array(keep + copied);
         buf.set(this.buf.subarray(pos - this.base));
-        buf.set(next, keep);
+        buf.set(copied === next.length ? next : next.subarray(0, copied), keep);
+        if (copied < next.length) q.unshift({ off: first.off, len: first.len, p: Promise.resolve(next) });
       }
     } else if (first !== null) {
       // A jump into a chunk being read ahead: its tail from `pos`, when that holds the op.

@@ -65,6 +65,8 @@ function takeFrom(st: Val[], mk: number): Val[] {
     case 3: out = [st[mk]!, st[mk + 1]!, st[mk + 2]!]; break;
     case 4: out = [st[mk]!, st[mk + 1]!, st[mk + 2]!, st[mk + 3]!]; break;
     case 6: out = [st[mk]!, st[mk + 1]!, st[mk + 2]!, st[mk + 3]!, st[mk + 4]!, st[mk + 5]!]; break;
+    case 8: out = [st[mk]!, st[mk + 1]!, st[mk + 2]!, st[mk + 3]!, st[mk + 4]!, st[mk + 5]!, st[mk + 6]!, st[mk + 7]!]; break;
+    case 10: out = [st[mk]!, st[mk + 1]!, st[mk + 2]!, st[mk + 3]!, st[mk + 4]!, st[mk + 5]!, st[mk + 6]!, st[mk + 7]!, st[mk + 8]!, st[mk + 9]!]; break;
     default: return st.splice(mk);
   }
   while (st.length > mk) st.pop();
@@ -213,7 +215,10 @@ export function fastRun(m: Machine, r: OpReader, max: number): number {
         const k = code - 0x84;
         const floor = marks.length ? marks[marks.length - 1]! : 0;
         if (st.length - floor < k) break loop;
-        const items = st.splice(st.length - k, k);
+        // Array literals: splice's builtin call and its result array cost more for one to three items.
+        const top = st.length;
+        const items = k === 2 ? [st[top - 2]!, st[top - 1]!] : k === 1 ? [st[top - 1]!] : [st[top - 3]!, st[top - 2]!, st[top - 1]!];
+        st.length = top - k;
         st.push({ t: 'tuple', items, n: k });
         break;
       }

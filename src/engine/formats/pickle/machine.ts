@@ -3,6 +3,8 @@
 // tells its hooks what the real loader would import (GLOBAL/STACK_GLOBAL/INST), call (REDUCE/OBJ/
 // NEWOBJ/NEWOBJ_EX/INST) and mutate (BUILD, SETITEM/APPEND on an imported object).
 import { FormatError, LimitExceeded } from '../../types';
+import { bytesToLatin1 } from './args';
+import { classOf } from './calls';
 import { OpRing } from './evidence';
 import { fastRun } from './fast';
 import { Memo } from './memo';
@@ -47,7 +49,19 @@ export interface MachineHooks {
   afterOp(): void;
 }
 
-const STOPPED = 0, NEED_BYTES = 1, INLINE = 2;
+const STOPPED = 0, NEED_BYTES = 1, INLINE = 2, NEED_KNOWLEDGE = 3;
+
+/**
+ * The knowledge base costs a second of start-up and ~100 MB (issue 15), and most pickles never need it:
+ * a list of plain records imports nothing, and a PyTorch checkpoint imports only names that
+ * torch.load(weights_only=True) accepts, whose verdict it cannot change. The scanner sets this; the
+ * machine pauses before the first op whose judging could need it (an import or a BUILD on an
+ * instance of a class `needs` names) and awaits `load` first.
+ */
+export interface LazyKnowledge {
+  needs(module: string, name: string): boolean;
+  load(): Promise<void>;
+}
 const EMPTY_TUPLE: Node = container('tuple');
 
 export class Machine {
@@ -61,6 +75,8 @@ export class Machine {
   waiting = false;
   private readonly globals = new Map<string, GlobalNode>();
   private inline: InlineData | null = null;
+  /** Null once loaded (or when the scanner loaded it up front). */
+  lazyKnowledge: LazyKnowledge | null = null;
 
   constructor(readonly hooks: MachineHooks) {}
 
@@ -70,6 +86,7 @@ export class Machine {
       const s = this.burst(r);
       if (s === STOPPED) return r.pos;
       if (s === NEED_BYTES) await r.refill();
+      else if (s === NEED_KNOWLEDGE) { const k = this.lazyKnowledge!; this.lazyKnowledge = null; await k.load(); }
       else await this.skipInline(r);
     }
   }
@@ -85,6 +102,7 @@ export class Machine {
           n += fastRun(this, r, CHARGE_EVERY - n);
           if (n === CHARGE_EVERY) { this.ops += n; this.hooks.charge(n); n = 0; continue; }
         }
+        if (this.lazyKnowledge !== null && this.needsKnowledge(r, this.lazyKnowledge)) return NEED_KNOWLEDGE;
         if (!r.next()) return NEED_BYTES;
         n++;
         ring.push(r.off, r.code, r.arg, r.arg2);
@@ -117,6 +135,30 @@ export class Machine {
       if (this.inline) return 'stop';
     }
     return 'more';
+  }
+
+  /**
+   * Whether the op at r.pos (not decoded yet) could be judged differently with the knowledge base:
+   * an import of a name `lazy.needs`, one whose name is not wholly buffered or not ASCII, or a BUILD on
+   * an instance of such a class (its __setstate__ facts). Nothing is changed.
+   */
+  private needsKnowledge(r: OpReader, lazy: LazyKnowledge): boolean {
+    const i = r.pos - r.base, b = r.buf;
+    if (i >= b.length) return false;
+    const code = b[i]!, st = this.stack;
+    if (code === 0x93) {                                                           // STACK_GLOBAL
+      const name = st[st.length - 1], mod = st[st.length - 2];
+      return typeof mod === 'string' && typeof name === 'string' && lazy.needs(mod, name);
+    }
+    if (code === 0x62) {                                                           // BUILD
+      const cls = classOf(st[st.length - 2] ?? null);
+      return cls !== null && lazy.needs(cls.module, cls.name);
+    }
+    if (code !== 0x63 && code !== 0x69) return false;                             // GLOBAL, INST
+    const nl1 = b.indexOf(0x0a, i + 1), nl2 = nl1 < 0 ? -1 : b.indexOf(0x0a, nl1 + 1);
+    if (nl2 < 0) return true;
+    for (let k = i + 1; k < nl2; k++) if (b[k]! >= 0x80) return true;
+    return lazy.needs(bytesToLatin1(b, i + 1, nl1 - i - 1), bytesToLatin1(b, nl1 + 1, nl2 - nl1 - 1));
   }
 
   private underflow(off: number, what: string): never {

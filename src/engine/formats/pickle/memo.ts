@@ -1,12 +1,13 @@
 // The unpickler's memo (PUT/BINPUT/LONG_BINPUT/MEMOIZE store, GET/BINGET/LONG_BINGET fetch). Dense keys
-// [0, length), which a pickle of millions of objects fills in order (one MEMOIZE per object), have an
-// int32 slot each; keys stored out of order above the dense end go to a Map, so a hostile
+// [0, length), which a pickle of millions of objects fills in order (one MEMOIZE per object), are kept
+// as a byte log: one entry of a few bytes per key, located through an index of one int32 per
+// INDEX_GROUP keys. Keys stored out of order above the dense end go to a Map, so a hostile
 // LONG_BINPUT 0xffffffff costs one entry, not a 4 G-slot array.
 import { FormatError, LimitExceeded } from '../../types';
 import { bytesToLatin1 } from './args';
 import { isNode, type Node, type Val } from './values';
 
-/** Distinct memo keys. Each costs one slot; a pickle of millions of objects memoizes each once. */
+/** Distinct memo keys. Each costs an entry in the log; a pickle of millions of objects memoizes each once. */
 export const MAX_MEMO_ENTRIES = 50_000_000;
 /** Memoized strings longer than this are kept as a marker: an import name is never that long. */
 const MAX_MEMO_STRING = 1024;
@@ -23,55 +24,66 @@ const OPAQUE_SET: Node = { t: 'unknown', why: 'a memoized set', off: -1 };
 const LONG_STRING: Node = { t: 'unknown', why: 'a long memoized string', off: -1 };
 
 /**
- * Dense slot codes below zero; a slot >= 0 is the arena address of a string's bytes (block << 20 | offset);
- * a slot <= S_TUPLE is a small tuple packed in the tuple store at index S_TUPLE - slot.
+ * Log entry tags. A tag 0..LOG_STR is a latin-1 string of that many bytes, which follow. A container
+ * is its tag alone (its memo value is a shared marker). T_VAL: the value is kept as a JS value in
+ * `vals`. T_TUPLE + n (n = 1..PACKED_TUPLE_MAX): a kinds byte (2 bits per item) and, per int item,
+ * a varint of the zigzag difference from the previous int item (so (i, i + 1) costs 1 + 1 + 4 + 1
+ * bytes for i below 2^27). T_JUMP: the rest of the block is unused; the next entry starts the next block.
  */
-const S_VAL = -1, S_LIST = -2, S_DICT = -3, S_SET = -4, S_TUPLE = -8;
+const T_DICT = 0x21, T_LIST = 0x22, T_SET = 0x23, T_VAL = 0x24, T_TUPLE = 0x28, T_JUMP = 0xff;
+/** Strings up to this long, all chars below U+0100, are kept as bytes in the log (no GC object). */
+const LOG_STR = 32;
 /**
- * Tuples of up to this many items, each an int32, a bool or None, are packed as int32 words (a tag word
- * and the items) instead of kept as nodes: records like {"pos": (i, i + 1)} memoize one such tuple
- * each, and 3.9 M tuple nodes held in the memo were two thirds of the peak memory of such a pickle.
+ * Tuples of up to this many items, each an int32, a bool or None, are packed in the log instead of
+ * kept as nodes: records like {"pos": (i, i + 1)} memoize one such tuple each, and 3.9 M tuple nodes
+ * held in the memo were two thirds of the peak memory of such a pickle.
  */
 const PACKED_TUPLE_MAX = 4;
-/** Words per block of the tuple store (fixed blocks, as the arena). */
-const TUPLE_BLOCK_SHIFT = 18;
-const TUPLE_BLOCK = 1 << TUPLE_BLOCK_SHIFT;
-/** Item tags in the tag word: 2 bits per item above the 3-bit count. */
-const T_INT = 0, T_TRUE = 1, T_FALSE = 2, T_NONE = 3;
-/** Strings up to this long, all chars below U+0100, are kept as bytes in the arena (no GC object). */
-const ARENA_STR = 32;
-/** Arena bytes. Past this (a memo flooded with PUTs of strings) strings are kept as JS strings. */
-const MAX_ARENA = 256 * 1024 * 1024;
+/** Item kinds in a packed tuple's kinds byte. */
+const K_INT = 0, K_TRUE = 1, K_FALSE = 2, K_NONE = 3;
+/** Longest entry: a tuple of 4 ints (tag, kinds, 4 varints of up to 5 bytes) or a string (tag + 32). */
+const MAX_ENTRY = 1 + LOG_STR;
 /**
- * The arena and the slots grow by fixed blocks, never by doubling: a doubled copy of a 64 MB table
- * holds both until a full GC frees the old one, and that transient was the peak RSS of a dense pickle.
+ * The log grows by fixed blocks, never by doubling: a doubled copy of a 64 MB table holds both until a
+ * full GC frees the old one, and that transient was the peak RSS of a dense pickle.
  */
 const BLOCK_SHIFT = 20;
 const BLOCK = 1 << BLOCK_SHIFT;
 const BLOCK_MASK = BLOCK - 1;
-const SLOT_SHIFT = 16;
-const SLOT_MASK = (1 << SLOT_SHIFT) - 1;
+/**
+ * Log bytes. 50 M keys of short strings fit; past this a memo flooded with PUTs would hold gigabytes,
+ * so the scan stops with a limit (reported incomplete, never clean). Addresses are int32 (block << 20).
+ */
+const MAX_LOG_BLOCKS = 1536;
+/** Keys per index entry: a GET walks at most INDEX_GROUP - 1 entries from the group's start. */
+const GROUP_SHIFT = 3;
+const GROUP_MASK = (1 << GROUP_SHIFT) - 1;
+const INDEX_SHIFT = 16;
+const INDEX_MASK = (1 << INDEX_SHIFT) - 1;
+/** Recently fetched values, by key modulo this: dict keys are fetched once per record. */
+const CACHE_BITS = 12;
+const CACHE_MASK = (1 << CACHE_BITS) - 1;
 
 /**
  * A pickle of millions of objects memoizes every container and string. Keeping each as a JS value
  * makes every one survive into the old generation (copied twice by the scavenger, then scanned), and
- * that GC work was most of the cost of a dense pickle. So each dense key has an int32 slot: containers
- * are a code (their memo value is a shared marker), short strings are bytes in an off-heap arena,
- * turned back into a string only when a GET fetches them (and then cached), the rest are values kept
- * in chunks of a JS array.
+ * that GC work was most of the cost of a dense pickle; a slot per key plus an arena for the strings
+ * was most of its memory. So each dense key is one entry in an off-heap byte log: a container is one
+ * byte, a short string its bytes, a small tuple of ints a few varint bytes; a string or tuple becomes a
+ * JS value again only when a GET fetches it (then kept in a small cache, as dict keys are fetched
+ * again and again). Everything else is a value kept in chunks of a JS array.
  */
 export class Memo {
-  /** Slot blocks of 1 << SLOT_SHIFT keys each. */
-  private readonly slots: Int32Array[] = [];
+  private readonly log: Uint8Array[] = [];
+  private logPos = BLOCK;        // offset in the last block (BLOCK: no block yet)
+  /** Log address (block << BLOCK_SHIFT | offset) of the entry of every INDEX_GROUP-th dense key. */
+  private readonly index: Int32Array[] = [];
   private readonly vals: Array<Array<Val | undefined> | undefined> = [];
-  /** Arena blocks of BLOCK bytes; a string never straddles two. */
-  private readonly arena: Uint8Array[] = [];
-  private arenaPos = BLOCK;      // offset in the last block (BLOCK: no block yet)
-  private arenaLen = 0;          // bytes of all blocks allocated
   private readonly sparse = new Map<number, Val>();
-  /** Packed small tuples: blocks of int32 words; an entry is a tag word then its items (never straddles). */
-  private readonly tuples: Int32Array[] = [];
-  private tuplePos = TUPLE_BLOCK;
+  /** Dense keys stored again (a second PUT to the same key): their entries in the log are stale. */
+  private readonly over = new Map<number, Val>();
+  private readonly cacheKey = new Int32Array(1 << CACHE_BITS).fill(-1);
+  private readonly cacheVal: Val[] = new Array<Val>(1 << CACHE_BITS).fill(null);
   /** Dense keys: every key below this is stored. */
   length = 0;
   /** Distinct keys stored (dense + sparse): MEMOIZE's next key, as len(memo) in CPython. */
@@ -80,141 +92,109 @@ export class Memo {
 
   /** The entry `i`, undefined when never stored. */
   get(i: number): Val | undefined {
+    const c = i & CACHE_MASK;
+    if (this.cacheKey[c] === i) return this.cacheVal[c];
     if (i >= this.length) return this.sparse.get(i);
-    const s = this.slots[i >>> SLOT_SHIFT]![i & SLOT_MASK]!;
-    if (s >= 0) {
-      const blk = this.arena[s >>> BLOCK_SHIFT]!, o = s & BLOCK_MASK;
-      const str = bytesToLatin1(blk, o + 1, blk[o]!);
-      this.setVal(i, str); // fetched once, likely again (dict keys): keep the string
-      return str;
+    if (this.over.size && this.over.has(i)) return this.over.get(i);
+    const g = i >>> GROUP_SHIFT;
+    let a = this.index[g >>> INDEX_SHIFT]![g & INDEX_MASK]!;
+    let blk = this.log[a >>> BLOCK_SHIFT]!, p = a & BLOCK_MASK;
+    for (let k = i & GROUP_MASK; ; k--) {
+      if (p >= BLOCK || blk[p] === T_JUMP) { a = ((a >>> BLOCK_SHIFT) + 1) << BLOCK_SHIFT; blk = this.log[a >>> BLOCK_SHIFT]!; p = 0; }
+      if (k === 0) break;
+      p += entryLength(blk, p);
     }
-    if (s <= S_TUPLE) return this.unpackTuple(S_TUPLE - s);
-    return s === S_VAL ? this.vals[i >>> CHUNK_SHIFT]![i & CHUNK_MASK] : s === S_DICT ? OPAQUE_DICT : s === S_LIST ? OPAQUE_LIST : OPAQUE_SET;
+    const tag = blk[p]!;
+    let v: Val;
+    if (tag <= LOG_STR) v = bytesToLatin1(blk, p + 1, tag);
+    else if (tag === T_VAL) return this.vals[i >>> CHUNK_SHIFT]![i & CHUNK_MASK];
+    else if (tag === T_DICT) return OPAQUE_DICT;
+    else if (tag === T_LIST) return OPAQUE_LIST;
+    else if (tag === T_SET) return OPAQUE_SET;
+    else v = unpackTuple(blk, p);
+    this.cacheKey[c] = i;
+    this.cacheVal[c] = v;
+    return v;
   }
 
-  /** The tuple store index of `v` packed, or -1 when it is not a small tuple of int32/bool/None. */
-  private packTuple(v: { items: Val[]; n: number }): number {
-    const n = v.n, items = v.items;
-    if (n > PACKED_TUPLE_MAX || items.length !== n) return -1;
-    let tag = n;
-    for (let k = 0; k < n; k++) {
-      const x = items[k];
-      const t = x === null ? T_NONE : x === true ? T_TRUE : x === false ? T_FALSE : typeof x === 'number' && (x | 0) === x && !Object.is(x, -0) ? T_INT : -1;
-      if (t < 0) return -1;
-      tag |= t << (3 + 2 * k);
+  /** Room for one entry of at most MAX_ENTRY bytes: its log address; indexes it when it starts a group. */
+  private reserve(i: number): number {
+    if (this.logPos + MAX_ENTRY > BLOCK) {
+      if (this.log.length >= MAX_LOG_BLOCKS) throw new LimitExceeded('pickleMemo', `memo log above ${MAX_LOG_BLOCKS} MiB at key ${i}`);
+      if (this.log.length) this.log[this.log.length - 1]![this.logPos] = T_JUMP;
+      this.log.push(new Uint8Array(BLOCK));
+      this.logPos = 0;
     }
-    if (this.tuplePos + n + 1 > TUPLE_BLOCK) {
-      if ((this.tuples.length + 1) * TUPLE_BLOCK > 0x7fff_ff00) return -1;
-      this.tuples.push(new Int32Array(TUPLE_BLOCK));
-      this.tuplePos = 0;
+    const a = ((this.log.length - 1) << BLOCK_SHIFT) | this.logPos;
+    if ((i & GROUP_MASK) === 0) {
+      const g = i >>> GROUP_SHIFT;
+      if ((g & INDEX_MASK) === 0 && this.index.length === g >>> INDEX_SHIFT) this.index.push(new Int32Array(1 << INDEX_SHIFT));
+      this.index[g >>> INDEX_SHIFT]![g & INDEX_MASK] = a;
     }
-    const at = (this.tuples.length - 1) * TUPLE_BLOCK + this.tuplePos;
-    const blk = this.tuples[this.tuples.length - 1]!;
-    blk[this.tuplePos] = tag;
-    for (let k = 0; k < n; k++) blk[this.tuplePos + 1 + k] = (items[k] as number) | 0;
-    this.tuplePos += n + 1;
-    return at;
-  }
-
-  private unpackTuple(at: number): Node {
-    const blk = this.tuples[at >>> TUPLE_BLOCK_SHIFT]!, o = at & (TUPLE_BLOCK - 1);
-    const tag = blk[o]!, n = tag & 7;
-    const items: Val[] = [];
-    for (let k = 0; k < n; k++) {
-      const t = (tag >>> (3 + 2 * k)) & 3;
-      items.push(t === T_INT ? blk[o + 1 + k]! : t === T_TRUE ? true : t === T_FALSE ? false : null);
-    }
-    return { t: 'tuple', items, n };
-  }
-
-  /** The slot of the next dense key, its block allocated. */
-  private grow(): number {
-    const i = this.length;
-    if ((i & SLOT_MASK) === 0 && this.slots.length === i >>> SLOT_SHIFT) this.slots.push(new Int32Array(1 << SLOT_SHIFT));
-    return i;
+    return a;
   }
 
   /** MEMOIZE with no sparse keys (size === length): appends without the checks of put(). */
   append(v: Val): void {
-    const i = this.grow();
-    this.set(i, v);
+    const i = this.length;
+    this.reserve(i);
+    const blk = this.log[this.log.length - 1]!;
+    const p = this.logPos;
+    let n = 1;
+    if (typeof v === 'object' && v !== null) {
+      const t = v.t;
+      if (t === 'dict') blk[p] = T_DICT;
+      else if (t === 'list') blk[p] = T_LIST;
+      else if (t === 'set') blk[p] = T_SET;
+      else if (t === 'tuple' && v.n > 0 && (n = packTuple(v, blk, p)) > 0) { /* packed */ }
+      else { n = 1; this.keep(i, blk, p, v); }
+    } else if (typeof v === 'string' && v.length <= LOG_STR && isLatin1(v)) {
+      const len = v.length;
+      blk[p] = len;
+      for (let k = 0; k < len; k++) blk[p + 1 + k] = v.charCodeAt(k);
+      n = 1 + len;
+    } else this.keep(i, blk, p, v);
+    this.logPos = p + n;
     this.length = i + 1;
     this.size++;
   }
 
   /**
    * MEMOIZE of a string just decoded from `n` bytes at `b[at]`, all below 0x80 (size === length): its
-   * bytes go to the arena straight from the buffer. The value is the same string append() would keep.
+   * bytes go to the log straight from the buffer. The value is the same string append() would keep.
    */
   appendAscii(b: Uint8Array, at: number, n: number, v: string): void {
-    const i = this.grow();
-    const s = n <= ARENA_STR ? this.arenaRoom(n) : -1;
-    if (s < 0) this.setVal(i, this.compact(v));
-    else {
-      const blk = this.arena[s >>> BLOCK_SHIFT]!, o = s & BLOCK_MASK;
-      blk[o] = n;
-      for (let k = 0; k < n; k++) blk[o + 1 + k] = b[at + k]!;
-      this.slots[i >>> SLOT_SHIFT]![i & SLOT_MASK] = s;
+    const i = this.length;
+    this.reserve(i);
+    const blk = this.log[this.log.length - 1]!;
+    const p = this.logPos;
+    if (n <= LOG_STR) {
+      blk[p] = n;
+      for (let k = 0; k < n; k++) blk[p + 1 + k] = b[at + k]!;
+      this.logPos = p + 1 + n;
+    } else {
+      this.keep(i, blk, p, v);
+      this.logPos = p + 1;
     }
     this.length = i + 1;
     this.size++;
   }
 
-  private set(i: number, v: Val): void {
-    let s = S_VAL;
-    if (typeof v === 'object' && v !== null) {
-      const t = v.t;
-      s = t === 'dict' ? S_DICT : t === 'list' ? S_LIST : t === 'set' ? S_SET : S_VAL;
-      if (t === 'tuple' && v.n > 0) {
-        const at = this.packTuple(v);
-        if (at >= 0) s = S_TUPLE - at;
-      }
-    } else if (typeof v === 'string' && v.length <= ARENA_STR) {
-      s = this.toArena(v);
-    }
-    if (s === S_VAL) { this.setVal(i, this.compact(v)); return; }
-    const blk = this.slots[i >>> SLOT_SHIFT]!, k = i & SLOT_MASK;
-    if (i < this.length && blk[k] === S_VAL) this.vals[i >>> CHUNK_SHIFT]![i & CHUNK_MASK] = undefined; // let it go
-    blk[k] = s;
-  }
-
-  private setVal(i: number, v: Val): void {
+  /** A T_VAL entry at blk[p]: the value itself goes to the chunks. */
+  private keep(i: number, blk: Uint8Array, p: number, v: Val): void {
+    blk[p] = T_VAL;
     const ci = i >>> CHUNK_SHIFT;
     while (this.vals.length <= ci) this.vals.push(undefined);
     let chunk = this.vals[ci];
     if (chunk === undefined) { chunk = new Array<Val | undefined>(CHUNK); this.vals[ci] = chunk; }
-    chunk[i & CHUNK_MASK] = v;
-    this.slots[i >>> SLOT_SHIFT]![i & SLOT_MASK] = S_VAL;
-  }
-
-  /** Reserves 1 + n arena bytes: their address, or -1 when the arena is full (MAX_ARENA). */
-  private arenaRoom(n: number): number {
-    if (this.arenaPos + n + 1 > BLOCK) {
-      if (this.arenaLen + BLOCK > MAX_ARENA) return -1;
-      this.arena.push(new Uint8Array(BLOCK));
-      this.arenaLen += BLOCK;
-      this.arenaPos = 0;
-    }
-    const s = ((this.arena.length - 1) << BLOCK_SHIFT) | this.arenaPos;
-    this.arenaPos += n + 1;
-    return s;
-  }
-
-  /** Copies a latin-1 string into the arena: its address, or S_VAL (nothing kept) when a char is above U+00FF. */
-  private toArena(str: string): number {
-    const n = str.length;
-    for (let k = 0; k < n; k++) if (str.charCodeAt(k) > 0xff) return S_VAL;
-    const s = this.arenaRoom(n);
-    if (s < 0) return S_VAL;
-    const blk = this.arena[s >>> BLOCK_SHIFT]!, o = s & BLOCK_MASK;
-    blk[o] = n;
-    for (let k = 0; k < n; k++) blk[o + 1 + k] = str.charCodeAt(k);
-    return s;
+    chunk[i & CHUNK_MASK] = this.compact(v);
   }
 
   put(i: number, v: Val, off: number): void {
     if (!Number.isInteger(i) || i < 0) throw new FormatError(`negative or invalid memo key ${String(i)} at ${off}`, off);
-    if (i < this.length) { this.set(i, v); return; }
+    const c = i & CACHE_MASK;
+    if (this.cacheKey[c] === i) this.cacheKey[c] = -1;
+    if (i < this.length) { this.over.set(i, this.compact(v)); return; }
     if (i === this.length) {
       if (this.size >= MAX_MEMO_ENTRIES && !this.sparse.has(i)) this.tooMany(off);
       const known = this.sparse.size > 0 && this.sparse.delete(i); // same key, already counted
@@ -260,4 +240,63 @@ export class Memo {
       default: return v;
     }
   }
+}
+
+function isLatin1(s: string): boolean {
+  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) > 0xff) return false;
+  return true;
+}
+
+/** Bytes of the log entry at blk[p] (not T_JUMP). */
+function entryLength(blk: Uint8Array, p: number): number {
+  const tag = blk[p]!;
+  if (tag <= LOG_STR) return 1 + tag;
+  if (tag < T_TUPLE) return 1;
+  const n = tag - T_TUPLE, kinds = blk[p + 1]!;
+  let q = p + 2;
+  for (let k = 0; k < n; k++) if (((kinds >>> (2 * k)) & 3) === K_INT) while (blk[q++]! & 0x80);
+  return q - p;
+}
+
+/**
+ * Writes `v` as a T_TUPLE entry at blk[p] when it is a tuple of 1..PACKED_TUPLE_MAX int32s, bools
+ * and Nones; returns its length in bytes, or 0 (nothing written) when it is not such a tuple.
+ */
+function packTuple(v: { items: Val[]; n: number }, blk: Uint8Array, p: number): number {
+  const n = v.n, items = v.items;
+  if (n > PACKED_TUPLE_MAX || items.length !== n) return 0;
+  let kinds = 0;
+  for (let k = 0; k < n; k++) {
+    const x = items[k];
+    const t = x === null ? K_NONE : x === true ? K_TRUE : x === false ? K_FALSE : typeof x === 'number' && (x | 0) === x && !Object.is(x, -0) ? K_INT : -1;
+    if (t < 0) return 0;
+    kinds |= t << (2 * k);
+  }
+  blk[p] = T_TUPLE + n;
+  blk[p + 1] = kinds;
+  let q = p + 2, prev = 0;
+  for (let k = 0; k < n; k++) {
+    if (((kinds >>> (2 * k)) & 3) !== K_INT) continue;
+    const x = items[k] as number, d = x - prev;
+    prev = x;
+    let z = d >= 0 ? 2 * d : -2 * d - 1;          // zigzag: |d| < 2^32, so z < 2^33 (exact in a double)
+    while (z >= 0x80) { blk[q++] = (z % 0x80) | 0x80; z = Math.floor(z / 0x80); }
+    blk[q++] = z;
+  }
+  return q - p;
+}
+
+function unpackTuple(blk: Uint8Array, p: number): Node {
+  const n = blk[p]! - T_TUPLE, kinds = blk[p + 1]!;
+  const items: Val[] = [];
+  let q = p + 2, prev = 0;
+  for (let k = 0; k < n; k++) {
+    const t = (kinds >>> (2 * k)) & 3;
+    if (t !== K_INT) { items.push(t === K_TRUE ? true : t === K_FALSE ? false : null); continue; }
+    let z = 0, mul = 1, c: number;
+    do { c = blk[q++]!; z += (c & 0x7f) * mul; mul *= 0x80; } while (c & 0x80);
+    prev += z % 2 === 0 ? z / 2 : -(z + 1) / 2;
+    items.push(prev);
+  }
+  return { t: 'tuple', items, n };
 }

@@ -9,7 +9,10 @@ import type { Knowledge } from './knowledge/types';
 import { pickleKnowledge } from './knowledge-load';
 import { knowledgeClassifier } from './verdict';
 import { findPickleEnd, OpReader } from './disasm';
-import { Judge, type Classify, type NestedPayload } from './judge';
+import { Judge, type Classify, type JudgeEnv, type NestedPayload } from './judge';
+import { legacyTarget } from './legacy-names';
+import { classifyGlobal } from './policy';
+import { weightsOnlyAllows } from '../pytorch/weights-only';
 import { Machine } from './machine';
 import { hasPickleMagic, pickleStartsAt, sniffPickle } from './nested';
 
@@ -42,8 +45,8 @@ export const pickleScanner: Scanner = {
     return null;
   },
   async scan(ctx) {
-    const knowledge = await pickleKnowledge();
-    await scanPickle(ctx, classifierFor(knowledge), knowledge);
+    // The knowledge base is loaded when the pickle first needs it (Machine.lazyKnowledge).
+    await scanPickle(ctx, classifierFor(null), null, pickleKnowledge);
   },
 };
 
@@ -91,12 +94,27 @@ function isPadding(b: Uint8Array): boolean {
   return true;
 }
 
-/** Scans every pickle stream of ctx.source. `classify` is the policy and `knowledge` its facts (injectable for tests). */
-export async function scanPickle(ctx: ScanContext, classify: Classify, knowledge: Knowledge | null = null): Promise<void> {
+/**
+ * A global whose verdict the knowledge base cannot change (knowledgeClassifier, verdict.ts): a plain
+ * name that torch.load(weights_only=True) accepts, that the reviewed dangerous list does not name and
+ * that is not an old spelling of another name. Such a verdict comes from the overrides alone.
+ */
+export function judgedWithoutKnowledge(module: string, name: string): boolean {
+  return !name.includes('.') && weightsOnlyAllows(module, name) && legacyTarget(module, name) === null
+    && classifyGlobal(module, name).level !== 'dangerous';
+}
+
+/**
+ * Scans every pickle stream of ctx.source. `classify` is the policy and `knowledge` its facts (injectable
+ * for tests); with `loadKnowledge`, they are replaced by the knowledge base's when the pickle first
+ * imports a name whose verdict it could change.
+ */
+export async function scanPickle(ctx: ScanContext, classify: Classify, knowledge: Knowledge | null = null,
+  loadKnowledge?: () => Promise<Knowledge | null>): Promise<void> {
   const src = ctx.source;
   const size = src.size;
   const queue: NestedPayload[] = [];
-  const judge = new Judge({
+  const env: JudgeEnv = {
     report: (f) => ctx.report(f),
     classify,
     knowledge,
@@ -110,9 +128,20 @@ export async function scanPickle(ctx: ScanContext, classify: Classify, knowledge
       queue.push({ name: `<array@${start}>`, range: [start, end], hint: 'pickle' });
       return end;
     },
-  });
+  };
+  const judge = new Judge(env);
   const machine = new Machine(judge);
   judge.machine = machine;
+  if (loadKnowledge) {
+    machine.lazyKnowledge = {
+      needs: (module, name) => !judgedWithoutKnowledge(module, name),
+      load: async () => {
+        const k = await loadKnowledge();
+        env.knowledge = k;
+        env.classify = classifierFor(k);
+      },
+    };
+  }
 
   let pos = 0;
   let streams = 0;
