@@ -29,7 +29,8 @@ if (!existsSync(resolve(DIST, 'index.html'))) {
   process.exit(1);
 }
 
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', DIST],
+// node itself, not npx: killing npx can leave its vite child serving.
+const server = spawn(process.execPath, [resolve(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', DIST],
   { cwd: ROOT, stdio: 'ignore' });
 const stopServer = () => { try { server.kill('SIGTERM'); } catch { /* gone */ } };
 process.on('exit', stopServer);
@@ -74,10 +75,10 @@ function dropAndTime({ name, mib, waitHash }) {
       const card = document.querySelector(`[data-testid="file-report"][data-path="${name}"]`);
       if (verdictMs === undefined && code && /^[012]$/.test(code)) {
         verdictMs = now;
-        pendingAtVerdict = !card?.querySelector('[data-testid="sha256"]');
+        pendingAtVerdict = !card?.querySelector('[data-testid="sha256"], .sha');
         if (!waitHash) { clearInterval(timer); resolve({ size: file.size, verdictMs, pendingAtVerdict }); }
       }
-      const sha = card?.querySelector('[data-testid="sha256"]');
+      const sha = card?.querySelector('[data-testid="sha256"], .sha');
       if (verdictMs !== undefined && sha) {
         clearInterval(timer);
         resolve({ size: file.size, verdictMs, pendingAtVerdict, hashMs: now, sha256: sha.textContent.replace('sha256 ', '').trim() });
