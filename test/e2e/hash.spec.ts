@@ -4,9 +4,9 @@
 // hashing" (a persisted setting) leaves no hash anywhere. The file is made in the page (a Blob of one
 // pseudo-random MiB repeated), so nothing large crosses from the test to the page.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
-import { fileReport, verdictCode } from './helpers';
+import { fileReport, findingsOf, verdictCode } from './helpers';
 
 const CHUNK = 1024 * 1024;
 /** 384 MiB of tensor data: seconds to hash in WASM on a loaded machine, well under one to scan. */
@@ -105,4 +105,17 @@ test('"Skip hashing" leaves no hash on the card or in the report, and stays set 
   expect(report.files[0].path).toBe('nohash.safetensors');
   expect(report.files[0]).not.toHaveProperty('sha256');
   expect(report.options.hash).toBe(false);
+});
+
+test('a blob named by its digest holds the verdict until its hash is in, so a tampered layer is never shown clean first', async ({ page }) => {
+  test.setTimeout(180_000);
+  const dir = 'fixtures/oci/malicious/tampered-layout/blobs/sha256';
+  const tampered = readdirSync(dir).filter((n) => createHash('sha256').update(readFileSync(`${dir}/${n}`)).digest('hex') !== n);
+  expect(tampered).toHaveLength(1);
+  await page.goto('/');
+  // The big file goes first: the layout's small blobs wait behind its hash, long after their scans are done.
+  await dropGenerated(page, 'first.safetensors', CHUNKS);
+  await page.getByTestId('folder-input').setInputFiles('fixtures/oci/malicious/tampered-layout');
+  expect(await verdictCode(page, 150_000)).toBe(1);
+  expect(await findingsOf(page, `tampered-layout/blobs/sha256/${tampered[0]}`)).toContain('oci/digest-mismatch:warning');
 });
