@@ -17,6 +17,7 @@ const OUT_FILE = 'modelgate.html';
 const SEAMS: Record<string, string> = {
   [resolve('src/app/scan-worker.ts')]: resolve('src/app/scan-worker.single.ts'),
   [resolve('workers/wasm-host.ts')]: resolve('workers/wasm-host.single.ts'),
+  [resolve('src/app/hash-worker.ts')]: resolve('src/app/hash-worker.single.ts'),
 };
 const NO_SERVICE_WORKER = '\0modelgate-no-service-worker';
 
@@ -27,7 +28,7 @@ function seams(): Plugin {
     async resolveId(source, importer, options) {
       // main.ts registers the PWA's service worker; a file:// page has none.
       if (source === 'virtual:pwa-register') return NO_SERVICE_WORKER;
-      if (!/\/(scan-worker|wasm-host)(\.ts)?$/.test(source)) return null;
+      if (!/\/(scan-worker|wasm-host|hash-worker)(\.ts)?$/.test(source)) return null;
       const found = await this.resolve(source, importer, { ...options, skipSelf: true });
       return found ? SEAMS[found.id] ?? null : null;
     },

@@ -3,16 +3,12 @@
 import type { FileReport, Limits, ScanOptions } from '../src/engine';
 import type { NodeStep } from '../src/engine/navigate';
 
-/** What the worker reports while it works: the engine's read position and phase, and the hash position. */
+/** What the scan worker reports while it works: the engine's read position and phase. */
 export interface WorkerProgress {
   /** Bytes the engine has read so far (nested members count too, so it can exceed the file size). */
   bytesRead: number;
   /** The engine's current step, e.g. "scanning zip". */
   phase: string;
-  /** Bytes of the file hashed so far (SHA-256 runs alongside the scan). */
-  bytesHashed: number;
-  /** The engine has finished; only the hash may still be running. */
-  scanDone: boolean;
 }
 
 export type ProgressCallback = (p: WorkerProgress) => void;
@@ -85,4 +81,11 @@ export interface HexWindow {
   bytes: Uint8Array;
   /** Bytes in the node. */
   size: number;
+}
+
+export type HashProgressCallback = (bytesHashed: number) => void;
+
+/** Exposed by workers/hash.worker.ts: SHA-256 of a File (lower-case hex), read in slices in the worker. */
+export interface HashWorkerApi {
+  sha256(file: Blob, onProgress: HashProgressCallback): Promise<string>;
 }

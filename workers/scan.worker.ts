@@ -1,10 +1,10 @@
-// Comlink entry of the scan worker: one File in, one FileReport out. It runs the engine scan and, at
-// the same time, SHA-256 over the whole file, so a multi-GB hash never holds back the findings; the
-// report is returned once both are done. Cancel and timeout are the pool's business: it terminates
+// Comlink entry of the scan worker: one File in, one FileReport out, as soon as the engine is done. The
+// SHA-256 of the file is not computed here: the hash worker does it (src/app/hasher.ts), so a multi-GB
+// hash never holds back the verdict. Cancel and timeout are the pool's business: it terminates
 // this worker, which is the only way to stop code that is stuck. The same script serves the pickle
 // view (src/app/inspector.ts starts one more instance): pages of a disassembly of one node of a File.
 import { expose, releaseProxy, type Remote } from 'comlink';
-import { fromBlob, scan, sha256Of, type FileReport, type ScanOptions } from '../src/engine';
+import { fromBlob, scan, type FileReport, type ScanOptions } from '../src/engine';
 import type { InspectWorkerApi, ProgressCallback, ScanWorkerApi, WorkerProgress } from './api';
 import { hexAround, opsIndex, opsPage, readBlobSync } from './inspect';
 import './wasm-host';
@@ -18,7 +18,7 @@ usePlatformFlate(streamFlate(), 'DecompressionStream');
 const PROGRESS_INTERVAL_MS = 100;
 
 function throttled(send: ProgressCallback) {
-  const state: WorkerProgress = { bytesRead: 0, phase: 'starting', bytesHashed: 0, scanDone: false };
+  const state: WorkerProgress = { bytesRead: 0, phase: 'starting' };
   let last = 0;
   return {
     update(p: Partial<WorkerProgress>, force = false): void {
@@ -37,19 +37,10 @@ const api: ScanWorkerApi & InspectWorkerApi = {
     const progress = throttled(onProgress);
     const name = options.displayPath ?? file.name;
     const source = fromBlob(file, name, readBlobSync);
-    // Hashing a file the scan refuses would cost minutes for nothing the report can use.
-    const hashIt = options.maxFileSize === undefined || file.size <= options.maxFileSize;
-    const hash = hashIt
-      ? sha256Of(fromBlob(file, name), (bytesHashed) => progress.update({ bytesHashed }))
-          .catch(() => undefined) // an unreadable hash leaves the report without sha256, nothing more
-      : Promise.resolve(undefined);
     const report = await scan(source, options, {
       onProgress: ({ bytesRead, phase }) => progress.update({ bytesRead, phase }),
     });
-    progress.update({ phase: hashIt ? 'hashing' : 'done', scanDone: true }, true);
-    const sha256 = await hash;
-    if (sha256) report.sha256 = sha256;
-    progress.update({ phase: 'done', bytesHashed: sha256 ? file.size : 0 }, true);
+    progress.update({ phase: 'done' }, true);
     (onProgress as unknown as Remote<ProgressCallback>)[releaseProxy]?.();
     return report;
   },

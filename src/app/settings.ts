@@ -12,6 +12,8 @@ export interface Settings {
   blacklist: string;
   /** Weight statistics: INFO hints about NaN / constant / outlier weights (engine weightStats). */
   weightStats: boolean;
+  /** No SHA-256 of each file (src/app/hasher.ts): the findings do not need it; reports then carry none. */
+  skipHash: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -20,6 +22,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   timeoutSec: 300,
   blacklist: '',
   weightStats: true,
+  skipHash: false,
 });
 
 const MIB = 1024 * 1024;
@@ -37,6 +40,7 @@ export function normalizeSettings(raw: Partial<Record<keyof Settings, unknown>>)
     timeoutSec: num(raw.timeoutSec, DEFAULT_SETTINGS.timeoutSec, 0.1),
     blacklist: typeof raw.blacklist === 'string' ? raw.blacklist : DEFAULT_SETTINGS.blacklist,
     weightStats: typeof raw.weightStats === 'boolean' ? raw.weightStats : DEFAULT_SETTINGS.weightStats,
+    skipHash: typeof raw.skipHash === 'boolean' ? raw.skipHash : DEFAULT_SETTINGS.skipHash,
   };
 }
 
@@ -55,6 +59,14 @@ export function engineOptions(s: Settings, displayPath: string): ScanOptions {
   };
 }
 
+/**
+ * Whether a file gets a SHA-256: not when the user skips hashing, and not when the scan refuses the file
+ * for its size (minutes of reading for nothing the report can use).
+ */
+export function shouldHash(s: Settings, size: number): boolean {
+  return !s.skipHash && size <= Math.floor(s.maxFileSizeMiB * MIB);
+}
+
 export const timeoutMs = (s: Settings) => Math.round(s.timeoutSec * 1000);
 export const maxTotalBytes = (s: Settings) => Math.floor(s.maxTotalSizeMiB * MIB);
 
@@ -66,6 +78,7 @@ export function reportOptions(s: Settings): Record<string, JsonValue> {
     timeoutMs: timeoutMs(s),
     blacklist: blacklistPatterns(s),
     weightStats: s.weightStats,
+    hash: !s.skipHash,
   };
 }
 

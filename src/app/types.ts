@@ -2,6 +2,15 @@
 import type { FileReport } from '../engine';
 import type { WorkerProgress } from '../../workers/api';
 import type { FileTriage } from './triage';
+import type { HashStatus } from './hasher';
+
+/** A file's SHA-256 as the hash worker goes: 'skipped' when the settings or the size rule it out. */
+export interface EntryHash {
+  status: HashStatus | 'skipped';
+  bytesHashed: number;
+  /** Lower-case hex, once done; copied onto the report when the scan is done too. */
+  sha256?: string;
+}
 
 export type EntryStatus = 'queued' | 'scanning' | 'done';
 
@@ -13,6 +22,8 @@ export interface Entry {
   size: number;
   status: EntryStatus;
   progress: WorkerProgress;
+  /** The SHA-256, which runs on its own worker and may finish before or long after the scan. */
+  hash: EntryHash;
   /** Set when status is 'done'. */
   report?: FileReport;
   /** Worst severity and counts, computed once when the file is done (the list sorts on it). */

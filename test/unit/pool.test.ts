@@ -132,8 +132,8 @@ describe('ScanPool', () => {
         size: 1,
         createWorker: () => {
           const w = new FakeWorker({ async scan(file, _o, cb) {
-            await cb({ bytesRead: 1, phase: 'scanning', bytesHashed: 0, scanDone: false });
-            await cb({ bytesRead: 3, phase: 'hashing', bytesHashed: 3, scanDone: true });
+            await cb({ bytesRead: 1, phase: 'scanning' });
+            await cb({ bytesRead: 3, phase: 'done' });
             return ok(file.name, 3);
           } });
           workers.push(w);
