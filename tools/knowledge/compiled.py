@@ -194,12 +194,16 @@ def main() -> None:
         except BaseException as e:  # noqa: BLE001 - any import failure leaves the name uncovered
             out[f'{mname}.{name}'] = ['import-failed', None, type(e).__name__, where]
             continue
-        if not hasattr(mod, name):
+        try:
+            obj = getattr(mod, name)
+        except AttributeError:
             # bound only for type checkers (`if TYPE_CHECKING:` imports) or deleted after use: a pickle
             # naming it fails to load, so it is not a callable of the package
             out[f'{mname}.{name}'] = ['not-bound', None, 'not bound when the module is imported', where]
             continue
-        obj = getattr(mod, name)
+        except BaseException as e:  # noqa: BLE001 - a lazy module failing to import the name: unknown
+            out[f'{mname}.{name}'] = ['import-failed', None, type(e).__name__, where]
+            continue
         try:
             kind, facts, reason = classify_obj(obj, f'{mname}.{name}')
         except BaseException as e:  # noqa: BLE001
