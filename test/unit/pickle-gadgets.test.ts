@@ -8,30 +8,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { scan, type FileReport } from '../../src/engine';
 import { fromBytes } from '../../src/engine/io/byte-source';
-import { asm, type PickleAsm } from '../builders/pickle';
 import { elf } from '../builders/executables';
 import { loadKnowledge } from '../../src/engine/formats/pickle/knowledge/index';
 import type { Knowledge } from '../../src/engine/formats/pickle/knowledge/types';
-
-// ---- a tiny value language for gadgets, assembled with GLOBAL/MARK/TUPLE/REDUCE (protocol 2) -------
-type G = { g: [string, string] };
-type V = string | number | boolean | null | Uint8Array | G | V[] | { list: V[] } | { dict: Array<[V, V]> }
-  | { call: V; args: V[] } | { build: V; state: V } | { setitem: V; key: V; value: V };
-const g = (module: string, name: string): G => ({ g: [module, name] });
-const call = (fn: V, ...args: V[]): V => ({ call: fn, args });
-const gcall = (dotted: string, ...args: V[]): V => call(g(dotted.slice(0, dotted.lastIndexOf('.')), dotted.slice(dotted.lastIndexOf('.') + 1)), ...args);
-
-function emit(a: PickleAsm, v: V): void {
-  if (v === null || typeof v !== 'object' || v instanceof Uint8Array) { a.value(v); return; }
-  if (Array.isArray(v)) { a.mark(); v.forEach((x) => emit(a, x)); a.op('TUPLE'); return; }
-  if ('g' in v) { a.global(v.g[0], v.g[1]); return; }
-  if ('list' in v) { a.mark(); v.list.forEach((x) => emit(a, x)); a.op('LIST'); return; }
-  if ('dict' in v) { a.mark(); for (const [k, x] of v.dict) { emit(a, k); emit(a, x); } a.op('DICT'); return; }
-  if ('call' in v) { emit(a, v.call); emit(a, v.args); a.op('REDUCE'); return; }
-  if ('build' in v) { emit(a, v.build); emit(a, v.state); a.op('BUILD'); return; }
-  emit(a, v.setitem); emit(a, v.key); emit(a, v.value); a.op('SETITEM');
-}
-const pickle = (v: V): Uint8Array => { const a = asm().proto(2); emit(a, v); return a.stop().build(); };
+import { asm } from '../builders/pickle';
+import { call, g, gcall, pickleOf as pickle, type V } from '../builders/pickle-values';
 
 const scanOf = (v: V | Uint8Array): Promise<FileReport> => scan(fromBytes(v instanceof Uint8Array ? v : pickle(v), 'gadget.pkl'));
 const above = (r: FileReport, min: 'warning' | 'critical') =>
@@ -39,7 +20,7 @@ const above = (r: FileReport, min: 'warning' | 'critical') =>
 const brief = (r: FileReport) => r.findings.map((f) => `${f.severity} ${f.ruleId}: ${f.message}`).join('\n');
 
 let kb: Knowledge;
-beforeAll(async () => { kb = await loadKnowledge(); });
+beforeAll(async () => { kb = await loadKnowledge(); }, 60_000); // parsing the table takes seconds on a loaded machine
 
 /** Every gadget's callee must reach a sink: a string the knowledge base's path for it contains. */
 function expectCritical(r: FileReport, ...mustShow: string[]): void {

@@ -28,6 +28,7 @@ class Arg:
     const: bool
     ho: tuple                # known callables named by the value: ('n', id) | ('bm', id) | ('x', name)
     text: str = ''           # constant string value (open() modes)
+    sa: tuple = ()           # attributes of self the value is (`self.func` handed to a callee)
 
 
 @dataclass
@@ -262,7 +263,8 @@ class FuncAnalyser:
                 for b in mod.scope.get(n.id, ()):
                     if b[0] == 'value' and len(b) > 1:
                         attrs += [x.attr for x in ast.walk(b[1]) if isinstance(x, ast.Attribute)]
-        return Arg(self.deps(e), ptg, False, ho, ','.join(attrs))
+        sa = tuple(sorted({t[2] for t in targets if t[0] == 'sa'}))
+        return Arg(self.deps(e), ptg, False, ho, ','.join(attrs), sa)
 
     # -- calls -----------------------------------------------------------------------------------
     def _call(self, c: ast.Call) -> None:

@@ -13,6 +13,8 @@ Layout (format 2):
                   (the path is read by following next nodes for the same sink)
          calls  = positional argument indices it calls (-1: some argument it cannot pin)
          kwargs = keyword names it calls
+  cattrs: {class node: [attribute names]} attributes of self its methods (inherited too) call, or hand to
+         a callee that calls them: a callable stored there by BUILD is called later
   sinks: sink codes -> names (types.ts Sink)
 """
 from __future__ import annotations
@@ -70,7 +72,28 @@ class Trie:
         return i
 
 
-def export(col, res, g, versions, pkg_of, cnames) -> dict:
+def uncovered_first_pass(col, res, g, pkg_of, cnames) -> list:
+    """The public callables the source analysis and the C-module listing leave without facts (what
+    export's coverage would count as unknown), for compiled.py to classify."""
+    known_ext = {f'{m}.{n}' for m, names in cnames.items() for n in names}
+    known_ext |= {n for n in seeds.SINKS if not n.endswith('.*')} | set(seeds.HIGHER_ORDER)
+    known_ext |= {k for k in list(g.U) + list(g.T) + list(g.direct) if isinstance(k, str) and g.sinks_of(k)}
+
+    def exportable(tg):
+        if tg[0] == 'n':
+            return col.nodes[tg[1]].name
+        if tg[0] == 'x' and tg[1] in known_ext:
+            return tg[1]
+        return None
+
+    coverage(col, res, pkg_of, exportable)
+    return list(UNCOVERED)
+
+
+def export(col, res, g, versions, pkg_of, cnames, compiled=None) -> dict:
+    """compiled: compiled.py's classification of the public callables the first pass left without facts
+    ({public name: [kind, facts, reason, external target]}); None on the first pass."""
+    compiled = compiled or {}
     t = Trie()
     known_ext: set[str] = set()
     for m, names in cnames.items():
@@ -144,6 +167,31 @@ def export(col, res, g, versions, pkg_of, cnames) -> dict:
     for n in known_ext:
         put(n)
 
+    # compiled callables (compiled.py): facts at the external name the source binds (the C/Cython/
+    # Rust definition), else at the public name itself (names bound by dynamic code)
+    compiled_known: set[str] = set()
+    compiled_alias: dict[str, str] = {}
+    for public, (kind, cf, _reason, ext) in sorted(compiled.items()):
+        if not cf:
+            continue
+        if 'alias' in cf:
+            tgt = cf['alias']
+            # a bound method or __call__ counts `self` as argument 0: an alias would shift what it calls
+            shifted = kind in ('bound-method', 'instance-call') and tgt in t.ix and facts.get(t.ix[tgt], [0, []])[1]
+            if tgt in t.ix and t.nodes[t.ix[tgt]][2] & F_KNOWN and tgt != public and not shifted:
+                compiled_alias[public] = tgt
+                compiled_known.add(public)
+            continue
+        name = ext or public
+        if name in t.ix and t.nodes[t.ix[name]][2] & F_KNOWN:
+            compiled_known.add(public)
+            continue
+        i = t.flag(name, F_KNOWN | F_SEED | (F_CLASS if kind == 'compiled-class' else F_FUNC))
+        known_ext.add(name)
+        compiled_known.add(public)
+        if cf['calls'] or cf['kwargs']:
+            facts[i] = [[], sorted(set(cf['calls'])), sorted(set(cf['kwargs']))]
+
     # aliases and re-exports
     alias: dict[int, list[int]] = {}
 
@@ -169,6 +217,9 @@ def export(col, res, g, versions, pkg_of, cnames) -> dict:
             if full in t.ix and t.nodes[t.ix[full]][2] & (F_KNOWN | F_MODULE) and full not in col.modules:
                 continue
             add_alias(full, res.in_module(mname, name))
+    for public, tgt in compiled_alias.items():
+        if public not in t.ix or not t.nodes[t.ix[public]][2] & F_KNOWN:
+            alias[t.node(public)] = [t.ix[tgt]]
     for mname, mod in col.modules.items():
         if mod.fallbacks:                       # module __getattr__ forwarding: search the target module
             targets = set()
@@ -196,31 +247,55 @@ def export(col, res, g, versions, pkg_of, cnames) -> dict:
             if bases:
                 mro[t.ix[node.name]] = bases
 
+    # attributes of self that a class's methods call (inherited ones included): a callable a pickle
+    # stores there in BUILD state is called later (FunctionTransformer.func, a scorer's _score_func)
+    cattrs = {}
+    called = getattr(g, 'called_attrs', {})
+    for node in col.nodes:
+        if isinstance(node, Klass):
+            attrs = set()
+            for tg in res.mro(node.id):
+                if tg[0] == 'n':
+                    attrs |= called.get(tg[1], set())
+            if attrs:
+                cattrs[t.ix[node.name]] = sorted(attrs)
+
     order, tree = t.preorder()
     re = order.__getitem__
     return {
         'format': 2,
-        'meta': {'versions': versions, 'coverage': coverage(col, res, pkg_of, exportable),
+        'meta': {'versions': versions, 'coverage': coverage(col, res, pkg_of, exportable, compiled, compiled_known),
                  'command': '/work/venv/bin/python tools/knowledge/generate.py --out src/engine/formats/pickle/knowledge/kb.generated.ts'},
         'sinks': SINKS,
         'tree': tree,
         'alias': {re(k): [re(x) for x in v] for k, v in sorted(alias.items(), key=lambda kv: re(kv[0]))},
         'mro': {re(k): [re(x) for x in v] for k, v in sorted(mro.items(), key=lambda kv: re(kv[0]))},
+        'cattrs': {re(k): v for k, v in sorted(cattrs.items(), key=lambda kv: re(kv[0]))},
         'facts': {re(k): [[x if i % 2 == 0 or x < 0 else re(x) for i, x in enumerate(v[0])], v[1], v[2]]
                   for k, v in sorted(facts.items(), key=lambda kv: re(kv[0]))},
     }
 
 
-def coverage(col, res, pkg_of, exportable) -> dict:
+# compiled.py kinds of objects that are not callables (left out of the coverage count)
+NOT_CALLABLE = {'not-callable', 'typing-alias', 'not-bound'}
+UNCOVERED: list = []     # (package, module, name, targets) of public callables without facts (generate.py --uncovered)
+
+
+def coverage(col, res, pkg_of, exportable, compiled=None, compiled_known=frozenset()) -> dict:
     """Public callables per package (public module-level names bound to a function, class or import,
     in modules without a private path component, plus public methods of their public classes) and the
-    share the knowledge base answers for."""
+    share the knowledge base answers for. A name the source analysis leaves without facts is imported
+    by compiled.py: when the object bound there is not callable (a constant, a typing alias, a dict of
+    activations) it is left out of the count ('excluded'); when compiled.py classifies it, it counts as
+    known; when the import fails it stays in the count, unknown."""
+    compiled = compiled or {}
+    UNCOVERED.clear()
     out: dict[str, list[int]] = {}
     for mname, mod in col.modules.items():
         if any(p.startswith('_') for p in mname.split('.')):
             continue
         top = pkg_of.get(mname, 'python')
-        row = out.setdefault(top, [0, 0])
+        row = out.setdefault(top, [0, 0, 0])
         names = {n for n in mod.scope if not n.startswith('_')} | set(mod.all or [])
         for name in names:
             bs = mod.scope.get(name, [])
@@ -231,16 +306,23 @@ def coverage(col, res, pkg_of, exportable) -> dict:
             targets = res.in_module(mname, name)
             if any(tg[0] == 'm' for tg in targets):
                 continue                      # a submodule, not a callable
+            full = f'{mname}.{name}'
+            known = any(exportable(tg) for tg in targets if tg[0] in ('n', 'x')) or full in compiled_known
+            if not known and compiled.get(full, [''])[0] in NOT_CALLABLE:
+                row[2] += 1
+                continue
             row[0] += 1
-            if any(exportable(tg) for tg in targets if tg[0] in ('n', 'x')):
+            if known:
                 row[1] += 1
+            else:
+                UNCOVERED.append((top, mname, name, sorted(map(list, targets))))
             for tg in targets:
                 if tg[0] == 'n' and isinstance(col.nodes[tg[1]], Klass) and col.nodes[tg[1]].module == mname:
                     for mn, mbs in col.nodes[tg[1]].members.items():
                         if not mn.startswith('_') and any(b[0] == 'node' for b in mbs):
                             row[0] += 1
                             row[1] += 1
-    return {k: {'public': v[0], 'known': v[1], 'share': round(v[1] / v[0], 4) if v[0] else 1.0}
+    return {k: {'public': v[0], 'known': v[1], 'share': round(v[1] / v[0], 4) if v[0] else 1.0, 'excluded': v[2]}
             for k, v in sorted(out.items())}
 
 
@@ -255,6 +337,7 @@ def prune_private(data: dict) -> int:
     for k, v in list(data['alias'].items()) + list(data['mro'].items()):
         used.add(int(k))
         used |= set(v)
+    used |= set(map(int, data['cattrs']))
     keep, stack, names = [], [], []
     for i, line in enumerate(lines):
         depth, flags, seg = TREE_DIGITS.index(line[0]), TREE_DIGITS.index(line[1]), line[2:]
@@ -280,6 +363,7 @@ def prune_private(data: dict) -> int:
     data['tree'] = '\n'.join(out_lines)
     data['alias'] = {re(int(k)): [re(x) for x in v] for k, v in data['alias'].items()}
     data['mro'] = {re(int(k)): [re(x) for x in v] for k, v in data['mro'].items()}
+    data['cattrs'] = {re(int(k)): v for k, v in data['cattrs'].items()}
     data['facts'] = {re(int(k)): [[x if i % 2 == 0 or x < 0 else re(x) for i, x in enumerate(v[0])], v[1], v[2]]
                      for k, v in data['facts'].items()}
     return len(lines) - len(out_lines)
@@ -300,6 +384,7 @@ def prune_aliases(data: dict) -> int:
     for k, v in data['mro'].items():
         used.add(int(k))
         used |= set(v)
+    used |= set(map(int, data['cattrs']))
     for v in data['alias'].values():
         used |= set(v)
     keep = [True] * len(lines)
@@ -330,6 +415,7 @@ def prune_aliases(data: dict) -> int:
     data['tree'] = '\n'.join(out)
     data['alias'] = {re(int(k)): [re(x) for x in v] for k, v in data['alias'].items() if int(k) in new_ix}
     data['mro'] = {re(int(k)): [re(x) for x in v] for k, v in data['mro'].items()}
+    data['cattrs'] = {re(int(k)): v for k, v in data['cattrs'].items()}
     data['facts'] = {re(int(k)): [[x if i % 2 == 0 or x < 0 else re(x) for i, x in enumerate(v[0])], v[1], v[2]]
                      for k, v in data['facts'].items()}
     return len(lines) - len(out)
@@ -347,6 +433,7 @@ def prune_where(data: dict, drop) -> int:
         for k, v in list(data['alias'].items()) + list(data['mro'].items()):
             used.add(int(k))
             used |= set(v)
+        used |= set(map(int, data['cattrs']))
         keep, stack = [], []
         for i, line in enumerate(lines):
             depth = TREE_DIGITS.index(line[0])
@@ -367,6 +454,7 @@ def prune_where(data: dict, drop) -> int:
         data['tree'] = '\n'.join(out)
         data['alias'] = {re(int(k)): [re(x) for x in v] for k, v in data['alias'].items()}
         data['mro'] = {re(int(k)): [re(x) for x in v] for k, v in data['mro'].items()}
+        data['cattrs'] = {re(int(k)): v for k, v in data['cattrs'].items()}
         data['facts'] = {re(int(k)): [[x if i % 2 == 0 or x < 0 else re(x) for i, x in enumerate(v[0])], v[1], v[2]]
                          for k, v in data['facts'].items()}
 

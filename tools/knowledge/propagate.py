@@ -169,12 +169,28 @@ class Graph:
             for site in body.sites:
                 for key, shift in site.callees:
                     callers[key].append((fid, site, shift))
-        # stored on self and called by a method of the class (or of a base class)
+        # stored on self and called by a method of the class (or of a base class): `self.fn(...)`, or
+        # `self.fn` handed to a callee that calls that parameter itself (FunctionTransformer passes
+        # self.func to its _transform(X, func=...), which calls func; map(self.fn, ...))
         sa_by_class = defaultdict(set)
         for fid, body in self.bodies.items():
             f = self.col.nodes[fid]
-            if f.cls is not None and body.sa_calls:
-                sa_by_class[f.cls] |= body.sa_calls
+            if f.cls is None:
+                continue
+            sa_by_class[f.cls] |= body.sa_calls
+            for site in body.sites:
+                for key, shift in site.callees:
+                    if isinstance(key, int):
+                        cb = self.bodies.get(key)
+                        called = cb.pcalls if cb is not None else ()
+                    else:
+                        ho = seeds.HIGHER_ORDER.get(key)
+                        called = (set(ho[0]) | set(ho[1])) if ho else ()
+                    for j in called:
+                        for a in self.args_for(site, key, shift, j):
+                            if a is not None and a.sa:
+                                sa_by_class[f.cls] |= set(a.sa)
+        self.called_attrs = sa_by_class
         for fid, body in self.bodies.items():
             f = self.col.nodes[fid]
             if f.cls is None or not body.stores:

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from kbfile import read_text  # noqa: E402
 
 
 class KB:
     def __init__(self, path: str) -> None:
-        text = open(path).read()
-        if path.endswith('.ts'):
-            text = json.loads(text[text.index('KB_JSON =') + 9:].strip().rstrip(';'))
-        d = json.loads(text)
+        d = json.loads(read_text(path))
         self.d = d
         digits = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_'
         self.parent, self.segs, self.flags = [], [], []

@@ -102,6 +102,7 @@ sink('file-write', None, 'opens or creates a database file', '_sqlite3.connect',
      '_dbm.open', '_gdbm.open')
 sink('file-write', None, 'writes the array to any path', 'numpy._core._multiarray_umath.ndarray.tofile',
      'numpy.ndarray.tofile', 'numpy._core._multiarray_umath.ndarray.dump')
+sink('file-write', None, 'writes the tensors to the path it is given (Rust)', 'safetensors._safetensors_rust.serialize_file')
 sink('file-write', None, 'writes the tokenizer or model to any path', 'tokenizers.Tokenizer.save',
      'tokenizers.implementations.base_tokenizer.BaseTokenizer.save')
 
@@ -158,6 +159,9 @@ calls([1], ['callback'], 'calls its callback when the referent dies', '_weakref.
 calls([0], [], 'calls the callable it is given', '_operator.call', 'operator.call')
 calls([0], [], 'calls its argument on the trace or profile event', 'sys.settrace', 'sys.setprofile')
 calls([1], ['handler'], 'calls its handler when the signal arrives', '_signal.signal', 'signal.signal')
+calls([0], [], 'wraps a Python object whose methods the Rust pipeline then calls on every input (tokenizers)',
+      'tokenizers.pre_tokenizers.PreTokenizer.custom', 'tokenizers.normalizers.Normalizer.custom',
+      'tokenizers.decoders.Decoder.custom')
 
 # C modules whose members (other than seeded ones) are reviewed as reaching no sink: their names are
 # recorded as known-silent callables (a pickle may reference them: _codecs.encode, _collections.deque,
@@ -169,6 +173,10 @@ TRUSTED_C_MODULES = (
     '_sha256', '_sha512', '_sha3', 'unicodedata', '_statistics', '_bz2', '_lzma', '_csv', '_locale', '_stat',
     '_warnings', 'errno', '_pickle', 'marshal', '_io', '_elementtree', 'pyexpat', '_zoneinfo', '_typing',
     'numpy._core._multiarray_umath', 'numpy.core._multiarray_umath',
+    # safetensors' Rust core: serialize (to bytes), deserialize and safe_open parse the safetensors
+    # format (a JSON header and raw tensor bytes, no pickle) and read the file named; serialize_file
+    # writes one and is seeded above
+    'safetensors._safetensors_rust',
 )
 # Compiled extension packages (Cython/C/Rust) of the analysed libraries, reviewed as data-only code:
 # their module names are listed by importing them in a child process (names only, nothing is called).

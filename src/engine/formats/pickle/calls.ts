@@ -97,3 +97,39 @@ export function namedtupleImport(g: GlobalNode, args: Val): { module: string; na
   if (typeof name !== 'string' || typeof module !== 'string' || !IDENTIFIER.test(name) || !/^[A-Za-z_][A-Za-z0-9_.]*$/.test(module)) return null;
   return { module, name };
 }
+
+/** Containers followed inside one BUILD state attribute (a list of filters, a dict of keyword arguments). */
+const MAX_STATE_DEPTH = 4;
+/** Globals collected from one state: a real state names a handful; a crafted one cannot make the walk long. */
+const MAX_STATE_GLOBALS = 512;
+
+/** A global held in a BUILD state: the attribute it sits under, and whether it is the attribute's value itself
+ * (or a member of a list, tuple or set there) rather than deeper inside a container. */
+export interface StoredGlobal { g: GlobalNode; attr: string | null; direct: boolean }
+
+/**
+ * The globals a BUILD state holds, wherever they sit: the attributes of its dict (or of the dict in a
+ * (state, slotstate) pair), and inside lists, tuples, sets and dict values below them. Calls are not
+ * entered: what they build is judged where they are called.
+ */
+export function globalsInState(state: Val): StoredGlobal[] {
+  const out: StoredGlobal[] = [];
+  const walk = (v: Val, attr: string | null, depth: number, direct: boolean): void => {
+    if (!isNode(v) || out.length >= MAX_STATE_GLOBALS) return;
+    if (v.t === 'global') { out.push({ g: v, attr, direct }); return; }
+    if (depth >= MAX_STATE_DEPTH) return;
+    if (v.t === 'dict') {
+      for (let i = 0; i + 1 < v.items.length; i += 2) {
+        const k = v.items[i];
+        // the top-level dict names attributes; below, a dict's values are data of one attribute
+        if (depth === 0) walk(v.items[i + 1]!, typeof k === 'string' ? k : null, 1, true);
+        else walk(v.items[i + 1]!, attr, depth + 1, false);
+      }
+    } else if (v.t === 'list' || v.t === 'tuple' || v.t === 'set' || v.t === 'frozenset') {
+      for (const x of v.items) walk(x, attr, depth + 1, depth === 1 && direct);
+    }
+  };
+  if (isNode(state) && state.t === 'dict') walk(state, null, 0, true);
+  else for (const x of tupleItems(state) ?? []) if (isNode(x) && x.t === 'dict') walk(x, null, 0, true);
+  return out;
+}

@@ -6,7 +6,7 @@
 // are the callables a higher-order call carries as data, the state BUILD hands to __setstate__, and
 // getattr lookups that are not calls (calls.ts).
 import type { PolicyVerdict } from './policy';
-import { carriedOf, classOf, isConstructor, isGetattr, isTensorOrStorage, isTypeLookup, lookupOf, namedtupleImport, type Carried } from './calls';
+import { carriedOf, classOf, globalsInState, isConstructor, isGetattr, isTensorOrStorage, isTypeLookup, lookupOf, namedtupleImport, type Carried } from './calls';
 import { clauseOf, harmfulReach, reachText, SINK_TEXT } from './verdict';
 import { DANGEROUS_ATTRIBUTES } from './policy-dangerous';
 import { setstateRuleFor } from './setstate-rules';
@@ -318,27 +318,32 @@ export class Judge extends JudgeBase implements MachineHooks {
   }
 
   /**
-   * A dangerous callable stored as an attribute by BUILD (a logger's `filters`, a handler's formatter):
-   * the object's methods call it later, so the finding names the object and the attribute rather than
-   * the bare import. Only what is dangerous is reported; storing an ordinary function is what
-   * FunctionTransformer and LR schedulers do.
+   * Callables BUILD stores in an object's state (issue 11, item 3). A dangerous one is CRITICAL wherever
+   * it sits (nested in a list or a dict of keyword arguments too), the object and attribute named. An
+   * unknown one is a WARNING when it is the value of an attribute the class's methods call (the knowledge
+   * base's called attributes, or a constructor keyword it calls: FunctionTransformer.func); elsewhere a
+   * class or function reference is data. Ordinary functions (numpy.log1p, a metric) stay silent.
    */
   private judgeStoredCallables(cls: GlobalNode, state: Val, off: number, text: string): void {
-    const dict = isNode(state) && state.t === 'dict' ? state : tupleItems(state)?.find((x) => isNode(x) && x.t === 'dict');
-    if (!isNode(dict ?? null) || (dict as Node).t !== 'dict') return;
-    const items = (dict as Node & { items: Val[] }).items;
-    for (let i = 0; i + 1 < items.length; i += 2) {
-      const attr = items[i];
-      const v = items[i + 1]!;
-      const values = isNode(v) && (v.t === 'list' || v.t === 'tuple' || v.t === 'set') ? v.items : [v];
-      for (const x of values) {
-        if (!isNode(x) || x.t !== 'global') continue;
-        const xv = this.verdict(x);
-        if (xv.level !== 'dangerous' || this.seen.has(`store|${x.key}|${cls.key}`)) continue;
-        this.seen.add(`store|${x.key}|${cls.key}`);
+    const stored = globalsInState(state);
+    if (!stored.length) return;
+    const kb = this.env.knowledge;
+    const called = new Set(kb?.calledAttributes?.(cls.module, cls.name) ?? []);
+    for (const k of kb?.lookup(cls.module, cls.name)?.callsKwargs ?? []) called.add(k);
+    for (const { g: x, attr, direct } of stored) {
+      const calls = direct && attr !== null && called.has(attr);
+      const xv = this.verdict(x);
+      const key = `store|${x.key}|${cls.key}`;
+      if (xv.level === 'safe' || this.seen.has(key) || (xv.level !== 'dangerous' && !calls)) continue;
+      this.seen.add(key);
+      const where = `the${attr === null ? '' : ` attribute ${attr}`} of a ${cls.key}`;
+      if (xv.level === 'dangerous') {
         this.cancelHeld(x.key);
-        const where = typeof attr === 'string' ? ` attribute ${attr}` : '';
-        this.raise('pickle/dangerous-call', `BUILD stores ${x.key}${clauseOf(xv, x.key, true)}, in the${where} of a ${cls.key}, whose methods call it${pathOf(xv)}`, off, text);
+        this.raise('pickle/dangerous-call', `BUILD stores ${x.key}${clauseOf(xv, x.key, true)}, in ${where}${calls || direct ? ', whose methods call it' : ''}${pathOf(xv)}`, off, text);
+      } else if (isProgramGlobal(x)) {
+        this.judgeProgramCall(x, off, text, ` (stored by BUILD in ${where})`);
+      } else {
+        this.raise('pickle/non-allowlisted-call', `BUILD stores ${x.key} in ${where}, whose methods call it; no analysed library defines it and no reviewed list names it`, off, text);
       }
     }
   }

@@ -7,6 +7,8 @@
 // generator); a segment missing on an alias (a re-export such as `torch.nn.Linear`, `os.system` →
 // `posix.system`, `numpy.core.multiarray` → `numpy._core.multiarray`) is searched in its targets.
 
+import { gunzipSync, strFromU8 } from 'fflate';
+import { fromBase64url } from '../../../io/base64';
 import type { CallableFacts, Knowledge, ReachStep, Sink } from './types';
 
 /** Node flags written by tools/knowledge/export.py. */
@@ -33,6 +35,8 @@ interface RawKb {
   alias: Record<string, number[]>;
   mro: Record<string, number[]>;
   facts: Record<string, [number[], number[], string[]]>;
+  /** Class node → attributes of self its methods call (tools/knowledge/export.py `cattrs`). */
+  cattrs?: Record<string, string[]>;
 }
 
 export interface KnowledgeMeta {
@@ -89,6 +93,14 @@ class TableKnowledge implements Knowledge {
     if (cls === null || !(this.flags(this.target(cls)) & F_CLASS)) return null;
     const m = this.child(cls, '__setstate__', 0);
     return m === null ? null : this.named(`${module}.${qualname}.__setstate__`, this.factsOf(m, 0));
+  }
+
+  calledAttributes(module: string, qualname: string): readonly string[] | null {
+    const node = this.find(module, qualname);
+    if (node === null) return null;
+    const cls = this.target(node);
+    if (!(this.flags(cls) & F_CLASS)) return null;
+    return this.raw.cattrs?.[cls] ?? [];
   }
 
   /** The node for module + qualname, or null when either part is not in the table. */
@@ -207,14 +219,24 @@ function merge(a: CallableFacts, b: CallableFacts): CallableFacts {
   return out;
 }
 
+/**
+ * The table as committed: gzip, base64url (tools/knowledge/kbfile.py). 8 MB of JSON is about 1 MB this
+ * way, which is what every build (and the single-file page, which inlines it) carries.
+ */
+function inflateTable(b64: string): string {
+  const gz = fromBase64url(b64);
+  if (!gz) throw new Error('the knowledge base is not base64url');
+  return strFromU8(gunzipSync(gz));
+}
+
 let loaded: TableKnowledge | null = null;
 let loading: Promise<TableKnowledge> | null = null;
 
 /** The knowledge base (parsed once, on first use). */
 export function loadKnowledge(): Promise<Knowledge & { readonly meta: KnowledgeMeta }> {
   if (loaded) return Promise.resolve(loaded);
-  loading ??= import('./kb.generated').then(({ KB_JSON }) => {
-    loaded = new TableKnowledge(JSON.parse(KB_JSON) as RawKb);
+  loading ??= import('./kb.generated').then(({ KB_GZ }) => {
+    loaded = new TableKnowledge(JSON.parse(inflateTable(KB_GZ)) as RawKb);
     return loaded;
   });
   return loading;

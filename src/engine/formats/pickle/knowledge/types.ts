@@ -49,6 +49,11 @@ export interface Knowledge {
   lookup(module: string, qualname: string): CallableFacts | null;
   /** Methods reached through BUILD: facts of `Class.__setstate__` (or null when the class has none). */
   setstate?(module: string, qualname: string): CallableFacts | null;
+  /**
+   * Attributes of self that the class's methods call, or hand to a callee that calls them (inherited
+   * methods included): a callable BUILD stores there is called later. null when the class is unknown.
+   */
+  calledAttributes?(module: string, qualname: string): readonly string[] | null;
   /** Library name → version the generator read (e.g. { python: '3.11.7', torch: '2.13.0', ... }). */
   readonly versions: Readonly<Record<string, string>>;
 }
