@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
-import { fileReport, findingsOf, verdictCode } from './helpers';
+import { fileReport, findingsOf, offlineAfterReload, verdictCode } from './helpers';
 
 const CHUNK = 1024 * 1024;
 /** 384 MiB of tensor data: seconds to hash in WASM on a loaded machine, well under one to scan. */
@@ -118,4 +118,13 @@ test('a blob named by its digest holds the verdict until its hash is in, so a ta
   await page.getByTestId('folder-input').setInputFiles('fixtures/oci/malicious/tampered-layout');
   expect(await verdictCode(page, 150_000)).toBe(1);
   expect(await findingsOf(page, `tampered-layout/blobs/sha256/${tampered[0]}`)).toContain('oci/digest-mismatch:warning');
+});
+
+test('offline, after a reload from the service worker, the hash worker still starts and hashes', async ({ page, context }) => {
+  const sha = createHash('sha256').update(readFileSync('fixtures/e2e/config.json')).digest('hex');
+  await offlineAfterReload(page, context, async () => {
+    await page.getByTestId('file-input').setInputFiles('fixtures/e2e/config.json');
+    expect(await verdictCode(page)).toBe(0);
+    await expect(fileReport(page, 'config.json').getByTestId('sha256')).toHaveText(`sha256 ${sha}`);
+  });
 });

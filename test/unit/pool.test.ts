@@ -121,6 +121,17 @@ describe('ScanPool', () => {
     expect(h.pool.pending).toBe(0);
   });
 
+  it('warm() starts one idle worker before any file, and the first file runs on it', async () => {
+    const h = harness(2, (name) => async () => ok(name, 3));
+    h.pool.warm();
+    h.pool.warm();
+    expect(h.workers).toHaveLength(1);
+    h.pool.enqueue(h.job('a', 'a.bin'));
+    await h.until(1);
+    expect(h.workers).toHaveLength(1);
+    expect(h.done.get('a')!.status).toBe('clean');
+  });
+
   it('relays worker progress to the page through the proxied callback', async () => {
     const seen: number[] = [];
     const workers: FakeWorker[] = [];
