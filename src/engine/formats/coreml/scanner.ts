@@ -104,7 +104,10 @@ async function scanSpec(ctx: ScanContext<Kind>): Promise<void> {
   ctx.note('specificationVersion', spec.version);
   ctx.note('modelTypes', spec.modelTypes.slice(0, 64));
   ctx.note('layers', spec.layers);
-  if (spec.operations) ctx.note('operations', spec.operations);
+  if (spec.operations) {
+    ctx.note('operations', spec.operations);
+    ctx.note('operationTypes', Object.fromEntries([...spec.opTypes].sort((a, b) => b[1] - a[1]).slice(0, MAX_REPORTED)));
+  }
 }
 
 async function scanManifest(ctx: ScanContext<Kind>): Promise<void> {

@@ -20,6 +20,8 @@ type Value = ReturnType<Mil['Value']['decode']>;
 export const MAX_STRINGS = 4096;
 /** Blob-file references kept for the weight check: an ML Program has one per constant tensor. */
 export const MAX_BLOB_REFS = 100_000;
+/** Distinct ML Program operation types counted (MIL's opsets have a few hundred). */
+export const MAX_OP_TYPES = 512;
 
 export interface CoremlFinding { kind: 'custom-layer' | 'custom-model' | 'linked-model'; pointer: string; className: string; detail: string }
 export interface BlobRef { pointer: string; fileName: string; offset: number }
@@ -30,6 +32,8 @@ export interface CoremlSpec {
   layers: number;
   /** ML Program operations, all functions and nested blocks. */
   operations: number;
+  /** Operations per type (`const`, `linear`, ...), the first MAX_OP_TYPES types. */
+  opTypes: Map<string, number>;
   /** `documentation`: prose for people (Metadata's description, author, license), where links are expected. */
   strings: Array<{ pointer: string; text: string; documentation?: boolean }>;
   found: CoremlFinding[];
@@ -81,7 +85,7 @@ export function decodeSpec(C: Decoders, bytes: Uint8Array, tick: () => void): Co
 }
 
 export function walkSpec(root: Model, tick: () => void): CoremlSpec {
-  const spec: CoremlSpec = { version: root.specificationVersion, modelTypes: [], layers: 0, operations: 0, strings: [], found: [], blobRefs: [], blobRefsDropped: 0, payloads: [] };
+  const spec: CoremlSpec = { version: root.specificationVersion, modelTypes: [], layers: 0, operations: 0, opTypes: new Map(), strings: [], found: [], blobRefs: [], blobRefsDropped: 0, payloads: [] };
   const str = (pointer: string, text: string | null | undefined, documentation = false) => {
     if (text && spec.strings.length < MAX_STRINGS) spec.strings.push({ pointer, text, ...(documentation ? { documentation } : {}) });
   };
@@ -158,6 +162,8 @@ export function walkSpec(root: Model, tick: () => void): CoremlSpec {
     (b.operations ?? []).forEach((op, i) => {
       const op_p = `${p}/operations/${i}`;
       if ((++spec.operations & 1023) === 0) tick();
+      const t = op.type ?? '';
+      if (spec.opTypes.has(t) || spec.opTypes.size < MAX_OP_TYPES) spec.opTypes.set(t, (spec.opTypes.get(t) ?? 0) + 1);
       for (const [name, arg] of entries(op.inputs)) {
         (arg.arguments ?? []).forEach((bind, j) => { if (bind.value) walkValue(bind.value as Value, `${op_p}/inputs/${name}/${j}`); });
       }
