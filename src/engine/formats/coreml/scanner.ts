@@ -26,10 +26,29 @@ const BLOB_ALIGNMENT_SLACK = 64;
 
 type Kind = 'spec' | 'manifest' | 'weights';
 
+/** Model.proto's fields by number → wire type: the header fields and the Type oneof's model kinds. */
+const MODEL_FIELDS = new Map<number, number>([[1, 0], [2, 2], [10, 0], ...[
+  200, 201, 202, 300, 301, 302, 303, 304, 400, 401, 402, 403, 404, 500, 501, 502, 555, 556, 560,
+  600, 601, 602, 603, 604, 606, 607, 609, 610, 900, 2000, 2001, 2002, 2003, 2004, 2005, 2006, 3000,
+].map((n) => [n, 2] as [number, number])]);
+
+/**
+ * coremltools writes specificationVersion first (tag byte 0x08), but protobuf fields may come in any
+ * order and Core ML reads them all the same: a spec that starts with any Model field is one, so
+ * moving the version back cannot hide a custom layer from this scanner.
+ */
+function firstModelField(b: Uint8Array): boolean {
+  let tag = 0;
+  for (let i = 0, mul = 1; i < 3 && i < b.length; i++, mul *= 128) {
+    tag += (b[i]! & 0x7f) * mul;
+    if (b[i]! < 0x80) return MODEL_FIELDS.get(Math.floor(tag / 8)) === (tag & 7);
+  }
+  return false;
+}
+
 function sniff(head: Head): { confidence: 'structure'; state: Kind } | null {
   const b = head.bytes;
-  // Model.specificationVersion (field 1, varint) is written first: tag byte 0x08.
-  if (head.ext === '.mlmodel' && b[0] === 0x08) return { confidence: 'structure', state: 'spec' };
+  if (head.ext === '.mlmodel' && firstModelField(b)) return { confidence: 'structure', state: 'spec' };
   if (head.name.toLowerCase() === 'manifest.json' && /"itemInfoEntries"\s*:/.test(utf8(b.subarray(0, 4096)))) return { confidence: 'structure', state: 'manifest' };
   // MIL blob storage: version 2 in the header, the first blob_metadata's sentinel right after it.
   if (b.length >= BLOB_HEADER_BYTES + 4) {
