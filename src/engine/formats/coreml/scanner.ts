@@ -49,7 +49,8 @@ function firstModelField(b: Uint8Array): boolean {
 function sniff(head: Head): { confidence: 'structure'; state: Kind } | null {
   const b = head.bytes;
   if (head.ext === '.mlmodel' && firstModelField(b)) return { confidence: 'structure', state: 'spec' };
-  if (head.name.toLowerCase() === 'manifest.json' && /"itemInfoEntries"\s*:/.test(utf8(b.subarray(0, 4096)))) return { confidence: 'structure', state: 'manifest' };
+  // The whole head (limits.headBytes), not its first KB: padding must not push the key out of sight.
+  if (head.name.toLowerCase() === 'manifest.json' && /"itemInfoEntries"\s*:/.test(utf8(b))) return { confidence: 'structure', state: 'manifest' };
   // MIL blob storage: version 2 in the header, the first blob_metadata's sentinel right after it.
   if (b.length >= BLOB_HEADER_BYTES + 4) {
     const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
