@@ -7,7 +7,7 @@
 import type { Head, JsonValue, ScanContext, Scanner } from '../../types';
 import { clip, utf8 } from '../../io/text';
 import { fromBytes } from '../../io/byte-source';
-import { parseJson } from '../../io/json';
+import { parseJson, pointerToken } from '../../io/json';
 import {
   BLOB_HEADER_BYTES, BLOB_METADATA_BYTES, MAX_BLOBS, blobFilePath, leavesBase, nextMetadataOffset,
   readBlobHeader, readBlobMetadata, readManifest,
@@ -136,7 +136,7 @@ async function scanManifest(ctx: ScanContext<Kind>): Promise<void> {
   const m = readManifest(parseJson(await ctx.read(0, size), { maxDepth: ctx.budget.limits.maxJsonDepth }).value);
   const refs: JsonValue[] = [];
   for (const item of m.items) {
-    const pointer = `/itemInfoEntries/${item.id}`;
+    const pointer = `/itemInfoEntries/${pointerToken(item.id)}`;
     // Item paths are relative to the package's Data folder (ModelPackage.cpp).
     if (leavesBase(item.path)) {
       ctx.report({ ruleId: 'coreml/path-escape', pointer: `${pointer}/path`, evidence: clip(item.path, 200),
