@@ -22,6 +22,7 @@ describe('coreml: ML Program fixtures follow MIL.proto and the blob storage form
     expect(s.version).toBe(6);
     expect(s.modelTypes).toEqual(['mlProgram']);
     expect(s.operations).toBe(3);
+    expect(Object.fromEntries(s.opTypes)).toEqual({ const: 2, linear: 1 });
     expect(s.blobRefs.map((r) => [r.fileName, r.offset])).toEqual([['@model_path/weights/weight.bin', 64], ['@model_path/weights/weight.bin', 192]]);
   });
 
@@ -53,6 +54,7 @@ describe('coreml: .mlpackage scanning', () => {
     expect(manifest!.nodes[0]!.notes!.referencesResolved).toEqual([{ path: 'benign/linear.mlpackage/Data/com.apple.CoreML/model.mlmodel', kind: 'root model', found: true }]);
     expect(spec!.nodes[0]!.notes!.referencesResolved).toEqual([{ path: 'benign/linear.mlpackage/Data/com.apple.CoreML/weights/weight.bin', kind: 'weight file', found: true }]);
     expect(weights!.nodes[0]!.notes!.blobOffsets).toEqual([64, 192]);
+    expect(spec!.nodes[0]!.notes!.operationTypes).toEqual({ const: 2, linear: 1 });
   });
 
   it('reports ML Program constants read through "@model_path/../.." or an absolute path as CRITICAL', async () => {

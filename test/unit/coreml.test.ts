@@ -60,6 +60,15 @@ describe('coreml: scanning', () => {
     expect(crit[0]!.location.path).toEqual(['custom_model_pickle_param.mlmodel', '/customModel/parameters/state']);
   });
 
+  it('still reads a spec whose specificationVersion is moved behind the network: the custom layer is found', async () => {
+    const b = load('malicious/custom_layer.mlmodel');
+    const moved = new Uint8Array([...b.subarray(2), ...b.subarray(0, 2)]); // 08 04 (version 4) now last
+    expect(moved[0]).not.toBe(0x08);
+    const r = await scan(fromBytes(moved, 'moved.mlmodel'));
+    expect(r.format).toBe('coreml');
+    expect(r.findings.find((x) => x.ruleId === 'coreml/custom-layer')!.evidence).toBe('className=AAEvilDecoderLayer');
+  });
+
   it('reports a linked model whose file name climbs out of the bundle as a WARNING, a plain one as INFO', async () => {
     // Model{specificationVersion=4, linkedModel=556{linkedModelFile=1{fileName=1{defaultValue=1}, searchPath=2{defaultValue=1}}}}
     const enc = (s: string) => [...new TextEncoder().encode(s)];

@@ -7,7 +7,7 @@
 import type { Head, JsonValue, ScanContext, Scanner } from '../../types';
 import { clip, utf8 } from '../../io/text';
 import { fromBytes } from '../../io/byte-source';
-import { parseJson } from '../../io/json';
+import { parseJson, pointerToken } from '../../io/json';
 import {
   BLOB_HEADER_BYTES, BLOB_METADATA_BYTES, MAX_BLOBS, blobFilePath, leavesBase, nextMetadataOffset,
   readBlobHeader, readBlobMetadata, readManifest,
@@ -26,11 +26,31 @@ const BLOB_ALIGNMENT_SLACK = 64;
 
 type Kind = 'spec' | 'manifest' | 'weights';
 
+/** Model.proto's fields by number → wire type: the header fields and the Type oneof's model kinds. */
+const MODEL_FIELDS = new Map<number, number>([[1, 0], [2, 2], [10, 0], ...[
+  200, 201, 202, 300, 301, 302, 303, 304, 400, 401, 402, 403, 404, 500, 501, 502, 555, 556, 560,
+  600, 601, 602, 603, 604, 606, 607, 609, 610, 900, 2000, 2001, 2002, 2003, 2004, 2005, 2006, 3000,
+].map((n) => [n, 2] as [number, number])]);
+
+/**
+ * coremltools writes specificationVersion first (tag byte 0x08), but protobuf fields may come in any
+ * order and Core ML reads them all the same: a spec that starts with any Model field is one, so
+ * moving the version back cannot hide a custom layer from this scanner.
+ */
+function firstModelField(b: Uint8Array): boolean {
+  let tag = 0;
+  for (let i = 0, mul = 1; i < 3 && i < b.length; i++, mul *= 128) {
+    tag += (b[i]! & 0x7f) * mul;
+    if (b[i]! < 0x80) return MODEL_FIELDS.get(Math.floor(tag / 8)) === (tag & 7);
+  }
+  return false;
+}
+
 function sniff(head: Head): { confidence: 'structure'; state: Kind } | null {
   const b = head.bytes;
-  // Model.specificationVersion (field 1, varint) is written first: tag byte 0x08.
-  if (head.ext === '.mlmodel' && b[0] === 0x08) return { confidence: 'structure', state: 'spec' };
-  if (head.name.toLowerCase() === 'manifest.json' && /"itemInfoEntries"\s*:/.test(utf8(b.subarray(0, 4096)))) return { confidence: 'structure', state: 'manifest' };
+  if (head.ext === '.mlmodel' && firstModelField(b)) return { confidence: 'structure', state: 'spec' };
+  // The whole head (limits.headBytes), not its first KB: padding must not push the key out of sight.
+  if (head.name.toLowerCase() === 'manifest.json' && /"itemInfoEntries"\s*:/.test(utf8(b))) return { confidence: 'structure', state: 'manifest' };
   // MIL blob storage: version 2 in the header, the first blob_metadata's sentinel right after it.
   if (b.length >= BLOB_HEADER_BYTES + 4) {
     const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
@@ -104,7 +124,10 @@ async function scanSpec(ctx: ScanContext<Kind>): Promise<void> {
   ctx.note('specificationVersion', spec.version);
   ctx.note('modelTypes', spec.modelTypes.slice(0, 64));
   ctx.note('layers', spec.layers);
-  if (spec.operations) ctx.note('operations', spec.operations);
+  if (spec.operations) {
+    ctx.note('operations', spec.operations);
+    ctx.note('operationTypes', Object.fromEntries([...spec.opTypes].sort((a, b) => b[1] - a[1]).slice(0, MAX_REPORTED)));
+  }
 }
 
 async function scanManifest(ctx: ScanContext<Kind>): Promise<void> {
@@ -113,7 +136,7 @@ async function scanManifest(ctx: ScanContext<Kind>): Promise<void> {
   const m = readManifest(parseJson(await ctx.read(0, size), { maxDepth: ctx.budget.limits.maxJsonDepth }).value);
   const refs: JsonValue[] = [];
   for (const item of m.items) {
-    const pointer = `/itemInfoEntries/${item.id}`;
+    const pointer = `/itemInfoEntries/${pointerToken(item.id)}`;
     // Item paths are relative to the package's Data folder (ModelPackage.cpp).
     if (leavesBase(item.path)) {
       ctx.report({ ruleId: 'coreml/path-escape', pointer: `${pointer}/path`, evidence: clip(item.path, 200),

@@ -6,6 +6,7 @@
 // operations, values and their blob-file references). Other model types decode as opaque bytes, so
 // their weights are never walked; weights inside layers are skipped as unknown fields.
 import { FormatError } from '../../types';
+import { pointerToken as tok } from '../../io/json';
 import type { CoreML } from './schema/coreml.js';
 
 type Spec = typeof CoreML.Specification;
@@ -20,6 +21,8 @@ type Value = ReturnType<Mil['Value']['decode']>;
 export const MAX_STRINGS = 4096;
 /** Blob-file references kept for the weight check: an ML Program has one per constant tensor. */
 export const MAX_BLOB_REFS = 100_000;
+/** Distinct ML Program operation types counted (MIL's opsets have a few hundred). */
+export const MAX_OP_TYPES = 512;
 
 export interface CoremlFinding { kind: 'custom-layer' | 'custom-model' | 'linked-model'; pointer: string; className: string; detail: string }
 export interface BlobRef { pointer: string; fileName: string; offset: number }
@@ -30,6 +33,8 @@ export interface CoremlSpec {
   layers: number;
   /** ML Program operations, all functions and nested blocks. */
   operations: number;
+  /** Operations per type (`const`, `linear`, ...), the first MAX_OP_TYPES types. */
+  opTypes: Map<string, number>;
   /** `documentation`: prose for people (Metadata's description, author, license), where links are expected. */
   strings: Array<{ pointer: string; text: string; documentation?: boolean }>;
   found: CoremlFinding[];
@@ -81,7 +86,7 @@ export function decodeSpec(C: Decoders, bytes: Uint8Array, tick: () => void): Co
 }
 
 export function walkSpec(root: Model, tick: () => void): CoremlSpec {
-  const spec: CoremlSpec = { version: root.specificationVersion, modelTypes: [], layers: 0, operations: 0, strings: [], found: [], blobRefs: [], blobRefsDropped: 0, payloads: [] };
+  const spec: CoremlSpec = { version: root.specificationVersion, modelTypes: [], layers: 0, operations: 0, opTypes: new Map(), strings: [], found: [], blobRefs: [], blobRefsDropped: 0, payloads: [] };
   const str = (pointer: string, text: string | null | undefined, documentation = false) => {
     if (text && spec.strings.length < MAX_STRINGS) spec.strings.push({ pointer, text, ...(documentation ? { documentation } : {}) });
   };
@@ -91,7 +96,7 @@ export function walkSpec(root: Model, tick: () => void): CoremlSpec {
     const md = m.description?.metadata;
     if (md) {
       for (const k of ['shortDescription', 'versionString', 'author', 'license'] as const) str(`${p}/description/metadata/${k}`, md[k], k !== 'versionString');
-      for (const [k, v] of entries(md.userDefined)) str(`${p}/description/metadata/userDefined/${k}`, v);
+      for (const [k, v] of entries(md.userDefined)) str(`${p}/description/metadata/userDefined/${tok(k)}`, v);
     }
     for (const t of MODEL_TYPES) if (own(m, t)) spec.modelTypes.push(t);
     const pipe = m.pipeline ?? m.pipelineClassifier?.pipeline ?? m.pipelineRegressor?.pipeline;
@@ -101,8 +106,8 @@ export function walkSpec(root: Model, tick: () => void): CoremlSpec {
       const c = m.customModel;
       spec.found.push({ kind: 'custom-model', pointer: `${p}/customModel`, className: c.className ?? '', detail: c.description ?? '' });
       for (const [k, v] of entries(c.parameters)) {
-        str(`${p}/customModel/parameters/${k}`, v.stringValue);
-        if (v.bytesValue?.length) spec.payloads.push({ pointer: `${p}/customModel/parameters/${k}`, bytes: v.bytesValue, identifier: '' });
+        str(`${p}/customModel/parameters/${tok(k)}`, v.stringValue);
+        if (v.bytesValue?.length) spec.payloads.push({ pointer: `${p}/customModel/parameters/${tok(k)}`, bytes: v.bytesValue, identifier: '' });
       }
     }
     const lf = m.linkedModel?.linkedModelFile;
@@ -123,7 +128,7 @@ export function walkSpec(root: Model, tick: () => void): CoremlSpec {
       if (layer.custom) {
         spec.found.push({ kind: 'custom-layer', pointer: lp, className: layer.custom.className ?? '', detail: layer.name || layer.custom.description || '' });
         if (layer.custom.description) str(`${lp}/custom/description`, layer.custom.description);
-        for (const [k, v] of entries(layer.custom.parameters)) str(`${lp}/custom/parameters/${k}`, v.stringValue);
+        for (const [k, v] of entries(layer.custom.parameters)) str(`${lp}/custom/parameters/${tok(k)}`, v.stringValue);
       }
       // Control flow: layers of a loop's condition/body and a branch's two arms are layers too.
       const loop = layer.loop; const branch = layer.branch;
@@ -151,15 +156,17 @@ export function walkSpec(root: Model, tick: () => void): CoremlSpec {
     });
   };
   const walkAttributes = (attrs: Record<string, Value> | null | undefined, p: string) => {
-    for (const [k, v] of entries(attrs)) walkValue(v, `${p}/attributes/${k}`);
+    for (const [k, v] of entries(attrs)) walkValue(v, `${p}/attributes/${tok(k)}`);
   };
   const walkBlock = (b: Block, p: string) => {
     walkAttributes(b.attributes as Record<string, Value>, p);
     (b.operations ?? []).forEach((op, i) => {
       const op_p = `${p}/operations/${i}`;
       if ((++spec.operations & 1023) === 0) tick();
+      const t = op.type ?? '';
+      if (spec.opTypes.has(t) || spec.opTypes.size < MAX_OP_TYPES) spec.opTypes.set(t, (spec.opTypes.get(t) ?? 0) + 1);
       for (const [name, arg] of entries(op.inputs)) {
-        (arg.arguments ?? []).forEach((bind, j) => { if (bind.value) walkValue(bind.value as Value, `${op_p}/inputs/${name}/${j}`); });
+        (arg.arguments ?? []).forEach((bind, j) => { if (bind.value) walkValue(bind.value as Value, `${op_p}/inputs/${tok(name)}/${j}`); });
       }
       walkAttributes(op.attributes as Record<string, Value>, op_p);
       (op.blocks ?? []).forEach((nested, j) => walkBlock(nested as Block, `${op_p}/blocks/${j}`));
@@ -169,8 +176,8 @@ export function walkSpec(root: Model, tick: () => void): CoremlSpec {
     str(`${p}/docString`, prog.docString);
     walkAttributes(prog.attributes as Record<string, Value>, p);
     for (const [fname, fn] of entries(prog.functions)) {
-      walkAttributes(fn.attributes as Record<string, Value>, `${p}/functions/${fname}`);
-      for (const [opset, block] of entries(fn.block_specializations)) walkBlock(block as Block, `${p}/functions/${fname}/block_specializations/${opset}`);
+      walkAttributes(fn.attributes as Record<string, Value>, `${p}/functions/${tok(fname)}`);
+      for (const [opset, block] of entries(fn.block_specializations)) walkBlock(block as Block, `${p}/functions/${tok(fname)}/block_specializations/${tok(opset)}`);
     }
   };
 
