@@ -53,31 +53,28 @@ export class JsonlRun {
   private exitCode: 0 | 1 | 2 = 0;
   private policy: PolicyRecord | undefined;
   private baselineMatched = 0;
-  /** What the cross-file checks read of each file, and the file's absolute path (policy globs). */
-  private readonly skeletons: Array<{ file: FileReport; abs: string | undefined }> = [];
+  /** What the cross-file checks read of each file (engine/folder/skeleton.ts). */
+  private readonly skeletons: FileReport[] = [];
 
-  /** `judging(abs)`: the policy options for a file at that absolute path. */
-  constructor(private readonly sink: LineSink, private readonly judging: (abs: string | undefined) => ApplyOptions) {}
-
-  /** Number of files whose skeleton is held (a test and the bench read it). */
-  get held(): number {
-    return this.skeletons.length;
-  }
+  /** `judging(abs)`: the policy options for a file at that absolute path; `absolute(path)`: a report
+   * path's absolute path (recomputed when needed rather than held per file). */
+  constructor(private readonly sink: LineSink, private readonly judging: (abs: string | undefined) => ApplyOptions,
+    private readonly absolute: (reportPath: string) => string) {}
 
   /** Judges one finished file, writes its line and keeps only its skeleton. */
   async add(report: FileReport, abs: string | undefined): Promise<void> {
     const judged = this.judge([report], abs);
     await this.sink.write(JSON.stringify(judged.files[0]) + '\n');
     this.count(judged, false);
-    this.skeletons.push({ file: E().crossFileSkeleton(report), abs });
+    this.skeletons.push(E().crossFileSkeleton(report));
   }
 
   /** Runs the cross-file checks, writes their lines and the summary line; returns the summary. */
   async finish(meta: JsonlMeta): Promise<SummaryRecord> {
     const skeletons = this.skeletons.splice(0);
-    const byPath = new Map(skeletons.map((s) => [s.file.path, s]));
+    const byPath = new Map(skeletons.map((s) => [s.path, s]));
     const findings = new Map<string, FileReport['findings']>();
-    for (const r of E().crossFileResults(skeletons.map((s) => s.file))) {
+    for (const r of E().crossFileResults(skeletons)) {
       if ('note' in r) {
         await this.sink.write(JSON.stringify({ type: 'cross-file', path: r.file, note: r.note }) + '\n');
       } else if (byPath.has(r.file)) {
@@ -87,7 +84,7 @@ export class JsonlRun {
     for (const [path, list] of findings) {
       const s = byPath.get(path)!;
       // The file's cross-file findings, judged together (one fingerprint counter, as in a whole report).
-      const judged = this.judge([{ ...s.file, complete: true, findings: list }], s.abs);
+      const judged = this.judge([{ ...s, complete: true, findings: list }], this.absolute(path));
       for (const f of judged.files[0]!.findings) await this.sink.write(JSON.stringify({ type: 'cross-file', path, finding: f }) + '\n');
       this.count(judged, true);
     }

@@ -141,7 +141,9 @@ export async function runScan(args: ScanArgs, loaded: LoadedPolicy | undefined,
   if (jsonl) {
     sink = args.output === undefined ? stdoutSink(io.stdout) : await fileSink(args.output, io);
     if ('error' in sink) { io.stderr.write(`modelgate: ${sink.error}\n`); return 2; }
-    stream = new JsonlRun(sink, (abs) => judging(() => abs));
+    // A walked file's report path is its PATH argument joined with the names below it: resolved against
+    // the working folder, it is the file's absolute path again.
+    stream = new JsonlRun(sink, (abs) => judging(() => abs), (p) => resolve(io.cwd, p));
   }
   const reports: FileReport[] = [];
   const absolute = new Map<string, string>();
