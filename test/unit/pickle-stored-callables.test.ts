@@ -63,6 +63,14 @@ describe('a function nobody analysed, stored where a known object calls it: at l
     const r = await scanOf(instance(...FT, [['func', null], ['inverse_func', g('evilpkg.payload', 'run')]]));
     expect(at(r, 'warning', 'critical').some((f) => f.message.includes('attribute inverse_func')), brief(r)).toBe(true);
   });
+  it('a logging.Logger whose filters list holds evilpkg.hooks.log_filter (called attributes from the knowledge base)', async () => {
+    const r = await scanOf(instance('logging', 'Logger', [['name', 'app'], ['filters', { list: [g('evilpkg.hooks', 'log_filter')] }]]));
+    expect(at(r, 'warning', 'critical').some((f) => f.message.includes('evilpkg.hooks.log_filter') && f.message.includes('attribute filters')), brief(r)).toBe(true);
+  });
+  it('a sched.scheduler whose delayfunc is evilpkg.hooks.wait (called attributes from the knowledge base)', async () => {
+    const r = await scanOf(instance('sched', 'scheduler', [['_queue', { list: [] }], ['timefunc', g('time', 'monotonic')], ['delayfunc', g('evilpkg.hooks', 'wait')]]));
+    expect(at(r, 'warning', 'critical').some((f) => f.message.includes('evilpkg.hooks.wait') && f.message.includes('attribute delayfunc')), brief(r)).toBe(true);
+  });
   it('a scorer whose _score_func is evilpkg.metrics.score', async () => {
     const r = await scanOf(scorer(g('evilpkg.metrics', 'score')));
     expect(at(r, 'warning', 'critical').some((f) => f.message.includes('evilpkg.metrics.score')), brief(r)).toBe(true);
@@ -81,6 +89,10 @@ describe('benign look-alikes stay below WARNING', () => {
     ['make_scorer(accuracy_score)', scorer(g('sklearn.metrics._classification', 'accuracy_score'))],
     ['a user class whose state holds a class reference and a dtype (data, not called)',
       instance('mylib.models', 'Model', [['estimator_class', g('mylib.models', 'Base')], ['dtype', g('numpy', 'float64')]])],
+    ['scipy interp1d storing its own method as _call (interp1d._call_linear_np)',
+      instance('scipy.interpolate._interpolate', 'interp1d', [['_call', g('scipy.interpolate._interpolate', 'interp1d._call_linear_np')], ['kind', 'linear']])],
+    ['transformers GELUActivation storing torch._C._nn.gelu as act (a reviewed ATen kernel)',
+      instance('transformers.activations', 'GELUActivation', [['training', true], ['act', g('torch._C._nn', 'gelu')]])],
     ['a FunctionTransformer whose feature_names_out is the string "one-to-one"', transformer(g('numpy', 'log1p'), [['feature_names_out', 'one-to-one']])],
   ];
   for (const [name, v] of cases) {

@@ -332,7 +332,10 @@ export class Judge extends JudgeBase implements MachineHooks {
     const called = new Set([...kb?.calledAttributes?.(cls.module, cls.name) ?? [], ...CALLED_ATTRIBUTES.get(cls.key) ?? []]);
     for (const k of kb?.lookup(cls.module, cls.name)?.callsKwargs ?? []) called.add(k);
     for (const { g: x, attr, direct } of stored) {
-      const calls = direct && attr !== null && called.has(attr);
+      // A class storing one of its own methods (interp1d._call = interp1d._call_linear_np): code the knowledge
+      // base read with the class; the table keeps only private methods that reach something.
+      const own = x.module === cls.module && x.name.startsWith(`${cls.name}.`) && kb?.lookup(cls.module, cls.name) != null;
+      const calls = direct && attr !== null && called.has(attr) && !own;
       const xv = this.verdict(x);
       const key = `store|${x.key}|${cls.key}`;
       if (xv.level === 'safe' || this.seen.has(key) || (xv.level !== 'dangerous' && !calls)) continue;
