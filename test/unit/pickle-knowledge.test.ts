@@ -99,11 +99,14 @@ describe.runIf(FULL)('the libraries model pickles come from', () => {
     expect(p![0]).toBe(name.replace(':', '.'));
   });
 
+  const CALLABLE_PARAMETERS = new Set(['xgboost.sklearn:XGBClassifier']);
   it.each(LIBRARY_SILENT)('%s (what benign pickles name) reaches nothing', (name) => {
     const f = facts(name);
     expect(f, name).not.toBeNull();
     expect(f!.reach.filter((r) => r.sink !== 'getattr'), JSON.stringify(f!.reach)).toEqual([]);
-    expect(f!.callsArgs).toBeUndefined();
+    // XGBClassifier really is higher-order: a callable `objective` or `eval_metric` is called in fit
+    // (xgboost/sklearn.py _objective_decorator(self.objective)); its **kwargs reach the same parameters.
+    if (!CALLABLE_PARAMETERS.has(name)) expect(f!.callsArgs).toBeUndefined();
   });
 
   it('pandas _new_Index constructs the Index class it is given (callsArgs 0), and reaches nothing itself', () => {

@@ -66,3 +66,16 @@ const ALIASES: ReadonlyMap<string, string> = new Map([
 export function carrierOf(module: string, name: string): Carrier | undefined {
   return CARRIERS.get(`${ALIASES.get(module) ?? module}.${name}`);
 }
+
+/**
+ * Reviewed attributes that a class's methods call, beside what the knowledge base derives (its `cattrs`):
+ * a callable a BUILD state stores there is called later. Each read in the library's source.
+ */
+export const CALLED_ATTRIBUTES: ReadonlyMap<string, readonly string[]> = new Map([
+  // sklearn/preprocessing/_function_transformer.py: transform passes self.func (inverse_transform
+  // self.inverse_func) to _transform, which calls it on the data.
+  ['sklearn.preprocessing._function_transformer.FunctionTransformer', ['func', 'inverse_func']],
+  // sklearn/metrics/_scorer.py: _Scorer._score returns self._sign * self._score_func(y_true, y_pred, ...).
+  ['sklearn.metrics._scorer._Scorer', ['_score_func']],
+  ['sklearn.metrics._scorer._BaseScorer', ['_score_func']],
+]);

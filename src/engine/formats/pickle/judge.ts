@@ -10,6 +10,7 @@ import { carriedOf, classOf, globalsInState, isConstructor, isGetattr, isTensorO
 import { clauseOf, harmfulReach, reachText, SINK_TEXT } from './verdict';
 import { DANGEROUS_ATTRIBUTES } from './policy-dangerous';
 import { setstateRuleFor } from './setstate-rules';
+import { CALLED_ATTRIBUTES } from './carriers';
 import { inlineArray } from './joblib';
 import type { CallNode, GlobalNode, InlineData, MachineHooks } from './machine';
 import { JudgeBase, type Pending } from './judge-base';
@@ -321,17 +322,20 @@ export class Judge extends JudgeBase implements MachineHooks {
    * Callables BUILD stores in an object's state (issue 11, item 3). A dangerous one is CRITICAL wherever
    * it sits (nested in a list or a dict of keyword arguments too), the object and attribute named. An
    * unknown one is a WARNING when it is the value of an attribute the class's methods call (the knowledge
-   * base's called attributes, or a constructor keyword it calls: FunctionTransformer.func); elsewhere a
+   * base's called attributes, a constructor keyword it calls, or carriers.ts CALLED_ATTRIBUTES); elsewhere a
    * class or function reference is data. Ordinary functions (numpy.log1p, a metric) stay silent.
    */
   private judgeStoredCallables(cls: GlobalNode, state: Val, off: number, text: string): void {
     const stored = globalsInState(state);
     if (!stored.length) return;
     const kb = this.env.knowledge;
-    const called = new Set(kb?.calledAttributes?.(cls.module, cls.name) ?? []);
+    const called = new Set([...kb?.calledAttributes?.(cls.module, cls.name) ?? [], ...CALLED_ATTRIBUTES.get(cls.key) ?? []]);
     for (const k of kb?.lookup(cls.module, cls.name)?.callsKwargs ?? []) called.add(k);
     for (const { g: x, attr, direct } of stored) {
-      const calls = direct && attr !== null && called.has(attr);
+      // A class storing one of its own methods (interp1d._call = interp1d._call_linear_np): code the knowledge
+      // base read with the class; the table keeps only private methods that reach something.
+      const own = x.module === cls.module && x.name.startsWith(`${cls.name}.`) && kb?.lookup(cls.module, cls.name) != null;
+      const calls = direct && attr !== null && called.has(attr) && !own;
       const xv = this.verdict(x);
       const key = `store|${x.key}|${cls.key}`;
       if (xv.level === 'safe' || this.seen.has(key) || (xv.level !== 'dangerous' && !calls)) continue;

@@ -116,6 +116,11 @@ export const SAFE: readonly SafeEntry[] = [
   ...all('is a layout, memory-format or quantisation-scheme constant', under(['torch'], TORCH_CONSTANTS)),
   ...all('is a shape or device value', ['torch.Size', 'torch.device', 'torch.dtype', 'torch.layout', 'torch.memory_format']),
   ...all('maps a layout name to its constant', ['torch.serialization._get_layout']),
+  // transformers' activation modules store the kernel they call (GELUActivation.act = nn.functional.gelu,
+  // which is torch._C._nn.gelu): ATen's C++ activation kernels, numeric on the tensor they are given.
+  ...all('is an ATen activation kernel (numeric on its tensor argument)', under(['torch._C._nn'], [
+    'gelu', 'silu', 'elu', 'leaky_relu', 'hardtanh', 'hardsigmoid', 'hardswish', 'softplus', 'mish', 'relu6',
+    'log_sigmoid', 'glu', 'softshrink', 'hardshrink'])),
   // TorchScript archives (data.pkl, constants.pkl, *.debug_pkl) wrap lists and tags with these identity
   // helpers; they are carved out of the dangerous torch.jit module.
   ...all('returns its argument unchanged (TorchScript pickle list/type-tag helper)', under(['torch.jit._pickle'], [
