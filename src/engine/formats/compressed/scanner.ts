@@ -79,12 +79,13 @@ async function scanCompressed(ctx: ScanContext<CompressedState>): Promise<void> 
     ctx.limited(`the ${label} data declares a ${bomb.ratio}:1 expansion: only a prefix was decompressed`);
   }
 
-  // A tarball streams (stream.ts): counted here, then read member by member; other payloads stay in memory.
+  // A tarball or a large pickle streams (stream.ts): counted here (or not: speculative.ts), then read
+  // forward, a tar member by member; other payloads stay in memory.
   const tarSink = await tarStreamSink(codec, input, budget, ctx.checkAborted);
   // A tarball whose stream states its size is scanned in one pass (speculative.ts); counted when that fails.
-  const size = tarSink && !bomb && ctx.checkpoint ? speculativeSize(codec, declared, tarSink.limit, ctx.budget.limits.maxMemberBytes) : undefined;
+  const size = tarSink && !bomb && ctx.checkpoint ? speculativeSize(codec, declared, tarSink.limit, tarSink.keepUpTo) : undefined;
   if (size !== undefined) {
-    const outcome = await scanSpeculative(ctx, codec, input, size, childName(ctx.head));
+    const outcome = await scanSpeculative(ctx, tarSink!.kind, codec, input, size, childName(ctx.head));
     ctx.note('compressedBytes', input.size);
     if (outcome.done) { ctx.note('decompressedBytes', size); return; }
     ctx.note('declaredSizeUnconfirmed', outcome.why);
