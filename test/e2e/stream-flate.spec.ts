@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { randomBytes } from 'node:crypto';
 import { test, expect } from '@playwright/test';
 import { dropFiles, findingsOf, verdictCode } from './helpers';
 
@@ -12,7 +13,9 @@ test('a gzip-wrapped pickle is inflated by DecompressionStream in the scan worke
   const dir = mkdtempSync(join(tmpdir(), 'mg-stream-flate-'));
   try {
     const file = join(dir, 'model.pkl.gz');
-    writeFileSync(file, gzipSync(Buffer.from('\x80\x02cposix\nsystem\nX\x02\x00\x00\x00id\x85R.', 'latin1')));
+    // 200 KB of incompressible bytes (BINBYTES, popped) before the call: small inputs go to fflate.
+    writeFileSync(file, gzipSync(Buffer.concat([Buffer.from('\x80\x04', 'latin1'), Buffer.from([0x42, 0x40, 0x0d, 0x03, 0x00]), randomBytes(200_000),
+      Buffer.from('0cposix\nsystem\nX\x02\x00\x00\x00id\x85R.', 'latin1')])));
     await page.goto('/');
     await dropFiles(page, [file]);
     expect(await verdictCode(page)).toBe(1);

@@ -212,7 +212,7 @@ export class PullDecoder {
    * end of the input otherwise, so the format's own checks (gzip CRC-32 and ISIZE) are verified.
    */
   private async flate(input: ByteSource, gzip: boolean): Promise<void> {
-    const stream = new PacedFlate(gzip ? 'gzip' : 'deflate', (chunk) => { this.accept(chunk); });
+    const stream = new PacedFlate(gzip ? 'gzip' : 'deflate', (chunk) => { this.accept(chunk); }, input.size);
     const halt = () => this.overflow || this.stopped;
     for (let pos = 0; pos < input.size && !halt(); pos += READ_CHUNK_BYTES) {
       this.checkAborted();
