@@ -5,6 +5,7 @@
 // stopped at the ratio cap with a bounded overshoot.
 import { afterEach, describe, expect, it } from 'vitest';
 import { deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
+import { randomBytes } from 'node:crypto';
 import { streamFlate, type DecompressionStreamCtor } from '../../workers/stream-flate';
 import { fflateFactory, usePlatformFlate, type FlateFormat } from '../../src/engine/io/flate';
 import { scan, fromBytes } from '../../src/engine';
@@ -33,7 +34,9 @@ class FakeDecompressionStream {
 const Fake = FakeDecompressionStream as unknown as DecompressionStreamCtor;
 
 const data = Buffer.from(Array.from({ length: 200_000 }, (_, i) => `row ${i % 977} ${i * 31 % 101}\n`).join(''));
-const EVIL_PICKLE = Buffer.from('\x80\x02cposix\nsystem\nX\x02\x00\x00\x00id\x85R.', 'latin1');
+/** posix.system('id') after 200 KB of incompressible bytes, so the gzip is above PLATFORM_MIN_INPUT_BYTES. */
+const EVIL_PICKLE = Buffer.concat([Buffer.from('\x80\x04', 'latin1'), Buffer.from([0x42, 0x40, 0x0d, 0x03, 0x00]), randomBytes(200_000),
+  Buffer.from('0cposix\nsystem\nX\x02\x00\x00\x00id\x85R.', 'latin1')]);
 
 afterEach(() => usePlatformFlate(undefined));
 

@@ -59,6 +59,12 @@ const OUTPUT_PER_PUSH = 256 * 1024;
 const MIN_PIECE = 256;
 const MAX_PIECE_JS = 32 * 1024;
 const MAX_PIECE_NATIVE = 1024 * 1024;
+/**
+ * Compressed inputs smaller than this are decoded by fflate even where a platform decoder is
+ * injected: a zip of thousands of small members would pay the platform decoder's set-up (a zlib
+ * handle; a DecompressionStream and a task switch per push in the browser) for a few KB each.
+ */
+export const PLATFORM_MIN_INPUT_BYTES = 64 * 1024;
 
 /**
  * A decoder fed in pieces sized from the expansion of the previous piece, so the output of one push
@@ -67,13 +73,17 @@ const MAX_PIECE_NATIVE = 1024 * 1024;
  */
 export class PacedFlate {
   private readonly decoder: FlateDecoder;
-  private readonly maxPiece = injected ? MAX_PIECE_NATIVE : MAX_PIECE_JS;
+  private readonly maxPiece: number;
   private piece = MIN_PIECE * 4;
   /** Every byte the decoder produced, kept or not. */
   produced = 0;
 
-  constructor(format: FlateFormat, onData: (chunk: Uint8Array) => void) {
-    this.decoder = makeFlate(format, (chunk) => { this.produced += chunk.length; onData(chunk); });
+  /** `inputBytes`, when known: below PLATFORM_MIN_INPUT_BYTES fflate decodes, whatever is injected. */
+  constructor(format: FlateFormat, onData: (chunk: Uint8Array) => void, inputBytes = Infinity) {
+    const platform = injected !== undefined && inputBytes >= PLATFORM_MIN_INPUT_BYTES;
+    this.maxPiece = platform ? MAX_PIECE_NATIVE : MAX_PIECE_JS;
+    const emit = (chunk: Uint8Array) => { this.produced += chunk.length; onData(chunk); };
+    this.decoder = platform ? makeFlate(format, emit) : fflateFactory(format, emit);
   }
 
   /** Pushes `block` (the last input when `last`) until done or `stop()`; rejects on corrupt data. */

@@ -82,7 +82,7 @@ export async function inflateRawBounded(compressed: ByteSource, budget: Budget, 
     const keep = chunk.length > room ? chunk.subarray(0, room) : chunk;
     if (keep.length) { chunks.push(keep); crc = crc32(keep, crc); total += keep.length; }
     if (chunk.length > room) cut = limitReason;
-  });
+  }, compressed.size);
 
   let error: string | undefined;
   try {

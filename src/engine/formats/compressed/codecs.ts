@@ -69,7 +69,7 @@ async function lzmaAlone(src: ByteSource, sink: Sink, checkAborted: () => void, 
 }
 
 async function flate(src: ByteSource, sink: Sink, checkAborted: () => void, format: FlateFormat): Promise<DecodeResult> {
-  const stream = new PacedFlate(format, (chunk) => { sink.push(chunk); });
+  const stream = new PacedFlate(format, (chunk) => { sink.push(chunk); }, src.size);
   try {
     for (let pos = 0; pos < src.size && !sink.full; pos += READ_CHUNK_BYTES) {
       checkAborted();

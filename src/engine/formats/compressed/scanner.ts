@@ -11,7 +11,7 @@ import { DECODERS } from './codecs';
 import { Sink } from './sink';
 import { tarStreamSink, tarStreamSource } from './stream';
 import { declaredOutput } from './declared';
-import { flateName } from '../../io/flate';
+import { flateName, PLATFORM_MIN_INPUT_BYTES } from '../../io/flate';
 import { scanSpeculative, speculativeSize } from './speculative';
 import { BOMB_PREFIX_BYTES, bytesText, declaredBomb, prefixBudget } from '../../io/bomb';
 
@@ -61,7 +61,7 @@ async function scanCompressed(ctx: ScanContext<CompressedState>): Promise<void> 
   const { codec, skip } = ctx.state;
   const label = NAMES[codec];
   ctx.note('codec', codec);
-  if (codec === 'gzip' || codec === 'zlib' || codec === 'joblib-zfile') ctx.note('inflater', flateName());
+  if (codec === 'gzip' || codec === 'zlib' || codec === 'joblib-zfile') ctx.note('inflater', ctx.source.size - skip >= PLATFORM_MIN_INPUT_BYTES ? flateName() : 'fflate');
   const decode = DECODERS[codec];
   const input = countedSource(ctx).slice(skip, ctx.source.size);
   if (!decode) return unsupported(ctx, `${label} compression is not supported`);
@@ -79,12 +79,13 @@ async function scanCompressed(ctx: ScanContext<CompressedState>): Promise<void> 
     ctx.limited(`the ${label} data declares a ${bomb.ratio}:1 expansion: only a prefix was decompressed`);
   }
 
-  // A tarball streams (stream.ts): counted here, then read member by member; other payloads stay in memory.
+  // A tarball or a large pickle streams (stream.ts): counted here (or not: speculative.ts), then read
+  // forward, a tar member by member; other payloads stay in memory.
   const tarSink = await tarStreamSink(codec, input, budget, ctx.checkAborted);
   // A tarball whose stream states its size is scanned in one pass (speculative.ts); counted when that fails.
-  const size = tarSink && !bomb && ctx.checkpoint ? speculativeSize(codec, declared, tarSink.limit, ctx.budget.limits.maxMemberBytes) : undefined;
+  const size = tarSink && !bomb && ctx.checkpoint ? speculativeSize(codec, declared, tarSink.limit, tarSink.keepUpTo) : undefined;
   if (size !== undefined) {
-    const outcome = await scanSpeculative(ctx, codec, input, size, childName(ctx.head));
+    const outcome = await scanSpeculative(ctx, tarSink!.kind, codec, input, size, childName(ctx.head));
     ctx.note('compressedBytes', input.size);
     if (outcome.done) { ctx.note('decompressedBytes', size); return; }
     ctx.note('declaredSizeUnconfirmed', outcome.why);

@@ -11,17 +11,17 @@
 // caller scans again the counted way, which reports the corruption or the bomb as before.
 import type { ByteSource, ScanContext } from '../../types';
 import type { Codec } from './sniff';
-import { DecompressedStream, PullDecoder, STREAM_TAR_ABOVE_BYTES } from './stream';
+import { streamOf, type StreamKind } from './stream';
 
 const FOUR_GIB = 2 ** 32;
 
 /**
  * The decompressed size to stream by, or undefined (count it first): a declared size above the
- * in-memory threshold, within `cap`, and, for gzip, the only size ≡ ISIZE mod 2^32 within it.
+ * in-memory threshold `keepUpTo`, within `cap`, and, for gzip, the only size ≡ ISIZE mod 2^32 within it.
  */
-export function speculativeSize(codec: Codec, declared: number | undefined, cap: number, maxMemberBytes: number): number | undefined {
+export function speculativeSize(codec: Codec, declared: number | undefined, cap: number, keepUpTo: number): number | undefined {
   if (declared === undefined || !Number.isSafeInteger(declared)) return undefined;
-  if (declared <= Math.min(STREAM_TAR_ABOVE_BYTES, maxMemberBytes) || declared > cap) return undefined;
+  if (declared <= keepUpTo || declared > cap) return undefined;
   if (codec === 'gzip') return declared + FOUR_GIB > cap ? declared : undefined;
   return codec === 'xz' || codec === 'zstd' ? declared : undefined;
 }
@@ -33,9 +33,10 @@ export type SpeculativeOutcome = { done: true } | { done: false; why: string };
  * Scans `input` decompressed as the child `name` of `size` bytes in one pass, then checks that the
  * data held exactly that. Not done: every finding and node of the pass was dropped.
  */
-export async function scanSpeculative(ctx: ScanContext, codec: Codec, input: ByteSource, size: number, name: string): Promise<SpeculativeOutcome> {
+export async function scanSpeculative(ctx: ScanContext, kind: StreamKind, codec: Codec, input: ByteSource, size: number,
+  name: string): Promise<SpeculativeOutcome> {
   const undo = ctx.checkpoint!();
-  const stream = new DecompressedStream(() => new PullDecoder(codec, input, size, ctx.checkAborted), size, name, ctx.budget.limits.maxMemberBytes);
+  const stream = streamOf(kind, codec, input, size, name, ctx.budget, ctx.checkAborted);
   await ctx.scanChild(name, stream);
   const end = await stream.settle();
   if (!end.overflow && end.error === undefined && end.total === size) {

@@ -20,10 +20,25 @@ import { Sink } from './sink';
 
 /** Tar payloads up to this size are kept in memory after the counting pass (one buffer, as before). */
 export const STREAM_TAR_ABOVE_BYTES = 64 * 1024 * 1024;
+/**
+ * Pickle payloads (protocol 2-5, what joblib.dump(compress=...) wraps) above this size are streamed
+ * into the pickle scanner instead of held whole: a 100 MB compressed RandomForest would otherwise sit
+ * in memory beside everything the pickle machine keeps.
+ */
+export const STREAM_PICKLE_ABOVE_BYTES = 16 * 1024 * 1024;
+/**
+ * Bytes a streamed pickle holds behind the reader, which reads forward. A read behind them (a nested
+ * pickle or a swept range scanned after the stream) restarts decompression once and widens the window
+ * to maxMemberBytes, so a pickle read out of order costs one more decode, not a failed scan.
+ */
+export const STREAM_PICKLE_WINDOW_BYTES = 8 * 1024 * 1024;
+
+/** What a streamed payload is: a tar, read member by member, or a pickle, read forward. */
+export type StreamKind = 'tar' | 'pickle';
 /** Codecs whose decoders yield between input reads, so a paused consumer pauses them. */
 const STREAMABLE: ReadonlySet<Codec> = new Set(['gzip', 'zlib', 'xz', 'zstd']);
 /** Decompressed bytes queued ahead of the reader before the decoder is paused. */
-const QUEUE_HIGH_BYTES = 8 * 1024 * 1024;
+const QUEUE_HIGH_BYTES = 4 * 1024 * 1024;
 /** Compressed bytes read, and pushed into fflate, per step (as codecs.ts). */
 const READ_CHUNK_BYTES = 1024 * 1024;
 /** Compressed bytes decoded between pauses for the reader (the queue's high mark bounds the rest). */
@@ -56,7 +71,7 @@ class PeekSink extends Sink {
 export class CountingSink extends Sink {
   private kept: Uint8Array[] = [];
   private keptBytes = 0;
-  constructor(budget: Budget, compressedSize: number, private readonly keepUpTo: number) {
+  constructor(budget: Budget, compressedSize: number, readonly keepUpTo: number, readonly kind: StreamKind = 'tar') {
     super(uncapped(budget), compressedSize);
   }
   override push(chunk: Uint8Array): boolean {
@@ -88,8 +103,9 @@ export class CountingSink extends Sink {
 }
 
 /**
- * The sink for the counting pass when `input` decompresses to a tar and the codec can stream; null
- * otherwise (the caller keeps its in-memory path). Costs one small decode of the first block.
+ * The sink for the counting pass when `input` decompresses to a tar or a protocol 2-5 pickle and the
+ * codec can stream; null otherwise (the caller keeps its in-memory path). Costs one small decode of
+ * the first block.
  */
 export async function tarStreamSink(codec: Codec, input: ByteSource, budget: Budget, checkAborted: () => void): Promise<CountingSink | null> {
   const decode = DECODERS[codec];
@@ -101,7 +117,11 @@ export async function tarStreamSink(codec: Codec, input: ByteSource, budget: Bud
     if (e instanceof LimitExceeded || (e instanceof Error && e.name === 'ScanAborted')) throw e;
     return null;
   }
-  if (peek.head.length < BLOCK || peek.head.every((b) => b === 0) || !checksumOk(peek.head)) return null;
+  const h = peek.head;
+  if (h.length >= 2 && h[0] === 0x80 && h[1]! >= 2 && h[1]! <= 5) {
+    return new CountingSink(budget, input.size, Math.min(STREAM_PICKLE_ABOVE_BYTES, budget.limits.maxMemberBytes), 'pickle');
+  }
+  if (h.length < BLOCK || h.every((b) => b === 0) || !checksumOk(h)) return null;
   return new CountingSink(budget, input.size, Math.min(STREAM_TAR_ABOVE_BYTES, budget.limits.maxMemberBytes));
 }
 
@@ -110,7 +130,15 @@ export function tarStreamSource(sink: CountingSink, codec: Codec, input: ByteSou
   checkAborted: () => void): ByteSource {
   const kept = sink.keptBytesOrNull();
   if (kept) return fromBytes(kept, name);
-  return new DecompressedStream(() => new PullDecoder(codec, input, sink.total, checkAborted), sink.total, name, budget.limits.maxMemberBytes);
+  return streamOf(sink.kind, codec, input, sink.total, name, budget, checkAborted);
+}
+
+/** The decompressed `input` as a forward stream of `size` bytes, its window sized for what reads it. */
+export function streamOf(kind: StreamKind, codec: Codec, input: ByteSource, size: number, name: string, budget: Budget,
+  checkAborted: () => void): DecompressedStream {
+  const max = budget.limits.maxMemberBytes;
+  return new DecompressedStream(() => new PullDecoder(codec, input, size, checkAborted), size, name,
+    kind === 'pickle' ? Math.min(STREAM_PICKLE_WINDOW_BYTES, max) : max, max);
 }
 
 export function isStream(source: ByteSource): boolean {
@@ -184,7 +212,7 @@ export class PullDecoder {
    * end of the input otherwise, so the format's own checks (gzip CRC-32 and ISIZE) are verified.
    */
   private async flate(input: ByteSource, gzip: boolean): Promise<void> {
-    const stream = new PacedFlate(gzip ? 'gzip' : 'deflate', (chunk) => { this.accept(chunk); });
+    const stream = new PacedFlate(gzip ? 'gzip' : 'deflate', (chunk) => { this.accept(chunk); }, input.size);
     const halt = () => this.overflow || this.stopped;
     for (let pos = 0; pos < input.size && !halt(); pos += READ_CHUNK_BYTES) {
       this.checkAborted();
@@ -254,10 +282,13 @@ export class DecompressedStream implements ByteSource {
   private decoder: PullDecoder | null = null;
   private restarts = 0;
 
+  private queue: Promise<void> = Promise.resolve();
   /** See ByteSource.sequential: the weight statistics sample a prefix instead of spreading reads over a member. */
   readonly sequential = true;
 
-  constructor(private readonly open: () => PullDecoder, readonly size: number, readonly name: string, private readonly cap: number) {}
+  /** `cap`: bytes held behind the reader; widened to `maxHeld` at the first restart (the reader goes back). */
+  constructor(private readonly open: () => PullDecoder, readonly size: number, readonly name: string, private cap: number,
+    private readonly maxHeld = cap) {}
 
   private get windowStart(): number { return this.held[0]?.start ?? this.pos; }
 
@@ -270,6 +301,7 @@ export class DecompressedStream implements ByteSource {
     if (this.decoder && ++this.restarts > MAX_RESTARTS) {
       throw new LimitExceeded('maxMemberBytes', `a streamed tar was read out of order more than ${MAX_RESTARTS} times (each re-decompresses it from the start)`);
     }
+    if (this.decoder) this.cap = Math.max(this.cap, this.maxHeld);
     this.decoder?.stop();
     this.decoder = this.open();
     this.held = [];
@@ -277,7 +309,17 @@ export class DecompressedStream implements ByteSource {
     this.pos = 0;
   }
 
-  async read(offset: number, length: number): Promise<Uint8Array> {
+  /**
+   * One read at a time: readers issue reads ahead (the pickle scanner's OpReader), and two reads
+   * waiting on the one decoder at once would leave one of them waiting for ever.
+   */
+  read(offset: number, length: number): Promise<Uint8Array> {
+    const out = this.queue.then(() => this.readNow(offset, length));
+    this.queue = out.then(() => undefined, () => undefined);
+    return out;
+  }
+
+  private async readNow(offset: number, length: number): Promise<Uint8Array> {
     const a = Math.max(0, Math.min(offset, this.size));
     const b = Math.max(a, Math.min(this.size, a + Math.max(0, length)));
     if (b === a) return new Uint8Array(0);
