@@ -121,6 +121,10 @@ async function engineBundle() {
 const WORKER = `
 import { parentPort, workerData } from 'node:worker_threads';
 const engine = await import(workerData.engine);
+// Load the pickle knowledge base (an 8 MB module, loaded on the first pickle) before the first timed
+// input: a thread replaced after a hang would otherwise charge that load to its next pickle input
+// (seen: a 4 s Keras file reported as a 10 s hang on a loaded machine).
+await engine.scan(engine.fromBytes(new TextEncoder().encode('cos\\nsystem\\n.'), 'warm.pkl'));
 parentPort.on('message', async ({ id, bytes, name }) => {
   const t = performance.now();
   try {

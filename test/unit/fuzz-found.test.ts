@@ -27,3 +27,13 @@ describe('fuzz findings (zstd)', () => {
     expect(r.findings.find((f) => f.ruleId === 'format/malformed')!.message).toContain('more than 255 Huffman weights');
   });
 });
+
+describe('fuzz findings (HDF5)', () => {
+  it('a vlen string attribute declaring 878 MB at a heap outside the file is malformed at once, before libhdf5 allocates it', async () => {
+    const started = Date.now();
+    const r = await scan(load('test/fuzz/found/hdf5-vlen-878mb.h5'));
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(r.complete).toBe(false);
+    expect(r.findings.find((f) => f.ruleId === 'format/malformed')!.message).toContain('878903313 bytes, more than the whole file');
+  }, 60_000);
+});
