@@ -8,11 +8,11 @@ import { fromBlob, scan, type FileReport, type ScanOptions } from '../src/engine
 import type { InspectWorkerApi, ProgressCallback, ScanWorkerApi, WorkerProgress } from './api';
 import { hexAround, opsIndex, opsPage, readBlobSync } from './inspect';
 import './wasm-host';
-import { usePlatformFlate } from '../src/engine/io/flate';
+import { PLATFORM_MIN_INPUT_BYTES, usePlatformFlate } from '../src/engine/io/flate';
 import { streamFlate } from './stream-flate';
 
 // The browser's DecompressionStream inflates zip members, gzip and zlib streams (fflate where it lacks one).
-usePlatformFlate(streamFlate(), 'DecompressionStream');
+usePlatformFlate(streamFlate(), 'DecompressionStream', PLATFORM_MIN_INPUT_BYTES);
 
 /** At most ~10 progress messages a second: enough for a smooth bar, cheap for the page. */
 const PROGRESS_INTERVAL_MS = 100;

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { randomBytes } from 'node:crypto';
 import { streamFlate, type DecompressionStreamCtor } from '../../workers/stream-flate';
-import { fflateFactory, usePlatformFlate, type FlateFormat } from '../../src/engine/io/flate';
+import { fflateFactory, PLATFORM_MIN_INPUT_BYTES, usePlatformFlate, type FlateFormat } from '../../src/engine/io/flate';
 import { scan, fromBytes } from '../../src/engine';
 import { Budget } from '../../src/engine/limits';
 import { inflateRawBounded } from '../../src/engine/io/inflate';
@@ -82,7 +82,7 @@ describe('DecompressionStream adapter', () => {
 
 describe('the engine on an asynchronous platform decoder', () => {
   it('finds the pickle inside a gzip stream, decoded by the injected decoder', async () => {
-    usePlatformFlate(streamFlate(Fake), 'DecompressionStream');
+    usePlatformFlate(streamFlate(Fake), 'DecompressionStream', PLATFORM_MIN_INPUT_BYTES);
     made = 0;
     const r = await scan(fromBytes(gzipSync(EVIL_PICKLE), 'model.pkl.gz'));
     expect(made).toBeGreaterThan(0);
@@ -91,7 +91,7 @@ describe('the engine on an asynchronous platform decoder', () => {
   });
 
   it('stops a deflate bomb at the ratio cap, not at the end of its 256 MiB', async () => {
-    usePlatformFlate(streamFlate(Fake), 'DecompressionStream');
+    usePlatformFlate(streamFlate(Fake), 'DecompressionStream', PLATFORM_MIN_INPUT_BYTES);
     const bomb = deflateRawSync(Buffer.alloc(256 * 1024 * 1024));
     const budget = new Budget();
     const r = await inflateRawBounded(fromBytes(bomb), budget);

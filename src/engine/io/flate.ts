@@ -27,20 +27,23 @@ export const fflateFactory: FlateFactory = (format, onData) => {
 
 let injected: FlateFactory | undefined;
 let injectedName = 'fflate';
+let injectedMinInput = 0;
 
 /**
  * Installs the platform's decoder (once, at start-up of a CLI thread or worker) under a name for the
  * report's notes; undefined restores fflate.
  */
-export function usePlatformFlate(factory: FlateFactory | undefined, name = 'platform'): void {
+export function usePlatformFlate(factory: FlateFactory | undefined, name = 'platform', minInputBytes = 0): void {
   injected = factory;
   injectedName = factory ? name : 'fflate';
+  injectedMinInput = factory ? minInputBytes : 0;
 }
 
-/** Which decoder inflates: the name given to usePlatformFlate, or 'fflate'. */
-export function flateName(): string {
-  return injectedName;
+/** Which decoder inflates a compressed input of `inputBytes`: the injected one's name, or 'fflate'. */
+export function flateNameFor(inputBytes: number): string {
+  return injected !== undefined && inputBytes >= injectedMinInput ? injectedName : 'fflate';
 }
+
 
 /** A decoder for `format`: the platform's when one was injected, else fflate. */
 export function makeFlate(format: FlateFormat, onData: (chunk: Uint8Array) => void): FlateDecoder {
@@ -60,9 +63,9 @@ const MIN_PIECE = 256;
 const MAX_PIECE_JS = 32 * 1024;
 const MAX_PIECE_NATIVE = 1024 * 1024;
 /**
- * Compressed inputs smaller than this are decoded by fflate even where a platform decoder is
- * injected: a zip of thousands of small members would pay the platform decoder's set-up (a zlib
- * handle; a DecompressionStream and a task switch per push in the browser) for a few KB each.
+ * For an asynchronous platform decoder (the browser's DecompressionStream: a stream and a task switch
+ * per push), compressed inputs smaller than this are decoded by fflate: a zip of thousands of small
+ * members would pay that set-up for a few KB each. Passed to usePlatformFlate by the scan worker.
  */
 export const PLATFORM_MIN_INPUT_BYTES = 64 * 1024;
 
@@ -78,9 +81,9 @@ export class PacedFlate {
   /** Every byte the decoder produced, kept or not. */
   produced = 0;
 
-  /** `inputBytes`, when known: below PLATFORM_MIN_INPUT_BYTES fflate decodes, whatever is injected. */
+  /** `inputBytes`, when known: below the injected decoder's minimum fflate decodes (usePlatformFlate). */
   constructor(format: FlateFormat, onData: (chunk: Uint8Array) => void, inputBytes = Infinity) {
-    const platform = injected !== undefined && inputBytes >= PLATFORM_MIN_INPUT_BYTES;
+    const platform = injected !== undefined && inputBytes >= injectedMinInput;
     this.maxPiece = platform ? MAX_PIECE_NATIVE : MAX_PIECE_JS;
     const emit = (chunk: Uint8Array) => { this.produced += chunk.length; onData(chunk); };
     this.decoder = platform ? makeFlate(format, emit) : fflateFactory(format, emit);

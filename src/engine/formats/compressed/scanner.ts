@@ -11,7 +11,7 @@ import { DECODERS } from './codecs';
 import { Sink } from './sink';
 import { tarStreamSink, tarStreamSource } from './stream';
 import { declaredOutput } from './declared';
-import { flateName, PLATFORM_MIN_INPUT_BYTES } from '../../io/flate';
+import { flateNameFor } from '../../io/flate';
 import { scanSpeculative, speculativeSize } from './speculative';
 import { BOMB_PREFIX_BYTES, bytesText, declaredBomb, prefixBudget } from '../../io/bomb';
 
@@ -61,7 +61,7 @@ async function scanCompressed(ctx: ScanContext<CompressedState>): Promise<void> 
   const { codec, skip } = ctx.state;
   const label = NAMES[codec];
   ctx.note('codec', codec);
-  if (codec === 'gzip' || codec === 'zlib' || codec === 'joblib-zfile') ctx.note('inflater', ctx.source.size - skip >= PLATFORM_MIN_INPUT_BYTES ? flateName() : 'fflate');
+  if (codec === 'gzip' || codec === 'zlib' || codec === 'joblib-zfile') ctx.note('inflater', flateNameFor(ctx.source.size - skip));
   const decode = DECODERS[codec];
   const input = countedSource(ctx).slice(skip, ctx.source.size);
   if (!decode) return unsupported(ctx, `${label} compression is not supported`);
