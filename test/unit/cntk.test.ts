@@ -39,6 +39,18 @@ describe('cntk: scanning', () => {
     }
   });
 
+  it('keeps a primitive function with module/class attributes and .so/.dll inside words silent', async () => {
+    const r = await run('benign/lookalike_attributes.model');
+    expect(r.format).toBe('cntk');
+    expect(r.findings).toEqual([]);
+  });
+
+  it('reports a shell command in a function name once, at its pointer (the sweep does not repeat it)', async () => {
+    const r = await run('malicious/shell_in_name.model');
+    const hits = r.findings.filter((x) => x.ruleId === 'strings/shell-command');
+    expect(hits.map((f) => [f.severity, f.location.pointer])).toEqual([['warning', '/primitive_functions/3/name']]);
+  });
+
   it('reports a Python user-defined function with its module and class as a WARNING', async () => {
     const r = await run('malicious/python_udf.model');
     const f = r.findings.find((x) => x.ruleId === 'cntk/python-udf')!;

@@ -8,6 +8,7 @@
 import type { FindingInput, Head, ScanContext, Scanner } from '../../types';
 import { clip } from '../../io/text';
 import { unknownScanner } from '../unknown/scanner';
+import { inspectText } from '../../detectors/strings';
 import { COMPOSITE_KEYS, decodeModel, loadDecoders } from './model';
 
 /** Bytes of a v2 model decoded: the weights are inline (skipped, not copied), so this is generous. */
@@ -52,9 +53,11 @@ function sniff(head: Head): { confidence: 'magic' | 'structure'; state: Kind } |
   return null;
 }
 
-async function scanV2(ctx: ScanContext<Kind>): Promise<boolean> {
+/** Returns the string rules the decoded strings raised: the sweep's copies of those are not reported twice. */
+async function scanV2(ctx: ScanContext<Kind>): Promise<Set<string>> {
+  const raised = new Set<string>();
   const size = ctx.source.size;
-  if (size > MAX_MODEL_BYTES) { ctx.limited(`model of ${size} bytes is over the ${MAX_MODEL_BYTES}-byte limit; it was not decoded`); return false; }
+  if (size > MAX_MODEL_BYTES) { ctx.limited(`model of ${size} bytes is over the ${MAX_MODEL_BYTES}-byte limit; it was not decoded`); return raised; }
   const m = decodeModel(await loadDecoders(), await ctx.read(0, size), () => ctx.checkAborted());
   ctx.note('primitiveFunctions', m.primitiveFunctions);
   ctx.note('userDefinedFunctions', m.udfs.length + m.udfsDropped);
@@ -72,23 +75,32 @@ async function scanV2(ctx: ScanContext<Kind>): Promise<boolean> {
     const lib = LIBRARY.exec(s.text);
     if (lib && libs++ < MAX_REPORTED) ctx.report({ ruleId: 'cntk/library-reference', pointer: s.pointer, evidence: clip(lib[0], 120), message: `The CNTK model names the shared library ${clip(lib[0], 120)}` });
     ctx.inspectString(s.text, { pointer: s.pointer, key: s.pointer.split('/').pop() });
+    for (const h of inspectText(s.text.slice(0, ctx.budget.limits.maxStringBytes))) raised.add(h.ruleId);
   }
   if (m.stringsDropped) ctx.limited(`${m.stringsDropped} further strings were not inspected`);
   if (m.cutShort) ctx.limited(`the model's dictionary was walked only partly: ${m.cutShort}`);
-  return true;
+  return raised;
 }
 
 async function scan(ctx: ScanContext<Kind>): Promise<void> {
   ctx.note('version', ctx.state);
+  let raised = new Set<string>();
   if (ctx.state === 'v1') {
-    ctx.report({ ruleId: 'cntk/v1-not-parsed', message: 'Recognised as a legacy (v1) CNTK model by its "BCN" marker; its node list was not decoded, only swept for executables, strings and names' });
+    ctx.report({ ruleId: 'cntk/v1-not-parsed', message: 'Recognised as a legacy (v1) CNTK model by its "BCN" marker; its node list was not decoded, only swept for executables and strings' });
     ctx.limited('legacy CNTK v1 network not decoded (sweep only)');
   } else {
-    await scanV2(ctx);
+    raised = await scanV2(ctx);
   }
   // The generic sweep, minus its "format not recognised" note (the format was recognised): finds
-  // executables in tensor data, which the decoder skips.
-  const swept: ScanContext = { ...ctx, report: (f: FindingInput) => { if (f.ruleId !== 'file/unrecognized-format') ctx.report(f); } };
+  // executables and strings in tensor data, which the decoder skips. A string rule the decoded
+  // strings already raised (with a pointer) is not repeated from the sweep's printable runs.
+  const swept: ScanContext = { ...ctx, report: (f: FindingInput) => {
+    if (f.ruleId !== 'file/unrecognized-format') ctx.report(f);
+  }, inspectString: (text, where) => {
+    // Only when the decoded strings raised something: then a block whose every hit was already
+    // reported is skipped; any new hit sends the whole block through (a rare repeat beats a miss).
+    if (raised.size === 0 || inspectText(text.slice(0, ctx.budget.limits.maxStringBytes)).some((h) => !raised.has(h.ruleId))) ctx.inspectString(text, where);
+  } };
   await unknownScanner.scan(swept);
 }
 
