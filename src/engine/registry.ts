@@ -91,7 +91,7 @@ export const SCANNERS: readonly Scanner[] = [
   coremlScanner,          // .mlmodel with Model.specificationVersion first (tag 0x08): protobuf has no magic; .mlpackage Manifest.json by name + itemInfoEntries; MIL weight.bin by header version 2 + 0xDEADBEEF sentinel
   executorchScanner,      // 'ET'NN at offset 4 (program.fbs file_identifier) + .pte name or 'eh00' header: parsed
   tensorrtScanner,        // 'ptrt'/'ftrt' at 0 (or after Ultralytics' JSON prefix); .engine/.plan/.trt by name: header + names only
-  cntkScanner,            // CNTK v1 UTF-16 "BCN" marker (magic); v2 Dictionary whose first map key is a composite-function key (structure), decoded
+  cntkScanner,            // CNTK v1 UTF-16 "BCN" marker (magic); v2 Dictionary whose first map entry is a composite key or holds a DictionaryValue (structure); .dnn/.cmf by name; decoded
   compiledScanner,        // RKNN 'RKNN' at 0 (magic): swept, never parsed
   configScanner,          // model-folder configs by name + structure (after every magic-based format)
   pickleScanner,          // protocol 0/1 pickles have no magic: their sniff is a parse, so it runs last

@@ -24,6 +24,8 @@ describe('cntk: fixtures follow CNTK.proto and CompositeFunction::Serialize', ()
 
   it('is recognised by content whatever the name, and ONNX-looking protobufs are not', () => {
     expect(looksLikeV2(load('benign/dense_relu.model'))).toBe(true);
+    // A crafted first key (CNTK ignores unknown keys) whose value is a DictionaryValue still counts.
+    expect(looksLikeV2(new Uint8Array([0x08, 0x01, 0x12, 0x0b, 0x0a, 0x05, 0x7a, 0x7a, 0x7a, 0x7a, 0x7a, 0x12, 0x02, 0x10, 0x06]))).toBe(true);
     expect(looksLikeV2(new Uint8Array([0x08, 0x07, 0x12, 0x07, 0x70, 0x79, 0x74, 0x6f, 0x72, 0x63, 0x68]))).toBe(false);
   });
 });
@@ -86,6 +88,13 @@ describe('cntk: scanning', () => {
       expect(r.findings.some((x) => x.ruleId === 'format/malformed'), f).toBe(true);
       expect(r.complete, f).toBe(false);
     }
+  });
+
+  it('reports a .dnn file that is neither v1 nor a v2 composite as malformed, not clean', async () => {
+    const r = await scan(fromBytes(new TextEncoder().encode('not a network at all, just text\n'), 'model.dnn'));
+    expect(r.format).toBe('cntk');
+    expect(r.findings.map((f) => f.ruleId)).toContain('format/malformed');
+    expect(r.complete).toBe(false);
   });
 
   it('recognises a legacy v1 network by its UTF-16 "BCN" marker, sweeps it and reports it incomplete', async () => {

@@ -32,8 +32,11 @@ function varint(b: Uint8Array, at: number): [number, number] | null {
 
 /**
  * A v2 model is a Dictionary: optionally `version` (tag 0x08) and then a `data` map entry (tag 0x12)
- * whose key (tag 0x0a) is one of the composite function's key names. Map entries come in any order,
- * so any of those keys opens the file; the full check (type = CompositeFunction) is the decode.
+ * whose key (tag 0x0a) is one of the composite function's key names. Map entries come in any order
+ * and CNTK ignores keys it does not know, so a first entry with another identifier-like key also
+ * counts when its value opens like a DictionaryValue (`version` 0x08 or `value_type` 0x10): a
+ * crafted key cannot hide the model from this scanner. The full check (type = CompositeFunction) is
+ * the decode.
  */
 export function looksLikeV2(b: Uint8Array): boolean {
   let at = 0;
@@ -42,14 +45,20 @@ export function looksLikeV2(b: Uint8Array): boolean {
   const len = varint(b, at + 1);
   if (!len || b[len[1]] !== 0x0a) return false;
   const key = varint(b, len[1] + 1);
-  if (!key || key[0] > 64 || key[1] + key[0] > b.length) return false;
-  return COMPOSITE_KEYS.has(String.fromCharCode(...b.subarray(key[1], key[1] + key[0])));
+  if (!key || key[0] === 0 || key[0] > 64 || key[1] + key[0] > b.length) return false;
+  const name = String.fromCharCode(...b.subarray(key[1], key[1] + key[0]));
+  if (COMPOSITE_KEYS.has(name)) return true;
+  const after = key[1] + key[0];
+  const value = b[after] === 0x12 ? varint(b, after + 1) : null;
+  return /^[A-Za-z_]\w*$/.test(name) && value !== null && value[0] > 0 && (b[value[1]] === 0x08 || b[value[1]] === 0x10);
 }
 
-function sniff(head: Head): { confidence: 'magic' | 'structure'; state: Kind } | null {
+function sniff(head: Head): { confidence: 'magic' | 'structure' | 'name'; state: Kind } | null {
   const b = head.bytes;
   if (b.length >= V1_MARKER.length && V1_MARKER.every((x, i) => b[i] === x)) return { confidence: 'magic', state: 'v1' };
   if (looksLikeV2(b)) return { confidence: 'structure', state: 'v2' };
+  // CNTK's own extensions: decoded as v2, so a file that is not one is reported malformed, not skipped.
+  if (head.ext === '.dnn' || head.ext === '.cmf') return { confidence: 'name', state: 'v2' };
   return null;
 }
 
