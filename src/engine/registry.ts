@@ -43,6 +43,7 @@ import { paddleScanner } from './formats/paddle/scanner';
 import { coremlScanner } from './formats/coreml/scanner';
 import { coremlBlobsCheck } from './formats/coreml/folder';
 import { compiledScanner } from './formats/compiled/scanner';
+import { cntkScanner } from './formats/cntk/scanner';
 import { executorchScanner } from './formats/executorch/scanner';
 import { tensorrtScanner } from './formats/tensorrt/scanner';
 
@@ -90,7 +91,8 @@ export const SCANNERS: readonly Scanner[] = [
   coremlScanner,          // .mlmodel with Model.specificationVersion first (tag 0x08): protobuf has no magic; .mlpackage Manifest.json by name + itemInfoEntries; MIL weight.bin by header version 2 + 0xDEADBEEF sentinel
   executorchScanner,      // 'ET'NN at offset 4 (program.fbs file_identifier) + .pte name or 'eh00' header: parsed
   tensorrtScanner,        // 'ptrt'/'ftrt' at 0 (or after Ultralytics' JSON prefix); .engine/.plan/.trt by name: header + names only
-  compiledScanner,        // RKNN 'RKNN' at 0 (magic); CNTK by name only: swept, never parsed
+  cntkScanner,            // CNTK v1 UTF-16 "BCN" marker (magic); v2 Dictionary whose first map entry is a composite key or holds a DictionaryValue (structure); .dnn/.cmf by name; decoded
+  compiledScanner,        // RKNN 'RKNN' at 0 (magic): swept, never parsed
   configScanner,          // model-folder configs by name + structure (after every magic-based format)
   pickleScanner,          // protocol 0/1 pickles have no magic: their sniff is a parse, so it runs last
 ];

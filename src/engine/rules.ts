@@ -37,6 +37,7 @@ import { MXNET_RULES } from './rules/mxnet';
 import { PADDLE_RULES } from './rules/paddle';
 import { COREML_RULES } from './rules/coreml';
 import { COMPILED_RULES } from './rules/compiled';
+import { CNTK_RULES } from './rules/cntk';
 import { EXECUTORCH_RULES } from './rules/executorch';
 import { TENSORRT_RULES } from './rules/tensorrt';
 
@@ -79,6 +80,7 @@ export const RULES = {
   ...PADDLE_RULES,
   ...COREML_RULES,
   ...COMPILED_RULES,
+  ...CNTK_RULES,
   ...EXECUTORCH_RULES,
   ...TENSORRT_RULES,
 } as const satisfies Record<string, RuleDef>;

@@ -170,3 +170,19 @@ describe('fuzz: the Core ML spec, weight-file and manifest parsers only ever thr
     });
   }
 });
+
+// CNTK (issue 13): the v2 dictionary decoder + walk, called directly on mutated fixtures (a UDF model
+// and the ELF-in-tensor model): it returns data or throws FormatError, nothing else.
+describe('fuzz: the CNTK v2 model decoder only ever throws FormatError', async () => {
+  const { FormatError } = await import('../../src/engine/types');
+  const { loadDecoders, decodeModel } = await import('../../src/engine/formats/cntk/model');
+  const P = await loadDecoders();
+  for (const f of ['malicious/native_udf.model', 'malicious/elf_in_tensor.model']) {
+    const base = new Uint8Array(readFileSync(join(FIXTURE_ROOT, 'cntk', f)));
+    it(`cntk ${f}: mutated input decodes or throws FormatError`, () => {
+      fc.assert(fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (muts) => {
+        try { decodeModel(P, apply(base, muts), () => {}); } catch (e) { if (!(e instanceof FormatError)) throw e; }
+      }), { seed: 0x636e, numRuns: RUNS_PER_FIXTURE * 20 });
+    });
+  }
+});

@@ -1,13 +1,13 @@
 // Compiled runtime artifacts this scanner recognises but does not decode (ExecuTorch programs and
-// TensorRT engines have their own scanners): RKNN models ("RKNN" at 0, undocumented) and CNTK models
-// (.dnn/.cmf, by name). What is checked: the generic sweep (embedded executables, strings through the
+// TensorRT engines have their own scanners, and so do CNTK models: formats/cntk): RKNN models ("RKNN"
+// at 0, undocumented). What is checked: the generic sweep (embedded executables, strings through the
 // detectors) plus shared-library names found in printable strings. The node is always
 // marked incomplete: an unparsed payload is never reported clean.
 import type { FindingInput, Head, ScanContext, Scanner } from '../../types';
 import { clip, latin1Text } from '../../io/text';
 import { unknownScanner } from '../unknown/scanner';
 
-type Kind = 'rknn' | 'cntk';
+type Kind = 'rknn';
 interface State { kind: Kind }
 
 /** Bytes searched for names: operator tables and plugin lists sit in the first megabytes. */
@@ -15,16 +15,12 @@ export const NAME_SCAN_BYTES = 16 * 1024 * 1024;
 /** Names listed per kind. */
 const MAX_LISTED = 32;
 const LIBRARY = /[\w.+-]{1,120}\.(?:so(?:\.\d{1,4}){0,3}|dll|dylib)(?![\w.])/g;
-const NAMES: Record<Kind, string> = { rknn: 'RKNN model', cntk: 'CNTK model' };
+const NAMES: Record<Kind, string> = { rknn: 'RKNN model' };
 
 function sniff(head: Head): { confidence: 'magic' | 'name'; state: State } | null {
   const b = head.bytes;
   if (b.length >= 4 && b[0] === 0x52 && b[1] === 0x4b && b[2] === 0x4e && b[3] === 0x4e) return { confidence: 'magic', state: { kind: 'rknn' } };
-  switch (head.ext) {
-    case '.rknn': return { confidence: 'name', state: { kind: 'rknn' } };
-    case '.dnn': case '.cmf': return { confidence: 'name', state: { kind: 'cntk' } };
-    default: return null;
-  }
+  return head.ext === '.rknn' ? { confidence: 'name', state: { kind: 'rknn' } } : null;
 }
 
 function collect(text: string, re: RegExp, keep: (m: RegExpExecArray) => string | null): Map<string, number> {
@@ -54,7 +50,7 @@ async function scan(ctx: ScanContext<State>): Promise<void> {
 
 export const compiledScanner: Scanner<State> = {
   id: 'compiled',
-  extensions: ['.rknn', '.dnn', '.cmf'],
+  extensions: ['.rknn'],
   sniff,
   scan,
 };

@@ -1,0 +1,123 @@
+// CNTK models (.dnn, .cmf). v2 (`Function::Save`): a protobuf Dictionary (model.ts) recognised by
+// content, its primitive functions walked and judged: a user-defined function makes CNTK import the
+// Python module or load the native library its state names (WARNING), library names in strings
+// WARNING, every string through the detectors. v1 (the legacy ComputationNetwork format, written by
+// ComputationNetwork::SaveToFileImpl, which opens with File::PutMarker(fileMarkerBeginSection, L"BCN"):
+// the UTF-16 string "BCN" and its terminator) is recognised but not decoded: sweep only, incomplete.
+// Both kinds also get the generic sweep, so an executable hidden in tensor bytes is still found.
+import type { FindingInput, Head, ScanContext, Scanner } from '../../types';
+import { clip } from '../../io/text';
+import { unknownScanner } from '../unknown/scanner';
+import { inspectText } from '../../detectors/strings';
+import { COMPOSITE_KEYS, decodeModel, loadDecoders } from './model';
+
+/** Bytes of a v2 model decoded: the weights are inline (skipped, not copied), so this is generous. */
+export const MAX_MODEL_BYTES = 256 * 1024 * 1024;
+/** Findings per kind before the rest are counted. */
+const MAX_REPORTED = 64;
+const LIBRARY = /[\w.+-]{1,120}\.(?:so(?:\.\d{1,4}){0,3}|dll|dylib)(?![\w.])/;
+/** "BCN\0" in UTF-16LE: the v1 begin-section marker. */
+const V1_MARKER = [0x42, 0, 0x43, 0, 0x4e, 0, 0, 0];
+
+type Kind = 'v2' | 'v1';
+
+function varint(b: Uint8Array, at: number): [number, number] | null {
+  let v = 0;
+  for (let i = 0, mul = 1; i < 5 && at + i < b.length; i++, mul *= 128) {
+    v += (b[at + i]! & 0x7f) * mul;
+    if (b[at + i]! < 0x80) return [v, at + i + 1];
+  }
+  return null;
+}
+
+/**
+ * A v2 model is a Dictionary: optionally `version` (tag 0x08) and then a `data` map entry (tag 0x12)
+ * whose key (tag 0x0a) is one of the composite function's key names. Map entries come in any order
+ * and CNTK ignores keys it does not know, so a first entry with another identifier-like key also
+ * counts when its value opens like a DictionaryValue (`version` 0x08 or `value_type` 0x10): a
+ * crafted key cannot hide the model from this scanner. The full check (type = CompositeFunction) is
+ * the decode.
+ */
+export function looksLikeV2(b: Uint8Array): boolean {
+  let at = 0;
+  if (b[0] === 0x08) { const v = varint(b, 1); if (!v) return false; at = v[1]; }
+  if (b[at] !== 0x12) return false;
+  const len = varint(b, at + 1);
+  if (!len || b[len[1]] !== 0x0a) return false;
+  const key = varint(b, len[1] + 1);
+  if (!key || key[0] === 0 || key[0] > 64 || key[1] + key[0] > b.length) return false;
+  const name = String.fromCharCode(...b.subarray(key[1], key[1] + key[0]));
+  if (COMPOSITE_KEYS.has(name)) return true;
+  const after = key[1] + key[0];
+  const value = b[after] === 0x12 ? varint(b, after + 1) : null;
+  return /^[A-Za-z_]\w*$/.test(name) && value !== null && value[0] > 0 && (b[value[1]] === 0x08 || b[value[1]] === 0x10);
+}
+
+function sniff(head: Head): { confidence: 'magic' | 'structure' | 'name'; state: Kind } | null {
+  const b = head.bytes;
+  if (b.length >= V1_MARKER.length && V1_MARKER.every((x, i) => b[i] === x)) return { confidence: 'magic', state: 'v1' };
+  if (looksLikeV2(b)) return { confidence: 'structure', state: 'v2' };
+  // CNTK's own extensions: decoded as v2, so a file that is not one is reported malformed, not skipped.
+  if (head.ext === '.dnn' || head.ext === '.cmf') return { confidence: 'name', state: 'v2' };
+  return null;
+}
+
+/** Returns the string rules the decoded strings raised: the sweep's copies of those are not reported twice. */
+async function scanV2(ctx: ScanContext<Kind>): Promise<Set<string>> {
+  const raised = new Set<string>();
+  const size = ctx.source.size;
+  if (size > MAX_MODEL_BYTES) { ctx.limited(`model of ${size} bytes is over the ${MAX_MODEL_BYTES}-byte limit; it was not decoded`); return raised; }
+  const m = decodeModel(await loadDecoders(), await ctx.read(0, size), () => ctx.checkAborted());
+  ctx.note('primitiveFunctions', m.primitiveFunctions);
+  ctx.note('userDefinedFunctions', m.udfs.length + m.udfsDropped);
+  let reported = 0;
+  for (const u of m.udfs) {
+    if (reported++ >= MAX_REPORTED) { ctx.limited(`${m.udfs.length - MAX_REPORTED} further user-defined functions not listed`); break; }
+    const what = u.native ? `the native library ${clip(u.module, 120)} (factory ${clip(u.entry, 80)})` : `the Python module ${clip(u.module, 120)} (class ${clip(u.entry, 80)})`;
+    ctx.report({ ruleId: u.native ? 'cntk/native-udf' : 'cntk/python-udf', pointer: u.pointer,
+      evidence: clip(`module=${u.module}, ${u.native ? 'deserialize_method' : 'class'}=${u.entry}${u.op ? `, op=${u.op}` : ''}`, 240),
+      message: `A user-defined function makes CNTK load ${what} when the model is loaded` });
+  }
+  if (m.udfsDropped) ctx.limited(`${m.udfsDropped} further user-defined functions were not examined`);
+  let libs = 0;
+  for (const s of m.strings) {
+    const lib = LIBRARY.exec(s.text);
+    if (lib && libs++ < MAX_REPORTED) ctx.report({ ruleId: 'cntk/library-reference', pointer: s.pointer, evidence: clip(lib[0], 120), message: `The CNTK model names the shared library ${clip(lib[0], 120)}` });
+    ctx.inspectString(s.text, { pointer: s.pointer, key: s.pointer.split('/').pop() });
+    for (const h of inspectText(s.text.slice(0, ctx.budget.limits.maxStringBytes))) raised.add(h.ruleId);
+  }
+  if (m.stringsDropped) ctx.limited(`${m.stringsDropped} further strings were not inspected`);
+  if (m.cutShort) ctx.limited(`the model's dictionary was walked only partly: ${m.cutShort}`);
+  return raised;
+}
+
+async function scan(ctx: ScanContext<Kind>): Promise<void> {
+  ctx.note('version', ctx.state);
+  let raised = new Set<string>();
+  if (ctx.state === 'v1') {
+    ctx.report({ ruleId: 'cntk/v1-not-parsed', message: 'Recognised as a legacy (v1) CNTK model by its "BCN" marker; its node list was not decoded, only swept for executables and strings' });
+    ctx.limited('legacy CNTK v1 network not decoded (sweep only)');
+  } else {
+    raised = await scanV2(ctx);
+  }
+  // The generic sweep, minus its "format not recognised" note (the format was recognised): finds
+  // executables and strings in tensor data, which the decoder skips. A string rule the decoded
+  // strings already raised (with a pointer) is not repeated from the sweep's printable runs.
+  const swept: ScanContext = { ...ctx, report: (f: FindingInput) => {
+    if (f.ruleId !== 'file/unrecognized-format') ctx.report(f);
+  }, inspectString: (text, where) => {
+    // Only when the decoded strings raised something: then a block whose every hit was already
+    // reported is skipped; any new hit sends the whole block through (a rare repeat beats a miss).
+    if (raised.size === 0 || inspectText(text.slice(0, ctx.budget.limits.maxStringBytes)).some((h) => !raised.has(h.ruleId))) ctx.inspectString(text, where);
+  } };
+  await unknownScanner.scan(swept);
+}
+
+export const cntkScanner: Scanner<Kind> = {
+  id: 'cntk',
+  extensions: ['.dnn', '.cmf'],
+  // CNTK's own examples save v2 models as `.model` (`z.save('my.model')`), which xgboost also claims.
+  alsoNamed: ['.model'],
+  sniff,
+  scan,
+};
