@@ -43,6 +43,7 @@ import { paddleScanner } from './formats/paddle/scanner';
 import { coremlScanner } from './formats/coreml/scanner';
 import { coremlBlobsCheck } from './formats/coreml/folder';
 import { compiledScanner } from './formats/compiled/scanner';
+import { sentencepieceScanner } from './formats/sentencepiece/scanner';
 import { cntkScanner } from './formats/cntk/scanner';
 import { executorchScanner } from './formats/executorch/scanner';
 import { tensorrtScanner } from './formats/tensorrt/scanner';
@@ -93,6 +94,7 @@ export const SCANNERS: readonly Scanner[] = [
   tensorrtScanner,        // 'ptrt'/'ftrt' at 0 (or after Ultralytics' JSON prefix); .engine/.plan/.trt by name: header + names only
   cntkScanner,            // CNTK v1 UTF-16 "BCN" marker (magic); v2 Dictionary whose first map entry is a composite key or holds a DictionaryValue (structure); .dnn/.cmf by name; decoded
   compiledScanner,        // RKNN 'RKNN' at 0 (magic): swept, never parsed
+  sentencepieceScanner,   // tokenizer.model: ModelProto structure (first piece 0x0a len 0x0a len string), no magic
   configScanner,          // model-folder configs by name + structure (after every magic-based format)
   pickleScanner,          // protocol 0/1 pickles have no magic: their sniff is a parse, so it runs last
 ];
