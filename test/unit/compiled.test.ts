@@ -10,7 +10,7 @@ const run = (rel: string): Promise<FileReport> => scan(fromBytes(load(rel), rel.
 const aboveInfo = (r: FileReport) => r.findings.filter((f) => f.severity === 'critical' || f.severity === 'warning');
 
 describe('compiled: recognised, swept, never clean', () => {
-  for (const [file, kind] of [['benign/mobilenet.rknn', 'rknn']] as const) {
+  for (const [file, kind] of [['benign/mobilenet.rknn', 'rknn'], ['benign/legacy-v1.rknn', 'rknn']] as const) {
     it(`recognises ${file} as ${kind}, stays below WARNING and is incomplete`, async () => {
       const r = await run(file);
       expect(r.format).toBe('compiled');
@@ -27,4 +27,26 @@ describe('compiled: recognised, swept, never clean', () => {
     expect(r.findings.find((f) => f.ruleId === 'compiled/library-reference')!.evidence).toBe('librknn_custom_ops.so');
     expect(r.complete).toBe(false);
   });
+
+  it('reads the RKNN container: version, data length and the model-info JSON; the note says what was checked', async () => {
+    const r = await run('benign/mobilenet.rknn');
+    expect(r.nodes[0]!.notes).toMatchObject({ version: 6, dataBytes: 60, infoKeys: ['target_platform', 'version', 'norm_tensor'] });
+    expect(r.findings.find((f) => f.ruleId === 'compiled/not-parsed')!.message).toMatch(/checked: the header, the declared data and JSON lengths, and the model-info JSON/);
+    expect((await run('benign/legacy-v1.rknn')).nodes[0]!.notes).toMatchObject({ version: 1, dataBytes: 60 });
+  });
+
+  it('an ELF appended after the model-info JSON is scanned as trailing data: CRITICAL', async () => {
+    const r = await run('malicious/elf-after-info.rknn');
+    expect(r.findings.filter((f) => f.ruleId === 'executable/elf' && f.severity === 'critical').length).toBeGreaterThan(0);
+    expect(r.nodes[0]!.notes!.trailingBytes).toBeGreaterThan(0);
+  });
+
+  it.each(['malformed/data-past-end.rknn', 'malformed/json-past-end.rknn', 'malformed/bad-json.rknn'])(
+    '%s is malformed, not malicious, and never clean', async (rel) => {
+      const r = await run(rel);
+      expect(r.findings.map((f) => f.ruleId)).toContain('format/malformed');
+      expect(r.findings.filter((f) => f.severity === 'critical')).toEqual([]);
+      expect(r.status).not.toBe('clean');
+    });
 });
+
