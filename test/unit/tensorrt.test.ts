@@ -80,3 +80,23 @@ describe('tensorrt: attacks', () => {
     expect(r.complete).toBe(false);
   });
 });
+
+describe('tensorrt: corrupted engines are malformed, never clean', () => {
+  it('an engine cut right after its tag is malformed', async () => {
+    const b = load('benign/bert.plan');
+    const r = await scan(fromBytes(b.subarray(0, 8), 'bert.plan'));
+    expect(rules(r)).toContain('format/malformed');
+    expect(serious(r).filter((f) => f.severity === 'critical')).toEqual([]);
+    expect(r.status).not.toBe('clean');
+  });
+
+  it('an Ultralytics prefix whose JSON is broken, before a real tag, is malformed', async () => {
+    const b = new Uint8Array(load('benign/yolo11n.engine'));
+    b[4 + 10] = 0x00; // a NUL inside the JSON text
+    const r = await scan(fromBytes(b, 'yolo11n.engine'));
+    expect(r.format).toBe('tensorrt');
+    expect(rules(r)).toContain('format/malformed');
+    expect(r.status).not.toBe('clean');
+  });
+});
+

@@ -30,7 +30,7 @@ function tagAt(b: Uint8Array, at: number): string | null {
   return (MAGICS as readonly string[]).includes(s) ? s : null;
 }
 
-/** Reads what the head shows; never throws (the format is undocumented, so nothing here is malformed). */
+/** Reads what the head shows; never throws (the scanner decides what a missing piece means). */
 export function readHeader(b: Uint8Array, size: number): EngineHeader {
   let engineOffset = 0;
   let metadata: EngineHeader['metadata'] = null;

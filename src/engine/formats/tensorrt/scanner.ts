@@ -46,7 +46,9 @@ async function scan(ctx: ScanContext): Promise<void> {
   // A metadata prefix longer than the head: read up to the engine's tag and look again.
   if (header.metadata && !header.magic) header = readHeader(await ctx.read(0, Math.min(size, header.engineOffset + 12)), size);
   noteHeader(ctx, header);
-  if (header.metadata) await inspectMetadata(ctx, header.metadata);
+  // The tag is known, so an engine that ends before its two version words was cut short.
+  if (header.magic && !header.words) throw new FormatError(`the engine ends inside its ${header.magic} header`, header.engineOffset);
+  if (header.metadata) await inspectMetadata(ctx, header.metadata, header.magic !== null);
 
   const text = latin1Text(await ctx.read(0, Math.min(size, NAME_SCAN_BYTES)));
   const builtin = collect(text, BUILTIN, BUILTIN_PLUGINS.size);
@@ -93,15 +95,17 @@ function noteHeader(ctx: ScanContext, h: EngineHeader): void {
   }
 }
 
-/** Ultralytics' JSON prefix through the strict JSON parser (a broken prefix is only noted). Its strings
- * reach the detectors through the generic sweep, like every printable run of the engine. */
-async function inspectMetadata(ctx: ScanContext, m: { start: number; length: number }): Promise<void> {
+/** Ultralytics' JSON prefix through the strict JSON parser (ultralytics exporter: int32 LE length, then
+ * json.dumps of the metadata). When the engine's tag follows it, it is a prefix for certain and broken JSON
+ * is malformed; otherwise it is only noted. Its strings reach the detectors through the generic sweep. */
+async function inspectMetadata(ctx: ScanContext, m: { start: number; length: number }, confirmed: boolean): Promise<void> {
   const bytes = await ctx.read(m.start, m.length);
   try {
     const doc = parseJson(bytes, { maxDepth: ctx.budget.limits.maxJsonDepth });
     if (isJsonObject(doc.value)) ctx.note('metadataKeys', Object.keys(doc.value).slice(0, 64));
   } catch (e) {
     if (!(e instanceof FormatError)) throw e;
+    if (confirmed) throw new FormatError(`the Ultralytics metadata prefix is not valid JSON: ${e.message}`, m.start);
     ctx.note('metadata', `not valid JSON: ${e.message}`);
   }
 }
