@@ -34,10 +34,11 @@ describe('SentencePiece tokenizer models', () => {
     expect(r.findings.filter((f) => f.severity === 'critical')).toEqual([]);
   });
 
-  it('the walker rejects fields ModelProto does not have and lengths past the end', () => {
-    expect(() => walkModel(new Uint8Array([0x08, 0x01]))).toThrow(/not part of ModelProto/);
-    expect(() => walkModel(new Uint8Array([0x0a, 0x7f, 0x0a, 0x01, 0x41]))).toThrow(/past the end/);
-    expect(() => walkModel(new Uint8Array([0x0a, 0x02, 0x18, 0x01]))).toThrow(/no piece string/);
+  it('the walker rejects fields ModelProto does not have and lengths past the end', async () => {
+    const walk = (b: number[]) => { const u = new Uint8Array(b); return walkModel(async (at, n) => u.subarray(at, at + n), u.length); };
+    await expect(walk([0x08, 0x01])).rejects.toThrow(/not part of ModelProto/);
+    await expect(walk([0x0a, 0x7f, 0x0a, 0x01, 0x41])).rejects.toThrow(/past the enclosing end/);
+    await expect(walk([0x0a, 0x02, 0x18, 0x01])).rejects.toThrow(/no piece string/);
   });
 
   it('text starting with newlines is not taken for a SentencePiece model', async () => {
