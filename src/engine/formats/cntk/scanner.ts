@@ -10,6 +10,7 @@ import { clip } from '../../io/text';
 import { unknownScanner } from '../unknown/scanner';
 import { inspectText } from '../../detectors/strings';
 import { COMPOSITE_KEYS, decodeModel, loadDecoders } from './model';
+import { readVarint } from '../onnx/wire';
 
 /** Bytes of a v2 model decoded: the weights are inline (skipped, not copied), so this is generous. */
 export const MAX_MODEL_BYTES = 256 * 1024 * 1024;
@@ -21,13 +22,9 @@ const V1_MARKER = [0x42, 0, 0x43, 0, 0x4e, 0, 0, 0];
 
 type Kind = 'v2' | 'v1';
 
+/** The shared wire reader's varint (onnx/wire.ts), as null where the head does not hold a valid one. */
 function varint(b: Uint8Array, at: number): [number, number] | null {
-  let v = 0;
-  for (let i = 0, mul = 1; i < 5 && at + i < b.length; i++, mul *= 128) {
-    v += (b[at + i]! & 0x7f) * mul;
-    if (b[at + i]! < 0x80) return [v, at + i + 1];
-  }
-  return null;
+  try { return readVarint(b, at, b.length, 'Dictionary', 0); } catch { return null; }
 }
 
 /**
