@@ -5,9 +5,9 @@
 // ComputationNetwork::SaveToFileImpl, which opens with File::PutMarker(fileMarkerBeginSection, L"BCN"):
 // the UTF-16 string "BCN" and its terminator) is recognised but not decoded: sweep only, incomplete.
 // Both kinds also get the generic sweep, so an executable hidden in tensor bytes is still found.
-import type { FindingInput, Head, ScanContext, Scanner } from '../../types';
+import type { Head, ScanContext, Scanner } from '../../types';
 import { clip } from '../../io/text';
-import { unknownScanner } from '../unknown/scanner';
+import { sweepRecognised } from '../unknown/scanner';
 import { inspectText } from '../../detectors/strings';
 import { COMPOSITE_KEYS, decodeModel, loadDecoders } from './model';
 import { readVarint } from '../onnx/wire';
@@ -97,17 +97,15 @@ async function scan(ctx: ScanContext<Kind>): Promise<void> {
   } else {
     raised = await scanV2(ctx);
   }
-  // The generic sweep, minus its "format not recognised" note (the format was recognised): finds
+  // The generic sweep (the format was recognised, so without the "not recognised" note): finds
   // executables and strings in tensor data, which the decoder skips. A string rule the decoded
   // strings already raised (with a pointer) is not repeated from the sweep's printable runs.
-  const swept: ScanContext = { ...ctx, report: (f: FindingInput) => {
-    if (f.ruleId !== 'file/unrecognized-format') ctx.report(f);
-  }, inspectString: (text, where) => {
+  const swept: ScanContext = { ...ctx, inspectString: (text, where) => {
     // Only when the decoded strings raised something: then a block whose every hit was already
     // reported is skipped; any new hit sends the whole block through (a rare repeat beats a miss).
     if (raised.size === 0 || inspectText(text.slice(0, ctx.budget.limits.maxStringBytes)).some((h) => !raised.has(h.ruleId))) ctx.inspectString(text, where);
   } };
-  await unknownScanner.scan(swept);
+  await sweepRecognised(swept);
 }
 
 export const cntkScanner: Scanner<Kind> = {

@@ -3,9 +3,9 @@
 // at 0, undocumented). What is checked: the generic sweep (embedded executables, strings through the
 // detectors) plus shared-library names found in printable strings. The node is always
 // marked incomplete: an unparsed payload is never reported clean.
-import type { FindingInput, Head, ScanContext, Scanner } from '../../types';
+import type { Head, ScanContext, Scanner } from '../../types';
 import { clip, latin1Text } from '../../io/text';
-import { unknownScanner } from '../unknown/scanner';
+import { sweepRecognised } from '../unknown/scanner';
 import { MAX_RKNN_JSON_BYTES, rknnInfo, rknnJsonLength, rknnLayout } from './rknn';
 
 type Kind = 'rknn';
@@ -45,9 +45,7 @@ async function scan(ctx: ScanContext<State>): Promise<void> {
   }
   ctx.report({ ruleId: 'compiled/not-parsed', message: `Recognised as a ${NAMES[kind]}; checked: ${checked}; not decoded: the model data (swept for executables, strings and names only)` });
   ctx.limited(`${NAMES[kind]} model data not decoded (sweep only)`);
-  // The generic sweep, minus its "format not recognised" note (this scanner did recognise the format).
-  const swept: ScanContext = { ...ctx, report: (f: FindingInput) => { if (f.ruleId !== 'file/unrecognized-format') ctx.report(f); } };
-  await unknownScanner.scan(swept);
+  await sweepRecognised(ctx); // executables and strings in what the decoder skips
 }
 
 /**

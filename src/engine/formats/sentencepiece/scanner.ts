@@ -6,9 +6,9 @@
 // bounds, then the generic sweep for embedded executables and strings. Without this scanner the file was
 // "unrecognised" and, named .model (an XGBoost/CNTK extension), a false extension-mismatch WARNING.
 // The walk uses the shared bounded wire reader (onnx/wire.ts), so a large vocabulary is read in windows.
-import type { FindingInput, Head, ScanContext, Scanner } from '../../types';
+import type { Head, ScanContext, Scanner } from '../../types';
 import { FormatError } from '../../types';
-import { unknownScanner } from '../unknown/scanner';
+import { sweepRecognised } from '../unknown/scanner';
 import { WIRE_LEN, WireStream, readVarint, type ReadFn } from '../onnx/wire';
 
 /** Top-level fields of ModelProto (1-5); each is a message, so wire type 2 (length-delimited). */
@@ -64,9 +64,7 @@ async function scan(ctx: ScanContext): Promise<void> {
   const shape = await walkModel((at, n) => ctx.read(at, n), ctx.source.size);
   ctx.note('pieces', shape.pieces);
   ctx.note('fields', shape.fields);
-  // The generic sweep (executables, strings), minus its "format not recognised" note.
-  const swept: ScanContext = { ...ctx, report: (f: FindingInput) => { if (f.ruleId !== 'file/unrecognized-format') ctx.report(f); } };
-  await unknownScanner.scan(swept);
+  await sweepRecognised(ctx); // executables and strings in what the decoder skips
 }
 
 export const sentencepieceScanner: Scanner = {

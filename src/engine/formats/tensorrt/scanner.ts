@@ -4,11 +4,11 @@
 // library, are INFO; any other means the engine only loads with a custom plugin library, native code
 // from outside the file: WARNING) and shared-library names. Then the generic sweep. The layer graph,
 // weights, kernels and the plugin records' fields are not decoded, so the node is always incomplete.
-import type { FindingInput, Head, ScanContext, Scanner } from '../../types';
+import type { Head, ScanContext, Scanner } from '../../types';
 import { clip, latin1Text } from '../../io/text';
 import { parseJson, isJsonObject } from '../../io/json';
 import { FormatError } from '../../types';
-import { unknownScanner } from '../unknown/scanner';
+import { sweepRecognised } from '../unknown/scanner';
 import { BUILTIN_PLUGINS } from './builtin-plugins';
 import { readHeader, type EngineHeader } from './header';
 
@@ -71,9 +71,7 @@ async function scan(ctx: ScanContext): Promise<void> {
   const searched = Math.min(size, NAME_SCAN_BYTES);
   ctx.report({ ruleId: 'tensorrt/not-parsed', message: `TensorRT engine: only the header words and the strings of the first ${searched} bytes were read; layers, weights, kernels and plugin record fields were not decoded` });
   ctx.limited(`TensorRT engine structure not decoded (header, plugin names and strings only${searched < size ? `; names searched in the first ${searched} bytes` : ''})`);
-  // The generic sweep, minus its "format not recognised" note (this scanner did recognise the format).
-  const swept: ScanContext = { ...ctx, report: (f: FindingInput) => { if (f.ruleId !== 'file/unrecognized-format') ctx.report(f); } };
-  await unknownScanner.scan(swept);
+  await sweepRecognised(ctx); // executables and strings in what the decoder skips
 }
 
 /** "EfficientNMS_TRT" inside "EfficientNMS_TRTPlugin"-like spellings is the built-in name, not a new one. */

@@ -55,59 +55,69 @@ export const unknownScanner: Scanner = {
   extensions: [],
   sniff: () => ({ confidence: 'name' }),
 
-  async scan(ctx) {
-    const { size } = ctx.source;
-    const limits = ctx.budget.limits;
-    const sweepEnd = Math.min(size, limits.maxSweepBytes);
-    const textFile = looksLikeText(ctx.head.bytes);
-    const documentation = textFile && isDocumentation(ctx.head.name, ctx.head.ext);
-    const whole = executableAt(ctx.head.bytes, 0);
-    ctx.note('content', textFile ? 'text' : 'binary');
-    if (whole) ctx.note('detected', whole.description);
-    else if (!textFile) {
-      ctx.report({ ruleId: 'file/unrecognized-format', message: 'No scanner recognised this content; it was swept for executables and strings only',
-        evidence: hex(ctx.head.bytes, 16) });
-    }
-
-    const blocker = new LineBlocker(Math.min(TEXT_BLOCK_BYTES, limits.maxStringBytes));
-    const inspectBlocks = (blocks: ReturnType<LineBlocker['push']>) => {
-      for (const b of blocks) ctx.inspectString(utf8(b.bytes), { pointer: `line:${b.line}`, offset: b.offset, documentation });
-    };
-    let previousLast = -1; // last owned byte of the previous window
-
-    for (let start = 0; start < sweepEnd; start += SWEEP_WINDOW) {
-      ctx.checkAborted();
-      const own = Math.min(SWEEP_WINDOW, sweepEnd - start);
-      const bytes = await ctx.read(start, Math.min(size - start, own + SWEEP_OVERLAP));
-      const isLast = start + own >= sweepEnd;
-
-      for (const hit of findExecutables(bytes, start, { startIsLineStart: start === 0 })) {
-        if (hit.offset >= start + own) continue; // the next window owns it (and has its full header)
-        // In text, "#!/bin/sh" after a newline is documentation (a README's code block); only a
-        // text file that starts with one is a script.
-        if (hit.kind === 'script' && textFile && hit.offset !== 0) continue;
-        reportExecutable(ctx, hit.kind, hit.offset, hit.description, bytes, hit.offset - start);
-      }
-
-      const owned = bytes.subarray(0, own);
-      if (isTextual(owned)) {
-        inspectBlocks(blocker.push(owned, start, isLast));
-      } else {
-        inspectBlocks(blocker.push(new Uint8Array(0), start, true)); // text before this binary stretch
-        sweepStrings(ctx, bytes, own, start, previousLast >= 0 && isPrintable(previousLast));
-      }
-      previousLast = owned[own - 1] ?? -1;
-    }
-    ctx.note('sweptBytes', sweepEnd);
-
-    if (sweepEnd < size) {
-      ctx.limited(`swept ${sweepEnd} of ${size} bytes (maxSweepBytes)`);
-      ctx.report({ ruleId: 'scan/limit-reached',
-        message: `Only the first ${sweepEnd} of ${size} bytes were swept for executables and strings (limit maxSweepBytes)`,
-        offset: sweepEnd });
-    }
-  },
+  scan: (ctx) => sweep(ctx, false),
 };
+
+/**
+ * The generic sweep for a scanner that recognised its format but cannot decode all of it (data it
+ * skips, an undocumented layout): executables and strings, without the "format not recognised" note.
+ */
+export function sweepRecognised(ctx: ScanContext): Promise<void> {
+  return sweep(ctx, true);
+}
+
+async function sweep(ctx: ScanContext, recognised: boolean): Promise<void> {
+  const { size } = ctx.source;
+  const limits = ctx.budget.limits;
+  const sweepEnd = Math.min(size, limits.maxSweepBytes);
+  const textFile = looksLikeText(ctx.head.bytes);
+  const documentation = textFile && isDocumentation(ctx.head.name, ctx.head.ext);
+  const whole = executableAt(ctx.head.bytes, 0);
+  ctx.note('content', textFile ? 'text' : 'binary');
+  if (whole) ctx.note('detected', whole.description);
+  else if (!textFile && !recognised) {
+    ctx.report({ ruleId: 'file/unrecognized-format', message: 'No scanner recognised this content; it was swept for executables and strings only',
+      evidence: hex(ctx.head.bytes, 16) });
+  }
+
+  const blocker = new LineBlocker(Math.min(TEXT_BLOCK_BYTES, limits.maxStringBytes));
+  const inspectBlocks = (blocks: ReturnType<LineBlocker['push']>) => {
+    for (const b of blocks) ctx.inspectString(utf8(b.bytes), { pointer: `line:${b.line}`, offset: b.offset, documentation });
+  };
+  let previousLast = -1; // last owned byte of the previous window
+
+  for (let start = 0; start < sweepEnd; start += SWEEP_WINDOW) {
+    ctx.checkAborted();
+    const own = Math.min(SWEEP_WINDOW, sweepEnd - start);
+    const bytes = await ctx.read(start, Math.min(size - start, own + SWEEP_OVERLAP));
+    const isLast = start + own >= sweepEnd;
+
+    for (const hit of findExecutables(bytes, start, { startIsLineStart: start === 0 })) {
+      if (hit.offset >= start + own) continue; // the next window owns it (and has its full header)
+      // In text, "#!/bin/sh" after a newline is documentation (a README's code block); only a
+      // text file that starts with one is a script.
+      if (hit.kind === 'script' && textFile && hit.offset !== 0) continue;
+      reportExecutable(ctx, hit.kind, hit.offset, hit.description, bytes, hit.offset - start);
+    }
+
+    const owned = bytes.subarray(0, own);
+    if (isTextual(owned)) {
+      inspectBlocks(blocker.push(owned, start, isLast));
+    } else {
+      inspectBlocks(blocker.push(new Uint8Array(0), start, true)); // text before this binary stretch
+      sweepStrings(ctx, bytes, own, start, previousLast >= 0 && isPrintable(previousLast));
+    }
+    previousLast = owned[own - 1] ?? -1;
+  }
+  ctx.note('sweptBytes', sweepEnd);
+
+  if (sweepEnd < size) {
+    ctx.limited(`swept ${sweepEnd} of ${size} bytes (maxSweepBytes)`);
+    ctx.report({ ruleId: 'scan/limit-reached',
+      message: `Only the first ${sweepEnd} of ${size} bytes were swept for executables and strings (limit maxSweepBytes)`,
+      offset: sweepEnd });
+  }
+}
 
 /** Printable runs of a binary window, joined into blocks for the string detectors. */
 function sweepStrings(ctx: ScanContext, bytes: Uint8Array, own: number, start: number, continued: boolean): void {
