@@ -2,6 +2,7 @@
 import { SEVERITY_RANK, type FileReport, type Finding, type JsonValue, type NodeReport, type ScanReport } from './types';
 import { FOLDER_CHECKS, type FolderCheck } from './registry';
 import { VERSION } from './version';
+import { archiveFolderResults } from './folder/members';
 
 export function compareFindings(a: Finding, b: Finding): number {
   return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]
@@ -17,11 +18,20 @@ export function statusOf(complete: boolean, findings: readonly Finding[]): FileR
 
 export function fileReport(p: { path: string; size: number; findings: Finding[]; nodes: NodeReport[];
   durationMs: number; verbose: boolean; sha256?: string }): FileReport {
-  const findings = (p.verbose ? p.findings : p.findings.filter((f) => f.severity !== 'debug')).sort(compareFindings);
-  const complete = p.nodes.length > 0 && p.nodes.every((n) => n.status === 'scanned');
+  // The members of an archive are judged together too, as a dropped folder is (folder/members.ts).
+  const inside = archiveFolderResults(p.nodes, p.findings, FOLDER_CHECKS);
+  let nodes = p.nodes;
+  if (inside.notes.length > 0) {
+    const add = new Map<string, Record<string, JsonValue>>();
+    for (const n of inside.notes) add.set(n.node.join('\u0000'), { ...add.get(n.node.join('\u0000')), [n.key]: n.value });
+    nodes = nodes.map((x) => { const a = add.get(x.path.join('\u0000')); return a ? { ...x, notes: { ...x.notes, ...a } } : x; });
+  }
+  const all = inside.findings.length > 0 ? [...p.findings, ...inside.findings] : p.findings;
+  const findings = (p.verbose ? all : all.filter((f) => f.severity !== 'debug')).sort(compareFindings);
+  const complete = nodes.length > 0 && nodes.every((n) => n.status === 'scanned');
   const report: FileReport = {
-    path: p.path, size: p.size, format: p.nodes[0]?.format ?? 'unknown',
-    status: statusOf(complete, findings), complete, findings, nodes: p.nodes, durationMs: p.durationMs,
+    path: p.path, size: p.size, format: nodes[0]?.format ?? 'unknown',
+    status: statusOf(complete, findings), complete, findings, nodes, durationMs: p.durationMs,
   };
   if (p.sha256) report.sha256 = p.sha256;
   return report;

@@ -66,13 +66,14 @@ describe('--format jsonl streams', () => {
 
   it('keeps only each file\'s skeleton: the cross-file checks say the same over skeletons as over whole reports', async () => {
     const dirs = ['fixtures/diffusers/malicious/custom-component', 'fixtures/safetensors/malicious/sharded-shadow',
-      'fixtures/oci/malicious/tampered-layout', 'fixtures/openvino'];
+      'fixtures/oci/malicious/tampered-layout', 'fixtures/openvino', 'fixtures/coreml/malformed/bad_blob_offset.mlpackage'];
     const r = await cli(resolve('.'), ['scan', '--format', 'json', '--no-progress', ...dirs]);
     const files = (JSON.parse(r.stdout) as ScanReport).files;
     // The files already carry the cross-file results; no check reads those, so they can stay.
     const raw = files;
     const whole = crossFileResults(raw);
-    expect(whole.filter((x) => 'finding' in x).length).toBeGreaterThanOrEqual(3);
+    expect(whole.filter((x) => 'finding' in x).length).toBeGreaterThanOrEqual(4);
+    expect(whole.some((x) => 'finding' in x && x.finding.ruleId === 'coreml/bad-blob-reference')).toBe(true);
     expect(crossFileResults(raw.map(crossFileSkeleton))).toEqual(whole);
     const skeletonBytes = JSON.stringify(raw.map(crossFileSkeleton)).length;
     expect(skeletonBytes).toBeLessThan(JSON.stringify(raw).length / 2);

@@ -2,7 +2,8 @@
 // (`--format jsonl`) can drop each report once it is written and still run them at the end: a few
 // hundred bytes per file instead of the whole report (its findings, its node tree, every note).
 // What each check reads: every check the path; oci-digests the sha256; openvino-weights the size;
-// safetensors-index, references, oci and diffusers the root node's format and the notes below;
+// safetensors-index, references, oci, diffusers and coreml-blobs the root node's format (and status) and
+// the notes below;
 // diffusers-code a code file's own Python, shell and executable findings (diffusers/folder.ts osUse).
 // test/unit/cli-jsonl.test.ts checks that the checks say the same over skeletons as over full reports.
 import type { FileReport, JsonValue } from '../types';
@@ -11,6 +12,7 @@ import { REMOTE_CODE_NOTE } from '../formats/diffusers/scanner';
 /** Root-node notes a cross-file check reads. */
 const NOTES_READ: readonly string[] = [
   'references', 'weightMap', 'weightMapTruncated', 'tensorNames', 'tensorNamesTruncated', 'weightsEnd', REMOTE_CODE_NOTE,
+  'blobReferences', 'blobOffsets', 'blobOffsetsTruncated', // coreml-blobs (coreml/folder.ts)
 ];
 
 /** Findings a cross-file check reads (diffusers-code: does the code file reach the OS?). */
