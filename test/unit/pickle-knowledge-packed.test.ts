@@ -82,6 +82,13 @@ describe('a table written by another encoder', () => {
     const text = JSON.stringify(table(TREE)).replace('"alias":{"1":[3]}', '"alias":{"1":[0],"1":[3]}');
     expect(knowledgeFromTable(enc(text)).lookup('os', 'system')?.reach[0]?.sink).toBe('process');
   });
+
+  it('node keys out of order (and repeated) are found all the same', () => {
+    const text = JSON.stringify(table(TREE)).replace('"alias":{"1":[3]}', '"alias":{"3":[3],"1":[0],"0":[2],"1":[3]}');
+    const kb = knowledgeFromTable(enc(text));
+    expect(kb.lookup('os', 'system')?.reach[0]?.path).toEqual(['os.system', 'posix.system']);
+    expect(kb.lookup('os', 'nothing')).toBeNull();
+  });
 });
 
 describe('a malformed table throws instead of answering', () => {

@@ -128,28 +128,42 @@ export class NodeTable {
   private readonly ends: Uint32Array;
 
   constructor(private readonly bytes: Uint8Array, at: number) {
-    const entries: number[] = [];
-    forEachMember(bytes, at, (ks, ke, vs, ve) => entries.push(parseKey(bytes, ks, ke), vs, ve));
-    const count = entries.length / 3;
-    const order = Array.from({ length: count }, (_, k) => k);
-    // Sorted by node already (export.py sorts); a later duplicate key wins, as in JSON.parse.
-    order.sort((x, y) => entries[3 * x]! - entries[3 * y]! || x - y);
-    this.nodes = new Int32Array(count);
-    this.starts = new Uint32Array(count);
-    this.ends = new Uint32Array(count);
+    // Two passes straight into typed arrays: a JS array of 150k+ entries would grow the heap by
+    // several MB for the duration of the load, and V8 keeps grown heap pages long after.
+    let count = 0;
+    forEachMember(bytes, at, () => { count++; });
+    let nodes = new Int32Array(count);
+    let starts = new Uint32Array(count);
+    let ends = new Uint32Array(count);
+    let k = 0;
+    let sorted = true;
+    forEachMember(bytes, at, (ks, ke, vs, ve) => {
+      nodes[k] = parseKey(bytes, ks, ke);
+      starts[k] = vs;
+      ends[k] = ve;
+      if (k > 0 && nodes[k]! < nodes[k - 1]!) sorted = false;
+      k++;
+    });
+    if (!sorted) {
+      // export.py writes node order; another writer may not. Stable: a later duplicate stays later.
+      const [pn, ps, pe] = [nodes, starts, ends];
+      const order = new Uint32Array(count).map((_, i) => i).sort((x, y) => pn[x]! - pn[y]! || x - y);
+      nodes = Int32Array.from(order, (i) => pn[i]!);
+      starts = Uint32Array.from(order, (i) => ps[i]!);
+      ends = Uint32Array.from(order, (i) => pe[i]!);
+    }
+    // A later duplicate key wins, as in JSON.parse: keep the last of each run of equal nodes.
     let n = 0;
-    for (const k of order) {
-      if (n > 0 && this.nodes[n - 1] === entries[3 * k]) n--;
-      this.nodes[n] = entries[3 * k]!;
-      this.starts[n] = entries[3 * k + 1]!;
-      this.ends[n] = entries[3 * k + 2]!;
+    for (let i = 0; i < count; i++) {
+      if (i + 1 < count && nodes[i + 1] === nodes[i]) continue;
+      nodes[n] = nodes[i]!;
+      starts[n] = starts[i]!;
+      ends[n] = ends[i]!;
       n++;
     }
-    if (n < count) {
-      this.nodes = this.nodes.slice(0, n);
-      this.starts = this.starts.slice(0, n);
-      this.ends = this.ends.slice(0, n);
-    }
+    this.nodes = n < count ? nodes.slice(0, n) : nodes;
+    this.starts = n < count ? starts.slice(0, n) : starts;
+    this.ends = n < count ? ends.slice(0, n) : ends;
   }
 
   /** Byte range of the node's value, or null when the table has no entry for it. */
