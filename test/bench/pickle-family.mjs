@@ -28,11 +28,15 @@ const CASES = [
       pythonHas('picklescan') === null ? { label: 'picklescan', command: PYTHON, argv: ['-m', 'picklescan', '--path', path] }
         : { label: "python zipfile + pickletools (picklescan's method)", command: PYTHON, argv: ['-c', PICKLESCAN_PY, path] }] },
   { key: 'forest', file: 'forest-264-trees.joblib', label: 'joblib RandomForest (264 trees)', needs: 'sklearn, joblib' },
-  { key: 'forest-zlib', file: 'forest-264-trees-zlib.joblib', label: 'joblib RandomForest, compress=zlib (issue 15)', needs: 'sklearn, joblib' },
+  { key: 'forest-zlib', file: 'forest-264-trees-zlib.joblib', label: 'joblib RandomForest, compress=zlib (issue 15)', needs: 'sklearn, joblib',
+    references: (path) => [{ label: 'node -e 0', argv: ['-e', '0'] },
+      { label: 'CPython joblib.load (builds the forest)', command: PYTHON, argv: ['-c', JOBLIB_LOAD_PY, path] }] },
 ];
 
 /** References measured in the same run (issue 15). CPython's own C unpickler building every object. */
 const LOAD_PY = 'import pickle, sys\nwith open(sys.argv[1], "rb") as f: pickle.load(f)';
+/** joblib's own loader on the same file: inflates the stream and unpickles every tree and array. */
+const JOBLIB_LOAD_PY = 'import joblib, sys\njoblib.load(sys.argv[1])';
 /** What picklescan does with a zip checkpoint (scan_zip_bytes): read each .pkl member, walk its ops, collect globals. */
 const PICKLESCAN_PY = `import sys, zipfile, pickletools
 z = zipfile.ZipFile(sys.argv[1]); found = set()
@@ -53,7 +57,7 @@ const TARGETS = {
   tuples: { minMBps: 100, maxPeakMiB: 300 },
   'torch-512': { maxSeconds: 0.25, maxPeakMiB: 300 },
   forest: { minMBps: 1000, maxPeakMiB: 300 },
-  'forest-zlib': { maxPeakMiB: 200 },
+  'forest-zlib': { maxPeakMiB: 190 },   // issue 15: ≤ 200 MB (190.7 MiB)
 };
 
 function pythonHas(modules) {
