@@ -1,10 +1,9 @@
 // The only dispatch table: every format scanner, in the order sniffers are asked. Content beats
 // names: a scanner that recognises magic bytes or structure wins over one that only likes the name.
-import type { FileReport, Finding, Head, JsonValue, Scanner, Sniff, Sniffer } from './types';
+import type { Head, Scanner, Sniff, Sniffer } from './types';
 import { safetensorsSniffer } from './formats/safetensors/sniff';
 import { zipSniffer } from './formats/zip/sniff';
 import { unknownSniffer } from './formats/unknown/sniff';
-import { safetensorsIndexCheck } from './formats/safetensors/folder';
 import { safetensorsIndexSniffer } from './formats/safetensors/index-sniff';
 import { pytorchLegacySniffer, pytorchZipSniffer } from './formats/pytorch/sniff';
 import { numpySniffer } from './formats/numpy/sniff';
@@ -21,8 +20,6 @@ import { tfliteSniffer } from './formats/tflite/sniff';
 import { flaxSniffer } from './formats/flax/sniff';
 import { sevenzipSniffer } from './formats/sevenzip/sniff';
 import { ociSniffer } from './formats/oci/sniff';
-import { ociDigestCheck } from './formats/oci/folder';
-import { referencesCheck } from './folder/references';
 import { rdataSniffer } from './formats/rdata/sniff';
 import { xgboostSniffer } from './formats/xgboost/sniff';
 import { lightgbmSniffer } from './formats/lightgbm/sniff';
@@ -34,14 +31,11 @@ import { skopsSniffer } from './formats/skops/sniff';
 import { llamafileSniffer } from './formats/llamafile/sniff';
 import { torchserveSniffer } from './formats/torchserve/sniff';
 import { diffusersSniffer } from './formats/diffusers/sniff';
-import { diffusersCodeCheck } from './formats/diffusers/folder';
 import { rarSniffer } from './formats/rar/sniff';
 import { openvinoSniffer } from './formats/openvino/sniff';
-import { openvinoWeightsCheck } from './formats/openvino/folder';
 import { mxnetSniffer } from './formats/mxnet/sniff';
 import { paddleSniffer } from './formats/paddle/sniff';
 import { coremlSniffer } from './formats/coreml/sniff';
-import { coremlBlobsCheck } from './formats/coreml/folder';
 import { compiledSniffer } from './formats/compiled/sniff';
 import { sentencepieceSniffer } from './formats/sentencepiece/sniff';
 import { cntkSniffer } from './formats/cntk/sniff';
@@ -129,14 +123,8 @@ export const SCANNERS: readonly LazyScanner[] = [
 /** Runs when nothing else claims the content: executables and strings sweep. */
 export const FALLBACK: LazyScanner = lazy(unknownSniffer, () => import('./formats/unknown/scanner').then((m) => m.unknownScanner));
 
-/** Checks that need several files of one scan (a sharded checkpoint and its index, ...). */
-export interface FolderCheck {
-  id: string;
-  /** Findings to add to a file, or facts to note on its root node (which files reference which). */
-  check(files: readonly FileReport[]): Array<{ file: string; finding: Finding } | { file: string; note: { key: string; value: JsonValue } }>;
-}
-
-export const FOLDER_CHECKS: readonly FolderCheck[] = [safetensorsIndexCheck, referencesCheck, ociDigestCheck, diffusersCodeCheck, openvinoWeightsCheck, coremlBlobsCheck];
+// The cross-file checks live in folder/checks.ts (report assembly needs them without any scanner).
+export { FOLDER_CHECKS, type FolderCheck } from './folder/checks';
 
 export interface Selection {
   scanner: Scanner;

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { FALLBACK, SCANNERS, select } from '../../src/engine/registry';
+import { SCANNER_IDS } from '../../src/engine/scanner-ids';
 import { scan, fromBytes } from '../../src/engine';
 import { openNode } from '../../src/engine/navigate';
 import type { Head } from '../../src/engine/types';
@@ -26,6 +27,10 @@ describe('lazy registry', () => {
       expect(real.sniff, entry.id).toBe(entry.sniff);
       expect(typeof real.scan, entry.id).toBe('function');
     }
+  });
+
+  it('the id list hosts check options against (scanner-ids.ts) is the registry\'s, in order, each id once', () => {
+    expect(SCANNER_IDS).toEqual([...new Set(SCANNERS.map((s) => s.id))]);
   });
 
   it('a torch.save zip is chosen by the pytorch entry before any scanner code is needed, and scans to the same verdict', async () => {
