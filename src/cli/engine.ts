@@ -1,8 +1,6 @@
 // The engine, loaded on first need: `--help`, `--version` and usage errors never parse it (start-up is
 // then Node's own). A scan's main thread loads only the host half (engine/host.ts: reports, policy,
 // output); the scanners load in the scan threads (scan-thread.ts), or here for in-process scans.
-import { nodeFlate } from './node-flate';
-
 export type Engine = typeof import('../engine/host');
 let loaded: Engine | undefined;
 
@@ -22,7 +20,7 @@ let scanning: Promise<Scanning> | undefined;
 
 /** The whole engine, for scans in this thread (from sources, where there is no thread script: tests). */
 export function loadScanning(): Promise<Scanning> {
-  scanning ??= import('../engine').then((e) => {
+  scanning ??= Promise.all([import('../engine'), import('./node-flate')]).then(([e, { nodeFlate }]) => {
     // Node's native zlib for every DEFLATE stream the engine decodes in-process (engine/io/flate.ts).
     e.usePlatformFlate(nodeFlate());
     return e;
