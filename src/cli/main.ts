@@ -39,7 +39,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   // The first thread starts now, loading the scanners while this thread loads the host half (issue 15).
   // threads.ts (node:worker_threads) loads only here: --help and --version never pay for it.
   const { ScanThreads, threadScript } = await import('./threads');
-  const script = threadScript();
+  const script = threadScript(import.meta.url);
   const threads = script ? new ScanThreads(script) : undefined;
   threads?.warm();
   try {
