@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { VERSION } from '../engine/version';
 import { USAGE, parseArgs, type ScanArgs } from './args';
 import { loadEngine } from './engine';
-import { ScanThreads, threadScript } from './threads';
+import type { ScanThreads } from './threads';
 
 export interface Writer {
   write(chunk: string): unknown;
@@ -36,8 +36,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   if (cmd.kind === 'list-scanners') return (await import('./commands')).listScanners(cmd.format, io);
   // From the bundle, scans run in worker threads a timeout can stop; from sources (tests), in-process.
-  // The first thread starts now, loading the engine while this thread loads its own copy (issue 15).
-  const script = threadScript();
+  // The first thread starts now, loading the scanners while this thread loads the host half (issue 15).
+  // threads.ts (node:worker_threads) loads only here: --help and --version never pay for it.
+  const { ScanThreads, threadScript } = await import('./threads');
+  const script = threadScript(import.meta.url);
   const threads = script ? new ScanThreads(script) : undefined;
   threads?.warm();
   try {

@@ -2,7 +2,7 @@
 // sources (tests); the SHA-256 read beside the scan; a timeout or an unreadable file is an error report.
 import type { FileReport, ScanOptions } from '../engine';
 import type { ScanArgs } from './args';
-import { engine as E, errText } from './engine';
+import { engine as E, errText, loadScanning } from './engine';
 import { sha256File } from './hash';
 import { fromNodeFile } from './node-source';
 import type { ProgressLine } from './progress';
@@ -47,7 +47,7 @@ export async function scanFile(entry: Extract<Entry, { kind: 'file' }>, args: Sc
     if (args.statsSampleBytes !== undefined) options.statsSampleBytes = args.statsSampleBytes;
     const skipped = args.maxFileSize !== undefined && source.size > args.maxFileSize;
     const work = Promise.all([
-      E().scan(source, options, { signal, onProgress: (p) => progress.update(entry.display, p.bytesRead) }),
+      loadScanning().then((engine) => engine.scan(source, options, { signal, onProgress: (p) => progress.update(entry.display, p.bytesRead) })),
       // The hash reads the whole file; a read error there must not lose the findings.
       skipped || !args.hash ? undefined : sha256File(source, (n) => progress.update(entry.display, n), signal).catch(() => undefined),
     ]);

@@ -4,7 +4,11 @@
 // thread lets the main thread keep time and terminate() a stuck scan, as the browser's pool does
 // with its Web Workers. One thread scans one file at a time; main.ts keeps a small pool of them.
 import { parentPort } from 'node:worker_threads';
-import { scan, usePlatformFlate, type FileReport, type ScanOptions } from '../engine';
+// The scan and the flate hook straight from their modules, not the engine's index: the index also
+// carries policy parsing (TOML), the exports and the report helpers, which only the main thread uses.
+import { scan } from '../engine/scan';
+import { usePlatformFlate } from '../engine/io/flate';
+import type { FileReport, ScanOptions } from '../engine';
 import { fromNodeFile } from './node-source';
 import { nodeFlate } from './node-flate';
 

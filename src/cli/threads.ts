@@ -9,9 +9,13 @@ import type { ThreadReply, ThreadRequest } from './scan-thread';
 
 export type ThreadOutcome = { report: FileReport } | { error: string; code?: string } | 'stuck';
 
-/** The built thread script, when this module runs from the bundle; undefined from sources. */
-export function threadScript(): URL | undefined {
-  const url = new URL('./scan-thread.js', import.meta.url);
+/**
+ * The built thread script next to the CLI's entry (`entry`: main.ts's import.meta.url, which is
+ * dist-cli/modelgate.js in the bundle, where this module may sit in a chunk under assets/); undefined
+ * from sources, where scans run in-process.
+ */
+export function threadScript(entry: string): URL | undefined {
+  const url = new URL('./scan-thread.js', entry);
   try {
     return existsSync(fileURLToPath(url)) ? url : undefined;
   } catch {

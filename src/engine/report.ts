@@ -1,6 +1,6 @@
 // FileReport and ScanReport assembly: sorting, status, completeness, summary and exit code.
 import { SEVERITY_RANK, type FileReport, type Finding, type JsonValue, type NodeReport, type ScanReport } from './types';
-import { FOLDER_CHECKS, type FolderCheck } from './registry';
+import { FOLDER_CHECKS, type FolderCheck } from './folder/checks';
 import { VERSION } from './version';
 import { archiveFolderResults } from './folder/members';
 

@@ -236,6 +236,13 @@ export interface Scanner<S = unknown> {
   open?(ctx: OpenContext<S>, name: string, nth: number): Promise<OpenedChild | null>;
 }
 
+/**
+ * The eager part of a scanner: what the registry needs to choose it (id, names, the head-only sniff).
+ * It lives in the format's sniff.ts, apart from the scan code, so the registry can hold every sniff
+ * while each scanner's code loads only when a file needs it (registry.ts lazy, issue 15 fast start).
+ */
+export type Sniffer<S = unknown> = Pick<Scanner<S>, 'id' | 'extensions' | 'alsoNamed' | 'sniff'>;
+
 /** What Scanner.open works from: the container node's bytes, its head and sniff state, a budget. */
 export interface OpenContext<S = unknown> {
   readonly source: ByteSource;

@@ -9,7 +9,7 @@ import { zipSync } from 'fflate';
 import { scan, scanReport, fromBytes, crossFileSkeleton, type FileReport } from '../../src/engine';
 import { buildTar } from '../builders/tar';
 import { archiveFolderResults } from '../../src/engine/folder/members';
-import { FOLDER_CHECKS } from '../../src/engine/registry';
+import { FOLDER_CHECKS } from '../../src/engine/folder/checks';
 
 /** Every file under `dir`, keyed by its path relative to dir's parent (the folder's own name first). */
 function tree(dir: string): Record<string, Uint8Array> {

@@ -288,6 +288,15 @@ describe.skipIf(!existsSync(bundle))('built bundle', () => {
     expect(lambda!.findings.some((f) => f.ruleId === 'keras/lambda-bytecode' && f.severity === 'critical')).toBe(true);
   }, 130_000);
 
+  it('scans in a worker thread (the watchdog that can stop a hung scan), not in the main thread', () => {
+    // NODE_DEBUG=worker makes Node log each Worker it creates (lib/internal/worker.js debuglog).
+    const file = resolve('fixtures/pickle-family/benign/numeric.npy');
+    const r = spawnSync(process.execPath, [bundle, 'scan', '--format', 'json', '--no-hash', file],
+      { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'worker' } });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/create new worker URL[\s\S]*dist-cli\/scan-thread\.js/);
+  });
+
   it('launches through bin/modelgate.js', () => {
     const r = spawnSync(process.execPath, [resolve('bin/modelgate.js'), '--version'], { cwd: root, encoding: 'utf8' });
     expect(r.status).toBe(0);

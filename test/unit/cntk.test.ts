@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { scan, fromBytes, type FileReport } from '../../src/engine';
 import { decodeModel, loadDecoders } from '../../src/engine/formats/cntk/model';
-import { looksLikeV2 } from '../../src/engine/formats/cntk/scanner';
+import { looksLikeV2 } from '../../src/engine/formats/cntk/sniff';
 
 const DIR = 'fixtures/cntk';
 const load = (rel: string) => new Uint8Array(readFileSync(`${DIR}/${rel}`));

@@ -4,7 +4,7 @@
 // its folder dropped. This runs when the archive's own report is assembled (report.ts fileReport), so it
 // needs nothing from other files and a streamed run (jsonl, skeletons) gets the same findings.
 import type { FileReport, Finding, JsonValue, NodeReport } from '../types';
-import type { FolderCheck } from '../registry';
+import type { FolderCheck } from './checks';
 import { statusOf } from '../report';
 
 /** Formats that are only containers of files (not a model format that happens to be a zip, like torch). */

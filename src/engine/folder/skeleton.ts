@@ -7,7 +7,7 @@
 // diffusers-code a code file's own Python, shell and executable findings (diffusers/folder.ts osUse).
 // test/unit/cli-jsonl.test.ts checks that the checks say the same over skeletons as over full reports.
 import type { FileReport, JsonValue } from '../types';
-import { REMOTE_CODE_NOTE } from '../formats/diffusers/scanner';
+import { REMOTE_CODE_NOTE } from '../formats/diffusers/sniff';
 
 /** Root-node notes a cross-file check reads. */
 const NOTES_READ: readonly string[] = [

@@ -3,7 +3,7 @@
 // typo never silently weakens the gate.
 import { TomlDate, TomlError, parse } from 'smol-toml';
 import { RULES } from '../rules';
-import { SCANNERS } from '../registry';
+import { SCANNER_IDS } from '../scanner-ids';
 import type { Severity } from '../types';
 import { compileGlob } from './glob';
 import { DURATION_UNIT_NAMES, SIZE_UNIT_NAMES, parseDuration, parseSize } from './units';
@@ -40,7 +40,7 @@ function limitValue(key: string, v: unknown): number | string {
 
 /** Scanner ids a policy may select: the format scanners plus the optional passes the CLI knows. */
 export function scannerIds(): string[] {
-  return [...SCANNERS.map((s) => s.id), 'weight-stats'];
+  return [...SCANNER_IDS, 'weight-stats'];
 }
 
 /** True when `rule` is a rule id or a prefix ("pickle/") of at least one. */

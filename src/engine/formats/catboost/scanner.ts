@@ -4,11 +4,11 @@
 // tables, text and embedding processing). Loading runs no user code; the InfoMap's free text (training
 // params JSON, class names, user metadata) reaches user code, and unknown parts are named. The core is
 // read with bounds-checked flatbuffer accessors (flat.ts), never trusting an offset.
-import type { Head, ScanContext, Scanner, Sniff } from '../../types';
+import type { ScanContext, Scanner } from '../../types';
 import { FormatError } from '../../types';
 import { Flat } from '../../io/flatbuffer';
+import { catboostSniffer } from './sniff';
 
-const MAGIC = [0x43, 0x42, 0x4d, 0x31]; // 'CBM1'
 /** Core flatbuffers above this are not read (real cores are KB to a few hundred MB with big CTRs). */
 const MAX_CORE_BYTES = 256 * 1024 * 1024;
 /** Model parts CatBoost writes (TStaticCtrProvider, TTextProcessingCollection, TEmbeddingProcessingCollection, ...). */
@@ -17,12 +17,7 @@ const KNOWN_PARTS = new Set(['static_provider_v1', 'text_processing_collection',
 /** InfoMap entries handed to the detectors per model. */
 const MAX_INFO = 1000;
 
-function sniff(head: Head): Sniff | null {
-  const b = head.bytes;
-  return b.length >= 8 && MAGIC.every((x, i) => b[i] === x) ? { confidence: 'magic' } : null;
-}
-
-export const catboostScanner: Scanner = { id: 'catboost', extensions: ['.cbm'], sniff, scan };
+export const catboostScanner: Scanner = { ...catboostSniffer, scan };
 
 async function scan(ctx: ScanContext): Promise<void> {
   const head = await ctx.read(0, 8);

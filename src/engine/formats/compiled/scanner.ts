@@ -3,13 +3,11 @@
 // at 0, undocumented). What is checked: the generic sweep (embedded executables, strings through the
 // detectors) plus shared-library names found in printable strings. The node is always
 // marked incomplete: an unparsed payload is never reported clean.
-import type { Head, ScanContext, Scanner } from '../../types';
+import type { ScanContext, Scanner } from '../../types';
 import { clip, latin1Text } from '../../io/text';
 import { sweepRecognised } from '../unknown/scanner';
 import { MAX_RKNN_JSON_BYTES, rknnInfo, rknnJsonLength, rknnLayout } from './rknn';
-
-type Kind = 'rknn';
-interface State { kind: Kind }
+import { compiledSniffer, type Kind, type State } from './sniff';
 
 /** Bytes searched for names: operator tables and plugin lists sit in the first megabytes. */
 export const NAME_SCAN_BYTES = 16 * 1024 * 1024;
@@ -17,12 +15,6 @@ export const NAME_SCAN_BYTES = 16 * 1024 * 1024;
 const MAX_LISTED = 32;
 const LIBRARY = /[\w.+-]{1,120}\.(?:so(?:\.\d{1,4}){0,3}|dll|dylib)(?![\w.])/g;
 const NAMES: Record<Kind, string> = { rknn: 'RKNN model' };
-
-function sniff(head: Head): { confidence: 'magic' | 'name'; state: State } | null {
-  const b = head.bytes;
-  if (b.length >= 4 && b[0] === 0x52 && b[1] === 0x4b && b[2] === 0x4e && b[3] === 0x4e) return { confidence: 'magic', state: { kind: 'rknn' } };
-  return head.ext === '.rknn' ? { confidence: 'name', state: { kind: 'rknn' } } : null;
-}
 
 function collect(text: string, re: RegExp, keep: (m: RegExpExecArray) => string | null): Map<string, number> {
   const out = new Map<string, number>();
@@ -77,8 +69,6 @@ async function rknnStructure(ctx: ScanContext<State>): Promise<string> {
 }
 
 export const compiledScanner: Scanner<State> = {
-  id: 'compiled',
-  extensions: ['.rknn'],
-  sniff,
+  ...compiledSniffer,
   scan,
 };

@@ -6,7 +6,7 @@
 import type { OpenContext, OpenedChild, Scanner, ScanContext } from '../../types';
 import { fromBytes } from '../../io/byte-source';
 import { countedSource } from '../zip/members';
-import { sniffCompressed, type CompressedState } from './sniff';
+import { compressedSniffer, type CompressedState } from './sniff';
 import { DECODERS } from './codecs';
 import { Sink } from './sink';
 import { tarStreamSink, tarStreamSource } from './stream';
@@ -19,15 +19,7 @@ const NAMES: Record<CompressedState['codec'], string> = {
   'gzip': 'gzip', 'zlib': 'zlib', 'joblib-zfile': 'zlib (joblib ZF header)', 'bz2': 'bzip2', 'xz': 'xz', 'lzma': 'LZMA (alone)', 'lz4': 'LZ4 frame', 'zstd': 'Zstandard',
 };
 
-export const compressedScanner: Scanner<CompressedState> = {
-  id: 'compressed',
-  // R's saveRDS/save write gzip (default), bzip2 or xz around the stream (formats/rdata), and the .rdx
-  // lazy-load index is a gzip-wrapped stream: a compressed .rds is what R writes, not a mismatch.
-  extensions: ['.gz', '.gzip', '.bz2', '.xz', '.lzma', '.lz4', '.zlib', '.z', '.joblib', '.zst', '.zstd', '.tzst', '.rds', '.rda', '.rdata', '.rdx'],
-  sniff: sniffCompressed,
-  scan: scanCompressed,
-  open: openCompressed,
-};
+export const compressedScanner: Scanner<CompressedState> = { ...compressedSniffer, scan: scanCompressed, open: openCompressed };
 
 /** The one child's name: what the wrapper decompresses to. */
 function childName(head: { name: string }): string {

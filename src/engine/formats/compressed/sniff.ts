@@ -2,7 +2,7 @@
 // (joblib/compressor.py prefixes: zlib 0x78, gzip 1f 8b, bz2 'BZ', xz fd 37 7a 58 5a, lzma 5d 00,
 // lz4 04 22 4d 18; joblib < 0.10 wrote 'ZF' + hex length + zlib, numpy_pickle_compat.py).
 import { Inflate } from 'fflate';
-import type { Head, Sniff } from '../../types';
+import type { Head, Sniff, Sniffer } from '../../types';
 import { startsWith } from '../../io/text';
 
 export type Codec = 'gzip' | 'zlib' | 'joblib-zfile' | 'bz2' | 'xz' | 'lzma' | 'lz4' | 'zstd';
@@ -111,3 +111,11 @@ function lzmaAloneHeader(b: Uint8Array): boolean {
   for (let i = 5; i < 13; i++) unknown &&= b[i] === 0xff;
   return unknown || b[12] === 0; // a known size below 2^56
 }
+
+export const compressedSniffer: Sniffer<CompressedState> = {
+  id: 'compressed',
+  // R's saveRDS/save write gzip (default), bzip2 or xz around the stream (formats/rdata), and the .rdx
+  // lazy-load index is a gzip-wrapped stream: a compressed .rds is what R writes, not a mismatch.
+  extensions: ['.gz', '.gzip', '.bz2', '.xz', '.lzma', '.lz4', '.zlib', '.z', '.joblib', '.zst', '.zstd', '.tzst', '.rds', '.rda', '.rdata', '.rdx'],
+  sniff: sniffCompressed,
+};

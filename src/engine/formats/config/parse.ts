@@ -10,6 +10,7 @@
 import { Alias, isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
 import { FormatError, type JsonValue } from '../../types';
 import { parseJson, pointerToken } from '../../io/json';
+import { INI_PAIR, INI_SECTION } from './sniff';
 
 export type ConfigKind = 'json' | 'yaml' | 'toml' | 'ini';
 
@@ -205,9 +206,7 @@ function unescapeBasic(s: string | undefined): string | undefined {
 }
 
 // ---- INI (Python configparser): [section], key = value or key: value, indented continuation lines.
-
-export const INI_SECTION = /^\[([^\]\r\n]{1,256})\]\s*(?:[;#].*)?$/;
-export const INI_PAIR = /^([^=:\s[][^=:]{0,255}?)\s*(?:[=:]\s*(.*))?$/;
+// INI_SECTION and INI_PAIR live in sniff.ts, which recognises INI files by their first line.
 
 export function parseIni(text: string): JsonValue {
   const root = Object.create(null) as { [k: string]: JsonValue };

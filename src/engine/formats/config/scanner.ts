@@ -5,57 +5,22 @@
 // called by hydra.utils.instantiate, and !!python tags are constructed by PyYAML's unsafe loaders.
 // tokenizer_config.json and chat_template.json are configs too (they carry auto_map and secrets like
 // any other); their chat templates are handed to the jinja scanner as children (hint 'jinja').
-import { FormatError, type Head, type JsonValue, type ScanContext, type Scanner, type Sniff } from '../../types';
+import { FormatError, type JsonValue, type ScanContext, type Scanner } from '../../types';
 import { pointerToken } from '../../io/json';
 import { fromBytes } from '../../io/byte-source';
-import { encodeUtf8, latin1Text, looksLikeText, utf8Strict } from '../../io/text';
-import { INI_PAIR, INI_SECTION, MAX_CONFIG_NODES, MAX_YAML_ALIAS_EXPANSION, parseConfig, type ConfigDocument, type ConfigKind } from './parse';
+import { encodeUtf8, utf8Strict } from '../../io/text';
+import { MAX_CONFIG_NODES, MAX_YAML_ALIAS_EXPANSION, parseConfig, type ConfigDocument } from './parse';
+import { configSniffer, UNPARSED_HINT, type ConfigState } from './sniff';
 import { TARGET_KEYS, classifyTarget, foreignRepository } from './policy';
 import { classifyGlobal } from '../pickle/policy';
 import { findKeyedSecret } from '../../detectors/secrets';
 import { isTemplateKey, templatesOf } from '../jinja/parse';
 
-type ConfigState = { kind: ConfigKind };
-
 /** Configs above this size are not parsed: YAML/TOML parsing cost and the tree built grow with it.
  * Real configs are kilobytes; ModelAudit's NeMo scanner stops at 10 MB. */
 export const MAX_CONFIG_BYTES = 16 * 1024 * 1024;
-/** Hint on the child a malformed config is handed back as, so the fallback sweep gets it, not this scanner. */
-const UNPARSED_HINT = 'config-unparsed';
 /** Chat templates inside a config handed to the jinja scanner per file. */
 const MAX_TEMPLATES_FORWARDED = 16;
-
-const JSON_NAMES = new Set(['config.json', 'generation_config.json', 'adapter_config.json', 'preprocessor_config.json',
-  'tokenizer_config.json', 'chat_template.json', 'processor_config.json']);
-const EXTENSIONS = ['.yaml', '.yml', '.toml', '.ini', '.cfg'] as const;
-/** Keys that only configs loaders act on carry: a JSON object mentioning them is a config by structure. */
-const ACTIONABLE_KEYS = /"(?:auto_map|trust_remote_code|_target_|[A-Za-z_]*chat_template)"\s*:/;
-
-function firstLine(text: string): string {
-  for (const l of text.split(/\r?\n/, 64)) {
-    const t = l.trim();
-    if (t && !t.startsWith('#') && !t.startsWith(';')) return t;
-  }
-  return '';
-}
-
-function sniff(head: Head): Sniff<ConfigState> | null {
-  if (head.hint === UNPARSED_HINT) return null;
-  const name = head.name.toLowerCase();
-  if (!looksLikeText(head.bytes)) return null;
-  const text = latin1Text(head.bytes).replace(/^\xEF\xBB\xBF/, '');
-  if (/^\s*\{/.test(text)) {
-    if (JSON_NAMES.has(name) || ACTIONABLE_KEYS.test(text)) return { confidence: 'structure', state: { kind: 'json' } };
-    return null;
-  }
-  if (head.ext === '.yaml' || head.ext === '.yml') return { confidence: 'structure', state: { kind: 'yaml' } };
-  const line = firstLine(text);
-  if (head.ext === '.toml' && (line === '' || /^\[|^[\w"'.-]+\s*=/.test(line))) return { confidence: 'structure', state: { kind: 'toml' } };
-  if ((head.ext === '.ini' || head.ext === '.cfg') && (line === '' || INI_SECTION.test(line) || (INI_PAIR.test(line) && /[=:]/.test(line)))) {
-    return { confidence: 'structure', state: { kind: 'ini' } };
-  }
-  return null;
-}
 
 async function scan(ctx: ScanContext<ConfigState>): Promise<void> {
   const size = ctx.source.size;
@@ -226,9 +191,4 @@ function noteFacts(ctx: ScanContext<ConfigState>, doc: ConfigDocument): void {
   if (Array.isArray(arch)) ctx.note('architectures', arch.filter((a): a is string => typeof a === 'string').slice(0, 10).map((a) => a.slice(0, 100)));
 }
 
-export const configScanner: Scanner<ConfigState> = {
-  id: 'config',
-  extensions: EXTENSIONS,
-  sniff,
-  scan,
-};
+export const configScanner: Scanner<ConfigState> = { ...configSniffer, scan };

@@ -4,14 +4,15 @@
 // the file: WARNING); linked models load another compiled model by path; ML Program constants live
 // in the weight file at offsets the spec names (checked across files by folder.ts); metadata and
 // string parameters go through the detectors. Formats: spec.ts and package.ts.
-import type { Head, JsonValue, ScanContext, Scanner } from '../../types';
-import { clip, utf8 } from '../../io/text';
+import type { JsonValue, ScanContext, Scanner } from '../../types';
+import { clip } from '../../io/text';
 import { fromBytes } from '../../io/byte-source';
 import { parseJson, pointerToken } from '../../io/json';
 import {
   BLOB_HEADER_BYTES, BLOB_METADATA_BYTES, MAX_BLOBS, blobFilePath, leavesBase, nextMetadataOffset,
   readBlobHeader, readBlobMetadata, readManifest,
 } from './package';
+import { coremlSniffer, type Kind } from './sniff';
 
 /** Bytes of spec read: neural-network specs hold their weights inline, so this is generous. */
 export const MAX_SPEC_BYTES = 256 * 1024 * 1024;
@@ -23,41 +24,6 @@ const MAX_REPORTED = 64;
 export const MAX_NOTED_BLOBS = 100_000;
 /** Zero padding up to the 64-byte alignment is ordinary after the last blob. */
 const BLOB_ALIGNMENT_SLACK = 64;
-
-type Kind = 'spec' | 'manifest' | 'weights';
-
-/** Model.proto's fields by number → wire type: the header fields and the Type oneof's model kinds. */
-const MODEL_FIELDS = new Map<number, number>([[1, 0], [2, 2], [10, 0], ...[
-  200, 201, 202, 300, 301, 302, 303, 304, 400, 401, 402, 403, 404, 500, 501, 502, 555, 556, 560,
-  600, 601, 602, 603, 604, 606, 607, 609, 610, 900, 2000, 2001, 2002, 2003, 2004, 2005, 2006, 3000,
-].map((n) => [n, 2] as [number, number])]);
-
-/**
- * coremltools writes specificationVersion first (tag byte 0x08), but protobuf fields may come in any
- * order and Core ML reads them all the same: a spec that starts with any Model field is one, so
- * moving the version back cannot hide a custom layer from this scanner.
- */
-function firstModelField(b: Uint8Array): boolean {
-  let tag = 0;
-  for (let i = 0, mul = 1; i < 3 && i < b.length; i++, mul *= 128) {
-    tag += (b[i]! & 0x7f) * mul;
-    if (b[i]! < 0x80) return MODEL_FIELDS.get(Math.floor(tag / 8)) === (tag & 7);
-  }
-  return false;
-}
-
-function sniff(head: Head): { confidence: 'structure'; state: Kind } | null {
-  const b = head.bytes;
-  if (head.ext === '.mlmodel' && firstModelField(b)) return { confidence: 'structure', state: 'spec' };
-  // The whole head (limits.headBytes), not its first KB: padding must not push the key out of sight.
-  if (head.name.toLowerCase() === 'manifest.json' && /"itemInfoEntries"\s*:/.test(utf8(b))) return { confidence: 'structure', state: 'manifest' };
-  // MIL blob storage: version 2 in the header, the first blob_metadata's sentinel right after it.
-  if (b.length >= BLOB_HEADER_BYTES + 4) {
-    const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
-    if (v.getUint32(4, true) === 2 && v.getUint32(BLOB_HEADER_BYTES, true) === 0xdeadbeef) return { confidence: 'structure', state: 'weights' };
-  }
-  return null;
-}
 
 function escapes(path: string): boolean {
   return path.split(':').some((p) => /^(?:\/|~)/.test(p) || /(?:^|\/)\.\.(?:\/|$)/.test(p));
@@ -181,8 +147,6 @@ async function scan(ctx: ScanContext<Kind>): Promise<void> {
 }
 
 export const coremlScanner: Scanner<Kind> = {
-  id: 'coreml',
-  extensions: ['.mlmodel'],
-  sniff,
+  ...coremlSniffer,
   scan,
 };

@@ -5,7 +5,7 @@
 import type { FolderCheck } from '../../registry';
 import type { FileReport, Finding } from '../../types';
 import { dirOf, normalizePath, resolveReference } from '../../folder/references';
-import { REMOTE_CODE_NOTE } from './scanner';
+import { REMOTE_CODE_NOTE } from './sniff';
 
 /** What in a code file's findings shows it reaching the OS: process, shell or os-module use. */
 function osUse(f: FileReport): string | null {

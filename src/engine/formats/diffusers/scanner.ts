@@ -5,27 +5,15 @@
 // piece of code such a config makes diffusers import (diffusers/remote-code WARNING; CRITICAL for code
 // from another repository), and records the code files as `references` so the folder report links them;
 // folder.ts raises a reference to a present code file that uses os/subprocess to CRITICAL.
-import type { Head, JsonValue, ScanContext, Scanner, Sniff } from '../../types';
+import type { JsonValue, ScanContext, Scanner } from '../../types';
 import { isJsonObject, parseJson, pointerToken } from '../../io/json';
-import { clip, latin1Text } from '../../io/text';
+import { clip } from '../../io/text';
 import { LOADABLE_LIBRARIES, PIPELINE_MODULES } from './modules';
+import { diffusersSniffer, REMOTE_CODE_NOTE } from './sniff';
 
-const NAMES = new Set(['model_index.json', 'scheduler_config.json']);
-/** Keys every diffusers config carries (ConfigMixin.save_config). */
-const MARKER = /"_class_name"|"_diffusers_version"/;
 /** A Hub repository id ("owner/name"): code fetched from somewhere other than the scanned repository. */
 const REPO_ID = /^[A-Za-z0-9][\w.-]*\/[\w.-]+$/;
 const MODULE_NAME = /^[A-Za-z_][\w.]*$/;
-/** Largest config read; model_index.json files are a few hundred bytes. */
-const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
-
-export const REMOTE_CODE_NOTE = 'diffusersRemoteCode';
-
-function sniff(head: Head): Sniff | null {
-  if (!NAMES.has(head.name) || head.size > MAX_CONFIG_BYTES) return null;
-  return MARKER.test(latin1Text(head.bytes)) ? { confidence: 'structure' } : null;
-}
-
 type Obj = { [k: string]: JsonValue };
 
 async function scan(ctx: ScanContext): Promise<void> {
@@ -81,8 +69,6 @@ function judgeComponents(ctx: ScanContext, doc: Obj, code: Array<{ path: string;
 }
 
 export const diffusersScanner: Scanner = {
-  id: 'diffusers',
-  extensions: [],
-  sniff,
+  ...diffusersSniffer,
   scan,
 };

@@ -5,15 +5,16 @@
 // through the orchestrator as children, so an executable or archive hidden there is found by content;
 // the flatbuffer's own bytes are swept for native executables. Not read: tensor data (constant and
 // mutable segments, named data, inline constant buffers), EValue contents and debug stack frames.
-import { FormatError, type Head, type OpenContext, type OpenedChild, type ScanContext, type Scanner } from '../../types';
+import { FormatError, type OpenContext, type OpenedChild, type ScanContext, type Scanner } from '../../types';
 import { clip, hex } from '../../io/text';
 import { EXEC_HEADER_REACH, findExecutables } from '../../detectors/executables';
 import type { RuleId } from '../../rules';
 import { byteRangeName, openByteRange } from '../child-names';
 import type { RandomAccess } from '../tflite/checked-buffer';
-import { HEAD_BYTES, hasIdentifier, parseHeader } from './header';
+import { HEAD_BYTES, parseHeader } from './header';
 import type { PteProblem, PteProgram } from './parse';
 import { classifyBackend, classifyOperator, qualifiedName } from './policy';
+import { executorchSniffer } from './sniff';
 
 type ParseModule = typeof import('./parse');
 
@@ -29,15 +30,6 @@ const SWEEP_WINDOW = 4 * 1024 * 1024;
 const EXEC_RULE = { pe: 'executable/pe', elf: 'executable/elf', macho: 'executable/macho' } as const satisfies Record<string, RuleId>;
 /** Strings of the program (plan names, backend ids, compile spec keys) handed to the string detectors. */
 const MAX_INSPECTED_STRINGS = 10_000;
-
-function sniff(head: Head): { confidence: 'magic' | 'name' } | null {
-  const b = head.bytes;
-  // "ET" + two characters at 4..8 is a short identifier: take it as content when the name agrees, the
-  // header confirms it (extended header "eh00" at 8), or it is the current "ET12".
-  if (hasIdentifier(b) && (head.ext === '.pte' || head.ext === '' || (b[6] === 0x31 && b[7] === 0x32) ||
-    (b[8] === 0x65 && b[9] === 0x68 && b[10] === 0x30 && b[11] === 0x30))) return { confidence: 'magic' };
-  return head.ext === '.pte' ? { confidence: 'name' } : null;
-}
 
 async function scan(ctx: ScanContext): Promise<void> {
   const lib: ParseModule = await import('./parse');
@@ -241,9 +233,7 @@ async function open(ctx: OpenContext, name: string): Promise<OpenedChild | null>
 }
 
 export const executorchScanner: Scanner = {
-  id: 'executorch',
-  extensions: ['.pte'],
-  sniff,
+  ...executorchSniffer,
   scan,
   open,
 };

@@ -7,9 +7,10 @@ import { decode } from '@msgpack/msgpack';
 import { utf8 } from '../../io/text';
 import { SyncCursor } from './msgpack';
 
-export const EXT_NDARRAY = 1;
+// The extension type codes (flax.serialization _MsgpackExtType) live in sniff.ts, which looks for them.
+import { EXT_NDARRAY, EXT_NPSCALAR } from './sniff';
+export { EXT_NDARRAY, EXT_NPSCALAR };
 export const EXT_COMPLEX = 2;
-export const EXT_NPSCALAR = 3;
 
 /** Bytes of an ndarray payload read to find shape, dtype and the buffer header. */
 export const NDARRAY_HEAD_BYTES = 4096;

@@ -1,7 +1,7 @@
 // Flax/JAX checkpoints: msgpack state dicts (flax.serialization) and the files of Orbax checkpoint
 // folders (metadata JSON, zarr .zarray, OCDBT data). Dispatch only; each kind has its own module.
 import type { Scanner } from '../../types';
-import { FLAX_EXTENSIONS, sniffFlax, type FlaxState } from './sniff';
+import { flaxSniffer, type FlaxState } from './sniff';
 import { scanMsgpack } from './checkpoint';
 import { scanOcdbt, scanOrbaxMetadata, scanZarray } from './orbax';
 import { hasPickleMagic, pickleStartsAt } from '../pickle/nested';
@@ -10,9 +10,7 @@ import { hasPickleMagic, pickleStartsAt } from '../pickle/nested';
 const PAYLOAD_NAME = /\[bytes (\d+)-(\d+)\]$/;
 
 export const flaxScanner: Scanner<FlaxState> = {
-  id: 'flax',
-  extensions: FLAX_EXTENSIONS,
-  sniff: sniffFlax,
+  ...flaxSniffer,
   async scan(ctx) {
     switch (ctx.state.kind) {
       case 'msgpack': return scanMsgpack(ctx);

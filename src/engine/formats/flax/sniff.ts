@@ -2,12 +2,15 @@
 // magic: a file named like a Flax checkpoint is claimed when it opens with a map keyed by a string; any
 // other name must parse as a whole head of string-keyed nested maps (a random binary often starts with
 // a byte that happens to be a map header, so a name-less claim needs much more than that).
-import type { Head, Sniff } from '../../types';
+import type { Head, Sniff, Sniffer } from '../../types';
 import { FormatError } from '../../types';
 import { latin1Text, looksLikeText } from '../../io/text';
 import { SyncCursor } from './msgpack';
 import { MAX_DEPTH } from './walk';
-import { EXT_NDARRAY, EXT_NPSCALAR } from './ndarray';
+
+/** flax.serialization _MsgpackExtType codes: ndarray and numpy scalar (complex is 2, ndarray.ts). */
+export const EXT_NDARRAY = 1;
+export const EXT_NPSCALAR = 3;
 
 export type FlaxKind = 'msgpack' | 'orbax-metadata' | 'zarray' | 'ocdbt';
 export interface FlaxState { kind: FlaxKind }
@@ -106,3 +109,5 @@ function cutByHead(out: HeadShape, b: Uint8Array, size: number, values: number, 
   out.strict = size > b.length && nested && values >= STRICT_MIN_VALUES;
   return out;
 }
+
+export const flaxSniffer: Sniffer<FlaxState> = { id: 'flax', extensions: FLAX_EXTENSIONS, sniff: sniffFlax };

@@ -2,11 +2,12 @@
 // overlaps and alignment are checked from the tensor infos against the file size, so a 70 GB model
 // costs one pass over its metadata. Chat templates are the executable part of a GGUF file (llama.cpp,
 // llama-cpp-python and Ollama render them with Jinja: CVE-2024-34359), so they go to the jinja scanner.
-import { FormatError, type Head, type ScanContext, type Scanner } from '../../types';
+import { FormatError, type ScanContext, type Scanner } from '../../types';
 import { fromBytes } from '../../io/byte-source';
 import { encodeUtf8, hex, startsWith } from '../../io/text';
 import { AbsurdCount, parseGguf, VOCAB_KEYS, type GgufHeader, type GgufTensor, type GgufValue } from './parse';
-import { GGML_TYPES, GGUF_MAGIC, LEGACY_MAGICS, ValueType } from './types';
+import { GGML_TYPES, GGUF_MAGIC, ValueType } from './types';
+import { ggufSniffer, type GgufSniff } from './sniff';
 
 /** Metadata strings handed to the string detectors per file: bounds detector work on odd files. */
 export const MAX_INSPECTED_STRINGS = 4096;
@@ -15,19 +16,6 @@ export const MAX_NOTED_KEYS = 200;
 
 const SAFE = Number.MAX_SAFE_INTEGER;
 const CHAT_TEMPLATE = 'tokenizer.chat_template';
-
-interface GgufSniff { legacy?: { name: string; versioned: boolean } }
-
-function sniff(head: Head): { confidence: 'magic' | 'name'; state: GgufSniff } | null {
-  const b = head.bytes;
-  if (startsWith(b, GGUF_MAGIC)) return { confidence: 'magic', state: {} };
-  for (const m of LEGACY_MAGICS) {
-    if (b.length >= 4 && String.fromCharCode(b[0]!, b[1]!, b[2]!, b[3]!) === m.bytes) {
-      return { confidence: 'magic', state: { legacy: m } };
-    }
-  }
-  return head.ext === '.gguf' ? { confidence: 'name', state: {} } : null;
-}
 
 async function scan(ctx: ScanContext<GgufSniff>): Promise<void> {
   const legacy = ctx.state?.legacy;
@@ -217,8 +205,6 @@ function noteFacts(ctx: ScanContext<GgufSniff>, h: GgufHeader): void {
 }
 
 export const ggufScanner: Scanner<GgufSniff> = {
-  id: 'gguf',
-  extensions: ['.gguf', '.ggml'],
-  sniff,
+  ...ggufSniffer,
   scan,
 };

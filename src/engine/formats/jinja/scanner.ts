@@ -2,23 +2,11 @@
 // tokenizer.chat_template; the config scanner's tokenizer_config.json / chat_template.json, whose
 // `chat_template` is a string or a list of {name, template}); *.jinja / *.j2 files
 // (chat_template.jinja is how transformers >= 4.43 saves one). Templates are parsed, never rendered.
-import type { Head, ScanContext, Scanner, Sniff } from '../../types';
-import { latin1Text, looksLikeText, utf8 } from '../../io/text';
+import type { ScanContext, Scanner } from '../../types';
+import { utf8 } from '../../io/text';
 import { MAX_TEMPLATE_CHARS, parseTemplate } from './parse';
 import { analyzeTemplate } from './analyze';
-
-const EXTENSIONS = ['.jinja', '.j2', '.jinja2'] as const;
-/** Generic template extensions: claimed only when the head shows Jinja delimiters. */
-const TEMPLATE_EXTENSIONS = new Set(['.template', '.tmpl', '.tpl']);
-
-function sniff(head: Head): Sniff | null {
-  if (head.hint === 'jinja') return { confidence: 'magic' };
-  if ((EXTENSIONS as readonly string[]).includes(head.ext)) return { confidence: 'name' };
-  if (TEMPLATE_EXTENSIONS.has(head.ext) && looksLikeText(head.bytes) && /\{\{|\{%/.test(latin1Text(head.bytes.subarray(0, 4096)))) {
-    return { confidence: 'name' };
-  }
-  return null;
-}
+import { jinjaSniffer } from './sniff';
 
 async function scan(ctx: ScanContext): Promise<void> {
   const size = ctx.source.size;
@@ -58,9 +46,4 @@ function checkTemplate(ctx: ScanContext, text: string): void {
   if (truncated) ctx.limited('template AST above MAX_AST_NODES');
 }
 
-export const jinjaScanner: Scanner = {
-  id: 'jinja',
-  extensions: EXTENSIONS,
-  sniff,
-  scan,
-};
+export const jinjaScanner: Scanner = { ...jinjaSniffer, scan };

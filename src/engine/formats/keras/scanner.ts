@@ -3,10 +3,10 @@
 // inspected, Keras's model_config/training_config judged. kerasZipScanner: Keras 3 .keras archives on
 // top of the generic zip scanner (archive checks, every member through scanChild); config.json comes
 // back to it as a child with hint 'keras-config' and is judged as a Keras config.
-import type { Head, JsonValue, OpenContext, OpenedChild, ScanContext, Scanner, Sniff } from '../../types';
+import type { JsonValue, OpenContext, OpenedChild, ScanContext, Scanner } from '../../types';
 import { FormatError } from '../../types';
 import { fromBytes } from '../../io/byte-source';
-import { clip, latin1Text, startsWith, utf8 } from '../../io/text';
+import { clip, utf8 } from '../../io/text';
 import { parseJson, parseJsonText, isJsonObject } from '../../io/json';
 import { listZip, readMember, type ZipEntry } from '../../containers/zip';
 import { countedSource } from '../zip/members';
@@ -15,31 +15,14 @@ import { openZipChild } from '../zip/open';
 import { readHdf5 } from './hdf5';
 import { hdf5WeightStats, weightsRequest } from './weights';
 import { judgeKerasConfig, torchModuleBytes, type KerasConfigSummary } from './judge';
-import { zipHeadBytes } from '../../containers/zip-sniff';
+import { CONFIG_HINT, KERAS_MEMBERS, hdf5Offset, kerasH5Sniffer, kerasZipSniffer, type KerasZipState } from './sniff';
 
-/** HDF5 format signature (HDF5 File Format Specification, "Format Signature", superblock). */
-const HDF5_MAGIC = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
 /** Root attributes Keras writes and judges as configs (legacy_h5_format.save_model_to_hdf5). */
 const CONFIG_ATTRS = ['model_config', 'training_config'];
 /** metadata.json of a .keras is ~100 bytes; anything past this is not Keras's. */
 const MAX_METADATA_BYTES = 1024 * 1024;
-/** Members Keras 3 writes (saving_lib.py: _CONFIG_FILENAME, _METADATA_FILENAME, _VARS_FNAME + .h5/.npz, _ASSETS_DIRNAME). */
-const KERAS_MEMBERS = new Set(['config.json', 'metadata.json', 'model.weights.h5', 'model.weights.npz']);
-const CONFIG_HINT = 'keras-config';
 /** What a recorded keras_version may look like before it is carried in a hint. */
 const VERSION_TOKEN = /^[0-9A-Za-z.+-]{1,40}$/;
-
-/** The superblock sits at 0 or after a user block of 512 × 2^n bytes; only the head is searched. */
-function hdf5Offset(bytes: Uint8Array): number {
-  for (let at = 0; at + HDF5_MAGIC.length <= bytes.length; at = at === 0 ? 512 : at * 2) {
-    if (startsWith(bytes, HDF5_MAGIC, at)) return at;
-  }
-  return -1;
-}
-
-function sniffH5(head: Head): Sniff | null {
-  return hdf5Offset(head.bytes) >= 0 ? { confidence: 'magic' } : null;
-}
 
 async function scanH5(ctx: ScanContext): Promise<void> {
   const at = hdf5Offset(ctx.head.bytes);
@@ -118,41 +101,12 @@ async function openH5Child(ctx: OpenContext, name: string): Promise<OpenedChild 
 }
 
 export const kerasH5Scanner: Scanner = {
-  id: 'keras',
-  extensions: ['.h5', '.hdf5', '.he5', '.hdf', '.keras'],
-  sniff: sniffH5,
+  ...kerasH5Sniffer,
   scan: scanH5,
   open: (ctx, name) => openH5Child(ctx, name),
 };
 
 // ---- .keras (zip) --------------------------------------------------------------------------------
-
-interface KerasZipState { kind: 'zip' | 'config'; version?: string }
-
-const LOCAL_SIG = [0x50, 0x4b, 0x03, 0x04];
-
-function firstMemberName(b: Uint8Array): string | null {
-  if (!startsWith(b, LOCAL_SIG) || b.length < 30) return null;
-  const n = b[26]! | (b[27]! << 8);
-  if (n === 0 || 30 + n > b.length) return null;
-  return utf8(b.subarray(30, 30 + n));
-}
-
-function sniffKerasZip(head: Head): Sniff<KerasZipState> | null {
-  if (head.hint !== undefined && (head.hint === CONFIG_HINT || head.hint.startsWith(`${CONFIG_HINT}:`))) {
-    const version = head.hint.slice(CONFIG_HINT.length + 1) || undefined;
-    return { confidence: 'magic', state: { kind: 'config', version } };
-  }
-  const first = firstMemberName(zipHeadBytes(head));
-  if (first === null) return null;
-  // saving_lib writes metadata.json, then config.json, then the weights: any of them first is Keras's layout.
-  // metadata.json first is what Keras writes; a zip that merely starts with config.json (a zipped Hugging
-  // Face folder) is Keras only when a Keras member name follows in the head.
-  const latin = latin1Text(head.bytes);
-  const kerasish = first === 'metadata.json' || (KERAS_MEMBERS.has(first) && /model\.weights\.h5|metadata\.json/.test(latin));
-  if (kerasish || head.ext === '.keras') return { confidence: 'structure', state: { kind: 'zip' } };
-  return null;
-}
 
 function routeFor(version: string | undefined) {
   return (e: ZipEntry): MemberRoute => {
@@ -219,9 +173,7 @@ async function openKerasChild(ctx: OpenContext<KerasZipState>, name: string, nth
 }
 
 export const kerasZipScanner: Scanner<KerasZipState> = {
-  id: 'keras',
-  extensions: ['.keras'],
-  sniff: sniffKerasZip,
+  ...kerasZipSniffer,
   scan: scanKeras,
   open: openKerasChild,
 };

@@ -2,20 +2,17 @@
 // tree arrays as written, and the free text (feature names, parameters, pandas categories) reaches user
 // code; the arrays are checked against num_leaves and max_feature_idx and the text goes to the detectors.
 // Pickled sklearn-API models (LGBMClassifier) are pickles, for the pickle scanner.
-import type { Head, ScanContext, Scanner, Sniff } from '../../types';
-import { latin1Text, utf8 } from '../../io/text';
-import { isLightgbmText, parseLightgbm, type LgbModel, type LgbTree } from './parse';
+import type { ScanContext, Scanner } from '../../types';
+import { utf8 } from '../../io/text';
+import { parseLightgbm, type LgbModel, type LgbTree } from './parse';
+import { lightgbmSniffer } from './sniff';
 
 /** Problems listed per model; more are counted. */
 const MAX_PROBLEMS = 20;
 /** Text models above this are not parsed whole (a 100k-tree model is ~200 MB). */
 const MAX_TEXT_BYTES = 512 * 1024 * 1024;
 
-function sniff(head: Head): Sniff | null {
-  return isLightgbmText(latin1Text(head.bytes.subarray(0, 32))) ? { confidence: 'structure' } : null;
-}
-
-export const lightgbmScanner: Scanner = { id: 'lightgbm', extensions: [], sniff, scan };
+export const lightgbmScanner: Scanner = { ...lightgbmSniffer, scan };
 
 async function scan(ctx: ScanContext): Promise<void> {
   const size = ctx.source.size;

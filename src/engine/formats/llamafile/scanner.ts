@@ -5,34 +5,22 @@
 // the shared archive checks and each member back through ctx.scanChild (the GGUF to the GGUF scanner,
 // its chat templates on to the template scanner). The program bytes before the archive are not swept
 // again: they are the executable already reported.
-import type { Head, ScanContext, Scanner, Sniff } from '../../types';
+import type { Head, ScanContext, Scanner } from '../../types';
 import { findZipEnd, tailFor } from '../../containers/zip-sniff';
 import { listZip } from '../../containers/zip';
 import { clip, startsWith } from '../../io/text';
 import { countedSource } from '../zip/members';
 import { scanZipListing } from '../zip/scanner';
 import { openZipChild } from '../zip/open';
+import { llamafileSniffer, type ApeState } from './sniff';
 
-/** APE magics: the release header, the "no modify self" header, and the debug build (cosmopolitan ape/ape.S). */
-const APE_MAGICS: ReadonlyArray<{ bytes: number[]; label: string }> = [
-  { bytes: [...'MZqFpD=\''].map((c) => c.charCodeAt(0)), label: 'APE (MZqFpD)' },
-  { bytes: [...'jartsr=\''].map((c) => c.charCodeAt(0)), label: 'APE, no-modify-self (jartsr)' },
-  { bytes: [...'APEDBG=\''].map((c) => c.charCodeAt(0)), label: 'APE debug build (APEDBG)' },
-];
 const CENTRAL_SIG = [0x50, 0x4b, 0x01, 0x02]; // APPNOTE 4.3.12
 /** Members named in the finding; the note lists them all. */
 const NAMED_MEMBERS = 5;
 
-interface ApeState { label: string }
-
 function indexOf(b: Uint8Array, sig: number[]): number {
   for (let i = b.length - sig.length; i >= 0; i--) if (startsWith(b, sig, i)) return i;
   return -1;
-}
-
-function sniffApe(head: Head): Sniff<ApeState> | null {
-  const m = APE_MAGICS.find((x) => startsWith(head.bytes, x.bytes));
-  return m ? { confidence: 'magic', state: { label: m.label } } : null;
 }
 
 async function scanApe(ctx: ScanContext<ApeState>): Promise<void> {
@@ -65,9 +53,7 @@ async function scanApe(ctx: ScanContext<ApeState>): Promise<void> {
 }
 
 export const llamafileScanner: Scanner<ApeState> = {
-  id: 'llamafile',
-  extensions: ['.llamafile'],
-  sniff: sniffApe,
+  ...llamafileSniffer,
   scan: scanApe,
   open: (ctx, name, nth) => openZipChild(ctx, name, nth),
 };

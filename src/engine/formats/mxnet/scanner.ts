@@ -3,11 +3,12 @@
 // The graph's executable part is its operators: built-in ops run MXNet's kernels, Custom ops run
 // the Python class registered under op_type. Parameters are plain arrays; their container is
 // validated and anything after it is scanned as unknown content.
-import type { Head, ScanContext, Scanner } from '../../types';
-import { clip, utf8 } from '../../io/text';
+import type { ScanContext, Scanner } from '../../types';
+import { clip } from '../../io/text';
 import { isJsonObject, parseJson } from '../../io/json';
 import type { JsonValue } from '../../types';
 import { parseParams } from './params';
+import { mxnetSniffer, type MxState } from './sniff';
 
 /** Bytes of symbol JSON read: a large graph is a few MB. */
 export const MAX_SYMBOL_BYTES = 64 * 1024 * 1024;
@@ -15,20 +16,6 @@ export const MAX_SYMBOL_BYTES = 64 * 1024 * 1024;
 const PYTHON_OPS = new Set(['Custom', '_Native', '_NDArray', 'NativeOp', 'NDArrayOp']);
 /** Custom op kinds reported one by one; the rest are counted. */
 const MAX_LISTED = 64;
-
-interface MxState { kind: 'symbol' | 'params' }
-
-function sniff(head: Head): { confidence: 'magic' | 'structure' | 'name'; state: MxState } | null {
-  const b = head.bytes;
-  if (b.length >= 16 && b[0] === 0x12 && b[1] === 0x01 && b.subarray(2, 16).every((x) => x === 0)) return { confidence: 'magic', state: { kind: 'params' } };
-  if (head.ext === '.json' && b.length > 0) {
-    const text = utf8(b.subarray(0, 4096));
-    const graph = /^\s*\{\s*"nodes"\s*:\s*\[/.test(text);
-    if (graph && (/-symbol\.json$/i.test(head.name) || text.includes('"arg_nodes"') || /"op"\s*:\s*"null"/.test(text))) return { confidence: 'structure', state: { kind: 'symbol' } };
-  }
-  if (head.ext === '.params') return { confidence: 'name', state: { kind: 'params' } };
-  return null;
-}
 
 function attrsOf(node: { [k: string]: JsonValue }): Record<string, string> {
   const out: Record<string, string> = {};
@@ -87,8 +74,6 @@ async function scanParams(ctx: ScanContext<MxState>): Promise<void> {
 }
 
 export const mxnetScanner: Scanner<MxState> = {
-  id: 'mxnet',
-  extensions: ['.params'],
-  sniff,
+  ...mxnetSniffer,
   async scan(ctx) { return ctx.state.kind === 'params' ? scanParams(ctx) : scanSymbol(ctx); },
 };

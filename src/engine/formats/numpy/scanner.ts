@@ -5,16 +5,14 @@
 import type { JsonValue, Scanner, ScanContext } from '../../types';
 import { FormatError } from '../../types';
 import { readExact } from '../../io/byte-source';
-import { startsWith } from '../../io/text';
 import { countedSource } from '../zip/members';
 import { byteRangeName, offsetInName, openByteRange } from '../child-names';
-import { NPY_MAGIC, NPY_MAX_HEADER_BYTES, parseHeader, parsePrelude } from './parse';
+import { NPY_MAX_HEADER_BYTES, parseHeader, parsePrelude } from './parse';
 import { npyWeightStats } from '../../stats/formats';
+import { numpySniffer } from './sniff';
 
 export const numpyScanner: Scanner = {
-  id: 'numpy',
-  extensions: ['.npy'],
-  sniff: (head) => (startsWith(head.bytes, NPY_MAGIC) ? { confidence: 'magic' } : null),
+  ...numpySniffer,
   scan: scanNpy,
   // Children: the object array's pickle (`pickle@<offset>`, to the end) and `[bytes a-b]` extra data.
   async open(ctx, name) {

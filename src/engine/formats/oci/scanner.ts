@@ -5,50 +5,18 @@
 // here; the config's Env, Entrypoint, Cmd, Labels and history go through the string detectors.
 // The whole image (blobs present, digests verified) is judged where all of it is visible: image.ts
 // inside a tar, folder.ts across a dropped folder.
-import type { Head, JsonValue, ScanContext, Scanner, Sniff } from '../../types';
-import { latin1Text, looksLikeText } from '../../io/text';
+import type { JsonValue, ScanContext, Scanner } from '../../types';
 import { inspectText } from '../../detectors/strings';
 import { maskSecret } from '../../detectors/secrets';
-import { BLOB_PATH, blobPath, parseDigest, parseOciDocument, staysInside, type ImageConfig, type OciDocument, type OciKind } from './parse';
+import { BLOB_PATH, blobPath, parseDigest, parseOciDocument, staysInside, type ImageConfig, type OciDocument } from './parse';
+import { ociSniffer, type OciState } from './sniff';
 
 /** Image documents are small (a config with a long history is a few hundred KB): refuse more. */
 export const MAX_OCI_JSON_BYTES = 16 * 1024 * 1024;
 /** Entries of the `references` / `descriptors` notes kept per document: bounds the report. */
 const MAX_NOTED_REFERENCES = 1000;
 
-export interface OciState { kind: OciKind | 'unknown' }
-
-/**
- * Markers of each document kind in the head. Plain JSON from elsewhere (a model config) carries none
- * of these combinations; the parse in scan() is the proof.
- */
-function sniffOci(head: Head): Sniff<OciState> | null {
-  if (!looksLikeText(head.bytes)) return null;
-  const text = latin1Text(head.bytes).replace(/^\xEF\xBB\xBF/, '');
-  const name = head.name.toLowerCase();
-  const hit = (kind: OciKind): Sniff<OciState> => ({ confidence: 'structure', state: { kind } });
-  if (/^\s*\[\s*\{/.test(text)) {
-    if (/"Layers"\s*:\s*\[/.test(text) && (/"Config"\s*:/.test(text) || name === 'manifest.json')) return hit('docker-save');
-    return null;
-  }
-  if (!/^\s*\{/.test(text)) return null;
-  if (/"imageLayoutVersion"\s*:/.test(text)) return hit('layout');
-  if (/"schemaVersion"\s*:\s*2\b/.test(text)) {
-    if (/"manifests"\s*:\s*\[/.test(text)) return hit('index');
-    if (/"layers"\s*:\s*\[/.test(text) && /"(?:mediaType|config)"\s*:/.test(text)) return hit('manifest');
-  }
-  if (/"schemaVersion"\s*:\s*1\b/.test(text) && /"fsLayers"\s*:\s*\[/.test(text)) return hit('manifest');
-  if (/"rootfs"\s*:\s*\{/.test(text) && /"diff_ids"\s*:/.test(text)) return hit('config');
-  if (/"architecture"\s*:/.test(text) && /"os"\s*:/.test(text) && /"(?:history|created)"\s*:/.test(text)) return hit('config');
-  return null;
-}
-
-export const ociScanner: Scanner<OciState> = {
-  id: 'oci',
-  extensions: ['.manifest'],
-  sniff: sniffOci,
-  scan: scanOci,
-};
+export const ociScanner: Scanner<OciState> = { ...ociSniffer, scan: scanOci };
 
 /** One referenced piece, relative to the referencing file's folder (for the folder checks). */
 interface Reference { path: string; kind: string; digest?: string }

@@ -5,7 +5,7 @@
 import type { JsonValue, OpenContext, OpenedChild, ScanContext, Scanner } from '../../types';
 import { clip } from '../../io/text';
 import { PastEnd } from './wire';
-import { sniffOnnx, type OnnxSniff } from './sniff';
+import { onnxSniffer, type OnnxSniff } from './sniff';
 import { expectedBytes, isPythonOp, PYTHON_OP_ATTRIBUTES, STANDARD_DOMAINS, WELL_KNOWN_DOMAINS } from './policy';
 import type { OnnxNode, OnnxStats, OnnxTensor, OnnxVisitor, TextKind, Where } from './parse';
 import { MAX_DIMS, MAX_GRAPH_DEPTH, MAX_NODES } from './limits';
@@ -235,10 +235,4 @@ async function open(ctx: OpenContext<OnnxSniff>, name: string, nth: number): Pro
   return hit ? { source: ctx.source.slice(hit[0], hit[1], name), hint: 'pickle' } : null;
 }
 
-export const onnxScanner: Scanner<OnnxSniff> = {
-  id: 'onnx',
-  extensions: ['.onnx', '.ort'],
-  sniff: sniffOnnx,
-  scan,
-  open,
-};
+export const onnxScanner: Scanner<OnnxSniff> = { ...onnxSniffer, scan, open };

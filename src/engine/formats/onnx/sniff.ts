@@ -4,7 +4,7 @@
 // type whose length fits the file. TF SavedModel also starts `08 01 12`, but its field 2 is a
 // MetaGraphDef message where ONNX has producer_name: a short printable string is required there.
 // Pickles start with 0x80 or an ASCII opcode and text files with a printable byte, never with 0x08.
-import type { Head, Sniff } from '../../types';
+import type { Head, Sniff, Sniffer } from '../../types';
 
 /** Highest IR version accepted by the sniff: onnx 1.23 writes 14 (onnx.proto enum Version); spare for new releases. */
 export const MAX_SNIFF_IR_VERSION = 32;
@@ -88,3 +88,5 @@ export function sniffOnnx(head: Head): Sniff<OnnxSniff> | null {
   if (head.ext === '.onnx' || head.hint === 'onnx') return { confidence: 'name', state: {} };
   return null;
 }
+
+export const onnxSniffer: Sniffer<OnnxSniff> = { id: 'onnx', extensions: ['.onnx', '.ort'], sniff: sniffOnnx };

@@ -3,10 +3,11 @@
 // needs an extension library the application loads (native code). Format: OpenVINO docs,
 // "OpenVINO IR format" (net/layers/layer/data/edges, IR version 10/11); weights are Const layers
 // with <data offset= size=> into the .bin.
-import type { Head, ScanContext, Scanner } from '../../types';
+import type { ScanContext, Scanner } from '../../types';
 import { clip, utf8 } from '../../io/text';
 import { readXml } from './xml';
 import { INTERNAL_VERSIONS, OPSET_OPS, OPSET_VERSION } from './opsets';
+import { openvinoSniffer } from './sniff';
 
 /** Bytes of XML read: the IR of a 70B LLM is a few MB; this bounds memory on a hand-made file. */
 export const MAX_IR_BYTES = 64 * 1024 * 1024;
@@ -14,13 +15,6 @@ export const MAX_IR_BYTES = 64 * 1024 * 1024;
 const MAX_LISTED = 64;
 /** A value naming a shared library file. */
 const LIBRARY = /(?:^|[\\/\s"'=])[\w.+-]+\.(?:so(?:\.\d+)*|dll|dylib)(?:$|[\s"',;])/i;
-
-function sniff(head: Head): { confidence: 'structure' | 'name' } | null {
-  const text = utf8(head.bytes.subarray(0, 4096));
-  const net = /<net\s[^>]*\bversion\s*=\s*["']\d+["']/.test(text) || (/<net[\s>]/.test(text) && /<layers[\s>]/.test(text));
-  if (net && (head.ext === '.xml' || /^\s*(?:\ufeff)?<\?xml/.test(text))) return { confidence: 'structure' };
-  return null;
-}
 
 interface Layer { id: string; name: string; type: string; version: string; offset: number }
 
@@ -103,8 +97,6 @@ async function scan(ctx: ScanContext): Promise<void> {
 }
 
 export const openvinoScanner: Scanner = {
-  id: 'openvino',
-  extensions: ['.xml'],
-  sniff,
+  ...openvinoSniffer,
   scan,
 };

@@ -2,11 +2,12 @@
 // the operators: standard ONNX kernels, ONNX Runtime's own contrib kernels, custom-domain operators
 // (native code from a library the app registers) and Python operators (PyOp imports a module and calls
 // a function named in the node's attributes). Judged as ONNX models are, with formats/onnx/policy.ts.
-import type { Head, ScanContext, Scanner, Sniff } from '../../types';
+import type { ScanContext, Scanner } from '../../types';
 import { FormatError } from '../../types';
 import { clip } from '../../io/text';
 import { isPythonOp, PYTHON_OP_ATTRIBUTES, STANDARD_DOMAINS, WELL_KNOWN_DOMAINS } from '../onnx/policy';
 import { parseOrt, type OrtNode } from './parse';
+import { ortSniffer } from './sniff';
 
 /** ORT models above this are not read (a flatbuffer is read whole; real .ort files are KB to a few hundred MB). */
 const MAX_ORT_BYTES = 512 * 1024 * 1024;
@@ -15,12 +16,7 @@ const MAX_LISTED_OPS = 12;
 /** Strings handed to the detectors per model. */
 const MAX_STRINGS = 20_000;
 
-function sniff(head: Head): Sniff | null {
-  const b = head.bytes;
-  return b.length >= 8 && b[4] === 0x4f && b[5] === 0x52 && b[6] === 0x54 && b[7] === 0x4d ? { confidence: 'magic' } : null;
-}
-
-export const ortScanner: Scanner = { id: 'ort', extensions: ['.ort'], sniff, scan };
+export const ortScanner: Scanner = { ...ortSniffer, scan };
 
 async function scan(ctx: ScanContext): Promise<void> {
   const size = ctx.source.size;

@@ -2,9 +2,10 @@
 // py_func calls Python; save/load ops touch files named in their attributes; distributed ops open
 // connections. Parameter files: .pdparams/.pdopt are pickles (paddle.save) and are claimed by the
 // pickle scanner by content; .pdiparams (raw LoDTensors) are swept as unknown content.
-import type { Head, ScanContext, Scanner } from '../../types';
+import type { ScanContext, Scanner } from '../../types';
 import { clip } from '../../io/text';
 import { parseProgram } from './program';
+import { paddleSniffer } from './sniff';
 
 /** Bytes of program read: inference programs are KB to a few MB (weights live in .pdiparams). */
 export const MAX_PROGRAM_BYTES = 64 * 1024 * 1024;
@@ -12,12 +13,6 @@ const FILE_OPS = new Set(['save', 'load', 'save_combine', 'load_combine', 'check
 const NETWORK_OPS = new Set(['send', 'recv', 'listen_and_serv', 'send_barrier', 'fetch_barrier', 'prefetch', 'distributed_lookup_table', 'send_and_recv', 'heter_listen_and_serv']);
 /** Findings per rule before the rest are counted. */
 const MAX_REPORTED = 64;
-
-function sniff(head: Head): { confidence: 'structure' } | null {
-  const named = head.ext === '.pdmodel' || head.name === '__model__';
-  // ProgramDesc starts with field 1 (blocks), wire type 2: tag byte 0x0a.
-  return named && head.bytes[0] === 0x0a ? { confidence: 'structure' } : null;
-}
 
 function escapes(path: string): boolean {
   return /^(?:[\\/]|[A-Za-z]:|~)/.test(path) || /(?:^|[\\/])\.\.(?:[\\/]|$)/.test(path);
@@ -61,8 +56,6 @@ async function scan(ctx: ScanContext): Promise<void> {
 }
 
 export const paddleScanner: Scanner = {
-  id: 'paddle',
-  extensions: ['.pdmodel'],
-  sniff,
+  ...paddleSniffer,
   scan,
 };

@@ -4,7 +4,7 @@
 // within RESYNC_WINDOW, and handed to ctx.scanChild so the fallback sweep looks at it.
 import { FormatError, type ByteSource, type ScanContext, type Scanner } from '../../types';
 import { fromBytes } from '../../io/byte-source';
-import { hex, looksLikeText, utf8Strict } from '../../io/text';
+import { hex } from '../../io/text';
 import type { Knowledge } from './knowledge/types';
 import { pickleKnowledge } from './knowledge-load';
 import { knowledgeClassifier } from './verdict';
@@ -14,7 +14,8 @@ import { legacyTarget } from './legacy-names';
 import { classifyGlobal } from './policy';
 import { weightsOnlyAllows } from '../pytorch/weights-only';
 import { Machine } from './machine';
-import { hasPickleMagic, pickleStartsAt, sniffPickle } from './nested';
+import { hasPickleMagic, pickleStartsAt } from './nested';
+import { pickleSniffer } from './sniff';
 
 /** How far past a STOP (or a broken op) the scanner looks for the next pickle. */
 export const RESYNC_WINDOW = 1024 * 1024;
@@ -26,24 +27,9 @@ const MAX_PADDING = 64;
 const MAX_STREAMS = 10_000;
 /** Frame-split re-reads per node (each is a child scan of the rest of the node). */
 const MAX_FRAME_SPLITS = 2;
-/** Fewer ops than this before the head ends is not enough to call text a protocol 0/1 pickle. */
-const SNIFF_MIN_OPS = 24;
-
-const EXTENSIONS = ['.pkl', '.pickle', '.joblib', '.dill', '.cloudpickle', '.pck', '.pcl'];
 
 export const pickleScanner: Scanner = {
-  id: 'pickle',
-  extensions: EXTENSIONS,
-  sniff(head) {
-    if (hasPickleMagic(head.bytes)) return { confidence: 'magic' };
-    const hinted = head.hint === 'pickle';
-    if (sniffPickle(head.bytes, 0, head.size, hinted ? 4 : SNIFF_MIN_OPS)) return { confidence: 'structure' };
-    if (undecodableGlobal(head.bytes)) return { confidence: 'structure' };
-    // By name only when the content is not plain text (a text file named .pkl is not a pickle to parse;
-    // the fallback sweeps it and the registry reports the name mismatch).
-    if (hinted || (EXTENSIONS.includes(head.ext) && !looksLikeText(head.bytes))) return { confidence: 'name' };
-    return null;
-  },
+  ...pickleSniffer,
   async scan(ctx) {
     // The knowledge base is loaded when the pickle first needs it (Machine.lazyKnowledge).
     await scanPickle(ctx, classifierFor(null), null, pickleKnowledge);
@@ -56,19 +42,6 @@ let classifier: { knowledge: Knowledge | null; classify: Classify } | null = nul
 function classifierFor(knowledge: Knowledge | null): Classify {
   if (classifier?.knowledge !== knowledge) classifier = { knowledge, classify: knowledgeClassifier(knowledge) };
   return classifier.classify;
-}
-
-/**
- * A GLOBAL whose module line is an identifier but whose name line is not UTF-8: CPython fails the load
- * there, but the file is a pickle to report as malformed. Text never matches (it decodes).
- */
-function undecodableGlobal(b: Uint8Array): boolean {
-  if (b[0] !== 0x63) return false;
-  const nl1 = b.indexOf(0x0a);
-  if (nl1 < 2 || nl1 > 256) return false;
-  for (let i = 1; i < nl1; i++) { const c = b[i]!; if (!(c === 0x2e || c === 0x5f || (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a))) return false; }
-  const nl2 = b.indexOf(0x0a, nl1 + 1);
-  return nl2 > nl1 && nl2 - nl1 <= 256 && utf8Strict(b.subarray(nl1 + 1, nl2)) === null;
 }
 
 /** 'c' module '\n' name '\n' with identifier names: a GLOBAL worth a resync attempt anywhere in junk. */

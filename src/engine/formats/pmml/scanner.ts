@@ -4,10 +4,11 @@
 // never followed. What PMML executes is its own expression language; the risk is what consumers do with
 // free text: Extension elements (vendor content, often code or serialized objects), DataDictionary and
 // Header strings, all handed to the string detectors.
-import type { Head, ScanContext, Scanner, Sniff } from '../../types';
+import type { ScanContext, Scanner } from '../../types';
 import { FormatError } from '../../types';
-import { clip, latin1Text, utf8 } from '../../io/text';
+import { clip, utf8 } from '../../io/text';
 import { EXPANSION_CAP, readDoctype } from './doctype';
+import { pmmlSniffer } from './sniff';
 
 /** Documents read whole up to this size (real PMML reaches tens of MB for big forests). */
 const MAX_PMML_BYTES = 256 * 1024 * 1024;
@@ -22,14 +23,7 @@ const MODELS = new Set(['AnomalyDetectionModel', 'AssociationModel', 'BayesianNe
   'GeneralRegressionModel', 'MiningModel', 'NaiveBayesModel', 'NearestNeighborModel', 'NeuralNetwork', 'RegressionModel', 'RuleSetModel',
   'SequenceModel', 'Scorecard', 'SupportVectorMachineModel', 'TextModel', 'TimeSeriesModel', 'TreeModel']);
 
-function sniff(head: Head): Sniff | null {
-  const text = latin1Text(head.bytes.subarray(0, 8192));
-  if (!/^(\xEF\xBB\xBF)?\s*</.test(text)) return null;
-  if (/<PMML[\s>]/.test(text) && (/dmg\.org\/PMML/.test(text) || head.ext === '.pmml')) return { confidence: 'structure' };
-  return head.ext === '.pmml' ? { confidence: 'name' } : null;
-}
-
-export const pmmlScanner: Scanner = { id: 'pmml', extensions: ['.pmml'], sniff, scan };
+export const pmmlScanner: Scanner = { ...pmmlSniffer, scan };
 
 async function scan(ctx: ScanContext): Promise<void> {
   const size = ctx.source.size;

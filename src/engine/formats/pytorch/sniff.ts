@@ -1,5 +1,5 @@
 // Recognising PyTorch files from the head alone (sync, pure).
-import type { Head, Sniff } from '../../types';
+import type { Head, Sniff, Sniffer } from '../../types';
 import { startsWith } from '../../io/text';
 import { firstMemberName, looksLikeTorchLayout, splitTop } from './layout';
 import { zipHeadBytes } from '../../containers/zip-sniff';
@@ -68,3 +68,15 @@ export function sniffTorchLegacy(head: Head): Sniff<LegacyState> | null {
   if (protocolVersionFollows(head.bytes)) return { confidence: 'structure', state: { literalMagic: false } };
   return null;
 }
+
+/** Names torch checkpoints carry. Not '.bin': a generic name that safetensors and raw weights use too. */
+const EXTENSIONS = ['.pt', '.pth', '.pt2', '.ptl', '.ckpt'] as const;
+/**
+ * Names torch.save output also carries by convention, shared with other formats: `model_best.pth.tar`
+ * (the ImageNet example's checkpoint name, a zip or legacy stream, never a tar) and `.pkl` (accelerate's
+ * random_states_0.pkl). Content decides; the name is then not reported as a mismatch.
+ */
+const ALSO_NAMED = ['.tar', '.pkl'] as const;
+
+export const pytorchZipSniffer: Sniffer = { id: 'pytorch', extensions: EXTENSIONS, alsoNamed: ALSO_NAMED, sniff: sniffTorchZip };
+export const pytorchLegacySniffer: Sniffer<LegacyState> = { id: 'pytorch-legacy', extensions: EXTENSIONS, alsoNamed: ALSO_NAMED, sniff: sniffTorchLegacy };

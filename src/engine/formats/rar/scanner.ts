@@ -5,27 +5,17 @@
 // size per member, so each member is its own ratio unit; in a solid archive 7-Zip decodes earlier
 // members to reach a later one, which the inflation budget does not see (a known undercount).
 // Signatures: RAR 4.x technote "Rar!\x1a\x07\x00", RAR 5.0 technote "Rar!\x1a\x07\x01\x00".
-import type { Head, OpenContext, OpenedChild, ScanContext, Scanner, Sniff } from '../../types';
+import type { OpenContext, OpenedChild, ScanContext, Scanner } from '../../types';
 import { FormatError } from '../../types';
-import { startsWith } from '../../io/text';
 import { SevenZipSession, MAX_IN_MEMORY_ARCHIVE_BYTES } from '../sevenzip/session';
 import { parseListing, type SevenZipEntry } from '../sevenzip/parse';
 import { judgeAndExtract, reopenListed } from '../sevenzip/scanner';
+import { rarSniffer, type RarState } from './sniff';
 
-const RAR4 = [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07, 0x00];
-const RAR5 = [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07, 0x01, 0x00];
 /** RAR 4.x main header (type 0x73) flag MHD_PASSWORD: every later header is encrypted. */
 const RAR4_MHD_PASSWORD = 0x0080;
 /** RAR 5.0: header type 4 (archive encryption header) right after the signature. */
 const RAR5_ENCRYPTION_HEADER = 4;
-
-interface RarState { version: 4 | 5 }
-
-function sniffRar(head: Head): Sniff<RarState> | null {
-  if (startsWith(head.bytes, RAR5)) return { confidence: 'magic', state: { version: 5 } };
-  if (startsWith(head.bytes, RAR4)) return { confidence: 'magic', state: { version: 4 } };
-  return null;
-}
 
 /** Whether the archive's headers (names included) are encrypted, from its first header. */
 function headersEncrypted(b: Uint8Array, version: 4 | 5): boolean {
@@ -97,9 +87,7 @@ async function openRarChild(ctx: OpenContext<RarState>, name: string, nth: numbe
 }
 
 export const rarScanner: Scanner<RarState> = {
-  id: 'rar',
-  extensions: ['.rar'],
-  sniff: sniffRar,
+  ...rarSniffer,
   scan: scanRar,
   open: openRarChild,
 };

@@ -8,47 +8,12 @@
 import type { OpenContext, OpenedChild, ScanContext } from '../../types';
 import { fromBytes } from '../../io/byte-source';
 import { inflateRawBounded } from '../../io/inflate';
-import { startsWith } from '../../io/text';
 import type { Budget } from '../../limits';
 import { DECODERS } from '../compressed/codecs';
 import { Sink } from '../compressed/sink';
-import type { RState } from './scanner';
+import type { RState } from './sniff';
+import { entryAt, type EntryHeader } from './sniff';
 import { lzma2Length, wrapLzma2 } from './lzma2';
-
-/** Smallest serialized object: header (14 bytes) plus one item. */
-const MIN_ENTRY_BYTES = 18;
-const XZ = [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00];
-const BZH = [0x42, 0x5a, 0x68];
-
-type EntryCodec = 'zlib' | 'xz' | 'bz2' | 'stored' | 'lzma2-raw';
-interface EntryHeader { offset: number; length: number; codec: EntryCodec; dataAt: number }
-
-/** RFC 1950 2.2 header check (CM 8, FCHECK, no preset dictionary). */
-function zlibAt(b: Uint8Array, at: number): boolean {
-  const cmf = b[at], flg = b[at + 1];
-  return cmf !== undefined && flg !== undefined && (cmf & 0x0f) === 8 && cmf >> 4 <= 7 && (cmf * 256 + flg) % 31 === 0 && (flg & 0x20) === 0;
-}
-
-function entryAt(b: Uint8Array, p: number, maxLength: number): EntryHeader | null {
-  if (p + 6 > b.length) return null;
-  const length = ((b[p]! << 24) >>> 0) + (b[p + 1]! << 16) + (b[p + 2]! << 8) + b[p + 3]!;
-  if (length < MIN_ENTRY_BYTES || length > maxLength) return null;
-  if (zlibAt(b, p + 4)) return { offset: p, length, codec: 'zlib', dataAt: p + 6 };
-  const type = b[p + 4];
-  if (type === 0x5a && startsWith(b, XZ, p + 5)) return { offset: p, length, codec: 'xz', dataAt: p + 5 };
-  // R_compress3 (makeLazyLoadDB(compress = 3)) writes a raw LZMA2 stream (lzma_raw_encoder), no xz
-  // container: its first byte is an LZMA2 chunk control byte (0x01 stored, 0xe0-0xff LZMA with a
-  // dictionary reset, as a stream's first chunk must be). lzma2.ts wraps it for the xz decoder.
-  if (type === 0x5a && (b[p + 5]! >= 0xe0 || b[p + 5] === 0x01)) return { offset: p, length, codec: 'lzma2-raw', dataAt: p + 5 };
-  if (type === 0x32 && startsWith(b, BZH, p + 5)) return { offset: p, length, codec: 'bz2', dataAt: p + 5 };
-  if (type === 0x31 && zlibAt(b, p + 5)) return { offset: p, length, codec: 'zlib', dataAt: p + 7 };
-  if (type === 0x30 && b[p + 5] === 0x58 && b[p + 6] === 0x0a) return { offset: p, length, codec: 'stored', dataAt: p + 5 };
-  return null;
-}
-
-export function isLazyLoadDb(head: Uint8Array): boolean {
-  return entryAt(head, 0, 0x7fffffff) !== null;
-}
 
 const ENTRY_NAME = /^entry@(\d+)$/;
 /** Hint on each decoded entry: the rdata judge treats its functions as package code. */

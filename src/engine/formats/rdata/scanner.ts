@@ -3,44 +3,16 @@
 // of a stream; R src/main/saveload.c R_ReadMagic) and lazy-load databases (.rdb, lazyload.ts). The
 // gzip/bzip2/xz wrappers saveRDS and save() write are opened by the compressed scanner, which hands
 // the stream back here through scanChild; the .rdx index is such a gzip-wrapped stream too.
-import type { Head, OpenContext, OpenedChild, ScanContext, Scanner, Sniff } from '../../types';
+import type { OpenContext, OpenedChild, ScanContext, Scanner } from '../../types';
 import { FormatError } from '../../types';
-import { startsWith } from '../../io/text';
 import { byteRangeName, openByteRange } from '../child-names';
 import { parseSerialized } from './parse';
 import { describe, foreignNamespaces, judgeR } from './judge';
-import { isLazyLoadDb, LAZYLOAD_ENTRY_HINT, openBlob, scanLazyLoadDb } from './lazyload';
-
-export interface RState { kind: 'stream' | 'workspace' | 'workspace-v1' | 'lazyload'; start: number }
-
-const EXTENSIONS = ['.rds', '.rda', '.rdata', '.rdx', '.rdb'];
-
-function sniff(head: Head): Sniff<RState> | null {
-  const b = head.bytes;
-  // save(): "RDX2\n" XDR, "RDA2\n" ASCII, "RDB2\n" binary; 3 since R 3.5 (saveload.c R_WriteMagic).
-  if (b.length >= 5 && b[0] === 0x52 && b[1] === 0x44 && (b[2] === 0x58 || b[2] === 0x41 || b[2] === 0x42) && b[4] === 0x0a) {
-    if (b[3] === 0x32 || b[3] === 0x33) return { confidence: 'magic', state: { kind: 'workspace', start: 5 } };
-    if (b[3] === 0x31) return { confidence: 'magic', state: { kind: 'workspace-v1', start: 5 } };
-  }
-  if (streamHeader(b, 0)) return { confidence: 'magic', state: { kind: 'stream', start: 0 } };
-  if (head.ext === '.rdb' && isLazyLoadDb(b)) return { confidence: 'structure', state: { kind: 'lazyload', start: 0 } };
-  return null;
-}
-
-/** 'X\n' + big-endian 2|3, 'B\n' + native 2|3, 'A\n' + "2\n"|"3\n" + a writer version line. */
-export function streamHeader(b: Uint8Array, at: number): boolean {
-  if (b[at + 1] !== 0x0a) return false;
-  if (b[at] === 0x58) return startsWith(b, [0, 0, 0], at + 2) && (b[at + 5] === 2 || b[at + 5] === 3);
-  if (b[at] === 0x42) return (startsWith(b, [0, 0, 0], at + 3) && (b[at + 2] === 2 || b[at + 2] === 3))
-    || (startsWith(b, [0, 0, 0], at + 2) && (b[at + 5] === 2 || b[at + 5] === 3));
-  if (b[at] === 0x41) return (b[at + 2] === 0x32 || b[at + 2] === 0x33) && b[at + 3] === 0x0a && b[at + 4]! >= 0x30 && b[at + 4]! <= 0x39;
-  return false;
-}
+import { rdataSniffer, streamHeader, type RState } from './sniff';
+import { LAZYLOAD_ENTRY_HINT, openBlob, scanLazyLoadDb } from './lazyload';
 
 export const rdataScanner: Scanner<RState> = {
-  id: 'rdata',
-  extensions: EXTENSIONS,
-  sniff,
+  ...rdataSniffer,
   scan,
   async open(ctx: OpenContext<RState>, name: string): Promise<OpenedChild | null> {
     if (ctx.state.kind === 'lazyload') return openBlob(ctx, name);

@@ -4,22 +4,12 @@
 // Loaders join each weight_map value to the model folder and open it, so a value that is an absolute
 // path or climbs out with ".." makes them read a file outside the model. The shard-vs-index comparison
 // needs the shards too and lives in folder.ts; this scanner validates the index alone and notes the map.
-import { FormatError, type Head, type JsonValue, type ScanContext, type Scanner } from '../../types';
+import { FormatError, type JsonValue, type ScanContext, type Scanner } from '../../types';
 import { isJsonObject, parseJson, pointerToken } from '../../io/json';
-import { latin1Text } from '../../io/text';
+import { safetensorsIndexSniffer } from './index-sniff';
 
-export const INDEX_SUFFIX = '.safetensors.index.json';
 /** Tensor names kept in notes across all shards of one index; bounds report size. */
 export const MAX_NOTED_INDEX_ENTRIES = 200_000;
-
-function sniff(head: Head): { confidence: 'structure' | 'name' } | null {
-  const byName = head.name.toLowerCase().endsWith(INDEX_SUFFIX) ? { confidence: 'name' as const } : null;
-  // Structure: a JSON object whose first bytes mention "weight_map" (it comes right after the short
-  // "metadata" object in every index written by transformers or huggingface_hub).
-  const text = latin1Text(head.bytes.subarray(0, 4096));
-  if (/^\s*\{/.test(text) && text.includes('"weight_map"')) return { confidence: 'structure' };
-  return byName;
-}
 
 /** A weight_map value that is absolute or climbs out of the index's folder. */
 export function escapesFolder(file: string): boolean {
@@ -115,11 +105,4 @@ function inspectAll(ctx: ScanContext<unknown>, v: JsonValue, pointer: string, de
   }
 }
 
-export const safetensorsIndexScanner: Scanner = {
-  id: 'safetensors-index',
-  // No extensions: '.json' belongs to many formats, and claiming it would make every other JSON file
-  // an "extension mismatch". The name hint lives in sniff.
-  extensions: [],
-  sniff,
-  scan,
-};
+export const safetensorsIndexScanner: Scanner = { ...safetensorsIndexSniffer, scan };

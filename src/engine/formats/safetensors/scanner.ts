@@ -3,10 +3,11 @@
 // 0 to the end of the file, whose byte ranges do not match dtype × shape, or whose metadata is not
 // str → str. Each of those refusals is mirrored here as a finding, because other parsers (and older
 // library versions) are laxer, and the bytes a loader skips are room to hide a payload.
-import { FormatError, type Head, type ScanContext, type Scanner } from '../../types';
+import { FormatError, type ScanContext, type Scanner } from '../../types';
 import { hex } from '../../io/text';
 import { DTYPE_BITS, headerLength, parseHeader, type SafetensorsHeader, type TensorEntry } from './parse';
 import { safetensorsWeightStats } from '../../stats/formats';
+import { safetensorsSniffer } from './sniff';
 
 /** Hidden regions at least this large are swept by the fallback scanner for executables and text. */
 export const HIDDEN_SWEEP_MIN_BYTES = 16;
@@ -19,26 +20,6 @@ export const MAX_NOTED_METADATA_KEYS = 200;
 const EVIDENCE_BYTES = 16;
 
 const SAFE = Number.MAX_SAFE_INTEGER;
-
-function sniff(head: Head): { confidence: 'structure' | 'name' } | null {
-  const b = head.bytes;
-  const byName = head.ext === '.safetensors' ? { confidence: 'name' as const } : null;
-  if (b.length < 10 || head.size < 10) return byName;
-  // u64 little-endian; a real header is far below 2^32, so the high half must be zero.
-  const hi = (b[4]! | (b[5]! << 8) | (b[6]! << 16)) + b[7]! * 0x1000000;
-  if (hi !== 0) return byName;
-  const n = (b[0]! | (b[1]! << 8) | (b[2]! << 16)) + b[3]! * 0x1000000;
-  if (n < 2 || 8 + n > head.size) return byName;
-  const ws = (x: number | undefined) => x === 0x20 || x === 0x0a || x === 0x0d || x === 0x09;
-  let i = 8;
-  while (i < b.length && ws(b[i])) i++;
-  if (b[i] !== 0x7b) return byName;
-  // '{' then optional whitespace then '"' (a key) or '}' (empty header); skip when the head ends first.
-  let j = i + 1;
-  while (j < b.length && ws(b[j])) j++;
-  if (j < b.length && b[j] !== 0x22 && b[j] !== 0x7d) return byName;
-  return { confidence: 'structure' };
-}
 
 async function scan(ctx: ScanContext<unknown>): Promise<void> {
   const size = ctx.source.size;
@@ -207,8 +188,6 @@ function noteFacts(ctx: ScanContext<unknown>, h: SafetensorsHeader): void {
 }
 
 export const safetensorsScanner: Scanner = {
-  id: 'safetensors',
-  extensions: ['.safetensors'],
-  sniff,
+  ...safetensorsSniffer,
   scan,
 };

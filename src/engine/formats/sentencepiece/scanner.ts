@@ -6,10 +6,11 @@
 // bounds, then the generic sweep for embedded executables and strings. Without this scanner the file was
 // "unrecognised" and, named .model (an XGBoost/CNTK extension), a false extension-mismatch WARNING.
 // The walk uses the shared bounded wire reader (onnx/wire.ts), so a large vocabulary is read in windows.
-import type { Head, ScanContext, Scanner } from '../../types';
+import type { ScanContext, Scanner } from '../../types';
 import { FormatError } from '../../types';
 import { sweepRecognised } from '../unknown/scanner';
-import { WIRE_LEN, WireStream, readVarint, type ReadFn } from '../onnx/wire';
+import { WIRE_LEN, WireStream, type ReadFn } from '../onnx/wire';
+import { sentencepieceSniffer } from './sniff';
 
 /** Top-level fields of ModelProto (1-5); each is a message, so wire type 2 (length-delimited). */
 const FIELDS = new Set([1, 2, 3, 4, 5]);
@@ -44,22 +45,6 @@ export async function walkModel(read: ReadFn, size: number): Promise<ModelShape>
   return { pieces, fields: [...fields].sort() };
 }
 
-/** Structure, not magic: a ModelProto starts with its first piece (0x0a len 0x0a len "<unk>" ...). */
-function sniff(head: Head): { confidence: 'structure'; state: undefined } | null {
-  const b = head.bytes;
-  if (b.length < 8 || b[0] !== 0x0a) return null;
-  try {
-    const [len, start] = readVarint(b, 1, b.length, 'ModelProto', 0);
-    if (len < 3 || b[start] !== 0x0a) return null;
-    const [strLen, at] = readVarint(b, start + 1, b.length, 'SentencePiece', 0);
-    if (strLen === 0 || at + strLen > start + len || at + strLen > b.length) return null;
-    // The rest of the first piece is score (fixed32, tag 0x15) and/or type (varint, tag 0x18).
-    const next = b[at + strLen];
-    if (at + strLen < start + len && next !== 0x15 && next !== 0x18) return null;
-    return { confidence: 'structure', state: undefined };
-  } catch { return null; }
-}
-
 async function scan(ctx: ScanContext): Promise<void> {
   const shape = await walkModel((at, n) => ctx.read(at, n), ctx.source.size);
   ctx.note('pieces', shape.pieces);
@@ -68,9 +53,6 @@ async function scan(ctx: ScanContext): Promise<void> {
 }
 
 export const sentencepieceScanner: Scanner = {
-  id: 'sentencepiece',
-  extensions: ['.spm'],
-  alsoNamed: ['.model'],
-  sniff,
+  ...sentencepieceSniffer,
   scan,
 };

@@ -3,14 +3,14 @@
 // ratio bombs per solid block, encryption); then EVERY regular member is extracted into memory under
 // the limits and handed to scanChild by content, whatever its name (ModelAudit extracts only 11
 // extensions). Bytes after the archive's end are hidden data and swept.
-import type { Head, OpenContext, OpenedChild, ScanContext, Scanner } from '../../types';
+import type { OpenContext, OpenedChild, ScanContext, Scanner } from '../../types';
 import { FormatError } from '../../types';
 import { fromBytes, readExact } from '../../io/byte-source';
-import { startsWith } from '../../io/text';
 import { INSIDE_LINK, judgeLink, reportUnsafeNames } from '../zip/paths';
 import { byteRangeName, openByteRange } from '../child-names';
-import { SIGNATURE, START_HEADER_BYTES, headerIsEncrypted, parseListing, parseStartHeader, type SevenZipEntry, type StartHeader } from './parse';
+import { START_HEADER_BYTES, headerIsEncrypted, parseListing, parseStartHeader, type SevenZipEntry, type StartHeader } from './parse';
 import { SevenZipSession, MAX_IN_MEMORY_ARCHIVE_BYTES, MAX_SEVENZIP_HEAP_BYTES, type RunResult } from './session';
+import { sevenzipSniffer } from './sniff';
 import { extractPlanned, planExtraction, type ExtractReport } from './plan';
 
 /** An encoded header is a few dozen bytes (one stream's description); more is read only by 7-Zip. */
@@ -19,17 +19,10 @@ const MAX_HEADER_PROBE_BYTES = 64 * 1024;
 const MAX_ERROR_FINDINGS = 20;
 
 export const sevenzipScanner: Scanner = {
-  id: 'sevenzip',
-  extensions: ['.7z'],
-  sniff: sniffSevenZip,
+  ...sevenzipSniffer,
   scan: scanSevenZip,
   open: openSevenZipChild,
 };
-
-function sniffSevenZip(head: Head) {
-  if (startsWith(head.bytes, SIGNATURE)) return { confidence: 'magic' as const };
-  return null;
-}
 
 async function scanSevenZip(ctx: ScanContext): Promise<void> {
   const start = parseStartHeader(await ctx.read(0, START_HEADER_BYTES), ctx.source.size);

@@ -1,19 +1,16 @@
 // Tar archives: member names and links judged the way an extractor would resolve them, special files,
 // duplicates, limits and bytes after the end marker; every regular member goes back through scanChild
 // as a zero-copy slice, one at a time, while the headers are still being read (containers/tar.ts).
-import type { ByteSource, Head, OpenContext, OpenedChild, ScanContext, Scanner } from '../../types';
+import type { ByteSource, OpenContext, OpenedChild, ScanContext, Scanner } from '../../types';
 import { FormatError } from '../../types';
-import { startsWith } from '../../io/text';
-import { BLOCK, checksumOk, readTar, type TarEntry } from '../../containers/tar';
+import { BLOCK, readTar, type TarEntry } from '../../containers/tar';
 import { INSIDE_LINK, judgeLink, reportUnsafeNames } from '../zip/paths';
 import { countedSource } from '../zip/members';
 import { byteRangeName, openByteRange } from '../child-names';
 import { ImageCollector } from '../oci/image';
 import { releaseStream } from '../compressed/stream';
+import { tarSniffer } from './sniff';
 
-/** POSIX ustar magic at offset 257 ("ustar\0" for POSIX, "ustar  \0" for GNU). */
-const MAGIC_USTAR = [0x75, 0x73, 0x74, 0x61, 0x72];
-const MAGIC_OFFSET = 257;
 /**
  * Bytes after the end marker read to tell record padding (zeros up to the 10 KiB blocking factor, or
  * more from `tar -b`) from hidden data. A longer tail is handed to the sweep whole, without reading it here.
@@ -21,20 +18,10 @@ const MAGIC_OFFSET = 257;
 const TRAILING_ZERO_CHECK_BYTES = 1024 * 1024;
 
 export const tarScanner: Scanner = {
-  id: 'tar',
-  extensions: ['.tar'],
-  sniff: sniffTar,
+  ...tarSniffer,
   scan: scanTar,
   open: openTarChild,
 };
-
-function sniffTar(head: Head) {
-  const b = head.bytes;
-  if (b.length >= MAGIC_OFFSET + 5 && startsWith(b.subarray(MAGIC_OFFSET), MAGIC_USTAR)) return { confidence: 'magic' as const };
-  // Old v7 headers have no magic: a header whose checksum adds up is a structure no other format forges by chance.
-  if (b.length >= BLOCK && checksumOk(b.subarray(0, BLOCK)) && b[0] !== 0) return { confidence: 'structure' as const };
-  return head.ext === '.tar' ? { confidence: 'name' as const } : null;
-}
 
 /** The name a member is scanned (and re-opened) under. */
 const childName = (e: TarEntry) => e.name || `[member ${e.index}]`;

@@ -4,7 +4,7 @@
 // static code generated from TensorFlow's descriptors (schema/), loaded only when a file is scanned.
 import { FormatError, LimitExceeded, type JsonValue, type ScanContext, type Scanner } from '../../types';
 import { clip } from '../../io/text';
-import { sniffTensorflow, type TfSniff } from './sniff';
+import { tensorflowSniffer, type TfSniff } from './sniff';
 import { parseTensorflow } from './parse';
 import { judgeGraph, newStats, type GraphStats } from './graph';
 import { judgeKeras, judgeMeta, type Reference } from './meta';
@@ -93,11 +93,6 @@ async function checkIndex(ctx: ScanContext<TfSniff>): Promise<void> {
 }
 
 export const tensorflowScanner: Scanner<TfSniff> = {
-  id: 'tensorflow',
-  extensions: [],
-  sniff(head) {
-    const s = sniffTensorflow(head);
-    return s ? { confidence: s.byName ? 'name' : 'structure', state: s } : null;
-  },
+  ...tensorflowSniffer,
   scan,
 };

@@ -3,7 +3,7 @@
 // from the descriptors in schema/: saved_model.proto, meta_graph.proto, graph.proto, node_def.proto,
 // keras saved_metadata.proto). Only the head is read; a message cut by the end of the head is fine
 // when the file goes on.
-import type { Head } from '../../types';
+import type { Head, Sniffer } from '../../types';
 import { latin1Text } from '../../io/text';
 import { looksLikePbtxt } from './text';
 
@@ -177,3 +177,12 @@ function binaryish(b: Uint8Array): boolean {
   for (let i = 0; i < n; i++) { const c = b[i]!; if ((c >= 0x20 && c < 0x7f) || c === 9 || c === 10 || c === 13) text++; }
   return text < n * 0.95;
 }
+
+export const tensorflowSniffer: Sniffer<TfSniff> = {
+  id: 'tensorflow',
+  extensions: [],
+  sniff(head) {
+    const s = sniffTensorflow(head);
+    return s ? { confidence: s.byName ? 'name' : 'structure', state: s } : null;
+  },
+};

@@ -4,13 +4,14 @@
 // library, are INFO; any other means the engine only loads with a custom plugin library, native code
 // from outside the file: WARNING) and shared-library names. Then the generic sweep. The layer graph,
 // weights, kernels and the plugin records' fields are not decoded, so the node is always incomplete.
-import type { Head, ScanContext, Scanner } from '../../types';
+import type { ScanContext, Scanner } from '../../types';
 import { clip, latin1Text } from '../../io/text';
 import { parseJson, isJsonObject } from '../../io/json';
 import { FormatError } from '../../types';
 import { sweepRecognised } from '../unknown/scanner';
 import { BUILTIN_PLUGINS } from './builtin-plugins';
 import { readHeader, type EngineHeader } from './header';
+import { tensorrtSniffer } from './sniff';
 
 /** Bytes searched for names: plugin records and library names sit in the serialized engine, usually in
  * its first megabytes (weights follow); bounds the string search on a multi-GB engine. */
@@ -26,12 +27,6 @@ const PLUGIN_CANDIDATE = /\b[A-Za-z][\w]{1,80}_TRT\b|\b[A-Z][A-Za-z0-9]{1,80}Plu
 const INTERFACE_NAMES = new Set(['IPluginV2', 'IPluginV3', 'PluginV2', 'PluginV3', 'IPluginV2DynamicExt', 'IPluginV2IOExt', 'IPluginV2Ext']);
 /** One pass over the text for the built-in names, longest first so a prefix does not shadow a name. */
 const BUILTIN = new RegExp(`(?<![\\w])(?:${[...BUILTIN_PLUGINS.keys()].sort((a, b) => b.length - a.length).join('|')})(?![\\w])`, 'g');
-
-function sniff(head: Head): { confidence: 'magic' | 'name' } | null {
-  const h = readHeader(head.bytes, head.size);
-  if (h.magic) return { confidence: 'magic' };
-  return ['.engine', '.plan', '.trt'].includes(head.ext) ? { confidence: 'name' } : null;
-}
 
 function collect(text: string, re: RegExp, limit = MAX_LISTED): Map<string, number> {
   const out = new Map<string, number>();
@@ -109,8 +104,6 @@ async function inspectMetadata(ctx: ScanContext, m: { start: number; length: num
 }
 
 export const tensorrtScanner: Scanner = {
-  id: 'tensorrt',
-  extensions: ['.engine', '.plan', '.trt'],
-  sniff,
+  ...tensorrtSniffer,
   scan,
 };

@@ -3,7 +3,7 @@
 // registered under their name, and Select TF ("Flex") operators run full TensorFlow kernels, some of
 // which read files or call Python. Metadata strings go to the string detectors, and an associated-files
 // zip appended to the model (TFLite Metadata, MediaPipe) is listed and its members scanned by content.
-import { FormatError, type Head, type OpenContext, type OpenedChild, type ScanContext, type Scanner } from '../../types';
+import { FormatError, type OpenContext, type OpenedChild, type ScanContext, type Scanner } from '../../types';
 import { clip } from '../../io/text';
 import { listZip } from '../../containers/zip';
 import { countedSource } from '../zip/members';
@@ -13,11 +13,11 @@ import { classifyCustomOp } from './ops';
 import type { TfliteModel, TfliteOpcode, TfliteProblem } from './parse';
 import { inspectCustomOptions, inspectMetadata, inspectStringTensors, Inspector, short } from './strings';
 import type { RandomAccess } from './checked-buffer';
+import { tfliteSniffer } from './sniff';
 
 /** The parser and the flatc-generated schema code, loaded on first use to keep the worker's main chunk small. */
 type ParseModule = typeof import('./parse');
 
-const IDENTIFIER = [0x54, 0x46, 0x4c, 0x33]; // 'TFL3': file_identifier at bytes 4..8 (schema.fbs)
 /** The schema version current runtimes accept (tensorflow/lite/version.h: TFLITE_SCHEMA_VERSION). */
 const SCHEMA_VERSION = 3;
 /** Tail searched for a zip end record (22-byte record + the longest comment, APPNOTE 4.3.16). */
@@ -26,12 +26,6 @@ const EOCD_SEARCH = 22 + 0xffff;
 const MAX_OP_NAME_CHARS = 120;
 /** Operator kinds listed in the summary and notes. */
 const MAX_LISTED_OPS = 64;
-
-function sniff(head: Head): { confidence: 'magic' | 'name' } | null {
-  const b = head.bytes;
-  if (b.length >= 8 && IDENTIFIER.every((x, i) => b[4 + i] === x)) return { confidence: 'magic' };
-  return head.ext === '.tflite' ? { confidence: 'name' } : null;
-}
 
 async function scan(ctx: ScanContext): Promise<void> {
   const size = ctx.source.size;
@@ -249,9 +243,7 @@ async function open(ctx: OpenContext, name: string, nth: number): Promise<Opened
 }
 
 export const tfliteScanner: Scanner = {
-  id: 'tflite',
-  extensions: ['.tflite'],
-  sniff,
+  ...tfliteSniffer,
   scan,
   open,
 };

@@ -3,29 +3,18 @@
 // dumped string), so a serialized function runs attacker code as soon as it is called, and a class
 // name is looked up with torch.factory, running that class's read(). Functions are CRITICAL; classes
 // outside the torch/nn families are named; tensors and storages are checked against the file size.
-import type { Head, ScanContext, Scanner, Sniff } from '../../types';
+import type { ScanContext, Scanner } from '../../types';
 import { latin1Text } from '../../io/text';
 import { byteRangeName } from '../child-names';
-import { isAsciiT7, looksLikeT7, parseT7 } from './parse';
+import { parseT7 } from './parse';
+import { torch7Sniffer } from './sniff';
 
-const EXTENSIONS = ['.t7', '.th', '.net'];
 /** Files read whole up to this size (storages are skipped, but the tree walk needs the bytes). */
 const MAX_T7_BYTES = 1024 * 1024 * 1024;
 /** Class-name prefixes of torch7 itself and the packages models commonly need. */
 const KNOWN_FAMILIES = /^(torch|nn|cudnn|cunn|cutorch|nngraph|optim|rnn|dpnn|image|inn|fbnn|tds|nnx)\./;
 
-function sniff(head: Head): Sniff | null {
-  const b = head.bytes;
-  if (looksLikeT7(b)) {
-    const versioned = b[0] === 4 && b[12] === 0x56;
-    if (versioned || EXTENSIONS.includes(head.ext)) return { confidence: 'structure' };
-  }
-  // ASCII files: "4\n1\n<n>\nV 1\n" is distinctive; a leading table ("3\n1\n") needs the name too.
-  if (isAsciiT7(b) && (/^4\n1\n\d+\nV \d/.test(latin1Text(b.subarray(0, 32))) || EXTENSIONS.includes(head.ext))) return { confidence: 'structure' };
-  return EXTENSIONS.includes(head.ext) ? { confidence: 'name' } : null;
-}
-
-export const torch7Scanner: Scanner = { id: 'torch7', extensions: EXTENSIONS, sniff, scan };
+export const torch7Scanner: Scanner = { ...torch7Sniffer, scan };
 
 async function scan(ctx: ScanContext): Promise<void> {
   const size = ctx.source.size;

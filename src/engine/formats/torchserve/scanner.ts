@@ -5,16 +5,15 @@
 // names is checked here (code TorchServe runs, packages it installs, files it expects); every member
 // then goes through the shared zip checks and back through ctx.scanChild by content: the serialized
 // model to the PyTorch/pickle scanners, the handler's Python to the string detectors.
-import type { Head, ScanContext, Scanner, Sniff, JsonValue } from '../../types';
+import type { ScanContext, Scanner, JsonValue } from '../../types';
 import { listZip, readMember, type ZipEntry } from '../../containers/zip';
-import { findZipEnd, lastCentralNameIs } from '../../containers/zip-sniff';
 import { isJsonObject, parseJsonText } from '../../io/json';
-import { clip, startsWith, utf8 } from '../../io/text';
+import { clip, utf8 } from '../../io/text';
 import { countedSource } from '../zip/members';
 import { scanZipListing } from '../zip/scanner';
 import { openZipChild } from '../zip/open';
+import { torchserveSniffer, MANIFEST } from './sniff';
 
-const MANIFEST = 'MAR-INF/MANIFEST.json';
 /** Manifests are a few hundred bytes; requirements files a few KiB. Larger ones are not read. */
 const MANIFEST_MAX_BYTES = 1024 * 1024;
 const REQUIREMENTS_MAX_BYTES = 256 * 1024;
@@ -23,12 +22,6 @@ const BUILTIN_HANDLERS = new Set(['base_handler', 'text_classifier', 'image_clas
   'image_segmenter', 'dali_image_classifier', 'vllm_handler', 'trt_llm_handler']);
 /** pip requirement lines that fetch from outside the configured index (pip's requirements file format). */
 const REMOTE_REQUIREMENT = /^\s*(-e\b|--editable\b|-i\b|--index-url\b|--extra-index-url\b|-f\b|--find-links\b|--trusted-host\b)|(^|[\s@])(git\+|hg\+|svn\+|bzr\+)?(https?|ftp|file):\/\/|^\s*(git|hg|svn|bzr)\+|^\s*[./~]|\.whl\b|\.tar\.gz\b/i;
-
-function sniffMar(head: Head): Sniff | null {
-  const zip = startsWith(head.bytes, [0x50, 0x4b, 0x03, 0x04]) || findZipEnd(head) !== null;
-  if (!zip) return null;
-  return head.ext === '.mar' || lastCentralNameIs(head, MANIFEST) ? { confidence: 'structure' } : null;
-}
 
 async function readText(ctx: ScanContext, entry: ZipEntry, max: number): Promise<string | null> {
   if (entry.encrypted || entry.uncompressedSize > max) return null;
@@ -106,9 +99,7 @@ async function judgeManifest(ctx: ScanContext, manifest: Obj, model: Obj, byName
 }
 
 export const torchserveScanner: Scanner = {
-  id: 'torchserve',
-  extensions: ['.mar'],
-  sniff: sniffMar,
+  ...torchserveSniffer,
   scan: scanMar,
   open: (ctx, name, nth) => openZipChild(ctx, name, nth),
 };

@@ -7,6 +7,7 @@ import { EXEC_HEADER_REACH, executableAt, findExecutables, type ExecKind } from 
 import { hex, looksLikeText, utf8 } from '../../io/text';
 import { LineBlocker, isPrintable, isTextual, printableRuns } from './blocks';
 import type { RuleId } from '../../rules';
+import { unknownSniffer } from './sniff';
 
 /** Bytes examined per step: bounds memory to one window plus its overlap. */
 export const SWEEP_WINDOW = 4 * 1024 * 1024;
@@ -51,9 +52,7 @@ function reportExecutable(ctx: ScanContext, kind: ExecKind, offset: number, desc
 }
 
 export const unknownScanner: Scanner = {
-  id: 'unknown',
-  extensions: [],
-  sniff: () => ({ confidence: 'name' }),
+  ...unknownSniffer,
 
   scan: (ctx) => sweep(ctx, false),
 };

@@ -3,32 +3,16 @@
 // arrays (child indexes, split features) and the free text it keeps (attributes, feature names,
 // objective parameters) ends up in user code: the trees are checked for consistency and every string
 // goes to the detectors. Pickled sklearn-API models (XGBClassifier) are pickles, for the pickle scanner.
-import type { Head, ScanContext, Scanner, Sniff } from '../../types';
+import type { ScanContext, Scanner } from '../../types';
 import { FormatError } from '../../types';
 import { parseJson } from '../../io/json';
-import { latin1Text } from '../../io/text';
 import { isXgbDocument, readXgbDocument, BOOSTERS, OBJECTIVES, type XgbModel } from './model';
-import { parseUbjson, ubjsonStarts } from './ubjson';
-import { legacyStart, parseLegacy } from './legacy';
-
-interface XgbState { encoding: 'json' | 'ubjson' | 'legacy'; start: number }
-
-function sniff(head: Head): Sniff<XgbState> | null {
-  const b = head.bytes;
-  if (ubjsonStarts(b)) return { confidence: 'magic', state: { encoding: 'ubjson', start: 0 } };
-  if (b[0] === 0x7b || b[0] === 0x20 || b[0] === 0x0a || b[0] === 0x0d || b[0] === 0x09) {
-    if (/^\s*\{\s*"learner"\s*:\s*\{/.test(latin1Text(b.subarray(0, 256)))) return { confidence: 'structure', state: { encoding: 'json', start: 0 } };
-    return null;
-  }
-  const start = legacyStart(b);
-  if (start !== null) return { confidence: start === 4 ? 'magic' : 'structure', state: { encoding: 'legacy', start } };
-  return null;
-}
+import { parseUbjson } from './ubjson';
+import { parseLegacy } from './legacy';
+import { xgboostSniffer, type XgbState } from './sniff';
 
 export const xgboostScanner: Scanner<XgbState> = {
-  id: 'xgboost',
-  extensions: ['.ubj', '.model', '.bst', '.xgb'],
-  sniff,
+  ...xgboostSniffer,
   scan,
 };
 

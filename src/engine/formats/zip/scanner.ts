@@ -1,37 +1,17 @@
 // Zip scanner: judges what containers/zip.ts lists (names, links, encryption, structure) and sends
 // every member back through ctx.scanChild, one at a time, so at most one inflated member is held.
-import type { Head, ScanContext, Scanner } from '../../types';
-import { startsWith } from '../../io/text';
+import type { ScanContext, Scanner } from '../../types';
 import { listZip, type ZipAnomaly, type ZipEntry, type ZipListing } from '../../containers/zip';
 import { reportUnsafeNames } from './paths';
 import { countedSource, hiddenParts, reportBombSummary, scanMember, type ArchiveState } from './members';
 import { openZipChild } from './open';
-import { findZipEnd } from '../../containers/zip-sniff';
+import { zipSniffer } from './sniff';
 import { judgePrefix, type PrefixOptions } from './prefix';
 
-const MAGIC_LOCAL = [0x50, 0x4b, 0x03, 0x04];  // 'PK\3\4': a local header at offset 0 (APPNOTE 4.3.7)
-const MAGIC_EMPTY = [0x50, 0x4b, 0x05, 0x06];  // 'PK\5\6': an archive with no members is only its EOCD
-/** APPNOTE 8.5.3/8.5.4: a split archive starts with 'PK\7\8'; one written as a single split 'PK00'. */
-const MAGIC_SPANNING = [0x50, 0x4b, 0x07, 0x08];
-const MAGIC_SPANNING_ONE = [0x50, 0x4b, 0x30, 0x30];
 /** Longest comment kept in the notes; the whole comment still goes through the string detectors. */
 const COMMENT_NOTE_CHARS = 200;
 
-export const zipScanner: Scanner = {
-  id: 'zip',
-  extensions: ['.zip', '.npz', '.pt', '.pth', '.keras', '.skops', '.mar', '.task', '.jar'],
-  // Zips with prepended data have no magic at 0: Python's zipfile finds them from the end (the EOCD in
-  // Head.tail), so the sniffer does too; the magic at 0 stays the cheap, sure case.
-  sniff: (head: Head) => {
-    if (startsWith(head.bytes, MAGIC_LOCAL) || (startsWith(head.bytes, MAGIC_EMPTY) && head.size >= 22)) return { confidence: 'magic' };
-    if ((startsWith(head.bytes, MAGIC_SPANNING) || startsWith(head.bytes, MAGIC_SPANNING_ONE)) && startsWith(head.bytes, MAGIC_LOCAL, 4)) {
-      return { confidence: 'magic' };
-    }
-    return findZipEnd(head) ? { confidence: 'structure' } : null;
-  },
-  scan: scanZip,
-  open: openZipChild,
-};
+export const zipScanner: Scanner = { ...zipSniffer, scan: scanZip, open: openZipChild };
 
 async function scanZip(ctx: ScanContext): Promise<void> {
   await scanZipListing(ctx, await listZip(countedSource(ctx), ctx.budget.limits));
