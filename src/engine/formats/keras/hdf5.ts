@@ -9,17 +9,15 @@ import { fromBytes } from '../../io/byte-source';
 import { canMount, mountSource, type EmscriptenFS } from '../../io/emfs';
 import type { SampledTensor } from '../../stats/analyse';
 import { H5T_FLOAT, sampleH5Datasets, type H5FloatDataset, type H5WeightsRequest } from './weights';
+import { MAX_ATTRS, MAX_HDF5_OBJECTS } from './limits';
 
-/** Objects (groups, datasets, links) visited. A Keras model has a few per layer; stops link farms. */
-export const MAX_HDF5_OBJECTS = 20_000;
+export { MAX_ATTRS, MAX_HDF5_OBJECTS };
 /** Group nesting followed. Keras nests 4-6 deep; stops deep chains built to exhaust the walk. */
 export const MAX_HDF5_DEPTH = 32;
 /** Bytes one attribute may need (size × elements). model_config of big models is a few MiB. */
 export const MAX_ATTR_BYTES = 64 * 1024 * 1024;
 /** Bytes of attribute values read across the file: bounds the copies a file of many attributes makes. */
 export const MAX_ATTR_TOTAL_BYTES = 256 * 1024 * 1024;
-/** Attributes read across the file. */
-export const MAX_ATTRS = 50_000;
 /** Sources without a synchronous reader are copied into memory up to this size (the browser without FileReaderSync). */
 export const MAX_HDF5_IN_MEMORY = 256 * 1024 * 1024;
 
