@@ -7,6 +7,7 @@
 // indexes must agree before libhdf5 may walk them.
 // Spec: HDF5 File Format Specification 3.0 — III.A.2 (v2 B-trees), III.G (fractal heap),
 // IV.A.2.c (link info), IV.A.2.v (attribute info); sizes as libhdf5 derives them (H5B2hdr.c, H5HFhdr.c).
+import { LimitExceeded } from '../../types';
 
 /** Certainly broken: libhdf5 would loop, overrun or allocate on it. */
 export class Broken extends Error {}
@@ -103,6 +104,18 @@ export async function walkBt2(r: H5Reader, addr: number, type: number, maxRecord
   await visit(root, rootNrec, depth);
   if (seen !== total) throw new Broken(`the v2 B-tree at ${addr} declares ${total} records but holds ${seen}: libhdf5 would read table entries it never wrote`);
   return seen;
+}
+
+/** The creation-order index of a dense group or attribute set must hold exactly its name index's count `n`. */
+export async function sameCount(r: H5Reader, addr: number, type: number, n: number, what: string, items: string, budget: { nodes: number }): Promise<void> {
+  const overrun = (d: number) => Number.isNaN(d) ? tooManyNodes()
+    : new Broken(`the creation-order index of ${what} declares ${d} ${items} where its name index declares ${n}: libhdf5 would write past the listing it sizes by the name index`);
+  const c = await walkBt2(r, addr, type, n, budget, overrun, async () => {});
+  if (c !== n) throw new Broken(`the creation-order index of ${what} holds ${c} ${items} where its name index holds ${n}: libhdf5 would list entries it never wrote`);
+}
+
+export function tooManyNodes(): LimitExceeded {
+  return new LimitExceeded('hdf5GroupLinks', `the HDF5 v2 B-trees have more than ${MAX_BT2_NODES} nodes (MAX_BT2_NODES); their links and attributes were not counted and the file was not handed to libhdf5`);
 }
 
 /** A fractal heap (III.G) whose managed and tiny objects can be read by heap ID. */

@@ -15,8 +15,9 @@
 // IV.A.2.d datatype, IV.A.2.g link, IV.A.2.m attribute, IV.A.2.q continuation, IV.A.2.r symbol table
 // message, IV.A.2.v attribute info.
 import { LimitExceeded, type ByteSource } from '../../types';
-import { Broken, FractalHeap, Unsupported, UNDEFINED_ADDRESS, MAX_BT2_NODES, u16, u32, u64, walkBt2, type H5Reader } from './dense';
-import { MAX_ATTRS, MAX_PRECHECK_OBJECTS } from './limits';
+import { Broken, FractalHeap, Unsupported, UNDEFINED_ADDRESS, sameCount, tooManyNodes, u16, u32, u64, walkBt2, type H5Reader } from './dense';
+import { MAX_ATTRS, MAX_PRECHECK_LINKS, MAX_PRECHECK_OBJECTS } from './limits';
+import { relistingBound, type Group } from './paths';
 
 /** Continuation blocks per object header, and bytes per block read. */
 const MAX_BLOCKS_PER_HEADER = 64;
@@ -68,7 +69,10 @@ class Walker implements H5Reader {
   private btreeNodes = 0;
   private readonly bt2 = { nodes: 0 };
   private readonly queue: number[] = [];
-  private readonly groupTrees: number[] = [];
+  private readonly groupTrees: Array<{ tree: number; owner: number }> = [];
+  /** Every group read: what it lists (links) and the objects its hard links name (children, repeated as listed). */
+  private readonly groups = new Map<number, Group>();
+  private totalLinks = 0;
 
   constructor(private readonly src: ByteSource) {}
 
@@ -127,11 +131,11 @@ class Walker implements H5Reader {
       // A structure this walk cannot read (or libhdf5 would reject) ends only its own branch.
       await this.local(() => this.objectHeader(addr));
       while (this.groupTrees.length) {
-        const t = this.groupTrees.shift()!;
-        const listed = { links: 0 };
-        await this.local(() => this.btree(t, 0, listed));
+        const { tree, owner } = this.groupTrees.shift()!;
+        await this.local(() => this.btree(tree, 0, this.group(owner)));
       }
     }
+    relistingBound(root, this.groups);
     return null;
   }
 
@@ -162,18 +166,17 @@ class Walker implements H5Reader {
     } else {
       throw new Unsupported(); // neither version 1 nor OHDR: libhdf5 rejects it
     }
-    const links = { links: 0 };
     for (let k = 0; k < blocks.length; k++) {
       if (k >= MAX_BLOCKS_PER_HEADER) throw new Broken(`the object header at ${addr} has more than ${MAX_BLOCKS_PER_HEADER} continuation blocks`);
       const block = blocks[k]!;
       if (seen.has(block.start)) throw new Broken(`the object header at ${addr} continues into a block it already holds (a cycle)`);
       seen.add(block.start);
       const b = await this.bytes(block.start, block.len);
-      await this.messages(b, block, addr, blocks, links);
+      await this.messages(b, block, addr, blocks);
     }
   }
 
-  private async messages(b: Uint8Array, block: Block, addr: number, blocks: Block[], listed: { links: number }): Promise<void> {
+  private async messages(b: Uint8Array, block: Block, addr: number, blocks: Block[]): Promise<void> {
     const { start, v2, ochk, crt } = block;
     const hdr = v2 ? (crt ? 6 : 4) : 8;
     // v2: chunk 0's size counts its messages only; an OCHK block holds its signature and checksum too.
@@ -193,11 +196,14 @@ class Walker implements H5Reader {
       } else if (type === ATTRIBUTE) {
         await this.attribute(m, addr);
       } else if (type === SYMBOL_TABLE && size >= 16) {   // an old-style group, walked after the attributes
-        this.groupTrees.push(u64(m, 0));
+        this.group(addr);
+        this.groupTrees.push({ tree: u64(m, 0), owner: addr });
       } else if (type === LINK) {                         // a link of a new-style group kept in its header
-        if (++listed.links > MAX_GROUP_LINKS) throw tooManyLinks(`the group at ${addr}`);
-        this.link(m);
+        const g = this.listed(addr, 1);
+        if (g.links > MAX_GROUP_LINKS) throw tooManyLinks(`the group at ${addr}`);
+        this.link(m, g);
       } else if (type === LINK_INFO) {                    // a new-style group: its links may be in dense storage
+        this.group(addr);
         await this.local(() => this.denseLinks(m, addr));
       } else if (type === ATTRIBUTE_INFO) {               // attributes that may be in dense storage
         await this.local(() => this.denseAttributes(m, addr));
@@ -206,7 +212,28 @@ class Walker implements H5Reader {
     }
   }
 
-  private link(m: Uint8Array): void {
+  private group(addr: number): Group {
+    let g = this.groups.get(addr);
+    if (!g) this.groups.set(addr, g = { links: 0, children: [] });
+    return g;
+  }
+
+  /** `n` more links listed by the group at `addr`: each costs libhdf5 a name built and a child opened. */
+  private listed(addr: number, n: number): Group {
+    const g = this.group(addr);
+    g.links += n;
+    this.countLinks(n);
+    return g;
+  }
+
+  private countLinks(n: number): void {
+    if ((this.totalLinks += n) > MAX_PRECHECK_LINKS) {
+      throw new LimitExceeded('hdf5GroupLinks', `the HDF5 groups list more than ${MAX_PRECHECK_LINKS} links in all (MAX_PRECHECK_LINKS); the file was not handed to libhdf5`);
+    }
+  }
+
+  /** A link message (IV.A.2.g): a hard link's object is walked and recorded as a child of its group. */
+  private link(m: Uint8Array, g: Group): void {
     if (m[0] !== 1) return;
     const flags = m[1]!;
     let p = 2;
@@ -218,11 +245,15 @@ class Walker implements H5Reader {
     let n = 0;
     for (let i = w - 1; i >= 0; i--) n = n * 256 + (m[p + i] ?? 0);
     p += w + n;
-    if (kind === 0 && p + 8 <= m.length) this.queue.push(u64(m, p));
+    if (kind === 0 && p + 8 <= m.length) {
+      const child = u64(m, p);
+      g.children.push(child);
+      this.queue.push(child);
+    }
   }
 
   /** v1 B-tree of a group: internal nodes, then symbol table nodes whose entries are object headers. */
-  private async btree(addr: number, depth: number, listed: { links: number }): Promise<void> {
+  private async btree(addr: number, depth: number, listed: Group): Promise<void> {
     // Past the node budget the links this tree lists are unknown: refused, not handed to libhdf5.
     if (++this.btreeNodes > MAX_BTREE_NODES) throw new LimitExceeded('hdf5GroupLinks', `the HDF5 group B-trees have more than ${MAX_BTREE_NODES} nodes; their groups were not listed`);
     if (depth > 64) throw new Broken(`a group B-tree is deeper than 64 levels (a cycle)`);
@@ -240,14 +271,19 @@ class Walker implements H5Reader {
   }
 
   /** Symbol table node: its entries count toward the group's links, each visit again (libhdf5 lists them each time). */
-  private async symbolNode(addr: number, listed: { links: number }): Promise<void> {
+  private async symbolNode(addr: number, listed: Group): Promise<void> {
     const at = this.abs(addr);
     const h = await this.bytes(at, 8);
     this.signed(h, 'SNOD');
     const n = u16(h, 6);
     if ((listed.links += n) > MAX_GROUP_LINKS) throw tooManyLinks('a group');
+    this.countLinks(n);
     const e = await this.bytes(at + 8, n * 40);
-    for (let i = 0; i < n; i++) this.queue.push(u64(e, i * 40 + 8));
+    for (let i = 0; i < n; i++) {
+      const child = u64(e, i * 40 + 8);
+      listed.children.push(child);
+      this.queue.push(child);
+    }
   }
 
   /**
@@ -266,11 +302,13 @@ class Walker implements H5Reader {
     const heap = await FractalHeap.open(this, heapAddr);
     const what = `the group at ${addr}`;
     const tooMany = (n: number) => Number.isNaN(n) ? tooManyNodes() : tooManyLinks(what);
+    const g = this.group(addr);
     const n = await walkBt2(this, names, 5, MAX_GROUP_LINKS, this.bt2, tooMany, async (rec) => {
       const link = await heap.object(rec.subarray(4));
-      if (link) this.link(link);
+      if (link) this.link(link, g);
     });
-    if (order !== UNDEFINED_ADDRESS) await this.sameCount(order, 6, n, what, 'links');
+    this.listed(addr, n);
+    if (order !== UNDEFINED_ADDRESS) await sameCount(this, order, 6, n, what, 'links', this.bt2);
   }
 
   /** An Attribute Info message (IV.A.2.v): dense attributes, indexed like dense links (records: heap ID, flags, creation order, hash). */
@@ -290,15 +328,7 @@ class Walker implements H5Reader {
       const attr = await heap.object(rec.subarray(0, 8));
       if (attr) await this.attribute(attr, addr);
     });
-    if (order !== UNDEFINED_ADDRESS) await this.sameCount(order, 9, n, what, 'attributes');
-  }
-
-  /** The creation-order index of a dense group or attribute set must hold exactly the name index's count. */
-  private async sameCount(addr: number, type: number, n: number, what: string, items: string): Promise<void> {
-    const overrun = (d: number) => Number.isNaN(d) ? tooManyNodes()
-      : new Broken(`the creation-order index of ${what} declares ${d} ${items} where its name index declares ${n}: libhdf5 would write past the listing it sizes by the name index`);
-    const c = await walkBt2(this, addr, type, n, this.bt2, overrun, async () => {});
-    if (c !== n) throw new Broken(`the creation-order index of ${what} holds ${c} ${items} where its name index holds ${n}: libhdf5 would list entries it never wrote`);
+    if (order !== UNDEFINED_ADDRESS) await sameCount(this, order, 9, n, what, 'attributes', this.bt2);
   }
 
   /** An attribute message; variable-length values are followed into their global heap collection. */
@@ -360,10 +390,6 @@ class Walker implements H5Reader {
       this.heaps.add(addr);
     }
   }
-}
-
-function tooManyNodes(): LimitExceeded {
-  return new LimitExceeded('hdf5GroupLinks', `the HDF5 v2 B-trees have more than ${MAX_BT2_NODES} nodes (MAX_BT2_NODES); their links and attributes were not counted and the file was not handed to libhdf5`);
 }
 
 function tooManyLinks(what: string): LimitExceeded {
