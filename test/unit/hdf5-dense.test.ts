@@ -41,7 +41,7 @@ function vlenElement(b: Uint8Array, name: string): number {
 const scanOf = (b: Uint8Array) => scan(fromBytes(b, 'dense.hdf5'));
 
 describe('HDF5 dense storage in the pre-check', () => {
-  it('passes the real h5py file (dense links with an indirect heap root, both indexes, dense attributes) and scans it clean and complete', async () => {
+  it('passes the real h5py file (dense links with an indirect heap root, both indexes, dense attributes, a huge attribute) and scans it clean and complete', async () => {
     expect(await precheckHdf5(fromBytes(load(), 'x.hdf5'))).toBeNull();
     const r = await scanOf(load());
     expect(r.complete).toBe(true);
@@ -61,6 +61,12 @@ describe('HDF5 dense storage in the pre-check', () => {
   it('reads attributes kept in dense storage: the same 4 GB string in a dense attribute is malformed', async () => {
     const b = load();
     view(b).setUint32(vlenElement(b, 'note_01'), 0xfffffff0, true);
+    expect(await precheckHdf5(fromBytes(b, 'x.hdf5'))).toMatch(/declares 4294967280 bytes, more than the whole file/);
+  });
+
+  it('reads a dense attribute kept as a huge heap object: a 4 GB string as its 150th element is malformed', async () => {
+    const b = load();
+    view(b).setUint32(vlenElement(b, 'columns') + 150 * 16, 0xfffffff0, true);
     expect(await precheckHdf5(fromBytes(b, 'x.hdf5'))).toMatch(/declares 4294967280 bytes, more than the whole file/);
   });
 

@@ -39,6 +39,9 @@ const MAX_BT2_NODE_BYTES = 1024 * 1024;
 const BT2_PREFIX = 10;
 /** Indirect blocks followed from a fractal heap's root to the direct block of one object. */
 const MAX_HEAP_LEVELS = 32;
+/** Huge objects (kept outside a heap's blocks) one heap may index, and bytes read of one. */
+const MAX_HUGE_OBJECTS = 100_000;
+const MAX_HUGE_BYTES = 64 * 1024 * 1024;
 
 const bits = (n: number) => { let b = 0; while (2 ** (b + 1) <= n) b++; return b; }; // floor(log2 n), n >= 1
 /** Bytes libhdf5 uses to store a count up to n (H5VM_limit_enc_size). */
@@ -118,22 +121,25 @@ export function tooManyNodes(): LimitExceeded {
   return new LimitExceeded('hdf5GroupLinks', `the HDF5 v2 B-trees have more than ${MAX_BT2_NODES} nodes (MAX_BT2_NODES); their links and attributes were not counted and the file was not handed to libhdf5`);
 }
 
-/** A fractal heap (III.G) whose managed and tiny objects can be read by heap ID. */
+/** A fractal heap (III.G) whose managed, tiny and huge objects can be read by heap ID. */
 export class FractalHeap {
-  private constructor(private readonly r: H5Reader, private readonly addr: number, private readonly h: {
+  /** Huge object ID → [address, length], from the heap's v2 B-tree of huge objects (read when first needed). */
+  private huge: Map<number, [number, number]> | null = null;
+
+  private constructor(private readonly r: H5Reader, private readonly addr: number, private readonly budget: { nodes: number }, private readonly h: {
     idLen: number; filtered: boolean; width: number; start: number; maxDirect: number; offSize: number; lenSize: number;
-    root: number; rows: number; maxDirectRows: number; firstRowBits: number;
+    root: number; rows: number; maxDirectRows: number; firstRowBits: number; hugeBt: number;
   }) {}
 
-  static async open(r: H5Reader, addr: number): Promise<FractalHeap> {
+  static async open(r: H5Reader, addr: number, budget: { nodes: number }): Promise<FractalHeap> {
     const b = await r.bytes(r.abs(addr), 142);
     signed(b, 'FRHP');
     if (b[4] !== 0) throw new Unsupported();
     const maxManaged = u32(b, 10), width = u16(b, 110), start = u64(b, 112), maxDirect = u64(b, 120);
     const maxHeapBits = u16(b, 128), root = u64(b, 132), rows = u16(b, 140);
     if (!isPow2(width) || !isPow2(start) || !isPow2(maxDirect) || maxDirect < start || maxHeapBits < 1 || maxHeapBits > 64) throw new Unsupported();
-    return new FractalHeap(r, addr, {
-      idLen: u16(b, 5), filtered: u16(b, 7) > 0, width, start, maxDirect, root, rows,
+    return new FractalHeap(r, addr, budget, {
+      idLen: u16(b, 5), filtered: u16(b, 7) > 0, width, start, maxDirect, root, rows, hugeBt: u64(b, 22),
       offSize: Math.ceil(maxHeapBits / 8),
       lenSize: Math.min(Math.ceil(bits(maxDirect) / 8), encSize(maxManaged)),
       maxDirectRows: bits(maxDirect) - bits(start) + 2,
@@ -144,10 +150,11 @@ export class FractalHeap {
   private rowSize(row: number): number { return row === 0 ? this.h.start : this.h.start * 2 ** (row - 1); }
   private rowOffset(row: number): number { return row === 0 ? 0 : this.h.start * this.h.width * 2 ** (row - 1); }
 
-  /** The object a heap ID names, or null for a huge object (kept outside the heap's blocks) or a filtered heap. */
+  /** The object a heap ID names, or null for one in a filtered heap (compressed, not read here). */
   async object(id: Uint8Array): Promise<Uint8Array | null> {
     const kind = (id[0]! >> 4) & 3;
     if (kind === 2 && this.h.idLen <= 18) return id.subarray(1, 1 + (id[0]! & 0x0f) + 1); // tiny: inside the ID
+    if (kind === 1 && !this.h.filtered) return this.hugeObject(id);
     if (kind !== 0 || this.h.filtered) return null;
     const off = uint(id, 1, this.h.offSize), len = uint(id, 1 + this.h.offSize, this.h.lenSize);
     const { width, root } = this.h;
@@ -174,6 +181,33 @@ export class FractalHeap {
     if (inBlock < 0 || inBlock + len > size) throw new Unsupported(); // libhdf5 reports the overrun
     signed(await this.r.bytes(at, 4), 'FHDB');
     return this.r.bytes(at + inBlock, len);
+  }
+
+  /**
+   * A huge object: its address and length are in the ID when the ID is long enough (H5HF__huge_init:
+   * 1 + address + length bytes), else the ID holds a key into the heap's v2 B-tree of huge objects
+   * (records of type 1: address, length, key).
+   */
+  private async hugeObject(id: Uint8Array): Promise<Uint8Array> {
+    let at: number, len: number;
+    if (this.h.idLen - 1 >= 16) {
+      at = u64(id, 1); len = u64(id, 9);
+    } else {
+      if (!this.huge) {
+        const map = new Map<number, [number, number]>();
+        const tooMany = (n: number) => Number.isNaN(n) ? tooManyNodes()
+          : new LimitExceeded('hdf5Attributes', `the ${this} indexes ${n} huge objects, more than ${MAX_HUGE_OBJECTS} (MAX_HUGE_OBJECTS); the file was not handed to libhdf5`);
+        await walkBt2(this.r, this.h.hugeBt, 1, MAX_HUGE_OBJECTS, this.budget, tooMany, async (rec) => {
+          map.set(uint(rec, 16, Math.min(rec.length - 16, 8)), [u64(rec, 0), u64(rec, 8)]);
+        });
+        this.huge = map;
+      }
+      const found = this.huge.get(uint(id, 1, Math.min(this.h.idLen - 1, 8)));
+      if (!found) throw new Unsupported(); // libhdf5 reports the missing object
+      [at, len] = found;
+    }
+    if (len > MAX_HUGE_BYTES) throw new Unsupported();
+    return this.r.bytes(this.r.abs(at), len);
   }
 
   toString(): string { return `fractal heap at ${this.addr}`; }

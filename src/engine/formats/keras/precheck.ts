@@ -299,7 +299,7 @@ class Walker implements H5Reader {
     if (m.length < p + 16 + (flags & 2 ? 8 : 0)) return;
     const heapAddr = u64(m, p), names = u64(m, p + 8), order = flags & 2 ? u64(m, p + 16) : UNDEFINED_ADDRESS;
     if (heapAddr === UNDEFINED_ADDRESS) return; // compact: the links are messages of this header
-    const heap = await FractalHeap.open(this, heapAddr);
+    const heap = await FractalHeap.open(this, heapAddr, this.bt2);
     const what = `the group at ${addr}`;
     const tooMany = (n: number) => Number.isNaN(n) ? tooManyNodes() : tooManyLinks(what);
     const g = this.group(addr);
@@ -319,7 +319,7 @@ class Walker implements H5Reader {
     if (m.length < p + 16 + (flags & 2 ? 8 : 0)) return;
     const heapAddr = u64(m, p), names = u64(m, p + 8), order = flags & 2 ? u64(m, p + 16) : UNDEFINED_ADDRESS;
     if (heapAddr === UNDEFINED_ADDRESS) return;
-    const heap = await FractalHeap.open(this, heapAddr);
+    const heap = await FractalHeap.open(this, heapAddr, this.bt2);
     const what = `the object header at ${addr}`;
     const tooMany = (n: number) => Number.isNaN(n) ? tooManyNodes()
       : new LimitExceeded('hdf5Attributes', `${what} declares ${n} attributes in dense storage, more than ${MAX_ATTRS} (MAX_ATTRS); the file was not handed to libhdf5`);
