@@ -38,6 +38,13 @@ function vlenElement(b: Uint8Array, name: string): number {
   return at! + nameSize + dtSize + dsSize;
 }
 
+/** The length of the continuation chunk at `at`, as the continuation message pointing at it declares. */
+function chunkLength(b: Uint8Array, at: number): number {
+  const v = view(b);
+  for (let i = 0; i + 16 <= b.length; i++) if (b[i] === 0x10 && v.getUint16(i + 1, true) === 16 && Number(v.getBigUint64(i + 4, true)) === at) return Number(v.getBigUint64(i + 12, true));
+  throw new Error('no continuation message points at the chunk');
+}
+
 const scanOf = (b: Uint8Array) => scan(fromBytes(b, 'dense.hdf5'));
 
 describe('HDF5 dense storage in the pre-check', () => {
@@ -136,6 +143,19 @@ describe('HDF5 dense storage in the pre-check', () => {
     const b = load();
     view(b).setBigUint64(bthd(b, 8, 20) + 26, 1_000_000n, true);
     await expect(precheckHdf5(fromBytes(b, 'x.hdf5'))).rejects.toThrow(/declares 1000000 attributes in dense storage, more than 50000 \(MAX_ATTRS\)/);
+  });
+
+  it('reports a version 2 object header whose continuation chunk (OCHK) continues into itself (a cycle) as malformed', async () => {
+    const b = load();
+    const [ochk] = findAll(b, 'OCHK');
+    const v = view(b);
+    // The chunk's first message (4-byte header: type, size, flags) becomes a continuation to the chunk itself.
+    expect(v.getUint16(ochk! + 5, true)).toBeGreaterThanOrEqual(16);
+    const len = chunkLength(b, ochk!);
+    b[ochk! + 4] = 0x10;
+    v.setBigUint64(ochk! + 8, BigInt(ochk!), true);
+    v.setBigUint64(ochk! + 16, BigInt(len), true);
+    expect(await precheckHdf5(fromBytes(b, 'x.hdf5'))).toMatch(/continues into a block it already holds \(a cycle\)/);
   });
 
   it('reports a v2 B-tree deeper than its record count allows as malformed', async () => {
