@@ -18,6 +18,7 @@ import { LimitExceeded, type ByteSource } from '../../types';
 import { Broken, FractalHeap, Unsupported, UNDEFINED_ADDRESS, sameCount, tooManyNodes, u16, u32, u64, walkBt2, type H5Reader } from './dense';
 import { MAX_ATTRS, MAX_PRECHECK_LINKS, MAX_PRECHECK_OBJECTS } from './limits';
 import { relistingBound, type Group } from './paths';
+import { PagedReader } from './pages';
 
 /** Continuation blocks per object header, and bytes per block read. */
 const MAX_BLOCKS_PER_HEADER = 64;
@@ -74,7 +75,9 @@ class Walker implements H5Reader {
   private readonly groups = new Map<number, Group>();
   private totalLinks = 0;
 
-  constructor(private readonly src: ByteSource) {}
+  private readonly pages: PagedReader;
+
+  constructor(private readonly src: ByteSource) { this.pages = new PagedReader(src); }
 
   /**
    * Bytes of a structure. A structure past the end of the file (a truncated download) is libhdf5's to
@@ -82,7 +85,7 @@ class Walker implements H5Reader {
    */
   async bytes(at: number, n: number): Promise<Uint8Array> {
     if (!Number.isFinite(at) || at < 0 || at + n > this.src.size) throw new Unsupported();
-    const b = await this.src.read(at, n);
+    const b = await this.pages.read(at, n);
     if (b.length < n) throw new Unsupported();
     return b;
   }
