@@ -8,8 +8,8 @@
 // and link messages, and through dense storage (dense.ts: link info → fractal heap + v2 B-trees of
 // names); dense attribute storage (attribute info) is walked the same way. The whole reachable graph
 // is walked (libhdf5 opens every child of each group the scan lists), up to MAX_PRECHECK_OBJECTS.
-// What this walk does not understand (other offset sizes, huge heap objects, filtered heaps) is left
-// to libhdf5: only what is certainly broken is reported.
+// What this walk does not understand (other offset sizes, filtered fractal heaps, attributes in the
+// shared-message heap) is left to libhdf5: only what is certainly broken is reported.
 // Spec: HDF5 File Format Specification 3.0 — II.A superblock, III.A.1 v1 B-trees, III.B symbol table
 // nodes, III.E global heap, IV.A object headers, IV.A.2.b dataspace, IV.A.2.c link info,
 // IV.A.2.d datatype, IV.A.2.g link, IV.A.2.m attribute, IV.A.2.q continuation, IV.A.2.r symbol table
