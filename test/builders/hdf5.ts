@@ -73,3 +73,37 @@ export function hdf5Fanout(groups: number, children: number, brokenFirst = false
   }
   return out;
 }
+
+/**
+ * A root group of `groups` groups whose headers each hold two continuation messages into the SAME two
+ * message blocks of 1 MiB, 43,690 hard links each (all to one empty object): every group lists
+ * 87,380 links (under the per-group bound) from a file of about 2 MiB, however many groups there are.
+ */
+export function hdf5SharedLinkBlocks(groups: number): Uint8Array {
+  const perBlock = Math.floor((1024 * 1024) / 24);
+  const root = 48, rootSize = 16 + groups * 24;
+  const groupSize = 16 + 2 * 24;
+  const firstGroup = root + rootSize;
+  const child = firstGroup + groups * groupSize;
+  const blocks = [child + 16, child + 16 + perBlock * 24];
+  const total = blocks[1]! + perBlock * 24;
+  const out = new Uint8Array(total);
+  const v = new DataView(out.buffer);
+  out.set([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a, 2, 8, 8, 0]);
+  v.setBigUint64(20, UNDEFINED, true);
+  v.setBigUint64(28, BigInt(total), true);
+  v.setBigUint64(36, BigInt(root), true);
+  out.set(header(Array.from({ length: groups }, (_, g) => [6, link(`g${g}`, firstGroup + g * groupSize)])), root);
+  const cont = (at: number) => {
+    const b = new Uint8Array(16);
+    new DataView(b.buffer).setBigUint64(0, BigInt(at), true);
+    new DataView(b.buffer).setBigUint64(8, BigInt(perBlock * 24), true);
+    return b;
+  };
+  for (let g = 0; g < groups; g++) out.set(header([[0x10, cont(blocks[0]!)], [0x10, cont(blocks[1]!)]]), firstGroup + g * groupSize);
+  out.set(header([]), child);
+  // The blocks: link messages one after another (8-byte message header, 16-byte body).
+  const one = header([[6, link('c', child)]]).subarray(16);
+  for (const at of blocks) for (let i = 0; i < perBlock; i++) out.set(one, at + i * 24);
+  return out;
+}

@@ -9,7 +9,7 @@ import { scan, fromBytes } from '../../src/engine';
 import { precheckHdf5 } from '../../src/engine/formats/keras/precheck';
 import { MAX_HDF5_OBJECTS, MAX_PRECHECK_OBJECTS } from '../../src/engine/formats/keras/limits';
 import { LimitExceeded } from '../../src/engine/types';
-import { hdf5Fanout } from '../builders/hdf5';
+import { hdf5Fanout, hdf5SharedLinkBlocks } from '../builders/hdf5';
 
 const load = (p: string) => new Uint8Array(readFileSync(`fixtures/keras/${p}`));
 
@@ -30,6 +30,16 @@ describe('HDF5 pre-check bounds', () => {
 
   it('passes a file of 90,004 empty objects (under the bound): nothing in it is broken', async () => {
     expect(await precheckHdf5(fromBytes(hdf5Fanout(3, 30_000), 'x.h5'))).toBeNull();
+  }, 30_000);
+
+  it('refuses 12 groups of 87,380 links each (over 1 M in all, from 2 MiB of shared blocks) at MAX_PRECHECK_LINKS, quickly', async () => {
+    const started = Date.now();
+    await expect(precheckHdf5(fromBytes(hdf5SharedLinkBlocks(12), 'x.h5'))).rejects.toThrow(/more than 1000000 links in all \(MAX_PRECHECK_LINKS\)/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  }, 30_000);
+
+  it('passes 11 such groups (961,180 links, each group listed once): under every bound', async () => {
+    expect(await precheckHdf5(fromBytes(hdf5SharedLinkBlocks(11), 'x.h5'))).toBeNull();
   }, 30_000);
 
   it('refuses a group of 50 hard links to itself (listed 50^d times by path) before libhdf5 lists it, quickly', async () => {
