@@ -374,7 +374,9 @@ class Walker implements H5Reader {
       const at = this.abs(addr);
       const h = await this.bytes(at, 16);
       this.signed(h, 'GCOL');
-      const size = u64(h, 8);
+      // libhdf5 decodes lengths into a size_t, 32 bits in h5wasm (wasm32): a collection declaring
+      // 2^51 + 4,096 bytes is read and walked as 4,096 (fuzz find: test/fuzz/found/hdf5-heap-size-wraps.h5).
+      const size = u32(h, 8);
       if (size < 16 || size > MAX_HEAP_BYTES) throw new Unsupported();
       if (this.heaps.size >= MAX_HEAPS || (this.heapBytes += size) > MAX_HEAP_TOTAL_BYTES) {
         throw new LimitExceeded('hdf5GlobalHeaps', `the HDF5 attributes point into more than ${MAX_HEAPS} global heap collections or ${MAX_HEAP_TOTAL_BYTES} bytes of them (MAX_HEAPS, MAX_HEAP_TOTAL_BYTES); the file was not handed to libhdf5`);
@@ -382,9 +384,10 @@ class Walker implements H5Reader {
       const b = await this.bytes(at, size);
       for (let p = 16; p < size;) {
         if (p + 16 > size) break; // too small for an object header: free space (as libhdf5)
-        const idx = u16(b, p), osize = u64(b, p + 8);
-        const need = idx > 0 ? 16 + pad8(osize) : osize;
-        if (need <= 0) throw new Broken(`the global heap collection at ${addr} holds a zero-sized free-space object at byte ${p}: libhdf5 would loop on it forever`);
+        const idx = u16(b, p), osize = u64(b, p + 8), osize32 = u32(b, p + 8);
+        const need = idx > 0 ? 16 + Math.ceil(osize / 8) * 8 : osize;
+        const need32 = (idx > 0 ? 16 + Math.ceil(osize32 / 8) * 8 : osize32) % 2 ** 32; // as h5wasm holds it
+        if (need <= 0 || need32 === 0) throw new Broken(`the global heap collection at ${addr} holds a zero-sized free-space object at byte ${p}: libhdf5 would loop on it forever`);
         // libhdf5 steps to p + need; in a 32-bit build (h5wasm is wasm32, size_t is 32 bits) a size past
         // the collection wraps the pointer back into memory it then walks as objects, without end.
         if (p + need > size) throw new Broken(`object ${idx} of the global heap collection at ${addr} declares ${osize} bytes, past the end of the collection: libhdf5 would walk outside it`);
