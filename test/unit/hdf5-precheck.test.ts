@@ -29,6 +29,16 @@ describe('HDF5 pre-check', () => {
     expect(r.status).toBe('error');
   });
 
+  it('reports a global heap collection declaring 2^51 + 4,096 bytes (walked by h5wasm as 4,096: 32-bit size_t) whose free-space object loops, found by npm run fuzz', async () => {
+    const bytes = load('test/fuzz/found/hdf5-heap-size-wraps.h5');
+    expect(await precheckHdf5(fromBytes(bytes, 'x.h5'))).toMatch(/global heap collection at 2048/);
+    const started = Date.now();
+    const r = await scan(fromBytes(bytes, 'hdf5-heap-size-wraps.h5'));
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(r.status).toBe('error');
+    expect(r.findings.find((f) => f.ruleId === 'format/malformed')?.message).toMatch(/not handed to libhdf5/);
+  }, 60_000);
+
   it('passes every benign and malicious Keras .h5 fixture (the check only stops what is certainly broken)', async () => {
     for (const dir of ['fixtures/keras/benign', 'fixtures/keras/malicious', 'fixtures/stats/benign']) {
       for (const f of readdirSync(dir).filter((n) => /\.(h5|hdf5)$/.test(n))) {

@@ -9,17 +9,13 @@ import { fromBytes } from '../../io/byte-source';
 import { canMount, mountSource, type EmscriptenFS } from '../../io/emfs';
 import type { SampledTensor } from '../../stats/analyse';
 import { H5T_FLOAT, sampleH5Datasets, type H5FloatDataset, type H5WeightsRequest } from './weights';
+import { MAX_ATTRS, MAX_HDF5_DEPTH, MAX_HDF5_LISTED_LINKS, MAX_HDF5_OBJECTS } from './limits';
 
-/** Objects (groups, datasets, links) visited. A Keras model has a few per layer; stops link farms. */
-export const MAX_HDF5_OBJECTS = 20_000;
-/** Group nesting followed. Keras nests 4-6 deep; stops deep chains built to exhaust the walk. */
-export const MAX_HDF5_DEPTH = 32;
+export { MAX_ATTRS, MAX_HDF5_DEPTH, MAX_HDF5_LISTED_LINKS, MAX_HDF5_OBJECTS };
 /** Bytes one attribute may need (size × elements). model_config of big models is a few MiB. */
 export const MAX_ATTR_BYTES = 64 * 1024 * 1024;
 /** Bytes of attribute values read across the file: bounds the copies a file of many attributes makes. */
 export const MAX_ATTR_TOTAL_BYTES = 256 * 1024 * 1024;
-/** Attributes read across the file. */
-export const MAX_ATTRS = 50_000;
 /** Sources without a synchronous reader are copied into memory up to this size (the browser without FileReaderSync). */
 export const MAX_HDF5_IN_MEMORY = 256 * 1024 * 1024;
 
@@ -109,7 +105,7 @@ export async function readHdf5(source: ByteSource, checkAborted: () => void, wei
 
 function walk(M: H5Module, Attr: AttrCtor, fileId: bigint, checkAborted: () => void, floats?: H5FloatDataset[]): H5Structure {
   const out: H5Structure = { attrs: [], groups: 0, datasets: 0, datasetSample: [], externalLinks: [], softLinks: 0, otherAttrs: 0 };
-  let objects = 0, attrCount = 0, attrBytes = 0;
+  let objects = 0, attrCount = 0, attrBytes = 0, listed = 0;
   const stack: Array<{ path: string; depth: number }> = [{ path: '/', depth: 0 }];
   const readAttrs = (path: string) => {
     let names: string[];
@@ -137,6 +133,8 @@ function walk(M: H5Module, Attr: AttrCtor, fileId: bigint, checkAborted: () => v
     readAttrs(path);
     let keys: string[];
     try { keys = M.get_names(fileId, path, false); } catch (e) { throw new FormatError(`members of ${path}: ${errorText(e)}`); }
+    // Before libhdf5 opens each child: a group reached by many paths is listed again on each.
+    if ((listed += keys.length) > MAX_HDF5_LISTED_LINKS) { out.cut = `more than ${MAX_HDF5_LISTED_LINKS} links listed (groups reached by many paths are listed on each)`; break; }
     for (let i = keys.length - 1; i >= 0; i--) {
       const child = path === '/' ? `/${keys[i]}` : `${path}/${keys[i]}`;
       let type: number;

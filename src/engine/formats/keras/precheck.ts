@@ -5,22 +5,32 @@
 // scan will read are walked here first, with bounds, counts and cycle checks: superblock → object
 // headers (v1 and v2, with continuation blocks) → attribute messages → the global heap collections
 // their variable-length values point into; groups are followed through symbol tables (v1 B-trees)
-// and link messages. What this walk does not understand (other offset sizes, dense attribute storage,
-// v2 B-trees) is left to libhdf5: only what is certainly broken is reported.
+// and link messages, and through dense storage (dense.ts: link info → fractal heap + v2 B-trees of
+// names); dense attribute storage (attribute info) is walked the same way. The whole reachable graph
+// is walked (libhdf5 opens every child of each group the scan lists), up to MAX_PRECHECK_OBJECTS.
+// What this walk does not understand (other offset sizes, filtered fractal heaps, attributes in the
+// shared-message heap) is left to libhdf5: only what is certainly broken is reported.
 // Spec: HDF5 File Format Specification 3.0 — II.A superblock, III.A.1 v1 B-trees, III.B symbol table
-// nodes, III.E global heap, IV.A object headers, IV.A.2.b dataspace, IV.A.2.d datatype,
-// IV.A.2.g link, IV.A.2.m attribute, IV.A.2.q continuation, IV.A.2.r symbol table message.
+// nodes, III.E global heap, IV.A object headers, IV.A.2.b dataspace, IV.A.2.c link info,
+// IV.A.2.d datatype, IV.A.2.g link, IV.A.2.m attribute, IV.A.2.q continuation, IV.A.2.r symbol table
+// message, IV.A.2.v attribute info.
 import { LimitExceeded, type ByteSource } from '../../types';
+import { Broken, FractalHeap, Unsupported, UNDEFINED_ADDRESS, sameCount, tooManyNodes, u16, u32, u64, walkBt2, type H5Reader } from './dense';
+import { MAX_ATTRS, MAX_PRECHECK_LINKS, MAX_PRECHECK_OBJECTS } from './limits';
+import { relistingBound, type Group } from './paths';
+import { PagedReader } from './pages';
 
-/** Object headers visited. Bounds the walk on files with millions of objects (libhdf5 reads them lazily). */
-const MAX_OBJECTS = 5_000;
 /** Continuation blocks per object header, and bytes per block read. */
 const MAX_BLOCKS_PER_HEADER = 64;
 const MAX_BLOCK_BYTES = 1024 * 1024;
-/** Variable-length elements of one attribute whose heap references are checked. */
-const MAX_VLEN_ELEMENTS = 4096;
-/** Global heap collections read (each up to MAX_BLOCK_BYTES) and B-tree nodes visited. */
-const MAX_HEAPS = 256;
+/**
+ * Variable-length elements whose heap references are checked, across the file. libhdf5 follows every
+ * element of an attribute the scan reads, so past this the file is refused, not half-checked.
+ */
+const MAX_VLEN_ELEMENTS = 1_000_000;
+/** Global heap collections read (each up to MAX_HEAP_BYTES, MAX_HEAP_TOTAL_BYTES in all); refused past it. */
+const MAX_HEAPS = 1024;
+const MAX_HEAP_TOTAL_BYTES = 256 * 1024 * 1024;
 /** A global heap collection read whole (a Keras model_config can be a few MB of JSON in one). */
 const MAX_HEAP_BYTES = 64 * 1024 * 1024;
 const MAX_BTREE_NODES = 10_000;
@@ -32,7 +42,8 @@ const MAX_BTREE_NODES = 10_000;
  */
 export const MAX_GROUP_LINKS = 100_000;
 const SIGNATURE = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
-const UNDEFINED_ADDRESS = 2 ** 64 - 1;
+/** Message types (IV.A.2). */
+const LINK_INFO = 0x02, ATTRIBUTE = 0x0c, LINK = 0x06, CONTINUATION = 0x10, SYMBOL_TABLE = 0x11, ATTRIBUTE_INFO = 0x15;
 
 /** Why the file cannot safely go to libhdf5, or null when nothing certainly broken was found. */
 export async function precheckHdf5(source: ByteSource): Promise<string | null> {
@@ -45,37 +56,41 @@ export async function precheckHdf5(source: ByteSource): Promise<string | null> {
   }
 }
 
-class Broken extends Error {}
-interface Block { start: number; len: number; v2: boolean; ochk: boolean }
-class Unsupported extends Error {}
+/** A block of object header messages; `crt`: v2 messages carry a creation order (header flag bit 2). */
+interface Block { start: number; len: number; v2: boolean; ochk: boolean; crt: boolean }
 
-const u16 = (b: Uint8Array, i: number) => b[i]! | (b[i + 1]! << 8);
-const u32 = (b: Uint8Array, i: number) => (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16)) + b[i + 3]! * 0x1000000;
-const u64 = (b: Uint8Array, i: number) => u32(b, i) + u32(b, i + 4) * 0x1_0000_0000;
 const pad8 = (n: number) => (n + 7) & ~7;
 
-class Walker {
+class Walker implements H5Reader {
   private base = 0;
   private readonly objects = new Set<number>();
   private readonly heaps = new Set<number>();
+  private heapBytes = 0;
+  private vlenElements = 0;
   private btreeNodes = 0;
+  private readonly bt2 = { nodes: 0 };
   private readonly queue: number[] = [];
-  private readonly groupTrees: number[] = [];
+  private readonly groupTrees: Array<{ tree: number; owner: number }> = [];
+  /** Every group read: what it lists (links) and the objects its hard links name (children, repeated as listed). */
+  private readonly groups = new Map<number, Group>();
+  private totalLinks = 0;
 
-  constructor(private readonly src: ByteSource) {}
+  private readonly pages: PagedReader;
+
+  constructor(private readonly src: ByteSource) { this.pages = new PagedReader(src); }
 
   /**
    * Bytes of a structure. A structure past the end of the file (a truncated download) is libhdf5's to
    * report, with its own message: it fails on those, it does not loop, so the walk just stops.
    */
-  private async bytes(at: number, n: number): Promise<Uint8Array> {
+  async bytes(at: number, n: number): Promise<Uint8Array> {
     if (!Number.isFinite(at) || at < 0 || at + n > this.src.size) throw new Unsupported();
-    const b = await this.src.read(at, n);
+    const b = await this.pages.read(at, n);
     if (b.length < n) throw new Unsupported();
     return b;
   }
 
-  private abs(addr: number): number {
+  abs(addr: number): number {
     const a = this.base + addr;
     if (addr === UNDEFINED_ADDRESS || a >= this.src.size) throw new Unsupported();
     return a;
@@ -112,16 +127,18 @@ class Walker {
     while (this.queue.length) {
       const addr = this.queue.pop()!;
       if (this.objects.has(addr)) continue;
-      if (this.objects.size >= MAX_OBJECTS) break;
+      if (this.objects.size >= MAX_PRECHECK_OBJECTS) {
+        throw new LimitExceeded('hdf5Objects', `the HDF5 file holds more than ${MAX_PRECHECK_OBJECTS} objects (MAX_PRECHECK_OBJECTS); the file was not handed to libhdf5`);
+      }
       this.objects.add(addr);
       // A structure this walk cannot read (or libhdf5 would reject) ends only its own branch.
       await this.local(() => this.objectHeader(addr));
       while (this.groupTrees.length) {
-        const t = this.groupTrees.shift()!;
-        const listed = { links: 0 };
-        await this.local(() => this.btree(t, 0, listed));
+        const { tree, owner } = this.groupTrees.shift()!;
+        await this.local(() => this.btree(tree, 0, this.group(owner)));
       }
     }
+    relistingBound(root, this.groups);
     return null;
   }
 
@@ -138,7 +155,7 @@ class Walker {
     if (first[0] === 1) {
       const size = u32(first, 8);
       if (size > MAX_BLOCK_BYTES) throw new Unsupported();
-      blocks.push({ start: at + 16, len: size, v2: false, ochk: false });
+      blocks.push({ start: at + 16, len: size, v2: false, ochk: false, crt: false });
     } else if (first[0] === 0x4f && first[1] === 0x48 && first[2] === 0x44 && first[3] === 0x52) { // OHDR
       const flags = first[5]!;
       let p = 6 + (flags & 0x20 ? 16 : 0) + (flags & 0x10 ? 4 : 0);
@@ -148,25 +165,23 @@ class Walker {
       for (let i = w - 1; i >= 0; i--) size = size * 256 + hb[p + i]!;
       p += w;
       if (size > MAX_BLOCK_BYTES) throw new Unsupported();
-      blocks.push({ start: at + p, len: size, v2: true, ochk: false });
-      if (flags & 0x04) throw new Unsupported(); // creation-order fields in every message: not walked here
+      blocks.push({ start: at + p, len: size, v2: true, ochk: false, crt: (flags & 0x04) !== 0 });
     } else {
       throw new Unsupported(); // neither version 1 nor OHDR: libhdf5 rejects it
     }
-    const links = { links: 0 };
     for (let k = 0; k < blocks.length; k++) {
       if (k >= MAX_BLOCKS_PER_HEADER) throw new Broken(`the object header at ${addr} has more than ${MAX_BLOCKS_PER_HEADER} continuation blocks`);
       const block = blocks[k]!;
       if (seen.has(block.start)) throw new Broken(`the object header at ${addr} continues into a block it already holds (a cycle)`);
       seen.add(block.start);
       const b = await this.bytes(block.start, block.len);
-      await this.messages(b, block, addr, blocks, links);
+      await this.messages(b, block, addr, blocks);
     }
   }
 
-  private async messages(b: Uint8Array, block: Block, addr: number, blocks: Block[], listed: { links: number }): Promise<void> {
-    const { start, v2, ochk } = block;
-    const hdr = v2 ? 4 : 8;
+  private async messages(b: Uint8Array, block: Block, addr: number, blocks: Block[]): Promise<void> {
+    const { start, v2, ochk, crt } = block;
+    const hdr = v2 ? (crt ? 6 : 4) : 8;
     // v2: chunk 0's size counts its messages only; an OCHK block holds its signature and checksum too.
     if (ochk) this.signed(b, 'OCHK');
     const end = ochk ? b.length - 4 : b.length;
@@ -177,23 +192,51 @@ class Walker {
       const body = p + hdr;
       if (body + size > end) throw new Broken(`a message of the object header at ${addr} runs past its block (${size} bytes at ${start + body})`);
       const m = b.subarray(body, body + size);
-      if (type === 0x10 && size >= 16) {                  // continuation
+      if (type === CONTINUATION && size >= 16) {
         const len = u64(m, 8);
         if (len > MAX_BLOCK_BYTES) throw new Unsupported();
-        blocks.push({ start: this.abs(u64(m, 0)), len, v2, ochk: v2 });
-      } else if (type === 0x0c) {                         // attribute
+        blocks.push({ start: this.abs(u64(m, 0)), len, v2, ochk: v2, crt });
+      } else if (type === ATTRIBUTE) {
         await this.attribute(m, addr);
-      } else if (type === 0x11 && size >= 16) {           // symbol table: an old-style group, walked after the attributes
-        this.groupTrees.push(u64(m, 0));
-      } else if (type === 0x06) {                         // link
-        if (++listed.links > MAX_GROUP_LINKS) throw tooManyLinks(`the group at ${addr}`);
-        this.link(m);
+      } else if (type === SYMBOL_TABLE && size >= 16) {   // an old-style group, walked after the attributes
+        this.group(addr);
+        this.groupTrees.push({ tree: u64(m, 0), owner: addr });
+      } else if (type === LINK) {                         // a link of a new-style group kept in its header
+        const g = this.listed(addr, 1);
+        if (g.links > MAX_GROUP_LINKS) throw tooManyLinks(`the group at ${addr}`);
+        this.link(m, g);
+      } else if (type === LINK_INFO) {                    // a new-style group: its links may be in dense storage
+        this.group(addr);
+        await this.local(() => this.denseLinks(m, addr));
+      } else if (type === ATTRIBUTE_INFO) {               // attributes that may be in dense storage
+        await this.local(() => this.denseAttributes(m, addr));
       }
       p = body + size;
     }
   }
 
-  private link(m: Uint8Array): void {
+  private group(addr: number): Group {
+    let g = this.groups.get(addr);
+    if (!g) this.groups.set(addr, g = { links: 0, children: [] });
+    return g;
+  }
+
+  /** `n` more links listed by the group at `addr`: each costs libhdf5 a name built and a child opened. */
+  private listed(addr: number, n: number): Group {
+    const g = this.group(addr);
+    g.links += n;
+    this.countLinks(n);
+    return g;
+  }
+
+  private countLinks(n: number): void {
+    if ((this.totalLinks += n) > MAX_PRECHECK_LINKS) {
+      throw new LimitExceeded('hdf5GroupLinks', `the HDF5 groups list more than ${MAX_PRECHECK_LINKS} links in all (MAX_PRECHECK_LINKS); the file was not handed to libhdf5`);
+    }
+  }
+
+  /** A link message (IV.A.2.g): a hard link's object is walked and recorded as a child of its group. */
+  private link(m: Uint8Array, g: Group): void {
     if (m[0] !== 1) return;
     const flags = m[1]!;
     let p = 2;
@@ -205,11 +248,15 @@ class Walker {
     let n = 0;
     for (let i = w - 1; i >= 0; i--) n = n * 256 + (m[p + i] ?? 0);
     p += w + n;
-    if (kind === 0 && p + 8 <= m.length) this.queue.push(u64(m, p));
+    if (kind === 0 && p + 8 <= m.length) {
+      const child = u64(m, p);
+      g.children.push(child);
+      this.queue.push(child);
+    }
   }
 
   /** v1 B-tree of a group: internal nodes, then symbol table nodes whose entries are object headers. */
-  private async btree(addr: number, depth: number, listed: { links: number }): Promise<void> {
+  private async btree(addr: number, depth: number, listed: Group): Promise<void> {
     // Past the node budget the links this tree lists are unknown: refused, not handed to libhdf5.
     if (++this.btreeNodes > MAX_BTREE_NODES) throw new LimitExceeded('hdf5GroupLinks', `the HDF5 group B-trees have more than ${MAX_BTREE_NODES} nodes; their groups were not listed`);
     if (depth > 64) throw new Broken(`a group B-tree is deeper than 64 levels (a cycle)`);
@@ -227,14 +274,64 @@ class Walker {
   }
 
   /** Symbol table node: its entries count toward the group's links, each visit again (libhdf5 lists them each time). */
-  private async symbolNode(addr: number, listed: { links: number }): Promise<void> {
+  private async symbolNode(addr: number, listed: Group): Promise<void> {
     const at = this.abs(addr);
     const h = await this.bytes(at, 8);
     this.signed(h, 'SNOD');
     const n = u16(h, 6);
     if ((listed.links += n) > MAX_GROUP_LINKS) throw tooManyLinks('a group');
+    this.countLinks(n);
     const e = await this.bytes(at + 8, n * 40);
-    for (let i = 0; i < n; i++) this.queue.push(u64(e, i * 40 + 8));
+    for (let i = 0; i < n; i++) {
+      const child = u64(e, i * 40 + 8);
+      listed.children.push(child);
+      this.queue.push(child);
+    }
+  }
+
+  /**
+   * A Link Info message (IV.A.2.c): with a fractal heap address, the group's links are heap objects
+   * indexed by a v2 B-tree of names (records: hash, heap ID) and maybe one of creation order
+   * (records: creation order, heap ID). libhdf5 sizes its listing by the name index's count and fills
+   * it from whichever index it iterates, so both are walked and must agree.
+   */
+  private async denseLinks(m: Uint8Array, addr: number): Promise<void> {
+    if (m[0] !== 0 || m.length < 2) return;
+    const flags = m[1]!;
+    const p = 2 + (flags & 1 ? 8 : 0);
+    if (m.length < p + 16 + (flags & 2 ? 8 : 0)) return;
+    const heapAddr = u64(m, p), names = u64(m, p + 8), order = flags & 2 ? u64(m, p + 16) : UNDEFINED_ADDRESS;
+    if (heapAddr === UNDEFINED_ADDRESS) return; // compact: the links are messages of this header
+    const heap = await FractalHeap.open(this, heapAddr, this.bt2);
+    const what = `the group at ${addr}`;
+    const tooMany = (n: number) => Number.isNaN(n) ? tooManyNodes() : tooManyLinks(what);
+    const g = this.group(addr);
+    const n = await walkBt2(this, names, 5, MAX_GROUP_LINKS, this.bt2, tooMany, async (rec) => {
+      const link = await heap.object(rec.subarray(4));
+      if (link) this.link(link, g);
+    });
+    this.listed(addr, n);
+    if (order !== UNDEFINED_ADDRESS) await sameCount(this, order, 6, n, what, 'links', this.bt2);
+  }
+
+  /** An Attribute Info message (IV.A.2.v): dense attributes, indexed like dense links (records: heap ID, flags, creation order, hash). */
+  private async denseAttributes(m: Uint8Array, addr: number): Promise<void> {
+    if (m[0] !== 0 || m.length < 2) return;
+    const flags = m[1]!;
+    const p = 2 + (flags & 1 ? 2 : 0);
+    if (m.length < p + 16 + (flags & 2 ? 8 : 0)) return;
+    const heapAddr = u64(m, p), names = u64(m, p + 8), order = flags & 2 ? u64(m, p + 16) : UNDEFINED_ADDRESS;
+    if (heapAddr === UNDEFINED_ADDRESS) return;
+    const heap = await FractalHeap.open(this, heapAddr, this.bt2);
+    const what = `the object header at ${addr}`;
+    const tooMany = (n: number) => Number.isNaN(n) ? tooManyNodes()
+      : new LimitExceeded('hdf5Attributes', `${what} declares ${n} attributes in dense storage, more than ${MAX_ATTRS} (MAX_ATTRS); the file was not handed to libhdf5`);
+    const n = await walkBt2(this, names, 8, MAX_ATTRS, this.bt2, tooMany, async (rec) => {
+      if (rec[8]! & 1) return; // a shared attribute: its message lives in the shared-message heap, not walked here
+      const attr = await heap.object(rec.subarray(0, 8));
+      if (attr) await this.attribute(attr, addr);
+    });
+    if (order !== UNDEFINED_ADDRESS) await sameCount(this, order, 9, n, what, 'attributes', this.bt2);
   }
 
   /** An attribute message; variable-length values are followed into their global heap collection. */
@@ -251,7 +348,10 @@ class Walker {
     if ((dt[0]! & 0x0f) !== 9 || dt.length < 8) return; // only variable-length values point into a heap
     const count = elements(ds);
     if (count === null) return;
-    const n = Math.min(count, MAX_VLEN_ELEMENTS, Math.floor((m.length - p) / 16));
+    const n = Math.min(count, Math.floor((m.length - p) / 16));
+    if ((this.vlenElements += n) > MAX_VLEN_ELEMENTS) {
+      throw new LimitExceeded('hdf5VlenValues', `the HDF5 attributes hold more than ${MAX_VLEN_ELEMENTS} variable-length values (MAX_VLEN_ELEMENTS); the file was not handed to libhdf5`);
+    }
     for (let i = 0; i < n; i++) {
       const q = p + i * 16;
       const len = u32(m, q), heap = u64(m, q + 4);
@@ -271,18 +371,23 @@ class Walker {
    */
   private async globalHeap(addr: number): Promise<void> {
     if (!this.heaps.has(addr)) {
-      if (this.heaps.size >= MAX_HEAPS) return;
       const at = this.abs(addr);
       const h = await this.bytes(at, 16);
       this.signed(h, 'GCOL');
-      const size = u64(h, 8);
+      // libhdf5 decodes lengths into a size_t, 32 bits in h5wasm (wasm32): a collection declaring
+      // 2^51 + 4,096 bytes is read and walked as 4,096 (fuzz find: test/fuzz/found/hdf5-heap-size-wraps.h5).
+      const size = u32(h, 8);
       if (size < 16 || size > MAX_HEAP_BYTES) throw new Unsupported();
+      if (this.heaps.size >= MAX_HEAPS || (this.heapBytes += size) > MAX_HEAP_TOTAL_BYTES) {
+        throw new LimitExceeded('hdf5GlobalHeaps', `the HDF5 attributes point into more than ${MAX_HEAPS} global heap collections or ${MAX_HEAP_TOTAL_BYTES} bytes of them (MAX_HEAPS, MAX_HEAP_TOTAL_BYTES); the file was not handed to libhdf5`);
+      }
       const b = await this.bytes(at, size);
       for (let p = 16; p < size;) {
         if (p + 16 > size) break; // too small for an object header: free space (as libhdf5)
-        const idx = u16(b, p), osize = u64(b, p + 8);
-        const need = idx > 0 ? 16 + pad8(osize) : osize;
-        if (need <= 0) throw new Broken(`the global heap collection at ${addr} holds a zero-sized free-space object at byte ${p}: libhdf5 would loop on it forever`);
+        const idx = u16(b, p), osize = u64(b, p + 8), osize32 = u32(b, p + 8);
+        const need = idx > 0 ? 16 + Math.ceil(osize / 8) * 8 : osize;
+        const need32 = (idx > 0 ? 16 + Math.ceil(osize32 / 8) * 8 : osize32) % 2 ** 32; // as h5wasm holds it
+        if (need <= 0 || need32 === 0) throw new Broken(`the global heap collection at ${addr} holds a zero-sized free-space object at byte ${p}: libhdf5 would loop on it forever`);
         // libhdf5 steps to p + need; in a 32-bit build (h5wasm is wasm32, size_t is 32 bits) a size past
         // the collection wraps the pointer back into memory it then walks as objects, without end.
         if (p + need > size) throw new Broken(`object ${idx} of the global heap collection at ${addr} declares ${osize} bytes, past the end of the collection: libhdf5 would walk outside it`);
