@@ -85,7 +85,7 @@ export interface HexWindow {
 
 export type HashProgressCallback = (bytesHashed: number) => void;
 
-/** Exposed by workers/hash.worker.ts: SHA-256 of a File (lower-case hex), read in slices in the worker. */
+/** Exposed by workers/hash.worker.ts: SHA-256 of a File (lower-case hex), read through the file's byte stream in the worker. */
 export interface HashWorkerApi {
   sha256(file: Blob, onProgress: HashProgressCallback): Promise<string>;
 }
