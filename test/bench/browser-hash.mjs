@@ -10,7 +10,8 @@
 //     read rate of the same file and Blob (the BYOB stream reader the app uses, and the sliced
 //     `arrayBuffer()` reads it used before), hash-wasm alone on an in-memory buffer (the hashing
 //     ceiling), Web Crypto `digest()` of in-memory 16 MiB buffers (the browser's native SHA-256, one-shot
-//     only), and the previous reader (16 MiB slices with read-ahead) feeding hash-wasm;
+//     only), the previous reader (16 MiB slices with read-ahead) feeding hash-wasm, and the BYOB reader
+//     feeding hash-wasm on one thread (the app reads on a second worker: workers/hash-relay.ts);
 //   - time from drop to verdict for a 6 GiB file, and that the hash was still running then.
 // Each row also gives the CPU seconds of Chromium's busiest thread and of all its threads (from /proc,
 // Linux only): on a machine shared with other work, MB per busiest-thread CPU second estimates the rate a
@@ -233,6 +234,12 @@ function refWorkerMain() {
       await slices(blob, (b) => h.update(b));
       return { bytes: blob.size, hex: h.digest('hex') };
     },
+    async hashByob(blob) {
+      const h = await hashwasm.createSHA256();
+      h.init();
+      await byob(blob, (b) => h.update(b));
+      return { bytes: blob.size, hex: h.digest('hex') };
+    },
     async hashWasmMemory(_, total) {
       const h = await hashwasm.createSHA256();
       const buf = new Uint8Array(16 * MIB).fill(7);
@@ -351,6 +358,7 @@ try {
     ['hash-wasm alone, in-memory 16 MiB buffer (the hashing ceiling)', 'hashWasmMemory', 'none'],
     ['Web Crypto digest() alone, in-memory 16 MiB buffers (native, one-shot)', 'webCryptoMemory', 'none'],
     ['previous app reader + hash-wasm, disk file (16 MiB slices + read-ahead)', 'hashSlices', 'file'],
+    ['one worker: BYOB reader + hash-wasm on the same thread, disk file', 'hashByob', 'file'],
   ];
   for (const [what, op, src] of refs) {
     const cpu = await withCpu(() => ref.evaluate(([op, src, mib, code]) => window.ref(op, src, mib, code), [op, src, WARM_MIB, refWorkerCode]));
