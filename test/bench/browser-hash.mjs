@@ -38,6 +38,8 @@ const BIG_MIB = Number(process.env.MG_BENCH_BIG_MIB || 6144);
 const MIB = 1024 * 1024;
 const SLICE = 16 * MIB;
 const FILE_DIR = resolve(ROOT, process.env.MG_BENCH_FILE_DIR || '.bench');
+/** A reference slower than this (minutes for 1 GiB even on a loaded machine) is stuck. */
+const REF_TIMEOUT_MS = 300_000;
 
 const DIST = resolve(ROOT, process.env.MG_BENCH_DIST || 'dist');
 if (!existsSync(resolve(DIST, 'index.html'))) {
@@ -293,6 +295,7 @@ const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 /** One printed row: what, bytes, wall MB/s, and the CPU columns. */
 function row(what, bytes, ms, cpu, note = '') {
   const mb = bytes / 1e6;
+  console.error(`  done: ${what} (${mbps(bytes, ms)} MB/s)`); // progress, on stderr
   return {
     what, bytes, note,
     wall: `${mbps(bytes, ms)} MB/s`,
@@ -361,7 +364,11 @@ try {
     ['one worker: BYOB reader + hash-wasm on the same thread, disk file', 'hashByob', 'file'],
   ];
   for (const [what, op, src] of refs) {
-    const cpu = await withCpu(() => ref.evaluate(([op, src, mib, code]) => window.ref(op, src, mib, code), [op, src, WARM_MIB, refWorkerCode]));
+    // A stuck reference fails the bench loudly instead of hanging it (one run hung once, cause unknown).
+    const cpu = await withCpu(() => Promise.race([
+      ref.evaluate(([op, src, mib, code]) => window.ref(op, src, mib, code), [op, src, WARM_MIB, refWorkerCode]),
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`reference "${what}" took over ${REF_TIMEOUT_MS} ms`)), REF_TIMEOUT_MS)),
+    ]));
     const r = cpu.result;
     rows.push(row(`ref: ${what}`, r.bytes, r.ms, cpu, r.hex ? (r.hex === disk.sha256 ? 'digest = node:crypto' : `DIGEST MISMATCH ${r.hex}`) : ''));
   }
