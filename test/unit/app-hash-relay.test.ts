@@ -42,6 +42,29 @@ describe('hash relay (reader worker → hashing worker)', () => {
     }
   });
 
+  it('keeps at most the pool\'s buffers in flight however large the file (memory bounded by the pool)', async () => {
+    const data = bytes(64 * 1024 + 5);
+    const { port1, port2 } = new MessageChannel();
+    let inFlight = 0;
+    let most = 0;
+    const reader = port1 as unknown as RelayPort;
+    const send = reader.postMessage.bind(reader);
+    reader.postMessage = (m: unknown, t?: Transferable[]) => {
+      if ((m as { kind?: string }).kind === 'bytes') most = Math.max(most, ++inFlight);
+      send(m, t);
+    };
+    const hasher = port2 as unknown as RelayPort;
+    const giveBack = hasher.postMessage.bind(hasher);
+    hasher.postMessage = (m: unknown, t?: Transferable[]) => { inFlight--; giveBack(m, t); };
+    const hex = sha256FromPort(data.length, hasher);
+    await readToPort(new Blob([data]), reader, 1024, 2);
+    expect(await hex).toBe(nodeSha(data));
+    expect(most).toBeGreaterThan(0);
+    expect(most).toBeLessThanOrEqual(2);
+    port1.close();
+    port2.close();
+  });
+
   it('matches node:crypto on the sliced path (a blob without a stream)', async () => {
     const data = bytes(10 * 4096 + 77);
     const blob = new Blob([data]);
