@@ -8,8 +8,8 @@
 //     node:crypto's;
 //   - references measured in the same run, on a page of their own (a worker holding hash-wasm): the raw
 //     read rate of the same file and Blob (the BYOB stream reader the app uses, and the sliced
-//     `arrayBuffer()` reads it used before), hash-wasm alone on an in-memory buffer (the hashing
-//     ceiling), Web Crypto `digest()` of in-memory 16 MiB buffers (the browser's native SHA-256, one-shot
+//     `arrayBuffer()` reads it used before), hash-wasm and our unrolled WASM SHA-256 (workers/sha256.ts,
+//     what the app hashes with) alone on an in-memory buffer (the hashing ceilings), Web Crypto `digest()` of in-memory 16 MiB buffers (the browser's native SHA-256, one-shot
 //     only), the previous reader (16 MiB slices with read-ahead) feeding hash-wasm, and the BYOB reader
 //     feeding hash-wasm on one thread (the app reads on a second worker: workers/hash-relay.ts);
 //   - time from drop to verdict for a 6 GiB file, and that the hash was still running then.
@@ -250,6 +250,19 @@ function refWorkerMain() {
       h.digest('hex');
       return { bytes: total };
     },
+    async oursMemory(_, total) {
+      // workers/sha256.ts's compression module (SHA256_WASM_BASE64, inlined below), fed as it feeds it.
+      const bin = atob(SHA256_WASM_BASE64);
+      const bytes = Uint8Array.from(bin, (ch) => ch.charCodeAt(0));
+      const { instance } = await WebAssembly.instantiate(bytes);
+      const mem = new Uint8Array(instance.exports.memory.buffer);
+      const buf = new Uint8Array(16 * MIB).fill(7);
+      const CHUNK = 64 * 1024;
+      for (let d = 0; d < total; d += buf.length) {
+        for (let o = 0; o < buf.length; o += CHUNK) { mem.set(buf.subarray(o, o + CHUNK), 64); instance.exports.compress(64, CHUNK / 64); }
+      }
+      return { bytes: total };
+    },
     async webCryptoMemory(_, total) {
       const buf = new Uint8Array(16 * MIB).fill(7);
       for (let d = 0; d < total; d += buf.length) await crypto.subtle.digest('SHA-256', buf);
@@ -305,7 +318,8 @@ function row(what, bytes, ms, cpu, note = '') {
 }
 
 const hashwasmUmd = readFileSync(resolve(ROOT, 'node_modules/hash-wasm/dist/sha256.umd.min.js'), 'utf8');
-const refWorkerCode = `${hashwasmUmd}\n;(${refWorkerMain.toString()})();\n`;
+const oursBase64 = readFileSync(resolve(ROOT, 'workers/sha256-wasm.ts'), 'utf8').match(/'[A-Za-z0-9+/=]+'/g).map((q) => q.slice(1, -1)).join('');
+const refWorkerCode = `${hashwasmUmd}\n;const SHA256_WASM_BASE64 = ${JSON.stringify(oursBase64)};\n(${refWorkerMain.toString()})();\n`;
 
 await waitForServer();
 const loadBefore = load();
@@ -358,7 +372,8 @@ try {
     ['read only, disk file: BYOB stream reader (the app\'s reader)', 'readByob', 'file'],
     ['read only, disk file: 16 MiB slice().arrayBuffer() + read-ahead (the previous reader)', 'readSlices', 'file'],
     ['read only, in-memory Blob: BYOB stream reader', 'readByob', 'memory'],
-    ['hash-wasm alone, in-memory 16 MiB buffer (the hashing ceiling)', 'hashWasmMemory', 'none'],
+    ['hash-wasm alone, in-memory 16 MiB buffer', 'hashWasmMemory', 'none'],
+    ['our unrolled WASM SHA-256 alone (workers/sha256.ts, the app\'s hasher), in-memory', 'oursMemory', 'none'],
     ['Web Crypto digest() alone, in-memory 16 MiB buffers (native, one-shot)', 'webCryptoMemory', 'none'],
     ['previous app reader + hash-wasm, disk file (16 MiB slices + read-ahead)', 'hashSlices', 'file'],
     ['one worker: BYOB reader + hash-wasm on the same thread, disk file', 'hashByob', 'file'],
