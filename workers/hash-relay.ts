@@ -7,7 +7,7 @@
 // trip costs ~0.2 ms, while a structured copy of the same buffers ran at 32 MB/s. The hashing side uses
 // our unrolled WASM SHA-256 (sha256.ts), not hash-wasm: 1.16-1.21× faster in Chromium. A fixed pool of
 // buffers circulates, so memory is bounded by READER_BUFFERS × the buffer size, whatever the file.
-import { HASH_SLICE_BYTES, type HashableBlob } from './hash';
+import { byobReader, fillBuffer, HASH_SLICE_BYTES, type HashableBlob } from './hash';
 import { createSha256 } from './sha256';
 
 /** Buffers in flight: one being hashed, one being filled, one ready, so neither thread waits for the other. */
@@ -47,18 +47,12 @@ export async function readToPort(blob: HashableBlob, port: RelayPort, step = HAS
     return free.pop()!;
   };
   try {
-    const reader = byobReaderOf(blob);
+    const reader = byobReader(blob);
     if (reader) {
       let finished = false;
       while (!finished) {
-        let buf = await take();
-        let filled = 0;
-        while (filled < buf.byteLength) {
-          const r = await reader.read(new Uint8Array(buf, filled, buf.byteLength - filled));
-          if (r.value) buf = r.value.buffer as ArrayBuffer;
-          if (r.done) { finished = true; break; }
-          filled += r.value.byteLength;
-        }
+        const { buf, filled, done } = await fillBuffer(reader, await take());
+        finished = done;
         if (filled > 0) port.postMessage({ kind: 'bytes', buf, length: filled } satisfies RelayMessage, [buf]);
         else free.push(buf);
       }
@@ -77,15 +71,6 @@ export async function readToPort(blob: HashableBlob, port: RelayPort, step = HAS
     throw err;
   } finally {
     port.onmessage = null;
-  }
-}
-
-function byobReaderOf(blob: HashableBlob): ReadableStreamBYOBReader | undefined {
-  if (typeof blob.stream !== 'function') return undefined;
-  try {
-    return blob.stream().getReader({ mode: 'byob' });
-  } catch {
-    return undefined;
   }
 }
 

@@ -50,13 +50,29 @@ export async function sha256Blob(blob: HashableBlob, opts: HashOptions = {}): Pr
 type Hasher = Awaited<ReturnType<typeof createSHA256>>;
 
 /** A BYOB reader of the blob's stream, or undefined where there is none (the sliced reads then serve). */
-function byobReader(blob: HashableBlob): ReadableStreamBYOBReader | undefined {
+export function byobReader(blob: HashableBlob): ReadableStreamBYOBReader | undefined {
   if (typeof blob.stream !== 'function') return undefined;
   try {
     return blob.stream().getReader({ mode: 'byob' });
   } catch {
     return undefined; // not a byte stream here
   }
+}
+
+/**
+ * Reads from the stream until `buf` is full or the stream ends. A BYOB read transfers the buffer and
+ * hands it back in its result (also when the stream is done), so the buffer to use next is returned.
+ */
+export async function fillBuffer(reader: ReadableStreamBYOBReader, buf: ArrayBuffer):
+  Promise<{ buf: ArrayBuffer; filled: number; done: boolean }> {
+  let filled = 0;
+  while (filled < buf.byteLength) {
+    const r = await reader.read(new Uint8Array(buf, filled, buf.byteLength - filled));
+    if (r.value) buf = r.value.buffer as ArrayBuffer;
+    if (r.done) return { buf, filled, done: true };
+    filled += r.value.byteLength;
+  }
+  return { buf, filled, done: false };
 }
 
 /**
@@ -70,14 +86,10 @@ async function hashStream(reader: ReadableStreamBYOBReader, size: number, step: 
   let finished = false;
   try {
     while (!finished) {
-      let filled = 0;
-      while (filled < buf.byteLength) {
-        const r = await reader.read(new Uint8Array(buf, filled, buf.byteLength - filled));
-        // A BYOB read transfers the buffer and hands it back in the result (also when the stream is done).
-        if (r.value) buf = r.value.buffer as ArrayBuffer;
-        if (r.done) { finished = true; break; }
-        filled += r.value.byteLength;
-      }
+      const got = await fillBuffer(reader, buf);
+      buf = got.buf;
+      finished = got.done;
+      const filled = got.filled;
       if (opts.signal?.aborted) return false;
       if (hashed + filled > size) throw new Error(`long read at ${hashed} while hashing (the file is larger than its ${size} bytes)`);
       if (filled > 0) {
