@@ -85,7 +85,11 @@ export interface HexWindow {
 
 export type HashProgressCallback = (bytesHashed: number) => void;
 
-/** Exposed by workers/hash.worker.ts: SHA-256 of a File (lower-case hex), read in slices in the worker. */
+/** Exposed by workers/hash.worker.ts: SHA-256 of a File (lower-case hex), read through the file's byte stream in the worker. */
 export interface HashWorkerApi {
   sha256(file: Blob, onProgress: HashProgressCallback): Promise<string>;
+  /** Reader role (workers/hash-relay.ts): reads the file into buffers transferred over `port`. */
+  readTo(file: Blob, port: MessagePort): Promise<void>;
+  /** Hashing role: hashes `size` bytes arriving over `port` from another hash worker's readTo. */
+  sha256From(size: number, port: MessagePort, onProgress: HashProgressCallback): Promise<string>;
 }

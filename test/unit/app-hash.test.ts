@@ -1,6 +1,7 @@
-// The app's hash worker module (workers/hash.ts): SHA-256 of a File in large slices with read-ahead.
-// Known vectors (FIPS 180-4 examples, the empty message), lengths on and around a slice boundary, and
-// many slices, each checked against node:crypto; an aborted hash yields no digest; a short read throws.
+// The app's hash worker module (workers/hash.ts): SHA-256 of a File read through a BYOB reader of its
+// byte stream (sliced reads with read-ahead where there is no stream). Known vectors (FIPS 180-4
+// examples, the empty message), lengths on and around a buffer boundary, and many buffers, each checked
+// against node:crypto, on both paths; an aborted hash yields no digest; a short or long read throws.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { sha256Blob, type HashableBlob } from '../../workers/hash';
@@ -31,7 +32,7 @@ describe('sha256Blob', () => {
     }
   });
 
-  it('matches node:crypto with the default 16 MiB slices on a 40 MiB blob of repeated chunks', async () => {
+  it('matches node:crypto with the default buffer size on a 40 MiB blob of repeated chunks', async () => {
     const chunk = bytes(1024 * 1024 + 3);
     const parts = Array.from({ length: 40 }, () => chunk);
     const whole = new Uint8Array(chunk.length * parts.length);
@@ -46,7 +47,39 @@ describe('sha256Blob', () => {
     expect(hex).toBeUndefined();
   });
 
-  it('throws on a short read (a file that shrank while it was read) instead of hashing less', async () => {
+  it('reads through the byte stream when the blob has one, never slicing it', async () => {
+    const data = bytes(3 * 4096 + 5);
+    const blob = new Blob([data]);
+    const streamOnly: HashableBlob = {
+      size: blob.size,
+      slice: () => { throw new Error('sliced read'); },
+      stream: () => blob.stream(),
+    };
+    expect(await sha256Blob(streamOnly, { sliceBytes: 4096 })).toBe(nodeSha(data));
+  });
+
+  it('matches node:crypto on the sliced path (a blob without a stream) across a boundary and many slices', async () => {
+    for (const n of [0, 4095, 4096, 4097, 37 * 4096 + 123]) {
+      const data = bytes(n, n);
+      const blob = new Blob([data]);
+      const sliceOnly: HashableBlob = { size: blob.size, slice: (s, e) => blob.slice(s, e) };
+      expect(await sha256Blob(sliceOnly, { sliceBytes: 4096 }), `length ${n}`).toBe(nodeSha(data));
+    }
+  });
+
+  it('throws when the stream ends early (a file that shrank while it was read) instead of hashing less', async () => {
+    const shorter: HashableBlob = { size: 5000, slice: () => { throw new Error('sliced read'); }, stream: () => new Blob([bytes(4000)]).stream() };
+    await expect(sha256Blob(shorter, { sliceBytes: 1000 })).rejects.toThrow(/short read at 4000/);
+  });
+
+  it('throws when the stream gives more bytes than the file\'s size (a file that grew) instead of hashing them', async () => {
+    const longer: HashableBlob = { size: 3000, slice: () => { throw new Error('sliced read'); }, stream: () => new Blob([bytes(4000)]).stream() };
+    await expect(sha256Blob(longer, { sliceBytes: 1000 })).rejects.toThrow(/long read at 3000/);
+    const longerInOneBuffer: HashableBlob = { size: 3000, slice: () => { throw new Error('sliced read'); }, stream: () => new Blob([bytes(3500)]).stream() };
+    await expect(sha256Blob(longerInOneBuffer)).rejects.toThrow(/long read/);
+  });
+
+  it('throws on a short sliced read (a file that shrank while it was read) instead of hashing less', async () => {
     const shrinking: HashableBlob = {
       size: 5000,
       slice: (s, e) => ({ arrayBuffer: async () => new ArrayBuffer(s >= 2000 ? Math.max(0, e - s - 1) : e - s) }),
