@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Fuzzing at scale, outside CI (issue 15): `npm run fuzz -- [FORMAT|all] [RUNS] [SEED] [--timeout MS] [--threads N]
-// [--seconds S]` (S: stop each format after S seconds, with the count it reached), `npm run fuzz -- --coverage`.
+// [--seconds S] [--bundle DIR]` (S: stop each format after S seconds, with the count it reached; DIR: where the
+// engine is bundled, default .fuzz/engine: a second run beside a running one needs its own), `npm run fuzz -- --coverage`.
 // Mutated fixtures (fixtures/<format>/...) and corpus files (../shared/corpus, format "corpus") go
 // through the whole engine in worker threads: each input has a timeout (the thread is terminated and
 // replaced: a hang), a thrown error or a dead thread is a crash, and the process RSS is sampled. The
@@ -22,6 +23,8 @@ const flag = (name, dflt) => { const i = argv.indexOf(name); if (i < 0) return d
 const timeoutMs = Number(flag('--timeout', 10_000));
 const threads = Number(flag('--threads', 2));
 const secondsPerFormat = Number(flag('--seconds', Infinity));
+// Where the engine is bundled: a second run while one is going needs its own (a rebuild empties the folder).
+const bundleDir = resolve(flag('--bundle', join(OUT, 'engine')));
 const coverageOnly = argv.includes('--coverage') && (argv.splice(argv.indexOf('--coverage'), 1), true);
 const [formatArg = 'all', runsArg = '1000', seedArg = '1'] = argv;
 const runs = Number(runsArg), seed0 = Number(seedArg) >>> 0;
@@ -103,10 +106,29 @@ function mutate(base, r) {
   return { bytes: b, muts };
 }
 
+/**
+ * The seed to mutate next. Every seed is scanned once unmutated first (its time recorded); after that a
+ * seed is chosen with weight 1 / max(its time, SEED_FLOOR_MS), as fuzzers favour fast seeds: a 100 ms
+ * seed among 1 ms ones would otherwise take most of the run's time for one seed's mutations. Every seed
+ * keeps some weight. (Counts before this change chose seeds round-robin.)
+ */
+const SEED_FLOOR_MS = 2;
+function pickSeed(seeds, r) {
+  if (!seeds.cumulative) {
+    if (seeds.some((s) => s.ms === undefined)) return seeds[r() % seeds.length]; // other threads still on the first pass
+    let total = 0;
+    seeds.cumulative = seeds.map((s) => (total += 1 / Math.max(s.ms ?? SEED_FLOOR_MS, SEED_FLOOR_MS)));
+  }
+  const c = seeds.cumulative, x = (r() / 2 ** 32) * c[c.length - 1];
+  let lo = 0, hi = c.length - 1;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (c[mid] > x) hi = mid; else lo = mid + 1; }
+  return seeds[lo];
+}
+
 // ------------------------------------------------------------------ engine bundle and threads
 
 async function engineBundle() {
-  const out = join(OUT, 'engine');
+  const out = bundleDir;
   const { build } = await import('vite');
   await build({ root: ROOT, logLevel: 'warn', configFile: false, publicDir: false,
     build: { ssr: join(ROOT, 'src/engine/index.ts'), outDir: out, emptyOutDir: true, target: 'node20', minify: false,
@@ -193,10 +215,11 @@ for (const format of formats) {
   const one = async (runner) => {
     while (next < runs && Date.now() - started < secondsPerFormat * 1000) {
       const n = next++;
-      const s = seeds[n % seeds.length];
+      const s = n < seeds.length ? seeds[n] : pickSeed(seeds, r);
       const { bytes, muts } = n < seeds.length ? { bytes: s.bytes, muts: [] } : mutate(s.bytes, r);
       const name = s.path.split('/').pop();
       const out = await runner.run(n, bytes, name);
+      if (n < seeds.length) s.ms = out.ms;
       stats.inputs++;
       if (out.ms > stats.slowest) { stats.slowest = out.ms; stats.slowestInput = `${relative(ROOT, s.path)} [${muts.join('; ')}]`; }
       if (out.hang || out.crash) {
