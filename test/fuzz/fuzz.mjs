@@ -218,15 +218,20 @@ for (const format of formats) {
       const s = n < seeds.length ? seeds[n] : pickSeed(seeds, r);
       const { bytes, muts } = n < seeds.length ? { bytes: s.bytes, muts: [] } : mutate(s.bytes, r);
       const name = s.path.split('/').pop();
+      const prev = runner.last; // what this thread scanned before: a hang may need the state it left
+      runner.last = { bytes, name, path: s.path, muts };
       const out = await runner.run(n, bytes, name);
       if (n < seeds.length) s.ms = out.ms;
       stats.inputs++;
       if (out.ms > stats.slowest) { stats.slowest = out.ms; stats.slowestInput = `${relative(ROOT, s.path)} [${muts.join('; ')}]`; }
+      if (out.hang) runner.last = undefined; // a fresh thread follows
       if (out.hang || out.crash) {
         out.hang ? stats.hangs++ : stats.crashes++;
         const file = join(OUT, 'findings', `${format}-${seed0}-${n}.bin`);
         writeFileSync(file, bytes);
-        writeFileSync(`${file}.txt`, `${out.hang ? 'hang' : 'crash'}\nseed input: ${relative(ROOT, s.path)}\nmutations: ${muts.join('; ')}\n${out.crash ?? ''}\n`);
+        writeFileSync(`${file}.txt`, `${out.hang ? 'hang' : 'crash'}\nseed input: ${relative(ROOT, s.path)}\nmutations: ${muts.join('; ')}\n${out.crash ?? ''}\n` +
+          (prev ? `previous input on this thread (${file}.prev-${prev.name}): ${relative(ROOT, prev.path)} [${prev.muts.join('; ')}]\n` : ''));
+        if (prev) writeFileSync(`${file}.prev-${prev.name}`, prev.bytes);
         process.stderr.write(`fuzz: ${format} #${n}: ${out.hang ? 'HANG' : 'CRASH'} (${relative(ROOT, file)})\n`);
       }
       if (stats.inputs % 1000 === 0) process.stderr.write(`fuzz: ${format} ${stats.inputs}/${runs} (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
