@@ -113,6 +113,8 @@ function mutate(base, r) {
  * keeps some weight. (Counts before this change chose seeds round-robin.)
  */
 const SEED_FLOOR_MS = 2;
+/** A timed-out input is run again alone with this many times the timeout before it counts as a hang. */
+const RECHECK_FACTOR = 3;
 function pickSeed(seeds, r) {
   if (!seeds.cumulative) {
     if (seeds.some((s) => s.ms === undefined)) return seeds[r() % seeds.length]; // other threads still on the first pass
@@ -170,12 +172,12 @@ class Runner {
     this.ready = new Promise((res) => this.worker.once('message', res));
     this.worker.on('error', () => {});
   }
-  async run(id, bytes, name) {
+  async run(id, bytes, name, limitMs = timeoutMs) {
     if (!this.worker) this.spawn();
     await this.ready;
     const w = this.worker;
     return new Promise((done) => {
-      const timer = setTimeout(() => { cleanup(); this.kill(); done({ hang: true, ms: timeoutMs }); }, timeoutMs);
+      const timer = setTimeout(() => { cleanup(); this.kill(); done({ hang: true, ms: limitMs }); }, limitMs);
       const onMsg = (m) => { if (m.id !== id) return; cleanup(); done(m); };
       const onExit = (code) => { cleanup(); this.worker = null; done({ crash: `thread exited (${code})`, ms: 0 }); };
       const cleanup = () => { clearTimeout(timer); w.off('message', onMsg); w.off('exit', onExit); };
@@ -208,7 +210,7 @@ const rows = [];
 for (const format of formats) {
   const seeds = groups.get(format).map((p) => ({ path: p, bytes: new Uint8Array(readFileSync(p)) }));
   const r = rng(seed0 ^ [...format].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7));
-  const stats = { format, inputs: 0, crashes: 0, hangs: 0, slowest: 0, slowestInput: '', peak: 0 };
+  const stats = { format, inputs: 0, crashes: 0, hangs: 0, slowest: 0, slowestInput: '', peak: 0, unconfirmed: [] };
   peakRss = 0;
   const started = Date.now();
   let next = 0;
@@ -220,7 +222,18 @@ for (const format of formats) {
       const name = s.path.split('/').pop();
       const prev = runner.last; // what this thread scanned before: a hang may need the state it left
       runner.last = { bytes, name, path: s.path, muts };
-      const out = await runner.run(n, bytes, name);
+      let out = await runner.run(n, bytes, name);
+      if (out.hang) {
+        // A hang is confirmed on a fresh thread with RECHECK_FACTOR × the time: at low priority on a
+        // loaded machine a 0.5 s scan can be starved past the timeout (seen: RAR inputs that scan in
+        // 0.1-0.5 s alone). One that finishes is listed as a timeout not reproduced, not as a hang.
+        const again = await runner.run(n, bytes, name, timeoutMs * RECHECK_FACTOR);
+        if (!again.hang) {
+          stats.unconfirmed.push(`#${n} ${relative(ROOT, s.path)} [${muts.join('; ')}]: ${(again.ms / 1000).toFixed(2)} s alone`);
+          process.stderr.write(`fuzz: ${format} #${n}: over ${timeoutMs} ms, not reproduced (${again.ms.toFixed(0)} ms on a fresh thread)\n`);
+          out = again.crash ? again : { ms: again.ms };
+        }
+      }
       if (n < seeds.length) s.ms = out.ms;
       stats.inputs++;
       if (out.ms > stats.slowest) { stats.slowest = out.ms; stats.slowestInput = `${relative(ROOT, s.path)} [${muts.join('; ')}]`; }
@@ -250,7 +263,8 @@ function writeTable() {
   const lines = [`fuzz: seed ${seed0}, ${runs} inputs per format${Number.isFinite(secondsPerFormat) ? ` or ${secondsPerFormat} s` : ''}, timeout ${timeoutMs} ms, ${threads} threads`, '',
     '| format | inputs | crashes | hangs | slowest | peak RSS | time |', '|---|---|---|---|---|---|---|',
     ...rows.map((s) => `| ${s.format} | ${s.inputs} | ${s.crashes} | ${s.hangs} | ${(s.slowest / 1000).toFixed(2)} s | ${(s.peak / 2 ** 20).toFixed(0)} MiB | ${s.seconds.toFixed(0)} s |`),
-    '', 'slowest inputs:', ...rows.map((s) => `- ${s.format}: ${s.slowestInput}`)];
+    '', 'slowest inputs:', ...rows.map((s) => `- ${s.format}: ${s.slowestInput}`),
+    ...rows.filter((s) => s.unconfirmed.length).flatMap((s) => ['', `${s.format}: over the timeout once, not reproduced on a fresh thread (not counted as hangs):`, ...s.unconfirmed.map((u) => `- ${u}`)])];
   mkdirSync(join(ROOT, 'test-results'), { recursive: true });
   writeFileSync(join(ROOT, 'test-results/fuzz.md'), lines.join('\n') + '\n');
   return lines;
