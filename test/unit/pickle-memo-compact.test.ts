@@ -67,6 +67,19 @@ describe('memo: byte log of dense keys', () => {
     expect(m.get(300_000)).toBeUndefined();
   });
 
+  it('a memo that starts small (4 KiB log, 512-entry index) reads back every key while its first block and index part grow by copy', () => {
+    const m = new Memo();
+    const vals: Val[] = [];
+    for (let i = 0; i < 120_000; i++) {
+      const v: Val = i % 2 ? `name_${i}_${'y'.repeat(i % 25)}` : container('tuple', [i, 2 ** 31 - 1]);
+      vals.push(v);
+      m.append(v);
+      // just past each growth (log: 4 KiB ×4 up to 1 MiB; index: 512 groups ×4 up to 65,536), read all back
+      if ((i & (i - 1)) === 0 || i % 9_973 === 0) for (let k = 0; k <= i; k += 1 + (k >> 6)) expect(m.get(k)).toEqual(expected(vals[k]!));
+    }
+    for (let k = 0; k < 120_000; k += 3) expect(m.get(k)).toEqual(expected(vals[k]!));
+  });
+
   it('matches a plain map under random MEMOIZE, PUT over old keys, sparse PUT and GET', () => {
     fc.assert(fc.property(fc.array(fc.tuple(fc.nat(40), value), { maxLength: 200 }), (ops) => {
       const m = new Memo();

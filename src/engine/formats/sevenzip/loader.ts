@@ -14,6 +14,13 @@ let factory: Promise<(opts: object) => Promise<SevenZipModule>> | undefined;
 /** Tells the loader where 7zz.wasm is served (browser builds); undefined restores the default. */
 export function setSevenZipLocator(fn: SevenZipLocator | undefined): void {
   locator = fn;
+  generation++;
+}
+
+/** Counts locator/binary changes: instances made before a change are not reused (session.ts). */
+let generation = 0;
+export function sevenZipLoaderGeneration(): number {
+  return generation;
 }
 
 let binary: (() => Uint8Array) | undefined;
@@ -21,6 +28,7 @@ let binary: (() => Uint8Array) | undefined;
 /** Hands the loader 7zz.wasm's bytes (a build with nothing to fetch, e.g. the single-file page). */
 export function setSevenZipWasmBinary(fn: (() => Uint8Array) | undefined): void {
   binary = fn;
+  generation++;
 }
 
 export interface SevenZipOutput {
@@ -31,11 +39,11 @@ export interface SevenZipOutput {
 }
 
 /**
- * A fresh 7-Zip instance. One instance serves one archive: callMain can be called repeatedly (the
- * build keeps noExitRuntime, so exit() throws an ExitStatus that callMain turns into its return
- * value), but 7-Zip's heap only grows, and an uncaught C++ exception (which 24.09 throws for an
- * encrypted header opened with a wrong password) leaves the instance in an unknown state. Creating
- * one costs ~30 ms in Node; it is dropped with the scan.
+ * A fresh 7-Zip instance. callMain can be called repeatedly (the build keeps noExitRuntime, so exit()
+ * throws an ExitStatus that callMain turns into its return value), but 7-Zip's heap only grows, and an
+ * uncaught C++ exception (which 24.09 throws for an encrypted header opened with a wrong password)
+ * leaves the instance in an unknown state. Creating one costs 30-200 ms in Node, so session.ts keeps
+ * an instance for the next archive when neither happened.
  */
 export async function createSevenZip(out: SevenZipOutput): Promise<SevenZipModule> {
   factory ??= import('7z-wasm').then((m) => (m as unknown as { default: (opts: object) => Promise<SevenZipModule> }).default);
