@@ -3,7 +3,10 @@
 // that hide a payload in this layout.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { scan, fromBytes, type FileReport } from '../../src/engine';
-import { pickleScanner } from '../../src/engine/formats/pickle/scanner';
+import { SCANNERS } from '../../src/engine/registry';
+
+// The registry's pickle entry: its sniff is what the orchestrator calls (scanners load lazily, registry.ts).
+const pickleEntry = SCANNERS.find((s) => s.id === 'pickle')!;
 import {
   MAGIC_PICKLE, PROTOCOL_PICKLE, concat, keysPickle, legacyCheckpoint, mainPickle, op, pickle, recordingSource, type LegacyStorage,
 } from '../builders/pytorch';
@@ -21,8 +24,8 @@ const LONGS: LegacyStorage = { key: '140231', type: 'LongStorage', numel: 3, ele
 describe('pytorch legacy checkpoints', () => {
   it('hands each of the five pickles to the pickle scanner and steps over the storages', async () => {
     const hints: string[] = [];
-    const original = pickleScanner.sniff.bind(pickleScanner);
-    vi.spyOn(pickleScanner, 'sniff').mockImplementation((head) => { hints.push(`${head.name}:${head.hint}`); return original(head); });
+    const original = pickleEntry.sniff.bind(pickleEntry);
+    vi.spyOn(pickleEntry, 'sniff').mockImplementation((head) => { hints.push(`${head.name}:${head.hint}`); return original(head); });
     const bytes = legacyCheckpoint({ storages: [FLOATS, LONGS] });
     const r = await scan(fromBytes(bytes, 'model.pth'));
     expect(r.format).toBe('pytorch-legacy');

@@ -3,7 +3,10 @@
 // the generic zip checks still run.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { scan, fromBytes, type FileReport } from '../../src/engine';
-import { pickleScanner } from '../../src/engine/formats/pickle/scanner';
+import { SCANNERS } from '../../src/engine/registry';
+
+// The registry's pickle entry: its sniff is what the orchestrator calls (scanners load lazily, registry.ts).
+const pickleEntry = SCANNERS.find((s) => s.id === 'pickle')!;
 import { buildZip } from '../builders/zip';
 import { op, pickle, recordingSource, torchZip } from '../builders/pytorch';
 
@@ -16,8 +19,8 @@ const EVIL = pickle(op.global('posix', 'system'), op.str('echo pwned'), [0x85], 
 /** The hint each node was offered to the pickle sniffer with (spied, since hints are not in the report). */
 function spyHints(): Map<string, string | undefined> {
   const hints = new Map<string, string | undefined>();
-  const original = pickleScanner.sniff.bind(pickleScanner);
-  vi.spyOn(pickleScanner, 'sniff').mockImplementation((head) => { hints.set(head.name, head.hint); return original(head); });
+  const original = pickleEntry.sniff.bind(pickleEntry);
+  vi.spyOn(pickleEntry, 'sniff').mockImplementation((head) => { hints.set(head.name, head.hint); return original(head); });
   return hints;
 }
 afterEach(() => { vi.restoreAllMocks(); });
