@@ -36,20 +36,23 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   if (cmd.kind === 'list-scanners') return (await import('./commands')).listScanners(cmd.format, io);
   // From the bundle, scans run in worker threads a timeout can stop; from sources (tests), in-process.
-  // The first thread starts now, loading the scanners while this thread loads the host half (issue 15).
-  // threads.ts (node:worker_threads) loads only here: --help and --version never pay for it.
-  const { ScanThreads, threadScript } = await import('./threads');
+  // A run of one file scans it on this thread first (in-process.ts: a thread's start costs more than
+  // most scans); otherwise the first thread starts now, loading the scanners while this thread loads the
+  // host half (issue 15). threads.ts (node:worker_threads) loads only here: --help and --version never
+  // pay for it.
+  const [{ ScanThreads, threadScript }, { scansInProcess }] = await Promise.all([import('./threads'), import('./in-process')]);
   const script = threadScript(import.meta.url);
   const threads = script ? new ScanThreads(script) : undefined;
-  threads?.warm();
+  const inProcessFirst = threads !== undefined && await scansInProcess(cmd.args.paths, io.cwd, cmd.args.hash);
+  if (!inProcessFirst) threads?.warm();
   try {
-    return await scanCommand(cmd.args, io, threads);
+    return await scanCommand(cmd.args, io, threads, inProcessFirst);
   } finally {
     await threads?.close();
   }
 }
 
-async function scanCommand(scanArgs: ScanArgs, io: CliIo, threads: ScanThreads | undefined): Promise<number> {
+async function scanCommand(scanArgs: ScanArgs, io: CliIo, threads: ScanThreads | undefined, inProcessFirst: boolean): Promise<number> {
   const E = await loadEngine();
   const known = new Set(E.scannerIds());
   const unknownIds = [...scanArgs.select, ...scanArgs.exclude].filter((id) => !known.has(id));
@@ -67,7 +70,7 @@ async function scanCommand(scanArgs: ScanArgs, io: CliIo, threads: ScanThreads |
   args.exclude = args.exclude.filter((id) => id !== 'weight-stats');
   const baseline = args.baseline !== undefined ? await readBaseline(args.baseline, io) : undefined;
   if (baseline === 'error') return 2;
-  return (await import('./scan')).runScan(args, loaded, baseline, io, threads);
+  return (await import('./scan')).runScan(args, loaded, baseline, io, threads, inProcessFirst);
 }
 
 /** Node entry: real argv and streams, and an exit that does not wait for lingering handles. */

@@ -10,6 +10,14 @@ export interface NodeFileSource extends ByteSource {
   close(): Promise<void>;
 }
 
+/**
+ * Reads up to this size are a plain pread(2) on this thread instead of a trip through libuv's thread pool.
+ * A zip's listing reads every member's 30-byte local header: 134 of them in a torch.save checkpoint cost
+ * ~60 ms of round trips asynchronously, under 1 ms synchronously. Larger reads stay asynchronous so the
+ * hash and the progress line keep running beside them.
+ */
+const SYNC_READ_MAX_BYTES = 64 * 1024;
+
 function clampRange(size: number, offset: number, length: number): [number, number] {
   const start = Math.min(Math.max(0, Math.floor(offset)), size);
   const end = Math.min(size, start + Math.max(0, Math.floor(length)));
@@ -28,6 +36,18 @@ async function readRange(fh: FileHandle, start: number, end: number): Promise<Ui
   return filled === out.length ? out : out.subarray(0, filled);
 }
 
+/** readRange's synchronous twin: pread(2) on `fd`. */
+function preadSync(fd: number, start: number, end: number): Uint8Array {
+  const out = new Uint8Array(end - start);
+  let filled = 0;
+  while (filled < out.length) {
+    const n = readSync(fd, out, filled, out.length - filled, start + filled);
+    if (n === 0) break;
+    filled += n;
+  }
+  return filled === out.length ? out : out.subarray(0, filled);
+}
+
 /** A window [start, end) of the one handle: slices never open another descriptor. */
 function windowSource(state: { fh: FileHandle; closed: boolean }, start: number, end: number, name: string): ByteSource {
   const size = end - start;
@@ -38,6 +58,7 @@ function windowSource(state: { fh: FileHandle; closed: boolean }, start: number,
       if (state.closed) throw new Error(`read after close: ${name}`);
       const [a, b] = clampRange(size, offset, length);
       if (b <= a) return new Uint8Array(0);
+      if (b - a <= SYNC_READ_MAX_BYTES) return preadSync(state.fh.fd, start + a, start + b);
       return readRange(state.fh, start + a, start + b);
     },
     slice(s, e, childName) {
@@ -48,14 +69,7 @@ function windowSource(state: { fh: FileHandle; closed: boolean }, start: number,
     readSync(offset, length) {
       if (state.closed) throw new Error(`read after close: ${name}`);
       const [a, b] = clampRange(size, offset, length);
-      const out = new Uint8Array(Math.max(0, b - a));
-      let filled = 0;
-      while (filled < out.length) {
-        const n = readSync(state.fh.fd, out, filled, out.length - filled, start + a + filled);
-        if (n === 0) break;
-        filled += n;
-      }
-      return filled === out.length ? out : out.subarray(0, filled);
+      return preadSync(state.fh.fd, start + a, start + Math.max(a, b));
     },
   };
 }

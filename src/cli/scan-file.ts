@@ -1,9 +1,11 @@
 // Scanning one file: in a worker thread from the built CLI (a timeout can stop it), in-process from
-// sources (tests); the SHA-256 read beside the scan; a timeout or an unreadable file is an error report.
+// sources (tests) and for a run of one file (in-process.ts); the SHA-256 read beside the scan; a timeout
+// or an unreadable file is an error report.
 import type { FileReport, ScanOptions } from '../engine';
 import type { ScanArgs } from './args';
 import { engine as E, errText, loadScanning } from './engine';
 import { sha256File } from './hash';
+import { armWatchdog } from './in-process';
 import { fromNodeFile } from './node-source';
 import type { ProgressLine } from './progress';
 import type { ScanThreads } from './threads';
@@ -29,29 +31,53 @@ function scanOptions(args: ScanArgs, display: string): ScanOptions {
   return options;
 }
 
+/**
+ * `inProcessFirst` (a run of one file, in-process.ts): scan on this thread, and go to a scan thread only
+ * if the file needs a scanner that cannot be interrupted. Without `threads` (from sources: tests) every
+ * scan is in-process and nothing is refused.
+ */
 export async function scanFile(entry: Extract<Entry, { kind: 'file' }>, args: ScanArgs, progress: ProgressLine,
-  warn: (message: string) => void, threads: ScanThreads | undefined): Promise<FileReport> {
-  if (threads) return scanFileInThread(entry, args, progress, warn, threads);
+  warn: (message: string) => void, threads: ScanThreads | undefined, inProcessFirst = false): Promise<FileReport> {
+  if (threads && !inProcessFirst) return scanFileInThread(entry, args, progress, warn, threads);
+  const report = await scanFileHere(entry, args, progress, warn, threads !== undefined);
+  return report === NEEDS_THREAD ? scanFileInThread(entry, args, progress, warn, threads!) : report;
+}
+
+/** scanFileHere's answer when the engine refused the file (NeedsIsolation): scan it in a thread. */
+const NEEDS_THREAD: unique symbol = Symbol('needs a scan thread');
+
+async function scanFileHere(entry: Extract<Entry, { kind: 'file' }>, args: ScanArgs, progress: ProgressLine,
+  warn: (message: string) => void, refuseBlocking: boolean): Promise<FileReport | typeof NEEDS_THREAD> {
   const started = Date.now();
   let source;
   try {
     source = await fromNodeFile(entry.path, entry.display);
   } catch (e) {
+    progress.fileDone(entry.display, entry.size);
     return E().errorReport(entry.display, entry.size, 'scan/unreadable', `The file could not be read (${errText(e)})`);
   }
   const signal: { aborted: boolean; reason?: unknown } = { aborted: false };
   const timers: NodeJS.Timeout[] = [];
+  let escalated = false;
+  const disarm = refuseBlocking && args.timeout > 0 ? armWatchdog(entry.display, args.timeout * 1000 + TIMEOUT_GRACE_MS) : () => undefined;
   try {
     const options = scanOptions(args, entry.display);
     if (args.maxFileSize !== undefined) options.maxFileSize = args.maxFileSize;
     if (args.statsSampleBytes !== undefined) options.statsSampleBytes = args.statsSampleBytes;
+    if (refuseBlocking) options.refuseBlocking = true;
     const skipped = args.maxFileSize !== undefined && source.size > args.maxFileSize;
+    const scanned: Promise<FileReport | typeof NEEDS_THREAD> = loadScanning().then((engine) => engine.scan(source, options, { signal, onProgress: (p) => progress.update(entry.display, p.bytesRead) })
+      .catch((e: unknown): typeof NEEDS_THREAD => {
+        if (!(e instanceof engine.NeedsIsolation)) throw e;
+        signal.aborted = true; // stops the hash: the thread's scan hashes the file itself
+        return NEEDS_THREAD;
+      }));
     const work = Promise.all([
-      loadScanning().then((engine) => engine.scan(source, options, { signal, onProgress: (p) => progress.update(entry.display, p.bytesRead) })),
+      scanned,
       // The hash reads the whole file; a read error there must not lose the findings.
       skipped || !args.hash ? undefined : sha256File(source, (n) => progress.update(entry.display, n), signal).catch(() => undefined),
     ]);
-    let outcome: [FileReport, string | undefined] | 'stuck' = await (args.timeout > 0
+    const outcome: [FileReport | typeof NEEDS_THREAD, string | undefined] | 'stuck' = await (args.timeout > 0
       ? Promise.race([work, new Promise<'stuck'>((done) => {
         const ms = args.timeout * 1000;
         timers.push(setTimeout(() => { signal.aborted = true; signal.reason = 'timeout'; }, ms));
@@ -63,10 +89,12 @@ export async function scanFile(entry: Extract<Entry, { kind: 'file' }>, args: Sc
         `The scan did not finish within the ${args.timeout} s timeout`, Date.now() - started);
     }
     const [report, sha256] = outcome;
+    if (report === NEEDS_THREAD) { escalated = true; return NEEDS_THREAD; }
     return withHash(report, sha256, !skipped && args.hash && signal.aborted, entry, args, warn);
   } finally {
+    disarm();
     for (const t of timers) clearTimeout(t);
-    progress.fileDone(entry.display, entry.size);
+    if (!escalated) progress.fileDone(entry.display, entry.size);
     await source.close().catch(() => undefined);
   }
 }

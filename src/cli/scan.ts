@@ -110,7 +110,7 @@ async function render(report: ScanReport, args: ScanArgs, io: CliIo): Promise<st
 
 /** Scans with the engine loaded, the policy and baseline read; returns the exit code. */
 export async function runScan(args: ScanArgs, loaded: LoadedPolicy | undefined,
-  baseline: ApplyOptions['baseline'] | undefined, io: CliIo, threads: ScanThreads | undefined): Promise<number> {
+  baseline: ApplyOptions['baseline'] | undefined, io: CliIo, threads: ScanThreads | undefined, inProcessFirst = false): Promise<number> {
   const startedAt = new Date();
   const jsonl = args.format === 'jsonl';
   const keep = !jsonl || args.writeBaseline !== undefined || args.sbom !== undefined;
@@ -148,13 +148,14 @@ export async function runScan(args: ScanArgs, loaded: LoadedPolicy | undefined,
   const reports: FileReport[] = [];
   const absolute = new Map<string, string>();
 
-  // `threads` (started by main before the engine loaded) is closed by main.
+  // `threads` (started by main before the engine loaded) is closed by main. `inProcessFirst`: main found
+  // one file to scan, which is scanned on this thread unless it needs a scan thread (in-process.ts).
   await pool(plan(listed ?? walk(args.paths, io.cwd), args), concurrency(), async (p, index) => {
     let r: FileReport;
     const entry = 'limited' in p ? p.entry : p;
     if ('limited' in p) r = notScannedReport(p.entry, args.maxTotalSize!);
     else if (p.kind === 'skip') r = E().errorReport(p.display, p.size, p.ruleId, p.reason);
-    else r = await scanFile(p, args, progress, warn, threads);
+    else r = await scanFile(p, args, progress, warn, threads, inProcessFirst);
     if (keep) { reports[index] = r; absolute.set(entry.display, entry.path); }
     if (stream) {
       progress.clear();

@@ -9,7 +9,7 @@ import { negativeSignature } from './negative';
 import { clip } from './io/text';
 import { tailFor } from './containers/zip-sniff';
 import {
-  FormatError, LimitExceeded, ScanAborted,
+  FormatError, LimitExceeded, NeedsIsolation, ScanAborted,
   type ByteSource, type Finding, type FindingInput, type Head, type JsonValue, type NodeReport,
   type ScanContext, type ScanHooks, type ScanOptions, type StringWhere,
 } from './types';
@@ -192,6 +192,7 @@ export class Walk {
       this.add(path, { ruleId: 'file/extension-mismatch', message: `Named "${head.ext}" (${claimedBy.id}) but the content is not ${claimedBy.id}` });
     }
 
+    if (scanner.blocking && this.options.refuseBlocking) throw new NeedsIsolation(scanner.id);
     const ctx = this.context(source, head, sniff.state, path, depth, node, [...trail, formatLabel(scanner.id)]);
     try {
       await scanner.scan(ctx);

@@ -1,8 +1,9 @@
 // Top-level scan of one file: a Walk over its nodes, turned into a FileReport. Never throws: a
-// failure, a limit, a cancel or a timeout become findings and make the report incomplete.
+// failure, a limit, a cancel or a timeout become findings and make the report incomplete. The one
+// exception is NeedsIsolation, which only a caller that set ScanOptions.refuseBlocking can get.
 import { Walk } from './orchestrator';
 import { fileReport } from './report';
-import { ScanAborted, type ByteSource, type FileReport, type ScanHooks, type ScanOptions } from './types';
+import { NeedsIsolation, ScanAborted, type ByteSource, type FileReport, type ScanHooks, type ScanOptions } from './types';
 
 export async function scan(source: ByteSource, options: ScanOptions = {}, hooks: ScanHooks = {}): Promise<FileReport> {
   const started = Date.now();
@@ -16,6 +17,7 @@ export async function scan(source: ByteSource, options: ScanOptions = {}, hooks:
     try {
       await walk.visit(source, [path], 0);
     } catch (e) {
+      if (e instanceof NeedsIsolation) throw e; // the caller scans the file again on a killable thread
       aborted = e instanceof ScanAborted ? e : new ScanAborted('cancelled');
       if (!(e instanceof ScanAborted)) {
         walk.add([path], { ruleId: 'scan/internal-error', message: `The scan failed: ${e instanceof Error ? e.message : String(e)}` });

@@ -173,6 +173,12 @@ export interface ScanOptions {
   scanners?: { select?: string[]; exclude?: string[] };
   /** Extension the caller knows the file had (e.g. relative path in a dropped folder). */
   displayPath?: string;
+  /**
+   * The caller scans on a thread it cannot kill (the CLI's own main thread, issue 15 fast start): a node
+   * whose scanner is `blocking` is not scanned there; scan() throws NeedsIsolation before that scanner
+   * runs, and the caller scans the whole file again where a stuck scan can be stopped.
+   */
+  refuseBlocking?: boolean;
 }
 
 export interface Progress { bytesRead: number; phase: string }
@@ -227,6 +233,11 @@ export interface Scanner<S = unknown> {
   alsoNamed?: readonly string[];
   /** Sync, pure, reads only head bytes; the returned state is handed to scan. */
   sniff(head: Head): Sniff<S> | null;
+  /**
+   * The scan runs synchronous WASM that no abort signal reaches (libhdf5 through h5wasm, 7-Zip): a
+   * hostile file can hold its thread until the thread is killed. See ScanOptions.refuseBlocking.
+   */
+  blocking?: true;
   scan(ctx: ScanContext<S>): Promise<void>;
   /**
    * Containers only, optional: re-opens the child this scanner handed to ctx.scanChild as `name` (the
@@ -241,7 +252,7 @@ export interface Scanner<S = unknown> {
  * It lives in the format's sniff.ts, apart from the scan code, so the registry can hold every sniff
  * while each scanner's code loads only when a file needs it (registry.ts lazy, issue 15 fast start).
  */
-export type Sniffer<S = unknown> = Pick<Scanner<S>, 'id' | 'extensions' | 'alsoNamed' | 'sniff'>;
+export type Sniffer<S = unknown> = Pick<Scanner<S>, 'id' | 'extensions' | 'alsoNamed' | 'sniff' | 'blocking'>;
 
 /** What Scanner.open works from: the container node's bytes, its head and sniff state, a budget. */
 export interface OpenContext<S = unknown> {
@@ -277,5 +288,17 @@ export class ScanAborted extends Error {
   constructor(readonly reason: 'cancelled' | 'timeout' = 'cancelled') {
     super(reason === 'timeout' ? 'scan timed out' : 'scan cancelled');
     this.name = 'ScanAborted';
+  }
+}
+
+/**
+ * Thrown by scan() under ScanOptions.refuseBlocking when a node needs a `blocking` scanner. A ScanAborted,
+ * so every scanner's catch passes it up as it does a cancel; scan() rethrows it instead of reporting.
+ */
+export class NeedsIsolation extends ScanAborted {
+  constructor(readonly scannerId: string) {
+    super('cancelled');
+    this.name = 'NeedsIsolation';
+    this.message = `the ${scannerId} scanner runs code only a killable thread may run`;
   }
 }

@@ -288,13 +288,54 @@ describe.skipIf(!existsSync(bundle))('built bundle', () => {
     expect(lambda!.findings.some((f) => f.ruleId === 'keras/lambda-bytecode' && f.severity === 'critical')).toBe(true);
   }, 130_000);
 
-  it('scans in a worker thread (the watchdog that can stop a hung scan), not in the main thread', () => {
-    // NODE_DEBUG=worker makes Node log each Worker it creates (lib/internal/worker.js debuglog).
-    const file = resolve('fixtures/pickle-family/benign/numeric.npy');
-    const r = spawnSync(process.execPath, [bundle, 'scan', '--format', 'json', '--no-hash', file],
-      { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'worker' } });
+  // NODE_DEBUG=worker makes Node log each Worker it creates (lib/internal/worker.js debuglog).
+  const builtScan = (args: string[]) => spawnSync(process.execPath, [bundle, 'scan', '--format', 'json', '--no-hash', ...args],
+    { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'worker' }, timeout: 120_000 });
+  const scanThreadMade = /create new worker URL[\s\S]*dist-cli\/scan-thread\.js/;
+
+  it('two files are scanned in worker threads (the watchdog that can stop a hung scan), not in the main thread', () => {
+    const r = builtScan([resolve('fixtures/pickle-family/benign/numeric.npy'), resolve('fixtures/pickle-family/benign/numeric.npy')]);
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/create new worker URL[\s\S]*dist-cli\/scan-thread\.js/);
+    expect(r.stderr).toMatch(scanThreadMade);
+  });
+
+  it('a run of one plain file scans it on the main thread: no scan thread is started, same clean report (fast start)', () => {
+    const r = builtScan([resolve('fixtures/pickle-family/benign/numeric.npy')]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).not.toMatch(scanThreadMade);
+    const report = JSON.parse(r.stdout) as ScanReport;
+    expect(reportProblems(report)).toEqual([]);
+    expect(report.files[0]!.status).toBe('clean');
+  });
+
+  it('a run of one malicious HDF5 file is refused on the main thread (libhdf5 cannot be interrupted) and scanned in a thread: critical found', () => {
+    const r = builtScan([resolve('fixtures/keras/malicious/lambda-os-system.h5')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(scanThreadMade);
+    const report = JSON.parse(r.stdout) as ScanReport;
+    expect(reportProblems(report)).toEqual([]);
+    expect(report.files).toHaveLength(1);
+    expect(report.files[0]!.findings.some((f) => f.ruleId === 'keras/lambda-bytecode' && f.severity === 'critical')).toBe(true);
+  });
+
+  it('a run of one 7z or RAR holding a malicious pickle goes to a scan thread (7-Zip cannot be interrupted): flagged, nothing lost', () => {
+    for (const file of ['fixtures/sevenzip/malicious/pickle.7z', 'fixtures/rar/malicious/v5-pickle.rar']) {
+      const r = builtScan([resolve(file)]);
+      expect(r.status, file).toBe(1);
+      expect(r.stderr, file).toMatch(scanThreadMade);
+      const report = JSON.parse(r.stdout) as ScanReport;
+      expect(report.files[0]!.findings.some((f) => f.severity === 'critical'), file).toBe(true);
+    }
+  });
+
+  it('a run of one Keras 3 zip (its weights are an HDF5 member) escalates from inside the zip: scanned in a thread, each finding once', () => {
+    const r = builtScan([resolve('fixtures/keras/malicious/lambda-os-system.keras')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(scanThreadMade);
+    const report = JSON.parse(r.stdout) as ScanReport;
+    expect(reportProblems(report)).toEqual([]);
+    const ids = report.files[0]!.findings.map((f) => f.ruleId);
+    expect(ids.filter((id) => id === 'keras/lambda-bytecode')).toHaveLength(1);
   });
 
   it('launches through bin/modelgate.js', () => {

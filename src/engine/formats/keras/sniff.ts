@@ -52,5 +52,6 @@ function sniffKerasZip(head: Head): Sniff<KerasZipState> | null {
   return null;
 }
 
-export const kerasH5Sniffer: Sniffer = { id: 'keras', extensions: ['.h5', '.hdf5', '.he5', '.hdf', '.keras'], sniff: sniffH5 };
+// blocking: libhdf5 (h5wasm) runs synchronously; a looping file holds its thread (types.ts Scanner.blocking).
+export const kerasH5Sniffer: Sniffer = { id: 'keras', extensions: ['.h5', '.hdf5', '.he5', '.hdf', '.keras'], sniff: sniffH5, blocking: true };
 export const kerasZipSniffer: Sniffer<KerasZipState> = { id: 'keras', extensions: ['.keras'], sniff: sniffKerasZip };

@@ -18,4 +18,5 @@ export const rarSniffer: Sniffer<RarState> = {
   id: 'rar',
   extensions: ['.rar'],
   sniff: sniffRar,
+  blocking: true, // 7-Zip's WASM runs synchronously (types.ts Scanner.blocking)
 };

@@ -9,4 +9,5 @@ function sniffSevenZip(head: Head) {
   return null;
 }
 
-export const sevenzipSniffer: Sniffer = { id: 'sevenzip', extensions: ['.7z'], sniff: sniffSevenZip };
+// blocking: 7-Zip's WASM runs synchronously (types.ts Scanner.blocking).
+export const sevenzipSniffer: Sniffer = { id: 'sevenzip', extensions: ['.7z'], sniff: sniffSevenZip, blocking: true };
