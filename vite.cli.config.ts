@@ -24,7 +24,27 @@ export default defineConfig({
     minify: false,
     rollupOptions: {
       input: { modelgate: 'src/cli/main.ts', 'scan-thread': 'src/cli/scan-thread.ts' },
-      output: { entryFileNames: '[name].js' },
+      output: {
+        entryFileNames: '[name].js',
+        // Issue 15, fast start. Left to itself the bundler splits the engine into ~40 shared chunks, and
+        // Node's ESM loader opens, reads and links each one: ~50 ms of a one-file scan. Two groups instead:
+        // `start` is what --help, --version and argument errors need (it stays in modelgate.js), `core` what
+        // every scan needs (engine, every sniff, the CLI's scan path) plus the commonest formats (zip,
+        // pickle, PyTorch, NumPy, safetensors). Other formats, libhdf5, 7-Zip, the pickle knowledge base,
+        // TOML policies and the SBOM stay chunks of their own, loaded when a file or an option needs them.
+        // Measured on a 512 MiB torch.save scan: 0.43 → 0.38 s (farm-bench, same run).
+        codeSplitting: {
+          groups: [{
+            name: 'start',
+            priority: 2,
+            test: /src\/cli\/(main|args|engine|output-text)\.ts|src\/engine\/(types|version|policy\/units|export\/group|export\/message)\.ts/,
+          }, {
+            name: 'core',
+            priority: 1,
+            test: /src\/(cli\/(?!sbom|serve|commands|scan-thread)|engine\/(?!formats\/|policy\/parse|export\/cyclonedx|io\/hash|io\/emfs|navigate|stats\/)|engine\/formats\/[^/]+\/sniff|engine\/formats\/(pickle|pytorch|zip|numpy|safetensors|unknown)\/(?!knowledge\/kb\.generated))|node_modules\/fflate/,
+          }],
+        },
+      },
     },
   },
   ssr: { noExternal: true },

@@ -4,10 +4,9 @@
 // public zlib API is asynchronous streams or one-shot calls, and its synchronous step
 // (_processChunk → processChunkSync in lib/zlib.js) closes the stream after one call. So this drives
 // the zlib handle's writeSync the way processChunkSync does (Node 20-24 lib/zlib.js), without the
-// close. If this Node's zlib does not look like that, nodeFlate() returns undefined and the engine
-// keeps fflate.
+// close. If this Node's zlib does not look like that, the factory hands out fflate's decoders.
 import * as zlib from 'node:zlib';
-import type { FlateDecoder, FlateFactory, FlateFormat } from '../engine/io/flate';
+import { fflateFactory, type FlateDecoder, type FlateFactory, type FlateFormat } from '../engine/io/flate';
 
 /** Output buffer per writeSync: large enough that a bomb's pieces do not cost many calls. */
 const OUT_CHUNK_BYTES = 256 * 1024;
@@ -72,23 +71,35 @@ class NodeFlate implements FlateDecoder {
   }
 }
 
-/** The factory, or undefined when this Node's zlib cannot be driven synchronously (fflate stays). */
-export function nodeFlate(): FlateFactory | undefined {
+/**
+ * The factory. Whether this Node's zlib can be driven synchronously is checked on the first stream, not
+ * at start-up (a few ms of every run that inflates nothing, issue 15 fast start); if it cannot, every
+ * stream is fflate's.
+ */
+export function nodeFlate(): FlateFactory {
+  let works: boolean | undefined;
+  return (format, onData) => {
+    works ??= probe();
+    return works ? new NodeFlate(format, onData) : fflateFactory(format, onData);
+  };
+}
+
+/** A round trip through the internals NodeFlate drives: true when they behave as Node 20-24's do. */
+function probe(): boolean {
   try {
-    const probe = MAKE['deflate-raw']();
-    if (!probe._handle || typeof probe._handle.writeSync !== 'function' || !(probe._writeState instanceof Uint32Array)) return undefined;
-    probe.close();
+    const z = MAKE['deflate-raw']();
+    if (!z._handle || typeof z._handle.writeSync !== 'function' || !(z._writeState instanceof Uint32Array)) return false;
+    z.close();
     // Just over one output buffer, so the loop over full buffers runs too; filled natively and deflated
-    // once, this costs a few ms of each thread's start where a 1 MB string took tens (issue 15).
+    // once, this costs a few ms where a 1 MB string took tens (issue 15).
     const plain = Buffer.alloc(OUT_CHUNK_BYTES + 4096, 'modelgate ');
     const chunks: Uint8Array[] = [];
     const d = new NodeFlate('deflate-raw', (c) => { chunks.push(c); });
     const packed = zlib.deflateRawSync(plain);
     d.push(packed.subarray(0, 10), false);
     d.push(packed.subarray(10), true);
-    if (chunks.length < 2 || !Buffer.concat(chunks).equals(plain)) return undefined;
+    return chunks.length >= 2 && Buffer.concat(chunks).equals(plain);
   } catch {
-    return undefined;
+    return false;
   }
-  return (format, onData) => new NodeFlate(format, onData);
 }

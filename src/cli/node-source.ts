@@ -24,9 +24,18 @@ function clampRange(size: number, offset: number, length: number): [number, numb
   return [start, end];
 }
 
+/**
+ * A buffer for a read, not zero-filled first: the read overwrites it, and a short read returns only the
+ * bytes it filled. Zeroing cost ~70 ms of the 3 s a 302 MB pickle takes. Its own ArrayBuffer at offset 0
+ * (allocUnsafeSlow is never pooled), as a plain Uint8Array: Buffer's slice() is a view, not a copy.
+ */
+function unfilled(length: number): Uint8Array {
+  return new Uint8Array(Buffer.allocUnsafeSlow(length).buffer, 0, length);
+}
+
 /** Reads [start, end) of the handle; shorter only if the file shrank under us. */
 async function readRange(fh: FileHandle, start: number, end: number): Promise<Uint8Array> {
-  const out = new Uint8Array(end - start);
+  const out = unfilled(end - start);
   let filled = 0;
   while (filled < out.length) {
     const { bytesRead } = await fh.read(out, filled, out.length - filled, start + filled);
@@ -38,7 +47,7 @@ async function readRange(fh: FileHandle, start: number, end: number): Promise<Ui
 
 /** readRange's synchronous twin: pread(2) on `fd`. */
 function preadSync(fd: number, start: number, end: number): Uint8Array {
-  const out = new Uint8Array(end - start);
+  const out = unfilled(end - start);
   let filled = 0;
   while (filled < out.length) {
     const n = readSync(fd, out, filled, out.length - filled, start + filled);
