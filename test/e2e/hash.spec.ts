@@ -84,6 +84,25 @@ test('the verdict of a 384 MiB file shows before its SHA-256 is done; the hash t
   await expect(page.getByTestId('hash-pending-note')).toHaveCount(0);
 });
 
+test('Copy link clicked before the SHA-256 is done waits for it: the shared report carries the hash', async ({ page, context }) => {
+  test.setTimeout(180_000);
+  const sha = expectedSha(CHUNKS);
+  await page.goto('/');
+  await dropGenerated(page, 'linked.safetensors', CHUNKS);
+  expect(await verdictCode(page, 60_000)).toBe(0);
+  await expect(fileReport(page, 'linked.safetensors').getByTestId('hash-pending')).toBeVisible({ timeout: 1_000 });
+
+  await page.getByTestId('share-link').click();
+  await expect(page.getByTestId('share-link')).toContainText('waiting for SHA-256');
+  const url = await page.getByTestId('share-url').inputValue({ timeout: 150_000 });
+  await expect(page.getByTestId('hash-pending-note')).toHaveCount(0);
+
+  const other = await context.newPage();
+  await other.goto(url);
+  await expect(other.getByTestId('opened-banner')).toBeVisible();
+  await expect(fileReport(other, 'linked.safetensors').getByTestId('sha256')).toHaveText(`sha256 ${sha}`);
+});
+
 test('"Skip hashing" leaves no hash on the card or in the report, and stays set after a reload', async ({ page }) => {
   await page.goto('/');
   await page.getByTestId('settings').locator('summary').click();
