@@ -10,6 +10,7 @@ import { canMount, mountSource, type EmscriptenFS } from '../../io/emfs';
 import type { SampledTensor } from '../../stats/analyse';
 import { H5T_FLOAT, sampleH5Datasets, type H5FloatDataset, type H5WeightsRequest } from './weights';
 import { MAX_ATTRS, MAX_HDF5_DEPTH, MAX_HDF5_LISTED_LINKS, MAX_HDF5_OBJECTS } from './limits';
+import { enterH5Section, leaveH5Section, loadH5Runtime } from './h5runtime';
 
 export { MAX_ATTRS, MAX_HDF5_DEPTH, MAX_HDF5_LISTED_LINKS, MAX_HDF5_OBJECTS };
 /** Bytes one attribute may need (size × elements). model_config of big models is a few MiB. */
@@ -73,9 +74,10 @@ export async function readHdf5(source: ByteSource, checkAborted: () => void, wei
   // libhdf5 loops forever on some corrupt structures (a zero-sized global heap object): walk them first.
   const broken = await precheckHdf5(src);
   if (broken) throw new FormatError(`HDF5 structure check: ${broken}; the file was not handed to libhdf5`);
-  const ns = await import('h5wasm');
+  const rt = await loadH5Runtime();
+  const ns = rt.ns;
   const h5wasm = ns.default;
-  const Module = (await h5wasm.ready) as unknown as H5Module;
+  const Module = rt.Module as unknown as H5Module;
   if (!throwing) {
     // HDF5 prints its error stack to stderr by default; h5wasm's handler throws it as the error instead.
     Module.activate_throwing_error_handler?.();
@@ -84,6 +86,7 @@ export async function readHdf5(source: ByteSource, checkAborted: () => void, wei
   checkAborted();
   const mount = mountSource(Module.FS as EmscriptenFS, src, 'model.h5');
   let file: InstanceType<typeof h5wasm.File> | null = null;
+  const section = enterH5Section(rt);
   try {
     try {
       file = new h5wasm.File(mount.path, 'r');
@@ -99,6 +102,8 @@ export async function readHdf5(source: ByteSource, checkAborted: () => void, wei
     return out;
   } finally {
     try { file?.close(); } catch { /* a file HDF5 half-opened: closing may fail, the unmount still runs */ }
+    // An HDF5 error threw out of C frames: undo what it left in the instance (h5runtime.ts).
+    leaveH5Section(rt, section);
     mount.unmount();
   }
 }

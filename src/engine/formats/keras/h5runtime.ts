@@ -1,0 +1,91 @@
+// The one h5wasm (libhdf5 in WebAssembly) instance of a thread, and the repair that lets it live for
+// thousands of files. h5wasm's throwing error handler (activate_throwing_error_handler, hdf5_util.cc)
+// prints HDF5's error stack into a tmpfile() and throws a JS exception from inside the handler; the
+// throw unwinds the C frames without running the rest of them, so every HDF5 error left behind
+//   - its C stack frames: __stack_pointer is not restored (about 800 bytes per error, measured),
+//   - the tmpfile's Emscripten stream (never fclose'd: one file descriptor per error),
+//   - and the object ids the h5wasm helper had opened (H5Oopen, H5Gopen2, ...), which keep the HDF5
+//     file itself open after H5Fclose (libhdf5's default "weak" close degree) with its descriptor.
+// In one long-lived thread the stack ran past its end into libhdf5's static data after ~2,600
+// malformed files and the next file looped forever (a 9 ms file hung > 4 minutes; fuzz "timeouts not
+// reproduced on a fresh thread", issue 15), and descriptors run out at 4,096 (EMFILE: every later
+// HDF5 file would fail to open). The instance is reused, so each synchronous HDF5 section restores
+// what a normal return would have left: the stack pointer, and no streams opened during it.
+import { closeStreamsOpenedSince, openStreamIds, type EmscriptenFS } from '../../io/emfs';
+
+/** A WebAssembly.Global (the engine's tsconfig has no WebAssembly types). */
+interface WasmGlobal { value: number }
+type Instantiate = (...args: unknown[]) => Promise<{ instance?: { exports: Record<string, unknown> }; exports?: Record<string, unknown> }>;
+
+export interface H5Runtime {
+  ns: typeof import('h5wasm');
+  /** h5wasm's Emscripten module (typed by the caller). */
+  Module: { FS: unknown; HEAPU8: Uint8Array };
+  /**
+   * The instance's C stack pointer, seen while it was instantiated; undefined when h5wasm was loaded
+   * before this file could see it (the stack cannot be repaired then; tests check it is seen).
+   */
+  stackPointer?: WasmGlobal;
+}
+
+/** What the repairs have done in this thread (tests and the fuzz driver read it). */
+export const h5Repairs = { sections: 0, stackRestored: 0, stackBytesRestored: 0, streamsClosed: 0 };
+
+let loading: Promise<H5Runtime> | undefined;
+
+/** Loads h5wasm once per thread, keeping a handle on its instance's stack pointer. */
+export function loadH5Runtime(): Promise<H5Runtime> {
+  return (loading ??= load());
+}
+
+async function load(): Promise<H5Runtime> {
+  // h5wasm makes its instance when its module is first evaluated (WebAssembly.instantiate of the
+  // inlined binary, hdf5_util.js) and gives no option to see it: observe instantiate meanwhile.
+  const WA = (globalThis as unknown as { WebAssembly: Record<string, Instantiate> }).WebAssembly;
+  const original = WA.instantiate!;
+  let stackPointer: WasmGlobal | undefined;
+  WA.instantiate = function (this: unknown, ...args: unknown[]) {
+    return original.apply(this, args).then((r) => {
+      const exports = (r.instance ?? r).exports;
+      if (exports && 'H5_libinit_g' in exports && exports.__stack_pointer) stackPointer = exports.__stack_pointer as WasmGlobal;
+      return r;
+    });
+  };
+  try {
+    const ns = await import('h5wasm');
+    const Module = (await ns.default.ready) as unknown as H5Runtime['Module'];
+    return { ns, Module, stackPointer };
+  } finally {
+    if (WA.instantiate !== original) WA.instantiate = original;
+  }
+}
+
+/** The state a section starts from. */
+export interface H5Section { sp?: number; streams: Set<number> }
+
+/** Call right before the first HDF5 call of a synchronous section (open ... close). */
+export function enterH5Section(rt: H5Runtime): H5Section {
+  h5Repairs.sections++;
+  return { sp: rt.stackPointer?.value, streams: openStreamIds(rt.Module.FS as EmscriptenFS) };
+}
+
+/**
+ * Call after the section's last HDF5 call (after H5Fclose), with no HDF5 frame on the stack: the stack
+ * pointer goes back to where the section started, and streams the section opened and left open (the
+ * error handler's tmpfiles, a file held open by leaked object ids) are closed. Nothing else runs in the
+ * instance between enter and leave: the section is synchronous.
+ */
+export function leaveH5Section(rt: H5Runtime, s: H5Section): void {
+  const sp = rt.stackPointer;
+  if (sp && s.sp !== undefined && sp.value !== s.sp) {
+    h5Repairs.stackRestored++;
+    h5Repairs.stackBytesRestored += s.sp - sp.value;
+    sp.value = s.sp;
+  }
+  h5Repairs.streamsClosed += closeStreamsOpenedSince(rt.Module.FS as EmscriptenFS, s.streams);
+}
+
+/** The instance's state now: stack pointer, open streams and heap size (for tests and measurements). */
+export function h5RuntimeState(rt: H5Runtime): { stackPointer?: number; openStreams: number; heapBytes: number } {
+  return { stackPointer: rt.stackPointer?.value, openStreams: openStreamIds(rt.Module.FS as EmscriptenFS).size, heapBytes: rt.Module.HEAPU8.length };
+}

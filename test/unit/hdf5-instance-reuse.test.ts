@@ -1,0 +1,74 @@
+// One h5wasm instance serves every HDF5 file of a thread (the CLI keeps scan threads alive; the fuzz
+// harness runs thousands of inputs per thread). h5wasm's throwing error handler throws out of libhdf5's
+// C frames on every HDF5 error; before h5runtime.ts each error left ~800 bytes of C stack, an open
+// tmpfile stream and often the HDF5 file's own stream, and each mount left its file node (with the whole
+// source) in the FS: after ~2,600 malformed files the stack ran into libhdf5's data and a 9 ms file
+// hung for minutes (issue 15). These tests scan many malformed files in one process and require the
+// instance to be exactly where it started.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { scan, fromBytes } from '../../src/engine';
+import { h5RuntimeState, loadH5Runtime, type H5Runtime } from '../../src/engine/formats/keras/h5runtime';
+
+const load = (p: string) => new Uint8Array(readFileSync(p));
+
+/** Deterministic corruptions of a real Keras .h5 that pass the pre-check and make libhdf5 fail. */
+function corrupted(base: Uint8Array, n: number): Uint8Array {
+  const b = new Uint8Array(base);
+  let x = (n + 1) * 2654435761 >>> 0;
+  for (let k = 0; k < 3; k++) {
+    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+    b[x % b.length] ^= 0xff;
+  }
+  return b;
+}
+
+/** Nodes in the module's FS name table (every file and folder it knows). */
+function fsNodes(rt: H5Runtime): number {
+  let count = 0;
+  for (let n of Object.values((rt.Module.FS as { nameTable: Record<string, { name_next?: unknown } | null> }).nameTable)) {
+    while (n) { count++; n = n.name_next as typeof n; }
+  }
+  return count;
+}
+
+describe('h5wasm instance reuse across malformed HDF5 files', () => {
+  let rt: H5Runtime;
+  const base = load('fixtures/stats/benign/sequential.h5');
+
+  beforeAll(async () => {
+    // The engine loads h5wasm itself (h5runtime.ts must see it instantiated to reach its stack pointer).
+    await scan(fromBytes(base, 'warm.h5'), { weightStats: true });
+    rt = await loadH5Runtime();
+  }, 120_000);
+
+  it('sees the libhdf5 instance\'s stack pointer when h5wasm is loaded', () => {
+    expect(rt.stackPointer).toBeDefined();
+    expect(typeof rt.stackPointer!.value).toBe('number');
+  });
+
+  it('400 malformed .h5 files whose HDF5 errors throw out of libhdf5 leave its stack pointer, streams and FS nodes as they were', async () => {
+    const before = h5RuntimeState(rt);
+    const nodes = fsNodes(rt);
+    let malformed = 0;
+    for (let i = 0; i < 400; i++) {
+      const r = await scan(fromBytes(corrupted(base, i), `c${i}.h5`), { weightStats: true });
+      // Malformed by libhdf5 itself (an error it threw), not refused by the pre-check before it.
+      if (r.findings.some((f) => f.ruleId === 'format/malformed' && !f.message.includes('HDF5 structure check'))) malformed++;
+    }
+    const after = h5RuntimeState(rt);
+    // The run must have made libhdf5 throw, or it proves nothing.
+    expect(malformed).toBeGreaterThan(25);
+    expect(after.stackPointer).toBe(before.stackPointer);
+    expect(after.openStreams).toBe(before.openStreams);
+    expect(fsNodes(rt)).toBe(nodes);
+  }, 120_000);
+
+  it('still finds the Lambda in a malicious .h5 after those failures, with the same findings as the first time', async () => {
+    const bytes = load('fixtures/keras/malicious/lambda-os-system.h5');
+    const r = await scan(fromBytes(bytes, 'lambda-os-system.h5'));
+    expect(r.complete).toBe(true);
+    expect(r.findings.map((f) => f.ruleId)).toContain('keras/lambda-bytecode');
+    expect(r.status).toBe('issues');
+  }, 60_000);
+});
