@@ -43,8 +43,8 @@ describe('h5wasm instance reuse across malformed HDF5 files', () => {
   }, 120_000);
 
   it('sees the libhdf5 instance\'s stack pointer when h5wasm is loaded', () => {
-    expect(rt.stackPointer).toBeDefined();
-    expect(typeof rt.stackPointer!.value).toBe('number');
+    expect(rt.stack).toBeDefined();
+    expect(typeof rt.stack!.get()).toBe('number');
   });
 
   it('400 malformed .h5 files whose HDF5 errors throw out of libhdf5 leave its stack pointer, streams and FS nodes as they were', async () => {

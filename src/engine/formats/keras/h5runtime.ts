@@ -12,20 +12,17 @@
 // HDF5 file would fail to open). The instance is reused, so each synchronous HDF5 section restores
 // what a normal return would have left: the stack pointer, and no streams opened during it.
 import { closeStreamsOpenedSince, openStreamIds, type EmscriptenFS } from '../../io/emfs';
-
-/** A WebAssembly.Global (the engine's tsconfig has no WebAssembly types). */
-interface WasmGlobal { value: number }
-type Instantiate = (...args: unknown[]) => Promise<{ instance?: { exports: Record<string, unknown> }; exports?: Record<string, unknown> }>;
+import { observeInstances, stackOf, type WasmStack } from '../../io/wasm-stack';
 
 export interface H5Runtime {
   ns: typeof import('h5wasm');
   /** h5wasm's Emscripten module (typed by the caller). */
   Module: { FS: unknown; HEAPU8: Uint8Array };
   /**
-   * The instance's C stack pointer, seen while it was instantiated; undefined when h5wasm was loaded
-   * before this file could see it (the stack cannot be repaired then; tests check it is seen).
+   * The instance's C stack, seen while it was instantiated; undefined when h5wasm was loaded before
+   * this file could see it (the stack cannot be repaired then; tests check it is seen).
    */
-  stackPointer?: WasmGlobal;
+  stack?: WasmStack;
 }
 
 /** What the repairs have done in this thread (tests and the fuzz driver read it). */
@@ -39,25 +36,12 @@ export function loadH5Runtime(): Promise<H5Runtime> {
 }
 
 async function load(): Promise<H5Runtime> {
-  // h5wasm makes its instance when its module is first evaluated (WebAssembly.instantiate of the
-  // inlined binary, hdf5_util.js) and gives no option to see it: observe instantiate meanwhile.
-  const WA = (globalThis as unknown as { WebAssembly: Record<string, Instantiate> }).WebAssembly;
-  const original = WA.instantiate!;
-  let stackPointer: WasmGlobal | undefined;
-  WA.instantiate = function (this: unknown, ...args: unknown[]) {
-    return original.apply(this, args).then((r) => {
-      const exports = (r.instance ?? r).exports;
-      if (exports && 'H5_libinit_g' in exports && exports.__stack_pointer) stackPointer = exports.__stack_pointer as WasmGlobal;
-      return r;
-    });
-  };
-  try {
+  // h5wasm makes its instance when its module is first evaluated and gives no option to see it.
+  const { value, instances } = await observeInstances(async () => {
     const ns = await import('h5wasm');
-    const Module = (await ns.default.ready) as unknown as H5Runtime['Module'];
-    return { ns, Module, stackPointer };
-  } finally {
-    if (WA.instantiate !== original) WA.instantiate = original;
-  }
+    return { ns, Module: (await ns.default.ready) as unknown as H5Runtime['Module'] };
+  });
+  return { ...value, stack: stackOf(instances, value.Module.HEAPU8.buffer) };
 }
 
 /** The state a section starts from. */
@@ -66,7 +50,7 @@ export interface H5Section { sp?: number; streams: Set<number> }
 /** Call right before the first HDF5 call of a synchronous section (open ... close). */
 export function enterH5Section(rt: H5Runtime): H5Section {
   h5Repairs.sections++;
-  return { sp: rt.stackPointer?.value, streams: openStreamIds(rt.Module.FS as EmscriptenFS) };
+  return { sp: rt.stack?.get(), streams: openStreamIds(rt.Module.FS as EmscriptenFS) };
 }
 
 /**
@@ -76,16 +60,16 @@ export function enterH5Section(rt: H5Runtime): H5Section {
  * instance between enter and leave: the section is synchronous.
  */
 export function leaveH5Section(rt: H5Runtime, s: H5Section): void {
-  const sp = rt.stackPointer;
-  if (sp && s.sp !== undefined && sp.value !== s.sp) {
+  const stack = rt.stack;
+  if (stack && s.sp !== undefined && stack.get() !== s.sp) {
     h5Repairs.stackRestored++;
-    h5Repairs.stackBytesRestored += s.sp - sp.value;
-    sp.value = s.sp;
+    h5Repairs.stackBytesRestored += s.sp - stack.get();
+    stack.set(s.sp);
   }
   h5Repairs.streamsClosed += closeStreamsOpenedSince(rt.Module.FS as EmscriptenFS, s.streams);
 }
 
 /** The instance's state now: stack pointer, open streams and heap size (for tests and measurements). */
 export function h5RuntimeState(rt: H5Runtime): { stackPointer?: number; openStreams: number; heapBytes: number } {
-  return { stackPointer: rt.stackPointer?.value, openStreams: openStreamIds(rt.Module.FS as EmscriptenFS).size, heapBytes: rt.Module.HEAPU8.length };
+  return { stackPointer: rt.stack?.get(), openStreams: openStreamIds(rt.Module.FS as EmscriptenFS).size, heapBytes: rt.Module.HEAPU8.length };
 }

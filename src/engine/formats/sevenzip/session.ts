@@ -10,6 +10,7 @@ import { LimitExceeded } from '../../types';
 import { canMount, mountSource, type EmscriptenFS } from '../../io/emfs';
 import { readExact } from '../../io/byte-source';
 import { createSevenZip, sevenZipLoaderGeneration } from './loader';
+import type { WasmStack } from '../../io/wasm-stack';
 
 /**
  * Archives without a synchronous reader (none today: Node and the worker both have one) are copied
@@ -74,6 +75,12 @@ interface Instance {
   names: number;
   /** sevenZipLoaderGeneration() when it was made: a host that changes the locator gets fresh instances. */
   generation: number;
+  /**
+   * Its C stack (64 KiB). callMain stackAllocs argv and never frees it, and an exit() or exception
+   * inside main leaves main's frames: without a reset after each command a kept instance ran past its
+   * stack after ~250 RAR archives and then hung on some (issue 15). Undefined: never reused.
+   */
+  stack?: WasmStack;
 }
 
 const idle: Instance[] = [];
@@ -89,6 +96,11 @@ export function sevenZipInstancesKept(): number {
   return idle.length;
 }
 
+/** The C stack pointers of the instances kept right now (tests check that archives leave them where they were). */
+export function sevenZipKeptStacks(): Array<number | undefined> {
+  return idle.map((i) => i.stack?.get());
+}
+
 /**
  * RAR archives get a fresh instance each and never hand it on: fuzzing RAR with kept instances (seeds 15
  * and 17, 160,000 inputs) gave 18 inputs over a 10 s timeout that each took 30-90 ms on a fresh instance,
@@ -101,10 +113,12 @@ async function takeInstance(type: string): Promise<Instance> {
   const generation = sevenZipLoaderGeneration();
   if (reusable(type)) for (let kept = idle.pop(); kept; kept = idle.pop()) if (kept.generation === generation) return kept;
   const inst: Instance = { mod: undefined as unknown as SevenZipModule, heapBytes: 0, names: 0, generation };
-  inst.mod = await createSevenZip({
+  const made = await createSevenZip({
     print: (line) => inst.current?.capture('out', line),
     printErr: (line) => inst.current?.capture('err', line),
   });
+  inst.mod = made.mod;
+  inst.stack = made.stack;
   created++;
   return inst;
 }
@@ -170,6 +184,7 @@ export class SevenZipSession {
       inst.heapBytes = Math.max(inst.heapBytes, this.buffer.byteLength);
       return pages;
     };
+    const sp = inst.stack?.get();
     try {
       rc = this.mod.callMain(args) as unknown as number;
     } catch (e) {
@@ -181,6 +196,8 @@ export class SevenZipSession {
       crashed = typeof e === 'number' ? 'an uncaught 7-Zip exception' : e instanceof Error ? e.message : String(e);
     } finally {
       memory.grow = grow;
+      // No 7-Zip frame is live now: the stack goes back to where the command found it.
+      if (sp !== undefined) inst.stack!.set(sp);
     }
     return { rc, out: this.out, err: this.err, droppedLines: this.dropped, crashed, ...(refused ? { heapRefused: true } : {}) };
   }
@@ -250,7 +267,7 @@ export class SevenZipSession {
     this.closed = true;
     const inst = this.inst;
     inst.current = undefined;
-    let clean = !this.broken && inst.heapBytes <= MAX_REUSED_HEAP_BYTES;
+    let clean = !this.broken && inst.heapBytes <= MAX_REUSED_HEAP_BYTES && inst.stack !== undefined;
     try {
       this.release();
       for (const dir of this.dirs) removeTree(inst.mod.FS, dir);
