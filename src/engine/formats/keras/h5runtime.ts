@@ -1,17 +1,22 @@
-// The one h5wasm (libhdf5 in WebAssembly) instance of a thread, and the repair that lets it live for
-// thousands of files. h5wasm's throwing error handler (activate_throwing_error_handler, hdf5_util.cc)
-// prints HDF5's error stack into a tmpfile() and throws a JS exception from inside the handler; the
-// throw unwinds the C frames without running the rest of them, so every HDF5 error left behind
+// The one h5wasm (libhdf5 in WebAssembly) instance of a thread, kept sound for thousands of files.
+// h5wasm's throwing error handler (activate_throwing_error_handler, hdf5_util.cc) prints HDF5's error
+// stack into a tmpfile() and throws a JS exception from inside the handler; the throw unwinds the C
+// frames without running the rest of them, so every HDF5 error left behind
 //   - its C stack frames: __stack_pointer is not restored (about 800 bytes per error, measured),
-//   - the tmpfile's Emscripten stream (never fclose'd: one file descriptor per error),
+//   - the tmpfile's stream and FILE (never fclose'd: one file descriptor per error),
 //   - and the object ids the h5wasm helper had opened (H5Oopen, H5Gopen2, ...), which keep the HDF5
-//     file itself open after H5Fclose (libhdf5's default "weak" close degree) with its descriptor.
+//     file itself open after H5Fclose (libhdf5's default "weak" close degree), with its descriptor and
+//     metadata cache: the wasm heap grew ~130 KB per malformed input (1.3 GB after 10,000).
 // In one long-lived thread the stack ran past its end into libhdf5's static data after ~2,600
 // malformed files and the next file looped forever (a 9 ms file hung > 4 minutes; fuzz "timeouts not
-// reproduced on a fresh thread", issue 15), and descriptors run out at 4,096 (EMFILE: every later
-// HDF5 file would fail to open). The instance is reused, so each synchronous HDF5 section restores
-// what a normal return would have left: the stack pointer, and no streams opened during it.
+// reproduced on a fresh thread", issue 15), and descriptors run out at 4,096 (EMFILE).
+// So the throwing handler is not used. HDF5's default handler prints the error stack to stderr, which
+// is captured here instead of reaching the console; h5() runs one h5wasm call to its end (its helper
+// closes what it opened) and then throws that text, as the throwing handler did, with nothing left
+// open. h5wasm's own throw_error (a JS throw when a first open fails, nothing held yet) still unwinds C
+// frames: each synchronous section restores the stack pointer and closes streams it left open.
 import { closeStreamsOpenedSince, openStreamIds, type EmscriptenFS } from '../../io/emfs';
+import { utf8 } from '../../io/text';
 import { observeInstances, stackOf, type WasmStack } from '../../io/wasm-stack';
 
 export interface H5Runtime {
@@ -23,7 +28,12 @@ export interface H5Runtime {
    * this file could see it (the stack cannot be repaired then; tests check it is seen).
    */
   stack?: WasmStack;
+  /** HDF5's error stack text printed since the last h5() call (stderr, captured). */
+  errors: { text: string };
 }
+
+/** Error text kept per call: HDF5's stack for one failure is a few hundred bytes; a flood needs only its start. */
+const MAX_ERROR_TEXT = 16 * 1024;
 
 /** What the repairs have done in this thread (tests and the fuzz driver read it). */
 export const h5Repairs = { sections: 0, stackRestored: 0, stackBytesRestored: 0, streamsClosed: 0 };
@@ -41,7 +51,51 @@ async function load(): Promise<H5Runtime> {
     const ns = await import('h5wasm');
     return { ns, Module: (await ns.default.ready) as unknown as H5Runtime['Module'] };
   });
-  return { ...value, stack: stackOf(instances, value.Module.HEAPU8.buffer) };
+  const M = value.Module as H5Runtime['Module'] & { deactivate_throwing_error_handler?(): number };
+  // HDF5's default automatic error reporting (H5Eprint2 to stderr), in case anything activated the throwing one.
+  M.deactivate_throwing_error_handler?.();
+  return { ...value, stack: stackOf(instances, value.Module.HEAPU8.buffer), errors: captureStderr(M.FS as StderrFS) };
+}
+
+interface StderrFS { getStream(fd: number): { stream_ops: Record<string, unknown> } | null }
+
+/** Sends what the module writes to file descriptor 2 (HDF5's error stacks) into a string instead of the console. */
+function captureStderr(FS: StderrFS): { text: string } {
+  const errors = { text: '' };
+  const stream = FS.getStream(2);
+  if (!stream) return errors;
+  stream.stream_ops = {
+    ...stream.stream_ops,
+    write(_stream: unknown, buffer: Uint8Array, offset: number, length: number): number {
+      if (errors.text.length < MAX_ERROR_TEXT) errors.text += utf8(buffer.subarray(offset, offset + length));
+      return length;
+    },
+  };
+  return errors;
+}
+
+/**
+ * Runs one h5wasm call (or one high-level h5wasm operation) to its end, then throws HDF5's error text
+ * if it reported an error meanwhile; an Error thrown by h5wasm itself carries that text too.
+ */
+export function h5<T>(rt: H5Runtime, call: () => T): T {
+  rt.errors.text = '';
+  let value: T;
+  try {
+    value = call();
+  } catch (e) {
+    const text = takeErrors(rt);
+    throw text ? new Error(text) : e;
+  }
+  const text = takeErrors(rt);
+  if (text) throw new Error(text);
+  return value;
+}
+
+function takeErrors(rt: H5Runtime): string {
+  const text = rt.errors.text;
+  rt.errors.text = '';
+  return text;
 }
 
 /** The state a section starts from. */
