@@ -10,8 +10,9 @@ import { sevenZipInstancesCreated, sevenZipKeptStacks } from '../../src/engine/f
 const load = (p: string) => new Uint8Array(readFileSync(`fixtures/${p}`));
 
 describe('7-Zip stack across kept instances', () => {
-  it('300 .7z archives (benign, malicious, truncated, CRC-broken) through one kept instance leave its stack pointer where it started and keep the verdicts', async () => {
-    const files = ['sevenzip/benign/model.7z', 'sevenzip/malicious/pickle.7z', 'sevenzip/malformed/truncated.7z', 'sevenzip/malformed/crc-mismatch.7z'];
+  it('300 .7z and RAR archives (benign, malicious, truncated, CRC-broken) through one kept instance leave its stack pointer where it started and keep the verdicts', async () => {
+    const files = ['sevenzip/benign/model.7z', 'sevenzip/malicious/pickle.7z', 'sevenzip/malformed/truncated.7z', 'sevenzip/malformed/crc-mismatch.7z',
+      'rar/benign/example.rar', 'rar/malicious/v5-pickle.rar', 'rar/malformed/v5-truncated.rar'];
     const bytes = files.map(load);
     const verdicts: string[] = [];
     for (let k = 0; k < bytes.length; k++) verdicts.push((await scan(fromBytes(bytes[k]!, files[k]!.split('/').pop()!))).status);

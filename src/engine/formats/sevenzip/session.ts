@@ -102,16 +102,17 @@ export function sevenZipKeptStacks(): Array<number | undefined> {
 }
 
 /**
- * RAR archives get a fresh instance each and never hand it on: fuzzing RAR with kept instances (seeds 15
- * and 17, 160,000 inputs) gave 18 inputs over a 10 s timeout that each took 30-90 ms on a fresh instance,
- * while 100,000 7z inputs with kept instances never took more than 0.25 s. Until that is understood, RAR
- * pays the instance start-up as before.
+ * RAR archives share the kept instances too. They used to get a fresh instance each: fuzzing RAR with
+ * kept instances (seeds 15 and 17, 160,000 inputs) gave 18 inputs over a 10 s timeout that each took
+ * 30-90 ms on a fresh instance. The cause was the C stack (see Instance.stack): RAR commands left ~260
+ * bytes each, and an instance ran past its 64 KiB after ~250 archives. With the stack reset after each
+ * command, `npm run fuzz -- rar` with kept instances gave 0 timeouts in 60,000 inputs (seed 31) and
+ * 100,000 (seed 33), where the same run without the reset (seed 31) gave 11 in 60,000, each 0.06-0.26 s
+ * on a fresh thread (2026-12-07, issue 15).
  */
-const reusable = (type: string): boolean => type === '7z';
-
-async function takeInstance(type: string): Promise<Instance> {
+async function takeInstance(): Promise<Instance> {
   const generation = sevenZipLoaderGeneration();
-  if (reusable(type)) for (let kept = idle.pop(); kept; kept = idle.pop()) if (kept.generation === generation) return kept;
+  for (let kept = idle.pop(); kept; kept = idle.pop()) if (kept.generation === generation) return kept;
   const inst: Instance = { mod: undefined as unknown as SevenZipModule, heapBytes: 0, names: 0, generation };
   const made = await createSevenZip({
     print: (line) => inst.current?.capture('out', line),
@@ -142,7 +143,7 @@ export class SevenZipSession {
   static async open(source: ByteSource, type: '7z' | 'rar' | 'rar5' = '7z'): Promise<SevenZipSession | null> {
     if (!canMount(source) && source.size > MAX_IN_MEMORY_ARCHIVE_BYTES) return null;
     const bytes = canMount(source) ? null : await readExact(source, 0, source.size);
-    const inst = await takeInstance(type);
+    const inst = await takeInstance();
     const FS = inst.mod.FS;
     let session: SevenZipSession;
     if (bytes) {
@@ -274,7 +275,7 @@ export class SevenZipSession {
     } catch {
       clean = false;
     }
-    if (clean && reusable(this.type) && idle.length < MAX_IDLE_INSTANCES) idle.push(inst);
+    if (clean && idle.length < MAX_IDLE_INSTANCES) idle.push(inst);
   }
 }
 
