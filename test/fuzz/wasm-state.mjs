@@ -81,9 +81,19 @@ for (let i = 1; i <= runs; i++) {
   const bytes = mutate(s.bytes);
   writeFileSync(join(out, 'current.txt'), `${i} ${s.p}\n`);
   writeFileSync(join(out, 'current.bin'), bytes); // the input to re-run alone if this one never returns
+  const heapBefore = instances.map((v) => v.memory.buffer.byteLength);
   const t = performance.now();
   await engine.scan(engine.fromBytes(bytes, s.p.split('/').pop()), { weightStats: true });
   const ms = performance.now() - t;
+  // An input that grew an instance's memory by 64 MiB or more (wasm memory is never given back): kept to look at.
+  instances.forEach((v, k) => {
+    const grew = v.memory.buffer.byteLength - (heapBefore[k] ?? 0);
+    if (grew >= 64 * 2 ** 20) {
+      const file = join(out, `grew-${i}.bin`);
+      writeFileSync(file, bytes);
+      console.log(`input ${i} (${s.p.slice(ROOT.length + 1)}) grew ${v.kind} memory by ${(grew / 2 ** 20).toFixed(0)} MiB: ${file}`);
+    }
+  });
   block.push(ms); all.push(ms);
   for (const inst of instances) inst.start ??= inst.sp();
   if (i % every === 0 || i === runs) {

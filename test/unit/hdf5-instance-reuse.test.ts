@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { scan, fromBytes } from '../../src/engine';
-import { h5Repairs, h5RuntimeState, loadH5Runtime, type H5Runtime } from '../../src/engine/formats/keras/h5runtime';
+import { h5Repairs, h5RuntimeState, loadH5Runtime, MAX_HDF5_HEAP_BYTES, type H5Runtime } from '../../src/engine/formats/keras/h5runtime';
 
 const load = (p: string) => new Uint8Array(readFileSync(p));
 
@@ -69,6 +69,14 @@ describe('h5wasm instance reuse across malformed HDF5 files', () => {
     expect(h5Repairs.streamsClosed - closedBefore).toBe(0);
     expect(after.heapBytes - before.heapBytes).toBeLessThan(1024 ** 2);
   }, 120_000);
+
+  it('a mutated .keras whose weights made libhdf5 grow its memory by 1 GiB (found by wasm-state.mjs) is read within MAX_HDF5_HEAP_BYTES and its Lambda still found', async () => {
+    const r = await scan(fromBytes(load('test/fuzz/found/keras-weights-heap-1gib.keras'), 'keras-weights-heap-1gib.keras'), { weightStats: true });
+    expect(r.findings.map((f) => f.ruleId)).toContain('keras/lambda-bytecode');
+    expect(rt.heap.refused).toBeGreaterThan(0);
+    expect(h5RuntimeState(rt).heapBytes).toBeLessThanOrEqual(MAX_HDF5_HEAP_BYTES);
+    expect(h5RuntimeState(rt).heapBytes).toBeLessThan(64 * 1024 ** 2);
+  }, 60_000);
 
   it('still finds the Lambda in a malicious .h5 after those failures, with the same findings as the first time', async () => {
     const bytes = load('fixtures/keras/malicious/lambda-os-system.h5');

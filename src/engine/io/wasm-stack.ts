@@ -60,14 +60,19 @@ export async function observeInstances<T>(load: () => Promise<T>): Promise<{ val
   }
 }
 
+/** The exports of the instance whose memory is `heap` (without it: the only instance made). */
+export function instanceOf(instances: readonly Exports[], heap?: ArrayBufferLike): Exports | undefined {
+  return heap ? instances.find((e) => (e.memory as { buffer?: unknown } | undefined)?.buffer === heap)
+    : instances.length === 1 ? instances[0] : undefined;
+}
+
 /**
  * The stack of the instance among `instances` whose memory is `heap` (the module's HEAPU8.buffer, when
  * the module exposes it; without it, the only instance made), or undefined when there is no such one
  * (loaded before observing, or two made at once) or it exports no way to move its stack.
  */
 export function stackOf(instances: readonly Exports[], heap?: ArrayBufferLike): WasmStack | undefined {
-  const ex = heap ? instances.find((e) => (e.memory as { buffer?: unknown } | undefined)?.buffer === heap)
-    : instances.length === 1 ? instances[0] : undefined;
+  const ex = instanceOf(instances, heap);
   if (!ex) return undefined;
   const global = ex.__stack_pointer as { value: number } | undefined;
   if (global && typeof global.value === 'number') return { get: () => global.value, set: (sp) => { global.value = sp; } };

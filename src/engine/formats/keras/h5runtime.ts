@@ -17,7 +17,7 @@
 // frames: each synchronous section restores the stack pointer and closes streams it left open.
 import { closeStreamsOpenedSince, openStreamIds, type EmscriptenFS } from '../../io/emfs';
 import { utf8 } from '../../io/text';
-import { observeInstances, stackOf, type WasmStack } from '../../io/wasm-stack';
+import { instanceOf, observeInstances, stackOf, type WasmStack } from '../../io/wasm-stack';
 
 export interface H5Runtime {
   ns: typeof import('h5wasm');
@@ -30,7 +30,20 @@ export interface H5Runtime {
   stack?: WasmStack;
   /** HDF5's error stack text printed since the last h5() call (stderr, captured). */
   errors: { text: string };
+  /** Heap growths refused (MAX_HDF5_HEAP_BYTES) over the thread's life. */
+  heap: { refused: number };
 }
+
+/**
+ * The most wasm memory libhdf5 may have. Wasm memory is never given back while the instance lives, and
+ * there is one instance per thread: a 15 KB mutated .keras made libhdf5 grow it by 1 GiB (of the 2 GiB
+ * h5wasm allows), which the thread then kept for every later file (test/fuzz/wasm-state.mjs). Reading
+ * metadata needs little: a benign Keras file stays at h5wasm's initial 18 MiB, attributes are capped at
+ * 64 MiB each (MAX_ATTR_BYTES) and sampled chunks at 16 MiB (MAX_STATS_CHUNK_BYTES). Past this, the
+ * allocation fails inside libhdf5 (an HDF5 error) and the file is reported as not fully read.
+ */
+export const MAX_HDF5_HEAP_BYTES = 512 * 1024 ** 2;
+const WASM_PAGE_BYTES = 65536;
 
 /** Error text kept per call: HDF5's stack for one failure is a few hundred bytes; a flood needs only its start. */
 const MAX_ERROR_TEXT = 16 * 1024;
@@ -54,7 +67,22 @@ async function load(): Promise<H5Runtime> {
   const M = value.Module as H5Runtime['Module'] & { deactivate_throwing_error_handler?(): number };
   // HDF5's default automatic error reporting (H5Eprint2 to stderr), in case anything activated the throwing one.
   M.deactivate_throwing_error_handler?.();
-  return { ...value, stack: stackOf(instances, value.Module.HEAPU8.buffer), errors: captureStderr(M.FS as StderrFS) };
+  const heapBuffer = value.Module.HEAPU8.buffer;
+  const heap = { refused: 0 };
+  guardHeap(instanceOf(instances, heapBuffer)?.memory as GrowableMemory | undefined, heap);
+  return { ...value, stack: stackOf(instances, heapBuffer), errors: captureStderr(M.FS as StderrFS), heap };
+}
+
+interface GrowableMemory { readonly buffer: ArrayBuffer; grow(delta: number): number }
+
+/** Refuses growth of the instance's own memory past MAX_HDF5_HEAP_BYTES (Emscripten's resize then fails: malloc returns NULL). */
+function guardHeap(memory: GrowableMemory | undefined, heap: { refused: number }): void {
+  if (!memory) return;
+  const grow = memory.grow.bind(memory);
+  memory.grow = (delta: number): number => {
+    if (memory.buffer.byteLength + delta * WASM_PAGE_BYTES > MAX_HDF5_HEAP_BYTES) { heap.refused++; throw new RangeError('libhdf5 heap limit'); }
+    return grow(delta);
+  };
 }
 
 interface StderrFS { getStream(fd: number): { stream_ops: Record<string, unknown> } | null }

@@ -10,7 +10,7 @@ import { canMount, mountSource, type EmscriptenFS } from '../../io/emfs';
 import type { SampledTensor } from '../../stats/analyse';
 import { H5T_FLOAT, sampleH5Datasets, type H5FloatDataset, type H5WeightsRequest } from './weights';
 import { MAX_ATTRS, MAX_HDF5_DEPTH, MAX_HDF5_LISTED_LINKS, MAX_HDF5_OBJECTS } from './limits';
-import { enterH5Section, h5, leaveH5Section, loadH5Runtime, type H5Runtime } from './h5runtime';
+import { enterH5Section, h5, leaveH5Section, loadH5Runtime, MAX_HDF5_HEAP_BYTES, type H5Runtime } from './h5runtime';
 
 export { MAX_ATTRS, MAX_HDF5_DEPTH, MAX_HDF5_LISTED_LINKS, MAX_HDF5_OBJECTS };
 /** Bytes one attribute may need (size × elements). model_config of big models is a few MiB. */
@@ -80,6 +80,7 @@ export async function readHdf5(source: ByteSource, checkAborted: () => void, wei
   const mount = mountSource(Module.FS as EmscriptenFS, src, 'model.h5');
   let file: InstanceType<typeof h5wasm.File> | null = null;
   const section = enterH5Section(rt);
+  const refused = rt.heap.refused;
   try {
     try {
       file = h5(rt, () => new h5wasm.File(mount.path, 'r'));
@@ -93,6 +94,12 @@ export async function readHdf5(source: ByteSource, checkAborted: () => void, wei
     const f = file;
     if (weights && floats) out.weights = sampleH5Datasets((p) => checkedDataset(rt, h5(rt, () => f.get(p)) as never), floats, weights, checkAborted);
     return out;
+  } catch (e) {
+    // An allocation refused by the heap limit fails inside libhdf5 as an ordinary HDF5 error: a limit, not malformed.
+    if (e instanceof FormatError && rt.heap.refused > refused) {
+      throw new LimitExceeded('hdf5Heap', `libhdf5 needed more than ${MAX_HDF5_HEAP_BYTES / 1024 ** 2} MiB of memory (MAX_HDF5_HEAP_BYTES) to read this file`);
+    }
+    throw e;
   } finally {
     try { if (file) h5(rt, () => file!.close()); } catch { /* a file HDF5 half-opened: closing may fail, the unmount still runs */ }
     // An HDF5 error threw out of C frames: undo what it left in the instance (h5runtime.ts).
