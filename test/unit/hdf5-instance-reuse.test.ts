@@ -1,6 +1,6 @@
 // One h5wasm instance serves every HDF5 file of a thread (the CLI keeps scan threads alive; the fuzz
 // harness runs thousands of inputs per thread). h5wasm's throwing error handler throws out of libhdf5's
-// C frames on every HDF5 error; before h5runtime.ts each error left ~800 bytes of C stack, an open
+// C frames on every HDF5 error (until h5runtime.ts captured errors instead); each error left ~800 bytes of C stack, an open
 // tmpfile stream and often the HDF5 file's own stream, and each mount left its file node (with the whole
 // source) in the FS: after ~2,600 malformed files the stack ran into libhdf5's data and a 9 ms file
 // hung for minutes (issue 15). These tests scan many malformed files in one process and require the
@@ -64,8 +64,8 @@ describe('h5wasm instance reuse across malformed HDF5 files', () => {
     expect(after.openStreams).toBe(before.openStreams);
     expect(fsNodes(rt)).toBe(nodes);
     // No file was left open for the section's end to close: no error tmpfile, and no HDF5 file kept open
-    // by object ids an h5wasm helper never closed (those held its metadata cache: the heap grew ~130 KB
-    // per malformed input in the fuzz mix). The heap did not grow either (it never shrinks).
+    // by object ids an h5wasm helper never closed (those held its metadata cache: the heap grew ~55 KB
+    // per malformed file). The heap did not grow either (it never shrinks).
     expect(h5Repairs.streamsClosed - closedBefore).toBe(0);
     expect(after.heapBytes - before.heapBytes).toBeLessThan(1024 ** 2);
   }, 120_000);
