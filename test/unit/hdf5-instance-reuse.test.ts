@@ -1,7 +1,7 @@
 // One h5wasm instance serves every HDF5 file of a thread (the CLI keeps scan threads alive; the fuzz
-// harness runs thousands of inputs per thread). h5wasm's throwing error handler throws out of libhdf5's
-// C frames on every HDF5 error (until h5runtime.ts captured errors instead); each error left ~800 bytes of C stack, an open
-// tmpfile stream and often the HDF5 file's own stream, and each mount left its file node (with the whole
+// harness runs thousands of inputs per thread). h5wasm's throwing error handler (no longer used: see
+// h5runtime.ts) threw out of libhdf5's C frames on every HDF5 error; each left ~800 bytes of C stack, an
+// open tmpfile stream and often the HDF5 file's own stream, and each mount left its file node (with the whole
 // source) in the FS: after ~2,600 malformed files the stack ran into libhdf5's data and a 9 ms file
 // hung for minutes (issue 15). These tests scan many malformed files in one process and require the
 // instance to be exactly where it started.
