@@ -6,7 +6,8 @@
 // the scan time (p50, p99, max), the C stack depth of every WebAssembly instance the engine made (how far
 // its stack pointer moved since the instance's first scan), their wasm memory, and the JS heap.
 // The engine is bundled under .fuzz/wasm-state (vite, as fuzz.mjs does). Instances are seen by wrapping
-// WebAssembly.instantiate before the engine loads, so the same script measures an older tree too.
+// WebAssembly.instantiate before the engine loads, so the same script measures an older tree too; they
+// are held weakly, and with `node --expose-gc` the "alive" count is what the engine still holds after a GC.
 // A scan that never returns stops the run: `timeout` it; .fuzz/wasm-state/current.{txt,bin} hold that input.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -29,7 +30,8 @@ for (const name of ['instantiate', 'instantiateStreaming']) {
     return original.apply(this, args).then((r) => {
       const ex = (r.instance ?? r).exports;
       const sp = ex.__stack_pointer ? () => ex.__stack_pointer.value : typeof ex.emscripten_stack_get_current === 'function' ? () => ex.emscripten_stack_get_current() : null;
-      if (sp) instances.push({ kind: ex.H5_libinit_g ? 'hdf5' : '7zip', sp, start: undefined, memory: ex.memory });
+      // Held weakly: an instance the engine dropped must be collectable, or the driver itself would grow the heap.
+      if (sp) instances.push(new WeakRef({ kind: ex.H5_libinit_g ? 'hdf5' : '7zip', sp, start: undefined, memory: ex.memory, ex }));
       return r;
     });
   };
@@ -69,6 +71,8 @@ function mutate(base) {
   return b;
 }
 
+/** Instances not yet collected (a deref keeps its target alive until the current job ends). */
+const live = () => instances.map((w) => w.deref()).filter(Boolean);
 const pct = (a, q) => a[Math.min(a.length - 1, Math.floor(q * a.length))];
 const runs = Number(runsArg);
 const all = [];
@@ -81,13 +85,13 @@ for (let i = 1; i <= runs; i++) {
   const bytes = mutate(s.bytes);
   writeFileSync(join(out, 'current.txt'), `${i} ${s.p}\n`);
   writeFileSync(join(out, 'current.bin'), bytes); // the input to re-run alone if this one never returns
-  const heapBefore = instances.map((v) => v.memory.buffer.byteLength);
+  let heapBefore = new Map(live().map((v) => [v, v.memory.buffer.byteLength]));
   const t = performance.now();
   await engine.scan(engine.fromBytes(bytes, s.p.split('/').pop()), { weightStats: true });
   const ms = performance.now() - t;
   // An input that grew an instance's memory by 64 MiB or more (wasm memory is never given back): kept to look at.
-  instances.forEach((v, k) => {
-    const grew = v.memory.buffer.byteLength - (heapBefore[k] ?? 0);
+  live().forEach((v) => {
+    const grew = v.memory.buffer.byteLength - (heapBefore.get(v) ?? 0);
     if (grew >= 64 * 2 ** 20) {
       const file = join(out, `grew-${i}.bin`);
       writeFileSync(file, bytes);
@@ -95,13 +99,17 @@ for (let i = 1; i <= runs; i++) {
     }
   });
   block.push(ms); all.push(ms);
-  for (const inst of instances) inst.start ??= inst.sp();
+  for (const inst of live()) inst.start ??= inst.sp();
+  heapBefore = undefined;
   if (i % every === 0 || i === runs) {
+    // With --expose-gc: collect in a fresh job (no deref pending), so "alive" counts only what the engine holds.
+    await new Promise((res) => setImmediate(res));
+    globalThis.gc?.();
     block.sort((a, b) => a - b);
-    const live = instances.slice(-4);
+    const last = live().slice(-4);
     console.log(`| ${i} | ${pct(block, 0.5).toFixed(1)} | ${pct(block, 0.99).toFixed(1)} | ${block[block.length - 1].toFixed(1)} | ` +
-      `${live.map((v) => `${v.kind} ${v.start - v.sp()}`).join(', ')} (${instances.length} made) | ` +
-      `${live.map((v) => (v.memory.buffer.byteLength / 2 ** 20).toFixed(0)).join(', ')} | ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} |`);
+      `${last.map((v) => `${v.kind} ${v.start - v.sp()}`).join(', ')} (${instances.length} made, ${last.length < 4 ? last.length : live().length} alive) | ` +
+      `${last.map((v) => (v.memory.buffer.byteLength / 2 ** 20).toFixed(0)).join(', ')} | ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} |`);
     block = [];
   }
 }
