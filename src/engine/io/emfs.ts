@@ -13,6 +13,9 @@ export interface EmscriptenFS {
   createNode(parent: unknown, name: string, mode: number, dev?: number): EmNode;
   ErrnoError: new (errno: number) => Error;
   isFile(mode: number): boolean;
+  /** Open streams by file descriptor (null where closed). */
+  streams?: Array<unknown | null>;
+  close?(stream: unknown): void;
 }
 
 interface EmNode {
@@ -82,10 +85,11 @@ export function mountSource(FS: EmscriptenFS, source: ByteSource, fileName = 'fi
   const dir = `/modelgate-${++mounts}`;
   const stamp = Date.now();
 
+  let fileNode: EmNode | undefined;
   const fsType = {
     mount(): EmNode {
       const root = createNode(null, '/', DIR_MODE, {});
-      createNode(root, fileName, FILE_MODE, read, source.size);
+      fileNode = createNode(root, fileName, FILE_MODE, read, source.size);
       return root;
     },
   };
@@ -144,7 +148,11 @@ export function mountSource(FS: EmscriptenFS, source: ByteSource, fileName = 'fi
   };
 
   FS.mkdir(dir);
-  FS.mount(fsType, {}, dir);
+  const root = FS.mount(fsType, {}, dir) as EmNode & { mount?: unknown };
+  // FS.mount gives the root its mount only after type.mount returned, so the file node made inside
+  // it has none, and FS.unmount (which drops the nodes of that mount from FS.nameTable) kept it for
+  // the module's life, with its read function and so the whole source: one per file scanned.
+  if (fileNode) (fileNode as EmNode & { mount?: unknown }).mount = root.mount;
   let mounted = true;
   return {
     path: `${dir}/${fileName}`,
@@ -155,4 +163,25 @@ export function mountSource(FS: EmscriptenFS, source: ByteSource, fileName = 'fi
       try { FS.unmount(dir); FS.rmdir(dir); } catch { /* already gone with the module */ }
     },
   };
+}
+
+/** File descriptors open in the module's FS now. */
+export function openStreamIds(FS: EmscriptenFS): Set<number> {
+  const ids = new Set<number>();
+  (FS.streams ?? []).forEach((s, fd) => { if (s) ids.add(fd); });
+  return ids;
+}
+
+/**
+ * Closes the streams opened since `before` was taken (openStreamIds) and still open; returns how many.
+ * For a WASM library whose error path throws out of C code: its fclose never ran, and Emscripten's FS
+ * has a fixed number of descriptors (FS.MAX_OPEN_FDS, 4096), after which every open fails.
+ */
+export function closeStreamsOpenedSince(FS: EmscriptenFS, before: ReadonlySet<number>): number {
+  let closed = 0;
+  (FS.streams ?? []).forEach((s, fd) => {
+    if (!s || before.has(fd)) return;
+    try { FS.close?.(s); closed++; } catch { /* already closed */ }
+  });
+  return closed;
 }

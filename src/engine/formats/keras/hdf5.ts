@@ -10,6 +10,7 @@ import { canMount, mountSource, type EmscriptenFS } from '../../io/emfs';
 import type { SampledTensor } from '../../stats/analyse';
 import { H5T_FLOAT, sampleH5Datasets, type H5FloatDataset, type H5WeightsRequest } from './weights';
 import { MAX_ATTRS, MAX_HDF5_DEPTH, MAX_HDF5_LISTED_LINKS, MAX_HDF5_OBJECTS } from './limits';
+import { enterH5Section, h5, leaveH5Section, loadH5Runtime, MAX_HDF5_HEAP_BYTES, type H5Runtime } from './h5runtime';
 
 export { MAX_ATTRS, MAX_HDF5_DEPTH, MAX_HDF5_LISTED_LINKS, MAX_HDF5_OBJECTS };
 /** Bytes one attribute may need (size × elements). model_config of big models is a few MiB. */
@@ -54,12 +55,10 @@ interface H5Module {
   get_type(fileId: bigint, path: string): number;
   get_external_link(fileId: bigint, path: string): { filename: string; obj_path: string };
   get_dataset_metadata(fileId: bigint, path: string): { shape: number[] | null; type?: number; size?: number; chunks?: number[] | null };
-  activate_throwing_error_handler?(): number;
   H5G_GROUP: number; H5G_DATASET: number; H5G_LINK: number; H5G_UDLINK: number; H5G_TYPE: number;
 }
 
 const DATASET_SAMPLE = 12;
-let throwing = false;
 
 /** Opens `source` as HDF5 and walks it. Throws FormatError when HDF5 cannot open it. */
 export async function readHdf5(source: ByteSource, checkAborted: () => void, weights?: H5WeightsRequest): Promise<H5Structure> {
@@ -73,37 +72,43 @@ export async function readHdf5(source: ByteSource, checkAborted: () => void, wei
   // libhdf5 loops forever on some corrupt structures (a zero-sized global heap object): walk them first.
   const broken = await precheckHdf5(src);
   if (broken) throw new FormatError(`HDF5 structure check: ${broken}; the file was not handed to libhdf5`);
-  const ns = await import('h5wasm');
+  const rt = await loadH5Runtime();
+  const ns = rt.ns;
   const h5wasm = ns.default;
-  const Module = (await h5wasm.ready) as unknown as H5Module;
-  if (!throwing) {
-    // HDF5 prints its error stack to stderr by default; h5wasm's handler throws it as the error instead.
-    Module.activate_throwing_error_handler?.();
-    throwing = true;
-  }
+  const Module = rt.Module as unknown as H5Module;
   checkAborted();
   const mount = mountSource(Module.FS as EmscriptenFS, src, 'model.h5');
   let file: InstanceType<typeof h5wasm.File> | null = null;
+  const section = enterH5Section(rt);
+  const refused = rt.heap.refused;
   try {
     try {
-      file = new h5wasm.File(mount.path, 'r');
+      file = h5(rt, () => new h5wasm.File(mount.path, 'r'));
       if (typeof file.file_id !== 'bigint' || file.file_id < 0n) throw new Error('H5Fopen failed');
     } catch (e) {
       throw new FormatError(`HDF5 could not open the file: ${errorText(e)}`);
     }
     const floats: H5FloatDataset[] | undefined = weights ? [] : undefined;
-    const out = walk(Module, ns.Attribute as unknown as AttrCtor, file.file_id, checkAborted, floats);
+    const out = walk(checked(rt, Module), ns.Attribute as unknown as AttrCtor, file.file_id, checkAborted, floats, rt);
     // Weight statistics sample while the file is open; the scanner judges them after its checks.
     const f = file;
-    if (weights && floats) out.weights = sampleH5Datasets((p) => f.get(p) as never, floats, weights, checkAborted);
+    if (weights && floats) out.weights = sampleH5Datasets((p) => checkedDataset(rt, h5(rt, () => f.get(p)) as never), floats, weights, checkAborted);
     return out;
+  } catch (e) {
+    // An allocation refused by the heap limit fails inside libhdf5 as an ordinary HDF5 error: a limit, not malformed.
+    if (e instanceof FormatError && rt.heap.refused > refused) {
+      throw new LimitExceeded('hdf5Heap', `libhdf5 needed more than ${MAX_HDF5_HEAP_BYTES / 1024 ** 2} MiB of memory (MAX_HDF5_HEAP_BYTES) to read this file`);
+    }
+    throw e;
   } finally {
-    try { file?.close(); } catch { /* a file HDF5 half-opened: closing may fail, the unmount still runs */ }
+    try { if (file) h5(rt, () => file!.close()); } catch { /* a file HDF5 half-opened: closing may fail, the unmount still runs */ }
+    // An HDF5 error threw out of C frames: undo what it left in the instance (h5runtime.ts).
+    leaveH5Section(rt, section);
     mount.unmount();
   }
 }
 
-function walk(M: H5Module, Attr: AttrCtor, fileId: bigint, checkAborted: () => void, floats?: H5FloatDataset[]): H5Structure {
+function walk(M: H5Module, Attr: AttrCtor, fileId: bigint, checkAborted: () => void, floats: H5FloatDataset[] | undefined, rt: H5Runtime): H5Structure {
   const out: H5Structure = { attrs: [], groups: 0, datasets: 0, datasetSample: [], externalLinks: [], softLinks: 0, otherAttrs: 0 };
   let objects = 0, attrCount = 0, attrBytes = 0, listed = 0;
   const stack: Array<{ path: string; depth: number }> = [{ path: '/', depth: 0 }];
@@ -121,7 +126,7 @@ function walk(M: H5Module, Attr: AttrCtor, fileId: bigint, checkAborted: () => v
         continue;
       }
       attrBytes += need;
-      const value = readStringAttr(Attr, fileId, path, name);
+      const value = readStringAttr(rt, Attr, fileId, path, name);
       if (value.length) out.attrs.push({ path, name, values: value });
     }
   };
@@ -175,9 +180,9 @@ function walk(M: H5Module, Attr: AttrCtor, fileId: bigint, checkAborted: () => v
 type AttrCtor = new (fileId: bigint, path: string, name: string) => { json_value: unknown };
 
 /** Reads a string attribute (scalar or array, fixed or variable length) with h5wasm's decoder. */
-function readStringAttr(Attr: AttrCtor, fileId: bigint, path: string, name: string): string[] {
+function readStringAttr(rt: H5Runtime, Attr: AttrCtor, fileId: bigint, path: string, name: string): string[] {
   let v: unknown;
-  try { v = new Attr(fileId, path, name).json_value; } catch (e) { throw new FormatError(`attribute ${path}@${name}: ${errorText(e)}`); }
+  try { v = h5(rt, () => new Attr(fileId, path, name).json_value); } catch (e) { throw new FormatError(`attribute ${path}@${name}: ${errorText(e)}`); }
   const flat: string[] = [];
   const visit = (x: unknown) => {
     if (typeof x === 'string') flat.push(x);
@@ -185,6 +190,21 @@ function readStringAttr(Attr: AttrCtor, fileId: bigint, path: string, name: stri
   };
   visit(v);
   return flat;
+}
+
+/** The module's functions this file calls, each through h5(): an HDF5 error throws after the call, with nothing left open. */
+function checked(rt: H5Runtime, M: H5Module): H5Module {
+  return new Proxy(M, {
+    get(target, key) {
+      const v = (target as unknown as Record<string | symbol, unknown>)[key];
+      return typeof v === 'function' ? (...args: unknown[]) => h5(rt, () => (v as (...a: unknown[]) => unknown).apply(target, args)) : v;
+    },
+  });
+}
+
+/** A dataset whose reads go through h5() (weights.ts samples it; a read HDF5 fails on skips the dataset). */
+function checkedDataset(rt: H5Runtime, ds: { value: unknown; slice(r: Array<[number, number]>): unknown }) {
+  return { get value() { return h5(rt, () => ds.value); }, slice: (r: Array<[number, number]>) => h5(rt, () => ds.slice(r)) };
 }
 
 /** HDF5's error stack as thrown by h5wasm: the innermost frame says what was wrong ("bad superblock version number"). */

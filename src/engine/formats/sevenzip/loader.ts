@@ -4,6 +4,7 @@
 // browser build must call setSevenZipLocator with the bundled asset's URL (e.g. Vite's
 // `import wasmUrl from '7z-wasm/7zz.wasm?url'` in the worker) before the first scan.
 import type { SevenZipModule } from '7z-wasm';
+import { observeInstances, stackOf, type WasmStack } from '../../io/wasm-stack';
 
 /** Emscripten's locateFile: maps '7zz.wasm' to where the host serves it. */
 export type SevenZipLocator = (file: string, scriptDirectory: string) => string;
@@ -45,15 +46,18 @@ export interface SevenZipOutput {
  * leaves the instance in an unknown state. Creating one costs 30-200 ms in Node, so session.ts keeps
  * an instance for the next archive when neither happened.
  */
-export async function createSevenZip(out: SevenZipOutput): Promise<SevenZipModule> {
+export async function createSevenZip(out: SevenZipOutput): Promise<{ mod: SevenZipModule; stack?: WasmStack }> {
   factory ??= import('7z-wasm').then((m) => (m as unknown as { default: (opts: object) => Promise<SevenZipModule> }).default);
   const make = await factory;
-  return make({
+  // The instance's C stack: callMain stackAllocs argv and never frees it (session.ts resets it).
+  const { value: mod, instances } = await observeInstances(() => make({
     print: out.print,
     printErr: out.printErr,
     stdin: () => null, // never block on a password prompt: EOF
     noExitRuntime: true,
     ...(locator ? { locateFile: locator } : {}),
     ...(binary ? { wasmBinary: binary() } : {}),
-  });
+  }));
+  // 7z-wasm's module does not expose its memory: when two instances were made at once, neither is known.
+  return { mod, stack: stackOf(instances) };
 }

@@ -10,6 +10,7 @@ import { LimitExceeded } from '../../types';
 import { canMount, mountSource, type EmscriptenFS } from '../../io/emfs';
 import { readExact } from '../../io/byte-source';
 import { createSevenZip, sevenZipLoaderGeneration } from './loader';
+import type { WasmStack } from '../../io/wasm-stack';
 
 /**
  * Archives without a synchronous reader (none today: Node and the worker both have one) are copied
@@ -74,6 +75,12 @@ interface Instance {
   names: number;
   /** sevenZipLoaderGeneration() when it was made: a host that changes the locator gets fresh instances. */
   generation: number;
+  /**
+   * Its C stack (64 KiB). callMain stackAllocs argv and never frees it, and an exit() or exception
+   * inside main leaves main's frames: without a reset after each command a kept instance ran past its
+   * stack after ~250 RAR archives and then hung on some (issue 15). Undefined: never reused.
+   */
+  stack?: WasmStack;
 }
 
 const idle: Instance[] = [];
@@ -89,22 +96,30 @@ export function sevenZipInstancesKept(): number {
   return idle.length;
 }
 
-/**
- * RAR archives get a fresh instance each and never hand it on: fuzzing RAR with kept instances (seeds 15
- * and 17, 160,000 inputs) gave 18 inputs over a 10 s timeout that each took 30-90 ms on a fresh instance,
- * while 100,000 7z inputs with kept instances never took more than 0.25 s. Until that is understood, RAR
- * pays the instance start-up as before.
- */
-const reusable = (type: string): boolean => type === '7z';
+/** The C stack pointers of the instances kept right now (tests check that archives leave them where they were). */
+export function sevenZipKeptStacks(): Array<number | undefined> {
+  return idle.map((i) => i.stack?.get());
+}
 
-async function takeInstance(type: string): Promise<Instance> {
+/**
+ * RAR archives share the kept instances too. They used to get a fresh instance each: fuzzing RAR with
+ * kept instances (seeds 15 and 17, 160,000 inputs) gave 18 inputs over a 10 s timeout that each took
+ * 30-90 ms on a fresh instance. The cause was the C stack (see Instance.stack): RAR commands left ~260
+ * bytes each, and an instance ran past its 64 KiB after ~250 archives. With the stack reset after each
+ * command, `npm run fuzz -- rar` with kept instances gave 0 timeouts in 60,000 inputs (seed 31) and
+ * 100,000 (seed 33), where the same run without the reset (seed 31) gave 11 in 60,000, each 0.06-0.26 s
+ * on a fresh thread (2026-12-07, issue 15).
+ */
+async function takeInstance(): Promise<Instance> {
   const generation = sevenZipLoaderGeneration();
-  if (reusable(type)) for (let kept = idle.pop(); kept; kept = idle.pop()) if (kept.generation === generation) return kept;
+  for (let kept = idle.pop(); kept; kept = idle.pop()) if (kept.generation === generation) return kept;
   const inst: Instance = { mod: undefined as unknown as SevenZipModule, heapBytes: 0, names: 0, generation };
-  inst.mod = await createSevenZip({
+  const made = await createSevenZip({
     print: (line) => inst.current?.capture('out', line),
     printErr: (line) => inst.current?.capture('err', line),
   });
+  inst.mod = made.mod;
+  inst.stack = made.stack;
   created++;
   return inst;
 }
@@ -128,7 +143,7 @@ export class SevenZipSession {
   static async open(source: ByteSource, type: '7z' | 'rar' | 'rar5' = '7z'): Promise<SevenZipSession | null> {
     if (!canMount(source) && source.size > MAX_IN_MEMORY_ARCHIVE_BYTES) return null;
     const bytes = canMount(source) ? null : await readExact(source, 0, source.size);
-    const inst = await takeInstance(type);
+    const inst = await takeInstance();
     const FS = inst.mod.FS;
     let session: SevenZipSession;
     if (bytes) {
@@ -170,6 +185,7 @@ export class SevenZipSession {
       inst.heapBytes = Math.max(inst.heapBytes, this.buffer.byteLength);
       return pages;
     };
+    const sp = inst.stack?.get();
     try {
       rc = this.mod.callMain(args) as unknown as number;
     } catch (e) {
@@ -181,6 +197,8 @@ export class SevenZipSession {
       crashed = typeof e === 'number' ? 'an uncaught 7-Zip exception' : e instanceof Error ? e.message : String(e);
     } finally {
       memory.grow = grow;
+      // No 7-Zip frame is live now: the stack goes back to where the command found it.
+      if (sp !== undefined) inst.stack!.set(sp);
     }
     return { rc, out: this.out, err: this.err, droppedLines: this.dropped, crashed, ...(refused ? { heapRefused: true } : {}) };
   }
@@ -250,14 +268,14 @@ export class SevenZipSession {
     this.closed = true;
     const inst = this.inst;
     inst.current = undefined;
-    let clean = !this.broken && inst.heapBytes <= MAX_REUSED_HEAP_BYTES;
+    let clean = !this.broken && inst.heapBytes <= MAX_REUSED_HEAP_BYTES && inst.stack !== undefined;
     try {
       this.release();
       for (const dir of this.dirs) removeTree(inst.mod.FS, dir);
     } catch {
       clean = false;
     }
-    if (clean && reusable(this.type) && idle.length < MAX_IDLE_INSTANCES) idle.push(inst);
+    if (clean && idle.length < MAX_IDLE_INSTANCES) idle.push(inst);
   }
 }
 
