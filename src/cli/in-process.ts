@@ -1,6 +1,6 @@
-// Issue 15, fast start: a run of one file scans it on the main thread, not in a scan thread. Starting a
-// Node worker costs more than scanning most files (measured on the 2-core machine: an empty Node 20
-// worker adds 0.05-0.09 s of wall time; a 512 MiB torch.save checkpoint needs ~0.1 s of scanning).
+// Issue 15, fast start: a run of one file scans it on the main thread, not in a scan thread. A scan
+// thread costs more than scanning most files: it loads the engine a second time and the main thread
+// waits for it (a 512 MiB torch.save scan: 0.42 s through a thread, 0.29 s here, `node -e 0` 0.10 s).
 //
 // What makes a scan thread necessary is code that no abort signal reaches: libhdf5 and 7-Zip run as
 // synchronous WASM and a hostile file can loop inside them. Their scanners are marked `blocking`; with
@@ -8,8 +8,10 @@
 // again from the start in a scan thread (scan-file.ts). Everything else in the engine is JavaScript that
 // awaits its reads and polls the abort signal, so the per-file timeout still stops it here. For the case
 // nobody has found (a JavaScript loop that never yields: 100,000 fuzzed inputs per format produced none),
-// a scan still running after WATCHDOG_AFTER_MS starts a watchdog thread that ends the process, loudly, if
-// the main thread is still stuck past the timeout and its grace.
+// a watchdog thread started with the scan ends the process, loudly, if the main thread is still stuck past
+// the timeout and its grace. It loads nothing and waits on shared memory: ~16 ms of wall time on the
+// quiet 2-core machine (the thread's own start), where a timer that started it later could never fire on
+// a thread stuck from the beginning.
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -19,9 +21,6 @@ import { Worker } from 'node:worker_threads';
  * scan, where in-process they would take turns. Hashing 64 MiB costs about what a thread start does.
  */
 export const IN_PROCESS_HASHED_MAX_BYTES = 64 * 1024 * 1024;
-
-/** A scan on the main thread that has not finished by then gets a watchdog thread (see above). */
-export const WATCHDOG_AFTER_MS = 1_000;
 
 /** Whether `paths` name exactly one regular file that this run may scan on its main thread. */
 export async function scansInProcess(paths: readonly string[], cwd: string, hashing: boolean): Promise<boolean> {
@@ -35,27 +34,20 @@ export async function scansInProcess(paths: readonly string[], cwd: string, hash
 }
 
 /**
- * Arms the last-resort guard of an in-process scan: after WATCHDOG_AFTER_MS a thread starts that, if the
- * scan has not finished `deadlineMs` after arming, writes why to stderr and kills the process (a hang
- * on the main thread cannot be interrupted any other way: no timer of ours can fire). Returns disarm.
+ * Arms the last-resort guard of an in-process scan: a thread that, if the scan has not finished
+ * `deadlineMs` from now, writes why to stderr and kills the process (a hang on the main thread cannot be
+ * interrupted any other way: no timer of ours can fire). Returns disarm.
  */
-export function armWatchdog(display: string, deadlineMs: number, afterMs = WATCHDOG_AFTER_MS): () => void {
+export function armWatchdog(display: string, deadlineMs: number): () => void {
   if (!(deadlineMs > 0)) return () => undefined;
-  const armedAt = Date.now();
   const done = new Int32Array(new SharedArrayBuffer(4));
-  let worker: Worker | undefined;
-  const start = setTimeout(() => {
-    const waitMs = Math.max(1, deadlineMs - (Date.now() - armedAt));
-    worker = new Worker(WATCHDOG_SOURCE, { eval: true, workerData: { done: done.buffer, waitMs, message: watchdogMessage(display) } });
-    worker.unref();
-    worker.on('error', () => undefined);
-  }, Math.min(afterMs, deadlineMs));
-  start.unref();
+  const worker = new Worker(WATCHDOG_SOURCE, { eval: true, workerData: { done: done.buffer, waitMs: deadlineMs, message: watchdogMessage(display) } });
+  worker.unref(); // it never keeps the process alive; process.exit ends it
+  worker.on('error', () => undefined);
   return () => {
-    clearTimeout(start);
     Atomics.store(done, 0, 1);
     Atomics.notify(done, 0);
-    void worker?.terminate().catch(() => 0);
+    void worker.terminate().catch(() => 0);
   };
 }
 

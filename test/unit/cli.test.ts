@@ -299,10 +299,11 @@ describe.skipIf(!existsSync(bundle))('built bundle', () => {
     expect(r.stderr).toMatch(scanThreadMade);
   });
 
-  it('a run of one plain file scans it on the main thread: no scan thread is started, same clean report (fast start)', () => {
+  it('a run of one plain file scans it on the main thread under a watchdog thread: no scan thread, same clean report (fast start)', () => {
     const r = builtScan([resolve('fixtures/pickle-family/benign/numeric.npy')]);
     expect(r.status).toBe(0);
     expect(r.stderr).not.toMatch(scanThreadMade);
+    expect(r.stderr).toMatch(/create new worker\s+const \{ workerData \}/); // in-process.ts WATCHDOG_SOURCE
     const report = JSON.parse(r.stdout) as ScanReport;
     expect(reportProblems(report)).toEqual([]);
     expect(report.files[0]!.status).toBe('clean');

@@ -60,7 +60,7 @@ describe('the in-process watchdog', () => {
   });
 
   it('a scan that finishes in time disarms it: nothing is killed, no thread is left', async () => {
-    const disarm = armWatchdog('fine.pkl', 200, 10);
+    const disarm = armWatchdog('fine.pkl', 200);
     await new Promise((done) => setTimeout(done, 50)); // the watchdog thread has started by now
     disarm();
     await new Promise((done) => setTimeout(done, 400)); // past the deadline: this process is still alive
