@@ -28,6 +28,8 @@ export function notScannedReport(entry: Entry, limit: number): FileReport {
 function scanOptions(args: ScanArgs, display: string): ScanOptions {
   const options: ScanOptions = { blacklist: args.blacklist, verbose: args.verbose, displayPath: display, weightStats: args.weightStats };
   if (args.select.length > 0 || args.exclude.length > 0) options.scanners = { select: args.select, exclude: args.exclude };
+  if (args.maxFileSize !== undefined) options.maxFileSize = args.maxFileSize;
+  if (args.statsSampleBytes !== undefined) options.statsSampleBytes = args.statsSampleBytes;
   return options;
 }
 
@@ -62,8 +64,6 @@ async function scanFileHere(entry: Extract<Entry, { kind: 'file' }>, args: ScanA
   const disarm = refuseBlocking && args.timeout > 0 ? armWatchdog(entry.display, args.timeout * 1000 + TIMEOUT_GRACE_MS) : () => undefined;
   try {
     const options = scanOptions(args, entry.display);
-    if (args.maxFileSize !== undefined) options.maxFileSize = args.maxFileSize;
-    if (args.statsSampleBytes !== undefined) options.statsSampleBytes = args.statsSampleBytes;
     if (refuseBlocking) options.refuseBlocking = true;
     const skipped = args.maxFileSize !== undefined && source.size > args.maxFileSize;
     const scanned: Promise<FileReport | typeof NEEDS_THREAD> = loadScanning().then((engine) => engine.scan(source, options, { signal, onProgress: (p) => progress.update(entry.display, p.bytesRead) })
@@ -116,8 +116,6 @@ async function scanFileInThread(entry: Extract<Entry, { kind: 'file' }>, args: S
   warn: (message: string) => void, threads: ScanThreads): Promise<FileReport> {
   const started = Date.now();
   const options = scanOptions(args, entry.display);
-  if (args.maxFileSize !== undefined) options.maxFileSize = args.maxFileSize;
-  if (args.statsSampleBytes !== undefined) options.statsSampleBytes = args.statsSampleBytes;
   const skipped = args.maxFileSize !== undefined && entry.size > args.maxFileSize;
   const hashSignal: { aborted: boolean; reason?: unknown } = { aborted: false };
   let hashSource: Awaited<ReturnType<typeof fromNodeFile>> | undefined;

@@ -309,33 +309,31 @@ describe.skipIf(!existsSync(bundle))('built bundle', () => {
     expect(report.files[0]!.status).toBe('clean');
   });
 
-  it('a run of one malicious HDF5 file is refused on the main thread (libhdf5 cannot be interrupted) and scanned in a thread: critical found', () => {
-    const r = builtScan([resolve('fixtures/keras/malicious/lambda-os-system.h5')]);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(scanThreadMade);
+  /** A one-file run of `file` that had to leave the main thread: exit 1, a scan thread made, a valid report. */
+  const escalated = (file: string): ScanReport => {
+    const r = builtScan([resolve(file)]);
+    expect(r.status, file).toBe(1);
+    expect(r.stderr, file).toMatch(scanThreadMade);
     const report = JSON.parse(r.stdout) as ScanReport;
-    expect(reportProblems(report)).toEqual([]);
-    expect(report.files).toHaveLength(1);
+    expect(reportProblems(report), file).toEqual([]);
+    expect(report.files, file).toHaveLength(1);
+    return report;
+  };
+
+  it('a run of one malicious HDF5 file is refused on the main thread (libhdf5 cannot be interrupted) and scanned in a thread: critical found', () => {
+    const report = escalated('fixtures/keras/malicious/lambda-os-system.h5');
     expect(report.files[0]!.findings.some((f) => f.ruleId === 'keras/lambda-bytecode' && f.severity === 'critical')).toBe(true);
   });
 
   it('a run of one 7z or RAR holding a malicious pickle goes to a scan thread (7-Zip cannot be interrupted): flagged, nothing lost', () => {
     for (const file of ['fixtures/sevenzip/malicious/pickle.7z', 'fixtures/rar/malicious/v5-pickle.rar']) {
-      const r = builtScan([resolve(file)]);
-      expect(r.status, file).toBe(1);
-      expect(r.stderr, file).toMatch(scanThreadMade);
-      const report = JSON.parse(r.stdout) as ScanReport;
+      const report = escalated(file);
       expect(report.files[0]!.findings.some((f) => f.severity === 'critical'), file).toBe(true);
     }
   });
 
   it('a run of one Keras 3 zip (its weights are an HDF5 member) escalates from inside the zip: scanned in a thread, each finding once', () => {
-    const r = builtScan([resolve('fixtures/keras/malicious/lambda-os-system.keras')]);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(scanThreadMade);
-    const report = JSON.parse(r.stdout) as ScanReport;
-    expect(reportProblems(report)).toEqual([]);
-    const ids = report.files[0]!.findings.map((f) => f.ruleId);
+    const ids = escalated('fixtures/keras/malicious/lambda-os-system.keras').files[0]!.findings.map((f) => f.ruleId);
     expect(ids.filter((id) => id === 'keras/lambda-bytecode')).toHaveLength(1);
   });
 

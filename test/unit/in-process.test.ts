@@ -59,16 +59,35 @@ describe('the in-process watchdog', () => {
     expect(r.stderr).toContain('"evil.pkl": the scan did not stop at its timeout and could not be interrupted');
   });
 
-  it('a scan that finishes in time disarms it: nothing is killed, no thread is left', async () => {
+  it('a scan that finishes before the deadline and says so (the shared flag) is not killed: the process exits 0', () => {
+    // The same program, told "done" after 100 ms of a busy main thread; the main thread then stays busy
+    // past the 300 ms deadline: a watchdog that ignored the flag would SIGKILL it.
+    const script = `
+      const { Worker } = require('node:worker_threads');
+      const done = new Int32Array(new SharedArrayBuffer(4));
+      new Worker(${JSON.stringify(WATCHDOG_SOURCE)}, { eval: true, workerData: { done: done.buffer, waitMs: 300, message: 'killed\\n' } });
+      const spin = (ms) => { const t = Date.now(); while (Date.now() - t < ms); };
+      spin(100);
+      Atomics.store(done, 0, 1); Atomics.notify(done, 0);
+      spin(600);
+      process.exit(0);`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 30_000 });
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(0);
+    expect(r.stderr).not.toContain('killed');
+  });
+
+  it('armWatchdog disarmed before its deadline leaves this process alive past the deadline', async () => {
     const disarm = armWatchdog('fine.pkl', 200);
     await new Promise((done) => setTimeout(done, 50)); // the watchdog thread has started by now
     disarm();
-    await new Promise((done) => setTimeout(done, 400)); // past the deadline: this process is still alive
-    expect(true).toBe(true);
+    await new Promise((done) => setTimeout(done, 400));
+    // Reaching this line is the outcome: a watchdog still armed would have SIGKILLed this test process.
   });
 
-  it('no timeout (--timeout 0) arms nothing', () => {
+  it('no timeout (--timeout 0) arms nothing: this process is alive 100 ms later', async () => {
     const disarm = armWatchdog('any.pkl', 0);
+    await new Promise((done) => setTimeout(done, 100)); // a watchdog armed with 0 ms would have fired at once
     disarm();
   });
 });
