@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseJsonText, parseJson, MAX_DUPLICATES_RECORDED } from '../../src/engine/io/json';
+import { parseJsonText, parseJson, parseJsonMembers, MAX_DUPLICATES_RECORDED } from '../../src/engine/io/json';
+import { encodeUtf8 } from '../../src/engine/io/text';
 import { FormatError } from '../../src/engine';
 
 const opts = { maxDepth: 64 };
@@ -30,6 +31,37 @@ describe('strict JSON parser', () => {
       { pointer: '/m/a~1b', offset: text.lastIndexOf('"a/b"') },
       { pointer: '/m/t~0/1/k', offset: text.lastIndexOf('"k"') },
     ]);
+  });
+
+  it('reads an object member by member with the same values, duplicates and pointers as the whole parse', () => {
+    const text = '{"w":{"x":1},"w":{"x":2},"m":{"a/b":1,"a/b":2,"t~":[0,{"k":1,"k":2}]},"n":-0.5e1}';
+    const members: Array<[string, unknown, number, boolean]> = [];
+    const doc = parseJsonMembers(encodeUtf8(text), opts, (k, v, at, repeated) => members.push([k, v, at, repeated]));
+    expect(members).toEqual([
+      ['w', { x: 1 }, 1, false], ['w', { x: 2 }, text.indexOf('"w"', 2), true],
+      ['m', { 'a/b': 2, 't~': [0, { k: 2 }] }, text.indexOf('"m"'), false], ['n', -5, text.indexOf('"n"'), false],
+    ]);
+    expect(doc.duplicates).toEqual(parse(text).duplicates);
+    fc.assert(fc.property(fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 4 })), (o) => {
+      const got: Record<string, unknown> = {};
+      parseJsonMembers(encodeUtf8(JSON.stringify(o)), opts, (k, v) => { got[k] = v; });
+      expect(got).toEqual(JSON.parse(JSON.stringify(o)));
+    }), { numRuns: 200 });
+  });
+
+  it('counts the member-by-member object as one level of depth and refuses what is not one object', () => {
+    const deep = (n: number) => '{"a":' + '['.repeat(n) + ']'.repeat(n) + '}';
+    expect(() => parseJsonMembers(encodeUtf8(deep(63)), opts, () => undefined)).not.toThrow();
+    expect(errorOf(() => parseJsonMembers(encodeUtf8(deep(64)), opts, () => undefined)).message).toMatch(/nesting deeper than 64/);
+    expect(errorOf(() => parseJsonMembers(encodeUtf8('[1]'), opts, () => undefined)).message).toMatch(/expected an object/);
+    expect(errorOf(() => parseJsonMembers(encodeUtf8('{"a":1} x'), opts, () => undefined)).message).toMatch(/trailing data/);
+    expect(errorOf(() => parseJsonMembers(encodeUtf8('{"a":1,}'), opts, () => undefined)).offset).toBe(7);
+  });
+
+  it('decodes repeated short keys to equal strings, and tells apart keys that share a length', () => {
+    const keys = ['dtype', 'shape', 'dtypf', 'F32', 'F16', 'BF16', 'dtype'];
+    const text = '[' + keys.map((k) => JSON.stringify({ [k]: k })).join(',') + ']';
+    expect(parse(text).value).toEqual(keys.map((k) => ({ [k]: k })));
   });
 
   it('stops listing duplicates after the named cap and counts the rest', () => {

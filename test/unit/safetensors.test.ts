@@ -172,6 +172,34 @@ describe('safetensors scanner: header JSON', () => {
     expect(only(r, 'safetensors/hidden-bytes')[0]?.location.offset).toBe(bytes.length - 2);
   });
 
+  it('drops a tensor whose repeated entry is invalid (the last entry wins), and still judges its name', async () => {
+    const text = '{"w":{"dtype":"U8","shape":[1],"data_offsets":[0,1]},"v":{"dtype":"U8","shape":[1],"data_offsets":[1,2]},'
+      + '"w":{"dtype":7,"shape":[1],"data_offsets":[0,1]}}';
+    const r = await scanOf(fromHeaderText(text, 2), 'model.safetensors', { blacklist: ['w'] });
+    expect(r.nodes[0]!.notes).toMatchObject({ tensorCount: 1, tensorNames: ['v'] });
+    expect(only(r, 'safetensors/invalid-tensor-entry').map((f) => f.location.pointer)).toEqual(['/w']);
+    expect(only(r, 'safetensors/duplicate-key').map((f) => f.location.pointer)).toEqual(['/w']);
+    expect(only(r, 'supply-chain/blacklisted-name').map((f) => f.location.pointer)).toEqual(['/w']);
+  });
+
+  it('keeps tensors in document order, integer-like names included', async () => {
+    const r = await scanOf(fromHeaderText('{"b":{"dtype":"U8","shape":[1],"data_offsets":[0,1]},"10":{"dtype":"U8","shape":[1],"data_offsets":[1,2]},'
+      + '"2":{"dtype":"U8","shape":[1],"data_offsets":[2,3]}}', 3));
+    expect(r.findings).toEqual([]);
+    expect(r.nodes[0]!.notes).toMatchObject({ tensorNames: ['b', '10', '2'] });
+  });
+
+  it('checks every entry of a header of 100,000 tensors (built member by member, not as one object)', async () => {
+    const n = 100_000;
+    const parts: string[] = [];
+    for (let i = 0; i < n; i++) parts.push(`"layers.${i}.w":{"dtype":"F32","shape":[1],"data_offsets":[${4 * i},${4 * i + 4}]}`);
+    // One entry in the middle is 4 bytes short: the size check must still reach it.
+    parts[n / 2] = `"layers.${n / 2}.w":{"dtype":"F32","shape":[2],"data_offsets":[${2 * n},${2 * n + 4}]}`;
+    const r = await scanOf(fromHeaderText(`{${parts.join(',')}}`, 4 * n), 'model.safetensors', { weightStats: false });
+    expect(r.nodes[0]!.notes).toMatchObject({ tensorCount: n });
+    expect(only(r, 'safetensors/size-mismatch').map((f) => f.location.pointer)).toEqual([`/layers.${n / 2}.w`]);
+  });
+
   it('reports invalid JSON as malformed at the absolute byte offset', async () => {
     const r = await scanOf(fromHeaderText('{"w":1,}'));
     const f = only(r, 'format/malformed')[0]!;

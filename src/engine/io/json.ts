@@ -34,7 +34,9 @@ type JsonObject = { [k: string]: JsonValue };
 
 interface Frame {
   container: JsonValue[] | JsonObject;
-  pointer: string;
+  /** The enclosing container, and where this one sits in it: its pointer is built only when a duplicate needs it. */
+  parent: Frame | undefined;
+  slot: string | number;
   /** Key awaiting its value (objects only). */
   key?: string;
 }
@@ -54,11 +56,38 @@ export function parseJson(bytes: Uint8Array, options: JsonParseOptions): JsonDoc
   return p.document();
 }
 
+/** A JSON document that is one object, read member by member: what parseJsonMembers returns. */
+export type JsonMembers = Omit<JsonDocument, 'value'>;
+
+/**
+ * Parses a JSON text that must be one object without building that object: `onMember` gets each key,
+ * its value and the byte offset of the key, in document order. A repeated key is passed again with
+ * `repeated` set (the caller decides, as loaders do, that the last one wins) and recorded in `duplicates`. Why: a
+ * safetensors header may be 100 MB of a million members, and one million-key object plus its
+ * garbage cost ~1 GB and most of a minute; a million small values, each dropped after its callback,
+ * do not.
+ */
+export function parseJsonMembers(bytes: Uint8Array, options: JsonParseOptions,
+  onMember: (key: string, value: JsonValue, offset: number, repeated: boolean) => void): JsonMembers {
+  return new Parser(bytes, options.maxDepth).members(onMember);
+}
+
 const WS = new Uint8Array(256);
 WS[0x20] = 1; WS[0x09] = 1; WS[0x0a] = 1; WS[0x0d] = 1;
 
+/** Runs of at most this many bytes go through the run cache; longer ones are rarely repeated. */
+const SHORT_RUN = 32;
+const RUN_CACHE_SIZE = 1024;
+
+function sameAscii(s: string, b: Uint8Array, start: number, end: number): boolean {
+  if (s.length !== end - start) return false;
+  for (let i = start; i < end; i++) if (s.charCodeAt(i - start) !== b[i]) return false;
+  return true;
+}
+
 class Parser {
   private pos = 0;
+  private readonly runs: Array<string | undefined> = new Array(RUN_CACHE_SIZE);
   private readonly duplicates: JsonDuplicate[] = [];
   private dropped = 0;
 
@@ -86,9 +115,52 @@ class Parser {
     return { value, duplicates: this.duplicates, duplicatesDropped: this.dropped };
   }
 
-  /** The iterative core: `stack` holds the open containers, so depth costs heap, not call stack. */
-  private value(): JsonValue {
+  members(onMember: (key: string, value: JsonValue, offset: number, repeated: boolean) => void): JsonMembers {
+    this.ws();
+    if (this.b[this.pos] !== 0x7b) this.fail(this.pos >= this.b.length ? 'unexpected end, expected an object' : 'expected an object');
+    if (this.maxDepth < 1) this.fail(`nesting deeper than ${this.maxDepth}`);
+    this.pos++;
+    this.ws();
+    // The object being read, as the parent frame of its members' containers (for their pointers).
+    const outer: Frame = { container: Object.create(null) as JsonObject, parent: undefined, slot: '' };
+    const seen = new Set<string>();
+    if (this.b[this.pos] === 0x7d) this.pos++;
+    else {
+      for (;;) {
+        this.ws();
+        const at = this.pos;
+        if (this.b[this.pos] !== 0x22) this.fail('expected a string key');
+        const k = this.string();
+        const repeated = seen.has(k);
+        if (repeated) this.duplicate(`/${pointerToken(k)}`, at);
+        else seen.add(k);
+        this.expect(0x3a, "':'");
+        outer.key = k;
+        onMember(k, this.value(outer), at, repeated);
+        this.ws();
+        const ch = this.b[this.pos];
+        if (ch === 0x2c) { this.pos++; continue; }
+        if (ch === 0x7d) { this.pos++; break; }
+        this.fail(this.pos >= this.b.length ? 'unexpected end inside a container' : "expected ',' or '}'");
+      }
+    }
+    this.ws();
+    if (this.pos !== this.b.length) this.fail('trailing data after the JSON value');
+    return { duplicates: this.duplicates, duplicatesDropped: this.dropped };
+  }
+
+  private duplicate(pointer: string, offset: number): void {
+    if (this.duplicates.length < MAX_DUPLICATES_RECORDED) this.duplicates.push({ pointer, offset });
+    else this.dropped++;
+  }
+
+  /**
+   * The iterative core: `stack` holds the open containers, so depth costs heap, not call stack.
+   * `outer`: the object whose member this value is (parseJsonMembers), which counts as one level.
+   */
+  private value(outer?: Frame): JsonValue {
     const stack: Frame[] = [];
+    const base = outer ? 1 : 0;
     let result: JsonValue | undefined;
     for (;;) {
       // Read one value start: a scalar, or open a container.
@@ -96,12 +168,13 @@ class Parser {
       let v: JsonValue;
       let opened = false;
       const c = this.b[this.pos];
-      const here = stack.length ? childPointer(stack[stack.length - 1]!) : '';
       if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
-        if (stack.length >= this.maxDepth) this.fail(`nesting deeper than ${this.maxDepth}`);
+        if (stack.length + base >= this.maxDepth) this.fail(`nesting deeper than ${this.maxDepth}`);
         this.pos++;
         const container: JsonValue[] | JsonObject = c === 0x5b ? [] : (Object.create(null) as JsonObject);
-        const frame: Frame = { container, pointer: here };
+        const parent = stack[stack.length - 1] ?? outer;
+        const slot = parent === undefined ? '' : Array.isArray(parent.container) ? parent.container.length : parent.key ?? '';
+        const frame: Frame = { container, parent, slot };
         stack.push(frame);
         this.ws();
         const close = c === 0x5b ? 0x5d : 0x7d;
@@ -157,13 +230,7 @@ class Parser {
     if (this.b[this.pos] !== 0x22) this.fail('expected a string key');
     const k = this.string();
     const obj = frame.container as JsonObject;
-    if (Object.prototype.hasOwnProperty.call(obj, k)) {
-      if (this.duplicates.length < MAX_DUPLICATES_RECORDED) {
-        this.duplicates.push({ pointer: `${frame.pointer}/${pointerToken(k)}`, offset: at });
-      } else {
-        this.dropped++;
-      }
-    }
+    if (Object.prototype.hasOwnProperty.call(obj, k)) this.duplicate(`${framePointer(frame)}/${pointerToken(k)}`, at);
     frame.key = k;
     this.expect(0x3a, "':'");
   }
@@ -204,9 +271,7 @@ class Parser {
       if (!digit(this.pos)) this.fail('digit expected in the exponent');
       while (digit(this.pos)) this.pos++;
     }
-    let text = '';
-    for (let i = start; i < this.pos; i++) text += String.fromCharCode(b[i]!);
-    const n = Number(text);
+    const n = this.pos - start <= 15 ? smallNumber(b, start, this.pos) : Number(String.fromCharCode(...b.subarray(start, this.pos)));
     // RFC 8259 §9 lets a parser limit the range; like serde_json, refuse what does not fit a double.
     if (!Number.isFinite(n)) this.fail('number out of range', start);
     return n;
@@ -237,9 +302,23 @@ class Parser {
 
   private decodeRun(start: number, end: number): string {
     if (end <= start) return '';
+    const b = this.b;
+    if (end - start <= SHORT_RUN) {
+      // Keys and enum values repeat in every member of a big header ("dtype", "shape", "F32"): a
+      // short ASCII run is looked up by its hash before it is decoded again.
+      let h = end - start;
+      let i = start;
+      for (; i < end && b[i]! < 0x80; i++) h = Math.imul(h, 31) + b[i]! | 0;
+      if (i === end) {
+        const slot = h & (RUN_CACHE_SIZE - 1);
+        const hit = this.runs[slot];
+        if (hit !== undefined && sameAscii(hit, b, start, end)) return hit;
+        return this.runs[slot] = String.fromCharCode.apply(null, b.subarray(start, end) as unknown as number[]);
+      }
+    }
     let ascii = true;
-    for (let i = start; i < end; i++) if (this.b[i]! >= 0x80) { ascii = false; break; }
-    if (ascii && end - start <= 1024) return String.fromCharCode(...this.b.subarray(start, end));
+    for (let i = start; i < end; i++) if (b[i]! >= 0x80) { ascii = false; break; }
+    if (ascii && end - start <= 1024) return String.fromCharCode(...b.subarray(start, end));
     const s = utf8Strict(this.b.subarray(start, end));
     if (s === null) this.fail('invalid UTF-8 in a string', start);
     return s;
@@ -290,9 +369,27 @@ class Parser {
   }
 }
 
-function childPointer(frame: Frame): string {
-  if (Array.isArray(frame.container)) return `${frame.pointer}/${frame.container.length}`;
-  return `${frame.pointer}/${pointerToken(frame.key ?? '')}`;
+/**
+ * The value of a validated number literal of at most 15 bytes. A plain integer of up to 15 digits is
+ * exact in a double, so it is summed digit by digit (most numbers in headers are offsets and shapes);
+ * anything else goes through Number().
+ */
+function smallNumber(b: Uint8Array, start: number, end: number): number {
+  let i = b[start] === 0x2d ? start + 1 : start;
+  let v = 0;
+  for (; i < end; i++) {
+    const d = b[i]! - 0x30;
+    if (d < 0 || d > 9) return Number(String.fromCharCode(...b.subarray(start, end)));
+    v = v * 10 + d;
+  }
+  return b[start] === 0x2d ? -v : v;
+}
+
+/** RFC 6901 pointer of a container, from the slots of its ancestors (depth is bounded by maxDepth). */
+function framePointer(frame: Frame): string {
+  const tokens: string[] = [];
+  for (let f: Frame | undefined = frame; f?.parent; f = f.parent) tokens.push(typeof f.slot === 'number' ? String(f.slot) : pointerToken(f.slot));
+  return tokens.length ? `/${tokens.reverse().join('/')}` : '';
 }
 
 /** A plain-object check that also accepts the null-prototype objects this parser builds. */

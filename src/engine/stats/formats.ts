@@ -4,7 +4,7 @@ import type { ScanContext } from '../types';
 import type { SafetensorsHeader } from '../formats/safetensors/parse';
 import type { NpyHeader } from '../formats/numpy/parse';
 import { pointerToken } from '../io/json';
-import { analyseWeights, type StatsTensor } from './analyse';
+import { STATS_MAX_TENSORS_PER_NODE, analyseWeights, type StatsTensor } from './analyse';
 import { FLOAT_BYTES, type FloatKind } from './sample';
 import { floatKindOf, isContiguous, type PickledTensor } from '../formats/pytorch/tensors';
 
@@ -16,10 +16,13 @@ export async function safetensorsWeightStats(ctx: ScanContext<unknown>, h: Safet
   const dataSize = ctx.source.size - h.dataStart;
   const tensors: StatsTensor[] = [];
   for (const t of h.tensors) {
+    // analyseWeights reads the first STATS_MAX_TENSORS_PER_NODE non-empty ones: a header of a million
+    // tensors must not become a million objects first.
+    if (tensors.length >= STATS_MAX_TENSORS_PER_NODE) break;
     const kind = SAFETENSORS_FLOATS.get(t.dtype);
     if (!kind) continue;
     const elements = product(t.shape);
-    if (elements === null || t.begin < 0 || t.end > dataSize || t.end - t.begin !== elements * FLOAT_BYTES[kind]) continue;
+    if (!elements || t.begin < 0 || t.end > dataSize || t.end - t.begin !== elements * FLOAT_BYTES[kind]) continue;
     tensors.push({ name: t.name, pointer: `/tensors/${pointerToken(t.name)}`, shape: t.shape, rowMajor: true,
       bytes: { kind, littleEndian: true, offset: h.dataStart + t.begin, elements } });
   }

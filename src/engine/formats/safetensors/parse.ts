@@ -5,7 +5,7 @@
 import { FormatError, type JsonValue } from '../../types';
 import { Reader } from '../../io/reader';
 import { utf8Strict } from '../../io/text';
-import { isJsonObject, parseJson, pointerToken, type JsonDuplicate } from '../../io/json';
+import { isJsonObject, parseJsonMembers, pointerToken, type JsonDuplicate } from '../../io/json';
 
 /** Bits per element, from safetensors/src/tensor.rs `Dtype::bitsize` (F4/F6 are packed sub-byte). */
 /** A Map, not an object: a dtype named "constructor" must not find Object.prototype. */
@@ -20,20 +20,20 @@ const SPACE = 0x20;
 const OPEN_BRACE = 0x7b;
 
 export interface TensorEntry {
-  name: string;
+  readonly name: string;
   /** JSON pointer of the entry: '/<name>'. */
-  pointer: string;
-  dtype: string;
-  shape: number[];
+  readonly pointer: string;
+  readonly dtype: string;
+  readonly shape: number[];
   /** Relative to the buffer start (header.dataStart). Not yet judged: may run backwards or past EOF. */
-  begin: number;
-  end: number;
+  readonly begin: number;
+  readonly end: number;
 }
 
 /** A tensor entry whose JSON types the format does not allow (the loader refuses the file). */
 export interface EntryProblem { pointer: string; message: string }
 
-/** A string the header carries besides dtypes: judged by the string detectors. */
+/** A string the header carries besides dtypes and tensor names: judged by the string detectors. */
 export interface HeaderString { pointer: string; text: string; kind: 'tensor-name' | 'metadata-key' | 'metadata-value' | 'extra-field' }
 
 export interface SafetensorsHeader {
@@ -45,6 +45,7 @@ export interface SafetensorsHeader {
   leadingWhitespace: number;
   /** Trailing padding other than spaces (the library pads with 0x20 only). */
   nonSpacePadding: boolean;
+  /** Document order; a repeated name keeps its first place and its last value. Their names are strings to judge too. */
   tensors: TensorEntry[];
   /** null when the header has no __metadata__. */
   metadata: Array<{ key: string; value: JsonValue }> | null;
@@ -87,45 +88,59 @@ export function parseHeader(bytes: Uint8Array, maxDepth: number): SafetensorsHea
   }
   // The loader decodes the header with str::from_utf8: invalid UTF-8 is a hard error there too.
   if (utf8Strict(bytes) === null) throw new FormatError('the header is not valid UTF-8', 8);
+  const header: SafetensorsHeader = {
+    headerBytes: n, dataStart, leadingWhitespace: lead, nonSpacePadding,
+    tensors: [], metadata: null, metadataNotObject: false, problems: [],
+    duplicates: [], duplicatesDropped: 0, strings: [],
+  };
+  // Member by member (io/json.ts parseJsonMembers): a 100 MB header of a million tensors must not
+  // become one million-key object. As in serde_json (the loader), the last of a repeated key wins and
+  // keeps the first one's place.
+  const dtypes = new Map<string, string>();
+  const slots: Array<TensorEntry | null> = [];
+  const names: string[] = [];
+  let at: Map<string, number> | undefined; // name → slot, built at the first repeated name only
   let doc;
   try {
-    doc = parseJson(bytes, { maxDepth });
+    doc = parseJsonMembers(bytes, { maxDepth }, (name, value, _offset, repeated) => {
+      if (name === METADATA_KEY) {
+        header.metadataNotObject = false;
+        header.metadata = null;
+        if (!isJsonObject(value)) header.metadataNotObject = true;
+        else header.metadata = Object.keys(value).map((key) => ({ key, value: value[key]! }));
+        return;
+      }
+      const entry = tensorEntry(name, value, header, dtypes);
+      // The scanner judges the names of the tensors kept; an invalid entry's name is judged from here.
+      if (!entry) header.strings.push({ pointer: `/${pointerToken(name)}`, text: name, kind: 'tensor-name' });
+      if (!repeated) {
+        slots.push(entry);
+        names.push(name);
+        at?.set(name, slots.length - 1);
+        return;
+      }
+      at ??= new Map(names.map((x, i) => [x, i]));
+      slots[at.get(name)!] = entry; // every name but __metadata__ (returned above) has its slot
+    });
   } catch (e) {
     // Offsets from the JSON parser are relative to the header: make them absolute in the file.
     if (e instanceof FormatError && e.offset !== undefined) throw new FormatError(e.message.replace(/at byte \d+/, `at byte ${e.offset + 8}`), e.offset + 8);
     throw e;
   }
-  const root = doc.value;
-  if (!isJsonObject(root)) throw new FormatError('the header is not a JSON object', 8 + lead);
-
-  const header: SafetensorsHeader = {
-    headerBytes: n, dataStart, leadingWhitespace: lead, nonSpacePadding,
-    tensors: [], metadata: null, metadataNotObject: false, problems: [],
-    duplicates: doc.duplicates, duplicatesDropped: doc.duplicatesDropped, strings: [],
-  };
-
-  for (const name of Object.keys(root)) {
-    const value = root[name]!;
-    const pointer = `/${pointerToken(name)}`;
-    if (name === METADATA_KEY) {
-      if (!isJsonObject(value)) { header.metadataNotObject = true; continue; }
-      header.metadata = Object.keys(value).map((key) => ({ key, value: value[key]! }));
-      for (const { key, value: v } of header.metadata) {
-        const p = `${pointer}/${pointerToken(key)}`;
-        header.strings.push({ pointer: p, text: key, kind: 'metadata-key' });
-        // A non-string value is judged by the scanner; its text still goes to the detectors.
-        header.strings.push({ pointer: p, text: typeof v === 'string' ? v : JSON.stringify(v), kind: 'metadata-value' });
-      }
-      continue;
-    }
-    header.strings.push({ pointer, text: name, kind: 'tensor-name' });
-    const entry = tensorEntry(name, pointer, value, header);
-    if (entry) header.tensors.push(entry);
+  header.tensors = slots.some((t) => t === null) ? slots.filter((t): t is TensorEntry => t !== null) : slots as TensorEntry[];
+  header.duplicates = doc.duplicates;
+  header.duplicatesDropped = doc.duplicatesDropped;
+  for (const { key, value: v } of header.metadata ?? []) {
+    const p = `/${METADATA_KEY}/${pointerToken(key)}`;
+    header.strings.push({ pointer: p, text: key, kind: 'metadata-key' });
+    // A non-string value is judged by the scanner; its text still goes to the detectors.
+    header.strings.push({ pointer: p, text: typeof v === 'string' ? v : JSON.stringify(v), kind: 'metadata-value' });
   }
   return header;
 }
 
-function tensorEntry(name: string, pointer: string, value: JsonValue, header: SafetensorsHeader): TensorEntry | null {
+function tensorEntry(name: string, value: JsonValue, header: SafetensorsHeader, dtypes: Map<string, string>): TensorEntry | null {
+  const pointer = `/${pointerToken(name)}`;
   const bad = (message: string) => { header.problems.push({ pointer, message }); return null; };
   if (!isJsonObject(value)) return bad(`tensor "${name}" is not an object`);
   const { dtype, shape, data_offsets: offsets } = value;
@@ -140,7 +155,16 @@ function tensorEntry(name: string, pointer: string, value: JsonValue, header: Sa
   if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every(isCount)) {
     return bad(`tensor "${name}" data_offsets is not a pair of non-negative integers`);
   }
-  return { name, pointer, dtype, shape: shape as number[], begin: offsets[0] as number, end: offsets[1] as number };
+  // One string per distinct dtype, not one per tensor.
+  let d = dtypes.get(dtype);
+  if (d === undefined) dtypes.set(dtype, d = dtype);
+  return new Tensor(name, d, shape as number[], offsets[0] as number, offsets[1] as number);
+}
+
+/** A tensor entry; its JSON pointer is built when a finding or a statistic needs it. */
+class Tensor implements TensorEntry {
+  constructor(readonly name: string, readonly dtype: string, readonly shape: number[], readonly begin: number, readonly end: number) {}
+  get pointer(): string { return `/${pointerToken(this.name)}`; }
 }
 
 /** A JSON number usable as a count or offset: integral and non-negative (u64/usize in the loader). */

@@ -46,6 +46,7 @@ async function scan(ctx: ScanContext<unknown>): Promise<void> {
     ctx.report({ ruleId: 'safetensors/invalid-tensor-entry', message: p.message, pointer: p.pointer });
   }
   for (const s of header.strings) ctx.inspectString(s.text, { pointer: s.pointer });
+  for (const t of header.tensors) ctx.inspectString(t.name, { pointer: t.pointer });
   judgeMetadata(ctx, header);
   const checked = judgeTensors(ctx, header);
   await judgeCoverage(ctx, header, checked);
