@@ -1,7 +1,8 @@
 // Hand-built TensorFlow graphs (test/builders/tensorflow.ts) for attacks the real tools do not write.
 import { describe, expect, it } from 'vitest';
 import { scan, fromBytes, type FileReport } from '../../src/engine';
-import { attr, deeplyNestedAttr, graph, graphDef, kerasMetadata, pb, savedModel, stringConst } from '../builders/tensorflow';
+import { attr, deeplyNestedAttr, graph, graphDef, kerasMetadata, metaGraph, node, pb, savedModel, stringConst } from '../builders/tensorflow';
+import { MAX_DECODED_NODES, countDecodedObjects } from '../../src/engine/formats/tensorflow/parse';
 
 const run = (bytes: Uint8Array, name = 'saved_model.pb', limits = {}) => scan(fromBytes(bytes, name), { limits });
 const only = (r: FileReport, id: string) => r.findings.filter((f) => f.ruleId === id);
@@ -129,6 +130,30 @@ describe('tensorflow: hostile structure', () => {
     const r = await run(graphDef([{ name: 'a', op: 'Const' }, { name: 'b', op: 'Identity', inputs: ['a'] }]), 'g.pb', { maxMemberBytes: 16 });
     expect(only(r, 'scan/limit-reached')).toHaveLength(1);
     expect(r.complete).toBe(false);
+  });
+
+  it('a SavedModel of more nodes than are decoded per file is refused before decoding: limit reached, incomplete', async () => {
+    // MAX_DECODED_NODES + 1 empty NodeDefs (2 bytes each) after one PyFunc: a 330 MB graph of tiny
+    // nodes once ran the scan out of memory in the decoder; now nothing is decoded, and the file says so.
+    const nodes = new Uint8Array(2 * (MAX_DECODED_NODES + 1));
+    for (let i = 0; i < nodes.length; i += 2) nodes[i] = 0x0a;
+    const head = pb(graph([{ name: 'p', op: 'PyFunc' }]));
+    const bytes = savedModel([{ graph: [[1, node({ name: 'p', op: 'PyFunc' })]] }]);
+    const big = pb([[1, 1], [2, [[2, Uint8Array.from([...head, ...nodes])]]]]);
+    expect(countDecodedObjects(bytes, 'saved-model')).toBe(1);
+    expect(countDecodedObjects(big, 'saved-model')).toBe(MAX_DECODED_NODES + 2);
+    const r = await run(big);
+    expect(only(r, 'scan/limit-reached').map((f) => f.message)).toEqual([expect.stringMatching(/SavedModel of 1000002 nodes is above the 1000000/)]);
+    expect(r.complete).toBe(false);
+    expect(r.status).toBe('error');
+  });
+
+  it('counts the nodes of library functions and of every meta graph, and Keras metadata objects', () => {
+    const fns = [{ name: 'f', nodes: [{ name: 'a', op: 'Identity' }, { name: 'b', op: 'Identity' }] }];
+    expect(countDecodedObjects(graphDef([{ name: 'x', op: 'Const' }], fns), 'graph-def')).toBe(3);
+    expect(countDecodedObjects(savedModel([{ graph: graph([{ name: 'x', op: 'Const' }]) }, { graph: graph([], fns) }]), 'saved-model')).toBe(3);
+    expect(countDecodedObjects(pb(metaGraph({ graph: graph([{ name: 'x', op: 'Const' }], fns) })), 'meta-graph')).toBe(3);
+    expect(countDecodedObjects(kerasMetadata([{ identifier: 'a', metadata: '{}' }, { identifier: 'b', metadata: '{}' }]), 'keras-metadata')).toBe(2);
   });
 
   it('junk named saved_model.pb is claimed by name and reported malformed, never clean', async () => {

@@ -2,6 +2,7 @@
 // descriptors of the tensorflow wheel; decode only, no reflection) into the plain shapes below, which
 // name only the fields the scanner reads. Field numbers: see schema/README.md and the sniffer.
 import { FormatError } from '../../types';
+import { fields } from '../../io/protowire';
 import type { TfKind } from './sniff';
 
 export interface TfTensor { dtype?: number; string_val?: Uint8Array[] }
@@ -84,4 +85,48 @@ export async function parseTensorflow(bytes: Uint8Array, kind: TfKind): Promise<
     if (meta.graph_def) doc.graphs.push({ prefix: `${prefix}graph_def/`, graph: meta.graph_def });
   }
   return doc;
+}
+
+/**
+ * NodeDefs (graph nodes and function bodies) a file may hold to be decoded. The decoder builds every
+ * node as JS objects, ~570 bytes of heap for a small one: a 30 MB SavedModel of a million tiny nodes
+ * peaked at 570 MB, and a 330 MB one ran the scan out of memory. Real graphs hold 10^3-10^5 nodes.
+ */
+export const MAX_DECODED_NODES = 1_000_000;
+/** Keras 2 metadata objects decoded per file, for the same reason (each holds a JSON config). */
+export const MAX_DECODED_KERAS_OBJECTS = 1_000_000;
+
+/**
+ * Counts, on the wire and without decoding, the messages that would become one JS object each: the
+ * NodeDefs of every graph and library function (SavedModel.meta_graphs = 2 → MetaGraphDef.graph_def = 2
+ * → GraphDef.node = 1, GraphDef.library = 2 → FunctionDefLibrary.function = 1 → FunctionDef.node_def =
+ * 3; graph.proto, function.proto, meta_graph.proto, saved_model.proto), or the objects of a Keras
+ * metadata file (SavedMetadata.nodes = 1). Malformed input returns what was counted so far: the
+ * decoder reports it.
+ */
+export function countDecodedObjects(bytes: Uint8Array, kind: TfKind): number {
+  let n = 0;
+  const graph = (s: number, e: number): void => {
+    for (const f of fields(bytes, s, e)) {
+      if (f.wire !== 2) continue;
+      if (f.no === 1) n++;
+      else if (f.no === 2) for (const fn of fields(bytes, f.start, f.end)) if (fn.no === 1 && fn.wire === 2) function_(fn.start, fn.end);
+    }
+  };
+  const function_ = (s: number, e: number): void => {
+    for (const f of fields(bytes, s, e)) if (f.no === 3 && f.wire === 2) n++;
+  };
+  const meta = (s: number, e: number): void => {
+    for (const f of fields(bytes, s, e)) if (f.no === 2 && f.wire === 2) graph(f.start, f.end);
+  };
+  try {
+    if (kind === 'saved-model') {
+      for (const f of fields(bytes, 0, bytes.length)) if (f.no === 2 && f.wire === 2) meta(f.start, f.end);
+    } else if (kind === 'meta-graph') meta(0, bytes.length);
+    else if (kind === 'graph-def') graph(0, bytes.length);
+    else for (const f of fields(bytes, 0, bytes.length)) if (f.no === 1 && f.wire === 2) n++;
+  } catch (e) {
+    if (!(e instanceof FormatError)) throw e;
+  }
+  return n;
 }

@@ -5,7 +5,7 @@
 import { FormatError, LimitExceeded, type JsonValue, type ScanContext, type Scanner } from '../../types';
 import { clip } from '../../io/text';
 import { tensorflowSniffer, type TfSniff } from './sniff';
-import { parseTensorflow } from './parse';
+import { MAX_DECODED_KERAS_OBJECTS, MAX_DECODED_NODES, countDecodedObjects, parseTensorflow } from './parse';
 import { judgeGraph, newStats, type GraphStats } from './graph';
 import { judgeKeras, judgeMeta, type Reference } from './meta';
 import { scanPbtxt } from './text';
@@ -40,6 +40,11 @@ async function scan(ctx: ScanContext<TfSniff>): Promise<void> {
   if (ctx.source.size > max) throw new LimitExceeded('maxMemberBytes', `${LABEL[kind]} of ${ctx.source.size} bytes is larger than ${max}`);
   const bytes = await ctx.read(0, ctx.source.size);
   if (bytes.length !== ctx.source.size) throw new FormatError(`short read: ${bytes.length} of ${ctx.source.size} bytes`);
+  const objects = countDecodedObjects(bytes, kind);
+  const cap = kind === 'keras-metadata' ? MAX_DECODED_KERAS_OBJECTS : MAX_DECODED_NODES;
+  if (objects > cap) {
+    throw new LimitExceeded('tensorflowNodes', `${LABEL[kind]} of ${objects} ${kind === 'keras-metadata' ? 'objects' : 'nodes'} is above the ${cap} decoded per file`);
+  }
   const doc = await parseTensorflow(bytes, kind);
   ctx.checkAborted();
 
