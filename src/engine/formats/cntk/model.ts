@@ -4,7 +4,8 @@
 // function has "type" = "CompositeFunction", "root", "uid", "inputs" and "primitive_functions", a
 // vector of dictionaries, one per function ("type" = "PrimitiveFunction" with an "op" number, or
 // "UserDefinedFunction" with a "user_defined_state"). A parser returns data; scanner.ts judges it.
-import { FormatError } from '../../types';
+import { FormatError, LimitExceeded } from '../../types';
+import { boundedReader } from '../../io/proto-budget';
 import { pointerToken as tok } from '../../io/json';
 import type { CNTK } from './schema/cntk.js';
 
@@ -67,8 +68,9 @@ const str = (v: Value | undefined): string => (v && typeof v.string_value === 's
 export function decodeModel(P: Decoders, bytes: Uint8Array, tick: () => void): CntkModel {
   let root: Dict;
   try {
-    root = P.Dictionary.decode(bytes) as unknown as Dict;
+    root = P.Dictionary.decode(boundedReader(bytes, 'the CNTK dictionary')) as unknown as Dict;
   } catch (e) {
+    if (e instanceof LimitExceeded) throw e;
     throw new FormatError(`cannot decode the CNTK dictionary: ${(e as Error).message}`);
   }
   const type = str(root.data?.['type']);

@@ -5,7 +5,8 @@
 // CustomModel, LinkedModel, SerializedModel and the ML Program (MIL.proto: functions, blocks,
 // operations, values and their blob-file references). Other model types decode as opaque bytes, so
 // their weights are never walked; weights inside layers are skipped as unknown fields.
-import { FormatError } from '../../types';
+import { FormatError, LimitExceeded } from '../../types';
+import { MAX_PROTO_FIELDS, boundedReader } from '../../io/proto-budget';
 import { pointerToken as tok } from '../../io/json';
 import type { CoreML } from './schema/coreml.js';
 
@@ -73,13 +74,15 @@ export async function parseSpec(bytes: Uint8Array, tick: () => void): Promise<Co
 /**
  * Decodes and walks a spec. Anything the decoder rejects (truncation, a length past the end, invalid
  * UTF-8 in a string field, nesting past protobufjs' recursion limit) is a FormatError: Core ML's own
- * protobuf parser rejects the same inputs.
+ * protobuf parser rejects the same inputs. A spec of more than `maxFields` fields is a limit
+ * (io/proto-budget.ts), thrown while decoding, before its objects exhaust the heap.
  */
-export function decodeSpec(C: Decoders, bytes: Uint8Array, tick: () => void): CoremlSpec {
+export function decodeSpec(C: Decoders, bytes: Uint8Array, tick: () => void, maxFields = MAX_PROTO_FIELDS): CoremlSpec {
   let model: Model;
   try {
-    model = C.Specification.Model.decode(bytes);
+    model = C.Specification.Model.decode(boundedReader(bytes, 'the model specification', maxFields));
   } catch (e) {
+    if (e instanceof LimitExceeded) throw e;
     throw new FormatError(`cannot decode the model specification: ${(e as Error).message}`);
   }
   return walkSpec(model, tick);
