@@ -14,9 +14,15 @@ import {
   type ScanContext, type ScanHooks, type ScanOptions, type StringWhere,
 } from './types';
 
+/** The last non-empty segment of a '/' or '\\' separated name (the name itself when it has none). A scan
+ * from the end, without splitting: member names can be 64 KiB of separators. */
 export function baseName(name: string): string {
-  const parts = name.split(/[\\/]/).filter((p) => p.length > 0);
-  return parts.length ? parts[parts.length - 1]! : name;
+  let end = name.length;
+  while (end > 0 && (name[end - 1] === '/' || name[end - 1] === '\\')) end--;
+  if (end === 0) return name;
+  let start = end;
+  while (start > 0 && name[start - 1] !== '/' && name[start - 1] !== '\\') start--;
+  return name.slice(start, end);
 }
 
 export function extensionOf(name: string): string {
