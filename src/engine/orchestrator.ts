@@ -14,6 +14,28 @@ import {
   type ScanContext, type ScanHooks, type ScanOptions, type StringWhere,
 } from './types';
 
+// Member names and quoted strings come from the file, and a hostile one makes them a megabyte each (a
+// pax path may be 1 MiB): 600 tar members so named made a 600 MB report, more than V8 can build as one
+// string. What the report keeps of them is bounded here, for every format at once.
+/** Characters of a finding's message kept (messages quote names and strings). */
+export const MAX_MESSAGE_CHARS = 2000;
+/** Characters of a finding's pointer kept (a JSON pointer or a member name). */
+export const MAX_POINTER_CHARS = 4096;
+/** Characters of a member name kept in node paths: PATH_MAX on Linux, beyond which no extractor can
+ * create the file anyway. A longer name keeps its start, says how long it was, and keeps its last
+ * NAME_TAIL_CHARS (NAME_MAX: the base name, so its extension still names the format). */
+export const MAX_NODE_NAME_CHARS = 4096;
+const NAME_TAIL_CHARS = 255;
+
+const cut = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max)}…` : text);
+
+/** The name a child node gets in its path: `name`, or its start and end around its length. */
+export function nodeName(name: string): string {
+  if (name.length <= MAX_NODE_NAME_CHARS) return name;
+  const mark = `…(${name.length} characters)…`;
+  return name.slice(0, MAX_NODE_NAME_CHARS - NAME_TAIL_CHARS - mark.length) + mark + name.slice(-NAME_TAIL_CHARS);
+}
+
 /** The last non-empty segment of a '/' or '\\' separated name (the name itself when it has none). A scan
  * from the end, without splitting: member names can be 64 KiB of separators. */
 export function baseName(name: string): string {
@@ -96,11 +118,11 @@ export class Walk {
     const finding: Finding = {
       ruleId: f.ruleId,
       severity: f.severity ?? RULES[f.ruleId].severity,
-      message: f.message,
+      message: cut(f.message, MAX_MESSAGE_CHARS),
       location: { path: [...path] },
     };
     if (f.offset !== undefined) finding.location.offset = f.offset;
-    if (f.pointer !== undefined) finding.location.pointer = f.pointer;
+    if (f.pointer !== undefined) finding.location.pointer = cut(f.pointer, MAX_POINTER_CHARS);
     if (f.evidence !== undefined) finding.evidence = clip(f.evidence, 400);
     if (f.severityReason !== undefined) finding.severityReason = f.severityReason;
     this.findings.push(finding);
@@ -234,7 +256,7 @@ export class Walk {
         if (node.status === 'scanned') node.status = 'limited';
         node.error = node.error ? `${node.error}; ${reason}` : reason;
       },
-      scanChild: (childName, child, childHint) => walk.visit(child, [...path, childName], depth + 1, childHint, trail),
+      scanChild: (childName, child, childHint) => walk.visit(child, [...path, nodeName(childName)], depth + 1, childHint, trail),
       inspectString: (text, where) => walk.inspectString(path, text, where),
       async read(offset, length) {
         walk.checkAborted();

@@ -12,7 +12,7 @@
 // stand: until the safetensors scanner lands, the big files simply take the fallback path.
 // Env: MG_BENCH_SIZES="2,20" (GB, decimal) to change the safetensors sizes ("" for none); MG_BENCH_SKIP_ZIP=1;
 // MG_BENCH_SKIP_PICKLE=1, or MG_BENCH_PICKLE="torch-zip,torch-legacy,objects,forest" for some of them;
-// MG_BENCH_ONLY="gguf,keras,onnx,archives,bombs,headers" to run only some of the extra cases (see EXTRA_CASES);
+// MG_BENCH_ONLY="gguf,keras,onnx,archives,bombs,hostile" to run only some of the extra cases (see EXTRA_CASES);
 // MG_BENCH_SKIP_STARTUP=1 to skip the start-up lines (--help and a torch.save scan, each beside node -e 0);
 // MG_BENCH_TORCH=<file.pt> names the torch.save checkpoint of the second (default .bench/torch-1gb.pt).
 import { spawn } from 'node:child_process';
@@ -196,7 +196,7 @@ const EXTRA_CASES = [
   ['onnx', 'onnx.mjs', 'onnxCases'],
   ['archives', 'archives.mjs', 'archiveCases'],
   ['bombs', 'bombs.mjs', 'bombCases'],
-  ['headers', 'headers.mjs', 'headerCases'],
+  ['hostile', 'hostile.mjs', 'hostileCases'],
 ];
 
 function row(cells, widths) { return cells.map((c, i) => String(c).padStart(widths[i])).join('  '); }

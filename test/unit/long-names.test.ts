@@ -9,6 +9,8 @@ import { baseName } from '../../src/engine/orchestrator';
 import { normalizePath } from '../../src/engine/folder/references';
 import { resolveInside } from '../../src/engine/formats/zip/paths';
 import { buildZip } from '../builders/zip';
+import { buildTar } from '../builders/tar';
+import { MAX_MESSAGE_CHARS, MAX_NODE_NAME_CHARS, MAX_POINTER_CHARS } from '../../src/engine/orchestrator';
 import { MAX_FOLDER_ARCHIVE_NAME_CHARS } from '../../src/engine/folder/members';
 
 // The splitting versions the fast paths replaced: the reference semantics.
@@ -35,18 +37,35 @@ describe('path helpers on hostile names', () => {
     }), { numRuns: 3000 });
   });
 
-  // 100 names of 60,000 characters stay under MAX_FOLDER_ARCHIVE_NAME_CHARS, so the folder checks run
-  // over them (the quadratic was there); 200 are above it, so the checks are skipped and the members
-  // are still scanned one by one.
-  for (const count of [100, 200]) {
-    it(`a zip of ${count} members named with 30,000 segments each is scanned whole, every member reached`, async () => {
-      const long = 'd/'.repeat(30_000);
+  // Names of 4,000 characters (under MAX_NODE_NAME_CHARS, so node paths keep them whole) with 2,000
+  // segments each: 1,500 of them stay under MAX_FOLDER_ARCHIVE_NAME_CHARS, so the folder checks run
+  // over them (the quadratic was there: minutes); 2,500 are above it, so the checks are skipped and
+  // the members are still scanned one by one.
+  for (const count of [1500, 2500]) {
+    it(`a zip of ${count} members named with 2,000 segments each is scanned whole, every member reached`, async () => {
+      const long = 'd/'.repeat(1990);
       const zip = buildZip({ members: Array.from({ length: count }, (_, i) => ({ name: `${long}m${i}.txt`, data: 'x' })) });
       const r = await scan(fromBytes(zip, 'deep-names.zip'));
       expect(r.complete).toBe(true);
       expect(r.nodes.filter((n) => n.path.length === 2)).toHaveLength(count);
       expect(r.nodes.find((n) => n.path.length === 2)!.path[1]).toBe(`${long}m0.txt`);
-      expect(count * (long.length + 8) > MAX_FOLDER_ARCHIVE_NAME_CHARS).toBe(count === 200);
+      expect(count * (long.length + 8) > MAX_FOLDER_ARCHIVE_NAME_CHARS).toBe(count === 2500);
     });
   }
+});
+
+describe('what a report keeps of huge names', () => {
+  it('a tar member named with 1 MiB keeps a 4,096-character node name ending with its base name, and the report stays small', async () => {
+    const long = `${'abcdefgh'.repeat(131_000)}/model.pkl`;
+    const member = (data: string) => ({ name: 'short', pax: { path: long }, data });
+    const r = await scan(fromBytes(buildTar({ members: [member('x'), member('y')] }), 'names.tar'));
+    const node = r.nodes.find((n) => n.path.length === 2)!;
+    expect(node.path[1]).toHaveLength(MAX_NODE_NAME_CHARS);
+    expect(node.path[1]!.endsWith('/model.pkl')).toBe(true);
+    expect(node.path[1]).toContain(`…(${long.length} characters)…`);
+    const dup = r.findings.find((f) => f.ruleId === 'archive/duplicate-name')!;
+    expect(dup.message.length).toBeLessThanOrEqual(MAX_MESSAGE_CHARS + 1);
+    expect(dup.location.pointer!.length).toBeLessThanOrEqual(MAX_POINTER_CHARS + 1);
+    expect(JSON.stringify(r).length).toBeLessThan(64 * 1024);
+  });
 });
