@@ -60,6 +60,24 @@ describe('pickle fast path agrees with the general machine', () => {
     expect(JSON.stringify(fast)).toContain('posix.system');
   });
 
+  it('shows the arguments of fast-path ops in the evidence window of a posix.system call (ints, float, memo keys, string)', async () => {
+    // The fast path records only offset and opcode per op and decodes the arguments of the last ops
+    // again when it stops: the window before the REDUCE must read as the slow path's.
+    const str = (s: string) => [0x8c, s.length, ...[...s].map((c) => c.charCodeAt(0))];
+    const bytes = new Uint8Array([0x80, 0x04,
+      ...str('posix'), 0x94, ...str('system'), 0x94, 0x93, 0x94,   // STACK_GLOBAL (its window is waited for)
+      0x4e, 0x30, 0x4e, 0x30, 0x4e, 0x30,                          // NONE POP x3: the trailing window, slow path
+      0x28, ...str('echo'), 0x94, 0x72, 9, 0, 0, 0, 0x68, 3,        // MARK 'echo' MEMOIZE, LONG_BINPUT 9, BINGET 3
+      0x4b, 7, 0x4d, 0x2c, 0x01, 0x4a, 0xfb, 0xff, 0xff, 0xff,     // BININT1 7, BININT2 300, BININT -5
+      0x47, 0x3f, 0xf8, 0, 0, 0, 0, 0, 0,                          // BINFLOAT 1.5
+      0x6a, 9, 0, 0, 0,                                            // LONG_BINGET 9
+      0x74, 0x52, 0x2e]);                                          // TUPLE, REDUCE, STOP
+    const [fast, slow] = await both(bytes, 'window.pkl');
+    expect(fast).toEqual(slow);
+    const text = JSON.stringify(fast);
+    for (const op of ['BININT2 300', 'BININT -5', 'BINFLOAT 1.5', 'LONG_BINGET 9']) expect(text).toContain(op);
+  });
+
   const corpus = join(process.cwd(), '..', 'shared', 'corpus');
   const inputs = [...files('fixtures/pickle-family'), ...files(join(corpus, 'picklescan')), ...files(join(corpus, 'fickling')),
     ...files(join(corpus, 'modelaudit', 'tests', 'assets', 'pickles')), ...files(join(corpus, 'modelaudit', 'tests', 'assets', 'samples', 'pickles'))];
