@@ -10,11 +10,14 @@ import type { OpReader } from './disasm';
 import { MAX_MARKS, MAX_STACK_DEPTH, MIN_CONST_CHARS, type Machine } from './machine';
 import { MAX_MEMO_ENTRIES } from './memo';
 import { itemsOf, keepCap, NO_ITEMS, type Node, type Val } from './values';
-import { RING_MASK } from './evidence';
+import { RING_MASK, type OpRing } from './evidence';
 
 type Coll = Node & { items: Val[]; n: number };
 
 const EMPTY_TUPLE: Node = { t: 'tuple', items: NO_ITEMS, n: 0 };
+
+/** What a push op left for a MEMOIZE fused after it: nothing, its string's bytes, an empty dict/list, another value. */
+const F_NONE = 0, F_STRING = 1, F_CONTAINER = 2, F_OTHER = 3;
 
 /** Longest string the fast path decodes itself (ASCII only); longer or non-ASCII ones take the slow path. */
 const FAST_STR = 64;
@@ -81,6 +84,28 @@ function collection(v: Val): Coll | null {
 }
 
 /**
+ * Writes the arguments of the ring's ops [from, to) that are still in the ring, decoded again from the
+ * buffer the fast path ran them from (every one of them is wholly in it): the values the slow path's
+ * ring.push would have stored. Slots of ops without an argument are left stale, as the renderer
+ * ignores them.
+ */
+function fillArgs(ring: OpRing, b: Uint8Array, base: number, from: number, to: number): void {
+  const at = ring.at, arg = ring.arg;
+  for (let k = Math.max(from, to - RING_MASK - 1); k < to; k++) {
+    const ri = k & RING_MASK, x = at[ri]!, code = x % 256, i = (x - code) / 256 - base;
+    switch (code) {
+      case 0x4b: case 0x71: case 0x68: arg[ri] = b[i + 1]!; break;                          // BININT1, BINPUT, BINGET
+      case 0x4d: arg[ri] = b[i + 1]! | (b[i + 2]! << 8); break;                             // BININT2
+      case 0x4a: arg[ri] = b[i + 1]! | (b[i + 2]! << 8) | (b[i + 3]! << 16) | (b[i + 4]! << 24); break; // BININT
+      case 0x72: case 0x6a: arg[ri] = (b[i + 1]! | (b[i + 2]! << 8) | (b[i + 3]! << 16) | (b[i + 4]! << 24)) >>> 0; break;
+      case 0x47: arg[ri] = new DataView(b.buffer, b.byteOffset + i + 1, 8).getFloat64(0, false); break; // BINFLOAT
+      case 0x8c: case 0x55: arg[ri] = asciiAt(b, i + 2, b[i + 1]!); break;                  // SHORT_BINUNICODE, SHORT_BINSTRING
+      case 0x58: arg[ri] = asciiAt(b, i + 5, b[i + 1]! | (b[i + 2]! << 8) | (b[i + 3]! << 16) | (b[i + 4]! << 24)); break;
+    }
+  }
+}
+
+/**
  * The fast path repeats the semantics of the ops above for speed; the general machine is the reference.
  * test/unit/pickle-fastpath.test.ts turns this off and checks that every report stays identical.
  */
@@ -94,8 +119,9 @@ export const FAST_PATH = { enabled: true };
 export function fastRun(m: Machine, r: OpReader, max: number): number {
   if (!FAST_PATH.enabled) return 0;
   const b = r.buf, base = r.base, st = m.stack, marks = m.marks, memo = m.memo, ring = m.ring;
-  const rAt = ring.at, rArg = ring.arg;
+  const rAt = ring.at;
   let rc = ring.count;
+  const first = rc;
   // Each op adds at most one stack value, one MARK and one memo key: stopping before any limit could be
   // reached leaves the limit checks to the slow path (which throws the LimitExceeded).
   const room = Math.min(MAX_STACK_DEPTH - st.length, MAX_MARKS - marks.length, MAX_MEMO_ENTRIES - memo.size);
@@ -103,80 +129,89 @@ export function fastRun(m: Machine, r: OpReader, max: number): number {
   let lim = base + b.length;
   if (r.end < lim) lim = r.end;
   if (r.frameEnd > r.pos && r.frameEnd < lim) lim = r.frameEnd; // an op straddling the frame end is reported
-  let pos = r.pos, n = 0;
+  // The loop runs on the buffer index, an int32 (offsets and frame ends may be doubles); `stopAt` bounds
+  // the ring count, which every op advances.
+  let i = (r.pos - base) | 0;
+  const iLim = (lim - base) | 0, stopAt = first + max;
   // The last string the fast path decoded: where its bytes are and the offset just past its op, so a
   // MEMOIZE right after it stores the bytes without re-encoding the string.
   let strAt = 0, strLen = 0, strEnd = -1, str = '';
-  loop: while (n < max) {
-    if (pos >= lim) break;
-    const i = pos - base, code = b[i]!;
+  // What the op just run pushed, when a MEMOIZE right after it runs in the same step (see the loop's end).
+  let fuse = F_NONE;
+  loop: while (rc < stopAt) {
+    if (i >= iLim) break;
+    const code = b[i]!;
     let len = 1;
-    // Each case checks everything first and `break loop`s before changing any state. Ops with an
-    // argument record it in the ring; the evidence renderer ignores the slot for ops without one.
+    // Each case checks everything first and `break loop`s before changing any state. Only the op's
+    // offset and code go to the ring; fillArgs decodes the arguments of the last ops from the buffer
+    // before anything reads the ring (one store per op instead of two, and no write barrier).
     switch (code) {
-      case 0x7d: st.push({ t: 'dict', items: NO_ITEMS, n: 0 }); break;                                      // EMPTY_DICT
-      case 0x5d: st.push({ t: 'list', items: NO_ITEMS, n: 0 }); break;                                      // EMPTY_LIST
+      case 0x7d: st.push({ t: 'dict', items: NO_ITEMS, n: 0 }); fuse = F_CONTAINER; break;                 // EMPTY_DICT
+      case 0x5d: st.push({ t: 'list', items: NO_ITEMS, n: 0 }); fuse = F_CONTAINER; break;                 // EMPTY_LIST
       case 0x29: st.push(EMPTY_TUPLE); break;                                                         // EMPTY_TUPLE
       case 0x4e: st.push(null); break;                                                                // NONE
       case 0x88: st.push(true); break;                                                                // NEWTRUE
       case 0x89: st.push(false); break;                                                               // NEWFALSE
       case 0x28: marks.push(st.length); break;                                                        // MARK
       case 0x4b:                                                                                      // BININT1
-        if (pos + 2 > lim) break loop;
-        { const v = b[i + 1]!; rArg[rc & RING_MASK] = v; st.push(v); len = 2; } break;
+        if (i + 2 > iLim) break loop;
+        st.push(b[i + 1]!); len = 2; break;
       case 0x4d:                                                                                      // BININT2
-        if (pos + 3 > lim) break loop;
-        { const v = b[i + 1]! | (b[i + 2]! << 8); rArg[rc & RING_MASK] = v; st.push(v); len = 3; } break;
+        if (i + 3 > iLim) break loop;
+        st.push(b[i + 1]! | (b[i + 2]! << 8)); len = 3; break;
       case 0x4a:                                                                                      // BININT: int4 LE
-        if (pos + 5 > lim) break loop;
-        { const v = b[i + 1]! | (b[i + 2]! << 8) | (b[i + 3]! << 16) | (b[i + 4]! << 24); rArg[rc & RING_MASK] = v; st.push(v); len = 5; } break;
+        if (i + 5 > iLim) break loop;
+        st.push(b[i + 1]! | (b[i + 2]! << 8) | (b[i + 3]! << 16) | (b[i + 4]! << 24)); len = 5; break;
       case 0x47:                                                                                      // BINFLOAT: big-endian double
-        if (pos + 9 > lim) break loop;
-        { const v = r.view.getFloat64(i + 1, false); rArg[rc & RING_MASK] = v; st.push(v); len = 9; } break;
+        if (i + 9 > iLim) break loop;
+        st.push(r.view.getFloat64(i + 1, false)); len = 9; break;
       case 0x8c: case 0x58: case 0x55: {                                                              // SHORT_BINUNICODE, BINUNICODE, SHORT_BINSTRING
         const w = code === 0x58 ? 4 : 1;
-        if (pos + 1 + w > lim) break loop;
+        if (i + 1 + w > iLim) break loop;
         const k = w === 1 ? b[i + 1]! : b[i + 1]! | (b[i + 2]! << 8) | (b[i + 3]! << 16) | (b[i + 4]! << 24);
-        if (k < 0 || k > FAST_STR || pos + 1 + w + k > lim) break loop;
+        if (k < 0 || k > FAST_STR || i + 1 + w + k > iLim) break loop;
         const s = asciiAt(b, i + 1 + w, k);
         if (s === null) break loop;                                                                   // UTF-8 / latin-1: slow path
         st.push(s);
-        rArg[rc & RING_MASK] = s; len = 1 + w + k;
-        strAt = i + 1 + w; strLen = k; strEnd = pos + len; str = s;
+        len = 1 + w + k;
+        strAt = i + 1 + w; strLen = k; strEnd = i + len; str = s;
         if (k >= MIN_CONST_CHARS) {
           // The hooks see this op as the ring's last, as in the slow path.
           const ri = rc & RING_MASK;
+          const pos = base + i;
           rAt[ri] = pos * 256 + code; ring.count = ++rc;
+          fillArgs(ring, b, base, first, rc);
           r.pos = pos + len;
           m.hooks.onConst(s, pos, pos + 1 + w, k, false);
-          pos += len; n++;
+          i += len;
           if (m.waiting) { m.hooks.afterOp(); break loop; }
           continue loop;
         }
+        fuse = F_STRING; // not before the hook: its op ends its step (continue above)
         break;
       }
       case 0x94: {                                                                                    // MEMOIZE: key = len(memo)
         const floor = marks.length ? marks[marks.length - 1]! : 0;
         if (st.length <= floor) break loop;
-        if (memo.size !== memo.length) memo.put(memo.size, st[st.length - 1]!, pos);                  // sparse keys
-        else if (strEnd === pos) memo.appendAscii(b, strAt, strLen, str);                           // the string just pushed
+        if (memo.size !== memo.length) memo.put(memo.size, st[st.length - 1]!, base + i);                  // sparse keys
+        else if (strEnd === i) memo.appendAscii(b, strAt, strLen, str);                           // the string just pushed
         else memo.append(st[st.length - 1]!);
         break;
       }
       case 0x71: case 0x72: {                                                                         // BINPUT, LONG_BINPUT
         const w = code === 0x71 ? 1 : 4;
         const floor = marks.length ? marks[marks.length - 1]! : 0;
-        if (pos + 1 + w > lim || st.length <= floor) break loop;
+        if (i + 1 + w > iLim || st.length <= floor) break loop;
         const k = w === 1 ? b[i + 1]! : (b[i + 1]! | (b[i + 2]! << 8) | (b[i + 3]! << 16) | (b[i + 4]! << 24)) >>> 0;
-        memo.put(k, st[st.length - 1]!, pos); rArg[rc & RING_MASK] = k; len = 1 + w; break;
+        memo.put(k, st[st.length - 1]!, base + i); len = 1 + w; break;
       }
       case 0x68: case 0x6a: {                                                                         // BINGET, LONG_BINGET
         const w = code === 0x68 ? 1 : 4;
-        if (pos + 1 + w > lim) break loop;
+        if (i + 1 + w > iLim) break loop;
         const k = w === 1 ? b[i + 1]! : (b[i + 1]! | (b[i + 2]! << 8) | (b[i + 3]! << 16) | (b[i + 4]! << 24)) >>> 0;
         const v = memo.get(k);
         if (v === undefined) break loop;                                                              // never stored: slow path
-        st.push(v); rArg[rc & RING_MASK] = k; len = 1 + w; break;
+        st.push(v); len = 1 + w; break;
       }
       case 0x65: case 0x75: case 0x90: {                                                              // APPENDS, SETITEMS, ADDITEMS
         const nm = marks.length;
@@ -216,20 +251,36 @@ export function fastRun(m: Machine, r: OpReader, max: number): number {
         const floor = marks.length ? marks[marks.length - 1]! : 0;
         if (st.length - floor < k) break loop;
         // Array literals: splice's builtin call and its result array cost more for one to three items.
-        const top = st.length;
-        const items = k === 2 ? [st[top - 2]!, st[top - 1]!] : k === 1 ? [st[top - 1]!] : [st[top - 3]!, st[top - 2]!, st[top - 1]!];
-        st.length = top - k;
+        // Pops, not `st.length = …`: setting the length is a runtime call, a pop is inlined.
+        let items: Val[];
+        if (k === 2) { const y = st.pop()!, x = st.pop()!; items = [x, y]; }
+        else if (k === 1) items = [st.pop()!];
+        else { const z = st.pop()!, y = st.pop()!, x = st.pop()!; items = [x, y, z]; }
         st.push({ t: 'tuple', items, n: k });
+        fuse = F_OTHER;
         break;
       }
       default: break loop;
     }
-    rAt[rc & RING_MASK] = pos * 256 + code;
+    rAt[rc & RING_MASK] = (base + i) * 256 + code;
     rc++;
-    pos += len;
-    n++;
+    i += len;
+    if (fuse !== F_NONE) {
+      // CPython's pickler memoizes every string, container and tuple right after writing it: that
+      // MEMOIZE runs here, without a dispatch of its own (the floor check holds after a push).
+      if (i < iLim && b[i] === 0x94 && rc < stopAt && memo.size === memo.length) {
+        if (fuse === F_STRING) memo.appendAscii(b, strAt, strLen, str);
+        else if (fuse === F_CONTAINER) memo.appendContainer(code === 0x7d);
+        else memo.append(st[st.length - 1]!);
+        rAt[rc & RING_MASK] = (base + i) * 256 + 0x94;
+        rc++;
+        i++;
+      }
+      fuse = F_NONE;
+    }
   }
   ring.count = rc;
-  r.pos = pos;
-  return n;
+  fillArgs(ring, b, base, first, rc);
+  r.pos = base + i;
+  return rc - first;
 }

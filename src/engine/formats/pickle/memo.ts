@@ -83,6 +83,8 @@ const CACHE_MASK = (1 << CACHE_BITS) - 1;
  */
 export class Memo {
   private readonly log: Uint8Array[] = [];
+  /** The last block of the log (empty: no block yet). */
+  private cur = new Uint8Array(0);
   private logPos = BLOCK;        // offset in the last block (BLOCK: no block yet)
   /** Log address (block << BLOCK_SHIFT | offset) of the entry of every INDEX_GROUP-th dense key. */
   private readonly index: Int32Array[] = [];
@@ -98,10 +100,13 @@ export class Memo {
   size = 0;
   private readonly results = new Map<string, Node & { t: 'call' }>();
 
-  /** The entry `i`, undefined when never stored. */
+  /** The entry `i`, undefined when never stored. The cached case is small enough to inline into the fast path. */
   get(i: number): Val | undefined {
     const c = i & CACHE_MASK;
-    if (this.cacheKey[c] === i) return this.cacheVal[c];
+    return this.cacheKey[c] === i ? this.cacheVal[c] : this.fetch(i, c);
+  }
+
+  private fetch(i: number, c: number): Val | undefined {
     if (i >= this.length) return this.sparse.get(i);
     if (this.over.size && this.over.has(i)) return this.over.get(i);
     const g = i >>> GROUP_SHIFT;
@@ -125,38 +130,49 @@ export class Memo {
     return v;
   }
 
-  /** Room for one entry of at most MAX_ENTRY bytes: its log address; indexes it when it starts a group. */
-  private reserve(i: number): number {
+  /**
+   * Room for one entry of at most MAX_ENTRY bytes at this.cur[this.logPos]; indexes it when it starts a
+   * group. Kept small so that it inlines into append: the rare cases are out of line.
+   */
+  private reserve(i: number): void {
+    if (this.logPos + MAX_ENTRY > this.cur.length) this.grow(i);
+    if ((i & GROUP_MASK) === 0) this.indexGroup(i);
+  }
+
+  /** A new block, or a bigger first block (see FIRST_BLOCK). */
+  private grow(i: number): void {
     if (this.logPos + MAX_ENTRY > BLOCK) {
       if (this.log.length >= MAX_LOG_BLOCKS) throw new LimitExceeded('pickleMemo', `memo log above ${MAX_LOG_BLOCKS} MiB at key ${i}`);
-      if (this.log.length) this.log[this.log.length - 1]![this.logPos] = T_JUMP;
-      this.log.push(new Uint8Array(this.log.length ? BLOCK : FIRST_BLOCK));
+      if (this.log.length) this.cur[this.logPos] = T_JUMP;
+      this.cur = new Uint8Array(this.log.length ? BLOCK : FIRST_BLOCK);
+      this.log.push(this.cur);
       this.logPos = 0;
-    } else if (this.logPos + MAX_ENTRY > this.log[this.log.length - 1]!.length) {
-      const small = this.log[this.log.length - 1]!, grown = new Uint8Array(Math.min(BLOCK, small.length * 4));
-      grown.set(small);
-      this.log[this.log.length - 1] = grown;
+    } else {
+      const grown = new Uint8Array(Math.min(BLOCK, this.cur.length * 4));
+      grown.set(this.cur);
+      this.log[this.log.length - 1] = this.cur = grown;
     }
+  }
+
+  /** Records the log address of dense key `i` (a multiple of INDEX_GROUP). */
+  private indexGroup(i: number): void {
     const a = ((this.log.length - 1) << BLOCK_SHIFT) | this.logPos;
-    if ((i & GROUP_MASK) === 0) {
-      const g = i >>> GROUP_SHIFT, at = g & INDEX_MASK;
-      if (at === 0 && this.index.length === g >>> INDEX_SHIFT) this.index.push(new Int32Array(this.index.length ? 1 << INDEX_SHIFT : FIRST_INDEX_PART));
-      let part = this.index[g >>> INDEX_SHIFT]!;
-      if (at >= part.length) {
-        const grown = new Int32Array(Math.min(1 << INDEX_SHIFT, part.length * 4));
-        grown.set(part);
-        this.index[g >>> INDEX_SHIFT] = part = grown;
-      }
-      part[at] = a;
+    const g = i >>> GROUP_SHIFT, at = g & INDEX_MASK;
+    if (at === 0 && this.index.length === g >>> INDEX_SHIFT) this.index.push(new Int32Array(this.index.length ? 1 << INDEX_SHIFT : FIRST_INDEX_PART));
+    let part = this.index[g >>> INDEX_SHIFT]!;
+    if (at >= part.length) {
+      const grown = new Int32Array(Math.min(1 << INDEX_SHIFT, part.length * 4));
+      grown.set(part);
+      this.index[g >>> INDEX_SHIFT] = part = grown;
     }
-    return a;
+    part[at] = a;
   }
 
   /** MEMOIZE with no sparse keys (size === length): appends without the checks of put(). */
   append(v: Val): void {
     const i = this.length;
     this.reserve(i);
-    const blk = this.log[this.log.length - 1]!;
+    const blk = this.cur;
     const p = this.logPos;
     let n = 1;
     if (typeof v === 'object' && v !== null) {
@@ -177,6 +193,15 @@ export class Memo {
     this.size++;
   }
 
+  /** MEMOIZE of the empty dict (or list) just pushed (size === length): its tag alone. */
+  appendContainer(dict: boolean): void {
+    const i = this.length;
+    this.reserve(i);
+    this.cur[this.logPos++] = dict ? T_DICT : T_LIST;
+    this.length = i + 1;
+    this.size++;
+  }
+
   /**
    * MEMOIZE of a string just decoded from `n` bytes at `b[at]`, all below 0x80 (size === length): its
    * bytes go to the log straight from the buffer. The value is the same string append() would keep.
@@ -184,7 +209,7 @@ export class Memo {
   appendAscii(b: Uint8Array, at: number, n: number, v: string): void {
     const i = this.length;
     this.reserve(i);
-    const blk = this.log[this.log.length - 1]!;
+    const blk = this.cur;
     const p = this.logPos;
     if (n <= LOG_STR) {
       blk[p] = n;
@@ -298,6 +323,7 @@ function packTuple(v: { items: Val[]; n: number }, blk: Uint8Array, p: number): 
     const x = items[k] as number, d = x - prev;
     prev = x;
     let z = d >= 0 ? 2 * d : -2 * d - 1;          // zigzag: |d| < 2^32, so z < 2^33 (exact in a double)
+    if (z < 0x80) { blk[q++] = z; continue; }     // the common case: (i, i + 1) and small ints
     while (z >= 0x80) { blk[q++] = (z % 0x80) | 0x80; z = Math.floor(z / 0x80); }
     blk[q++] = z;
   }
