@@ -8,11 +8,12 @@ import $protobuf from 'protobufjs/minimal.js';
 import { LimitExceeded } from '../types';
 
 /**
- * Fields (tags) decoded per file. Measured at ~140 bytes of heap per field on a graph of a million
- * nodes of three short strings (4 M tags, 570 MB), so 8 M bounds a decode near 1.1 GB, well inside a
- * 4 GB V8 heap; a real graph node or Core ML layer is 10-30 fields.
+ * Fields (tags) decoded per file. Measured at ~140 bytes of heap per field: a graph of a million nodes
+ * of three short strings is 4 M tags and 570 MB, a Core ML spec stopped at 8 M empty layers peaked at
+ * 1.1 GB. 5 M bounds a decode near 700 MB, inside a browser worker's heap; a real graph node or Core ML
+ * layer is 10-30 fields, so real files stay far below it.
  */
-export const MAX_PROTO_FIELDS = 8_000_000;
+export const MAX_PROTO_FIELDS = 5_000_000;
 
 /** A Reader over `bytes` that throws LimitExceeded('protoFields') past `max` fields. */
 export function boundedReader(bytes: Uint8Array, what: string, max = MAX_PROTO_FIELDS): $protobuf.Reader {
