@@ -4,7 +4,7 @@
 // values; the judge turns them into findings.
 import type { PolicyVerdict } from './policy';
 import type { CallNode, GlobalNode } from './machine';
-import { dictGet, isNode, tupleItems, type Val } from './values';
+import { dictGet, isNode, tupleItems, type Node, type Val } from './values';
 
 /** A callable passed as data, and where it sits in the carrier's arguments ("argument 0", "key="). */
 export interface Carried { value: Val; where: string }
@@ -27,7 +27,11 @@ export function carriedOf(v: PolicyVerdict, args: Val, kwargs?: Val): Carried[] 
 }
 
 const BUILTINS = new Set(['builtins', '__builtin__', '__builtins__']);
-/** copyreg's constructors: they make an instance of their first argument without calling it. */
+/**
+ * copyreg's constructors: they make an instance of their first argument without calling it. Only
+ * _reconstructor(cls, base, state) also runs `base.__init__(obj, state)` when base is not object
+ * (copyreg.py); reconstructorBase names that base so it is judged as called.
+ */
 const CONSTRUCTORS = new Set(['copyreg._reconstructor', 'copyreg.__newobj__', 'copyreg.__newobj_ex__',
   'copy_reg._reconstructor', 'copy_reg.__newobj__', 'copy_reg.__newobj_ex__']);
 
@@ -37,6 +41,15 @@ export function isGetattr(g: GlobalNode): boolean {
 
 export function isConstructor(g: GlobalNode): boolean {
   return CONSTRUCTORS.has(g.key);
+}
+
+/** The base whose __init__ copyreg._reconstructor(cls, base, state) runs, or null for object / not that shape. */
+export function reconstructorBase(g: GlobalNode, c: { args: Val }): GlobalNode | null {
+  if (!isConstructor(g) || g.name !== '_reconstructor') return null;
+  const a1 = tupleItems(c.args)?.[1];
+  if (!isNode(a1 ?? null) || (a1 as Node).t !== 'global') return null;
+  const base = a1 as GlobalNode;
+  return base.name === 'object' && BUILTINS.has(base.module) ? null : base;
 }
 
 /** The class global an instance was built from (cls(...), NEWOBJ cls, copyreg._reconstructor(cls, ...)), or null. */

@@ -152,6 +152,21 @@ export const SAFE: readonly SafeEntry[] = [
     'sklearn.externals.joblib.numpy_pickle_compat'], ['NumpyArrayWrapper', 'NDArrayWrapper', 'ZNDArrayWrapper'])),
   ...all('is the identity scorer sklearn pickles by reference', ['sklearn.metrics._scorer._passthrough_scorer']),
 
+  // ---- pyarrow: how Arrow-backed pandas columns pickle ------------------------------------------------------
+  // pandas 3 stores every string column as an ArrowStringArray once pyarrow is installed (and 2.x does for
+  // string[pyarrow] / ArrowDtype columns); its state is a pyarrow ChunkedArray, whose __reduce__ chain is
+  // below (pyarrow/array.pxi, table.pxi, types.pxi, scalar.pxi; pyarrow 25). Each builds a value from the
+  // values it is handed and calls none of them. _restore_array does not validate: a crafted ArrayData can
+  // make a later read run past its buffer (a crash), which is not code execution. foreign_buffer (any
+  // address) and the file/stream constructors are deliberately absent (policy-dangerous.ts).
+  ...all('rebuilds an Arrow array, table, buffer or scalar from pickled values (no callables run)', under(['pyarrow.lib'], [
+    '_restore_array', 'py_buffer', 'chunked_array', '_reconstruct_table', '_reconstruct_record_batch', 'scalar',
+    'DictionaryScalar._reconstruct', 'KeyValueMetadata'])),
+  ...all('builds an Arrow data type, field or schema value', under(['pyarrow.lib'], [
+    'type_for_alias', 'field', 'schema', 'timestamp', 'list_', 'large_list', 'list_view', 'large_list_view', 'map_',
+    'struct', 'union', 'binary', 'decimal32', 'decimal64', 'decimal128', 'decimal256', 'dictionary',
+    'run_end_encoded', 'json_', 'fixed_shape_tensor', 'bool8', 'opaque'])),
+
   // ---- transformers / accelerate enums and value types ------------------------------------------------------
   ...all('is a training or tokenizer option enum', [
     ...under(['transformers.trainer_utils'], ['IntervalStrategy', 'EvaluationStrategy', 'SchedulerType', 'HubStrategy',
