@@ -166,3 +166,33 @@ describe('real-2026-12 attacks: Keras 3 loaders under keras.src', () => {
       /^critical pickle\/dangerous-call Pickle calls keras\.src\.saving\.saving_lib\.load_model, which loads a Keras model/)]);
   });
 });
+
+/** getattr(<module>.<cls>, attr)(*args): how pyarrow pickles an extension array's type (ExtensionType.__reduce__). */
+function lookupCall(module: string, cls: string, attr: string, arg: string): Uint8Array {
+  return asm().proto(4).stackGlobal('builtins', 'getattr').stackGlobal(module, cls).str(attr).op('TUPLE2').op('REDUCE')
+    .str(arg).op('TUPLE1').op('REDUCE').stop().build();
+}
+
+describe('real-2026-12 attacks: the __arrow_ext_deserialize__ lookup pyarrow extension types pickle with', () => {
+  it('pandas\' own ArrowPeriodType.__arrow_ext_deserialize__ stays below WARNING', async () => {
+    const b = lookupCall('pandas.core.arrays.arrow.extension_types', 'ArrowPeriodType', '__arrow_ext_deserialize__', '{"freq": "M"}');
+    expect(alarms(await scanBytes(b, 'period.pkl'))).toEqual([]);
+  });
+
+  it('the same lookup on subprocess.Popen stays CRITICAL', async () => {
+    const r = await scanBytes(lookupCall('subprocess', 'Popen', '__arrow_ext_deserialize__', 'id'), 'period.pkl');
+    expect(alarms(r).some((a) => a.startsWith('critical pickle/dangerous-call'))).toBe(true);
+  });
+
+  it('the same lookup on a class no analysed library defines is a WARNING, not silent', async () => {
+    const r = await scanBytes(lookupCall('evilpkg.types', 'Thing', '__arrow_ext_deserialize__', 'x'), 'period.pkl');
+    expect(alarms(r)).toEqual([expect.stringMatching(/^warning pickle\/non-allowlisted-call Pickle calls evilpkg\.types\.Thing\.__arrow_ext_deserialize__/)]);
+  });
+
+  it('another dunder read the same way (__reduce_ex__, __init__) keeps getattr CRITICAL', async () => {
+    for (const attr of ['__reduce_ex__', '__init__']) {
+      const r = await scanBytes(lookupCall('pandas.core.arrays.arrow.extension_types', 'ArrowPeriodType', attr, 'x'), 'period.pkl');
+      expect(alarms(r).some((a) => a.startsWith('critical')), attr).toBe(true);
+    }
+  });
+});

@@ -63,6 +63,13 @@ export function classOf(v: Val): GlobalNode | null {
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * Dunder hooks a library's own __reduce__ reads off a class, and so a lookup like any other: pyarrow's
+ * ExtensionType.__reduce__ returns `self.__arrow_ext_deserialize__` (pyarrow/types.pxi), a classmethod,
+ * pickled as getattr(<extension type class>, '__arrow_ext_deserialize__'); pandas' Arrow period and interval
+ * types pickle this way. The looked-up method is then judged like any name.
+ */
+const LOOKUP_DUNDERS = new Set(['__arrow_ext_deserialize__']);
 
 /**
  * getattr(owner, 'name') read as a lookup: the owner (a class or module global, or an instance of a
@@ -73,7 +80,7 @@ export function lookupOf(c: CallNode): { owner: GlobalNode; attr: string; instan
   const args = tupleItems(c.args);
   if (!args || args.length < 2 || args.length > 3 || c.kwargs !== undefined) return null;
   const [target, attr] = args;
-  if (typeof attr !== 'string' || !IDENTIFIER.test(attr) || /^__.*__$/.test(attr)) return null;
+  if (typeof attr !== 'string' || !IDENTIFIER.test(attr) || (/^__.*__$/.test(attr) && !LOOKUP_DUNDERS.has(attr))) return null;
   if (isNode(target ?? null) && (target as GlobalNode).t === 'global') return { owner: target as GlobalNode, attr, instance: false };
   const cls = classOf(target ?? null);
   return cls ? { owner: cls, attr, instance: true } : null;
