@@ -196,3 +196,39 @@ describe('real-2026-12 attacks: the __arrow_ext_deserialize__ lookup pyarrow ext
     }
   });
 });
+
+/** A pickle whose BUILD state is one bytes constant: `prefix` (a serialiser's own framing), then `inner`. */
+function framedState(prefix: Uint8Array, inner: Uint8Array): Uint8Array {
+  const data = new Uint8Array([...prefix, ...inner, 0x00, 0x01]);
+  return asm().proto(4).stackGlobal('polars.lazyframe.frame', 'LazyFrame').op('EMPTY_TUPLE').op('NEWOBJ')
+    .bytes(data).op('BUILD').stop().build();
+}
+const PLAN_PREFIX = new TextEncoder().encode('POLARS_PLAN\u0018\u0000\u0000\u0000AnonymousFunction\u0091\u0081PLPYFN\u0094\u0081');
+
+describe('real-2026-12 attacks: a pickle inside a serialiser\'s own bytes (polars plans carry UDFs as cloudpickles)', () => {
+  it('a posix.system pickle after a polars-like plan header in BUILD bytes is found and CRITICAL', async () => {
+    const inner = asm().proto(4).stackGlobal('posix', 'system').str('echo pwned').op('TUPLE1').op('REDUCE').stop().build();
+    const r = await scanBytes(framedState(PLAN_PREFIX, inner), 'lazy.pkl');
+    expect(alarms(r)).toContainEqual(expect.stringMatching(new RegExp(`^warning pickle/nested-pickle A bytes constant at \\d+ holds a pickle at its byte ${PLAN_PREFIX.length} `)));
+    const hit = r.findings.find((f) => f.ruleId === 'pickle/dangerous-call');
+    expect(hit?.severity).toBe('critical');
+    expect(hit?.message).toContain('posix.system');
+  });
+
+  it('the real polars LazyFrame with a map_elements lambda (flagged/polars/lazy-udf.pkl) is CRITICAL: its plan carries the lambda\'s bytecode', async () => {
+    const r = await scanFile('flagged/polars/lazy-udf.pkl');
+    expect(alarms(r).some((a) => a.startsWith('critical pickle/code-object Pickle builds code with cloudpickle.cloudpickle._make_function'))).toBe(true);
+  });
+
+  it('bytes with stray 0x80 0x02..0x05 pairs but no pickle (array data) raise nothing', async () => {
+    const noise = new Uint8Array(4096);
+    for (let i = 0; i < noise.length; i++) noise[i] = (i * 73 + 11) & 0xff;
+    for (let i = 100; i < 4000; i += 97) { noise[i] = 0x80; noise[i + 1] = 2 + (i % 4); }
+    const b = asm().proto(4).stackGlobal('numpy.core.multiarray', '_reconstruct').stackGlobal('numpy', 'ndarray').int(0).op('TUPLE1')
+      .bytes(new Uint8Array([98])).op('TUPLE3').op('REDUCE')
+      .op('MARK').int(1).int(4096).op('TUPLE1').stackGlobal('numpy', 'dtype').str('u1').op('NEWFALSE').op('NEWTRUE').op('TUPLE3').op('REDUCE')
+      .op('NEWFALSE').bytes(noise).op('TUPLE').op('BUILD').stop().build();
+    const r = await scanBytes(b, 'array.pkl');
+    expect(alarms(r)).toEqual([]);
+  });
+});

@@ -13,7 +13,7 @@ import { WINDOW_AFTER, WINDOW_BEFORE } from './evidence';
 import { HIGHEST_PROTOCOL } from './opcodes';
 import type { GlobalNode, Machine } from './machine';
 import { strongerVerdict } from './shapes';
-import { nestedPickle } from './nested';
+import { embeddedPickleAt, nestedPickle } from './nested';
 
 export type Classify = (module: string, name: string) => PolicyVerdict;
 
@@ -176,7 +176,14 @@ export abstract class JudgeBase {
       return;
     }
     const n = nestedPickle(v);
-    if (!n) return;
+    if (!n) {
+      const at = v instanceof Uint8Array ? embeddedPickleAt(v) : null;
+      if (at !== null) {
+        this.raise('pickle/nested-pickle', `A bytes constant at ${off} holds a pickle at its byte ${at} (scanned as <const@${off}+${at}>)`, off, 'embedded', {}, `const@${off}`);
+        this.queue({ name: `<const@${off}+${at}>`, range: [argOff + at, argOff + argLen], hint: 'pickle' });
+      }
+      return;
+    }
     if (n.how === 'raw') this.nestedRange(argOff, argLen, off, n.how, n.bytes);
     else {
       this.raise('pickle/nested-pickle', `A ${n.how} constant at ${off} holds a pickle (scanned as <const@${off}>)`, off, n.how, {}, `const@${off}`);

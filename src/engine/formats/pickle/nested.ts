@@ -114,6 +114,32 @@ function plausibleHead(h: Uint8Array): boolean {
   return (b0 === 0x80 && b1 >= 2 && b1 <= 5) || P0_START.has(b0) || ((b0 & 0x0f) === 8 && ((b0 << 8) | b1) % 31 === 0);
 }
 
+/** Smallest constant searched for a pickle inside it (a pickle with a call needs more). */
+const MIN_EMBED_SEARCH = 32;
+/**
+ * Largest constant searched for a pickle that does not start it. Bounds the work per constant: array
+ * data (numpy's BUILD state, torch's bytes) can be large, and a random 0x80 0x02..0x05 pair costs a
+ * strict parse. Serialised frames that wrap a pickle (polars' plan bytes) are kilobytes.
+ */
+export const MAX_EMBED_SEARCH = 1024 * 1024;
+/** Ops a pickle found inside a constant must parse before it is claimed (random bytes fail in a few). */
+const EMBED_MIN_OPS = 8;
+
+/**
+ * Offset of a pickle (PROTO 2-5) that starts inside the bytes rather than at 0: how a serialiser that
+ * frames its own data carries a Python object (polars pickles a LazyFrame's plan as its own binary
+ * format with each Python UDF inside as a cloudpickle, after a `PLPYFN` tag). Null when none parses.
+ */
+export function embeddedPickleAt(b: Uint8Array): number | null {
+  if (b.length < MIN_EMBED_SEARCH || b.length > MAX_EMBED_SEARCH) return null;
+  for (let i = 1; i + 2 < b.length; i++) {
+    if (b[i] !== 0x80 || b[i + 1]! < 2 || b[i + 1]! > 5) continue;
+    const s = sniffPickle(b, i, b.length, EMBED_MIN_OPS);
+    if (s && s.ops >= EMBED_MIN_OPS) return i;
+  }
+  return null;
+}
+
 export type NestedHow = 'raw' | 'latin-1 string' | 'base64' | 'hex' | 'zlib' | 'base64+zlib' | 'hex+zlib';
 
 /** The pickle a constant carries, decoded; null when it carries none. */

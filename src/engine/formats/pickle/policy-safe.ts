@@ -116,6 +116,9 @@ export const SAFE: readonly SafeEntry[] = [
   ...all('is a layout, memory-format or quantisation-scheme constant', under(['torch'], TORCH_CONSTANTS)),
   ...all('is a shape or device value', ['torch.Size', 'torch.device', 'torch.dtype', 'torch.layout', 'torch.memory_format']),
   ...all('maps a layout name to its constant', ['torch.serialization._get_layout']),
+  // torch.Generator.__reduce__ (torch 2.x) returns (torch._C.Generator, (device,), (seed, offset, state
+  // tensor)): the C __setstate__ only sets the generator state from that byte tensor.
+  ...all('is a random-number generator (BUILD restores its state from a byte tensor)', ['torch._C.Generator', 'torch.Generator']),
   // transformers' activation modules store the kernel they call (GELUActivation.act = nn.functional.gelu,
   // which is torch._C._nn.gelu): ATen's C++ activation kernels, numeric on the tensor they are given.
   ...all('is an ATen activation kernel (numeric on its tensor argument)', under(['torch._C._nn'], [
@@ -166,6 +169,12 @@ export const SAFE: readonly SafeEntry[] = [
     'type_for_alias', 'field', 'schema', 'timestamp', 'list_', 'large_list', 'list_view', 'large_list_view', 'map_',
     'struct', 'union', 'binary', 'decimal32', 'decimal64', 'decimal128', 'decimal256', 'dictionary',
     'run_end_encoded', 'json_', 'fixed_shape_tensor', 'bool8', 'opaque'])),
+
+  // ---- polars ------------------------------------------------------------------------------------------------
+  // polars.Schema (polars/schema.py) is an OrderedDict of column name → dtype; pickling a frame's schema
+  // calls it with the (name, dtype) pairs, the dtypes pickled as their own classes. Frames and series
+  // pickle their data as bytes in BUILD, searched for an embedded pickle (a LazyFrame's Python UDFs).
+  ...all('builds an ordered mapping of column names to polars dtypes', ['polars.schema.Schema']),
 
   // ---- transformers / accelerate enums and value types ------------------------------------------------------
   ...all('is a training or tokenizer option enum', [
