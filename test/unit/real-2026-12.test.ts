@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { scan, fromBytes, SEVERITY_RANK, type FileReport } from '../../src/engine';
 import { asm, type PickleAsm } from '../builders/pickle';
+import { torchZip } from '../builders/pytorch';
 
 const ROOT = join(process.cwd(), 'fixtures', 'real-2026-12');
 
@@ -230,5 +231,26 @@ describe('real-2026-12 attacks: a pickle inside a serialiser\'s own bytes (polar
       .op('NEWFALSE').bytes(noise).op('TUPLE').op('BUILD').stop().build();
     const r = await scanBytes(b, 'array.pkl');
     expect(alarms(r)).toEqual([]);
+  });
+});
+
+describe('real-2026-12 attacks: a torch.save archive kept as bytes inside a pickle', () => {
+  /** {'model_bytes': <torch.save(...) written to a BytesIO>, 'name': 'm'} at protocol 4. */
+  const holderOf = (zip: Uint8Array) => {
+    const a = asm().proto(4).op('EMPTY_DICT').op('MARK').str('model_bytes').bytes(zip).str('name').str('m').op('SETITEMS').stop();
+    return a.build();
+  };
+  it('a benign archive (an empty state dict) is scanned as a pytorch child and stays below WARNING', async () => {
+    const r = await scanBytes(holderOf(torchZip()), 'bundle.pkl');
+    expect(alarms(r)).toEqual([]);
+    expect(r.nodes.some((n) => n.format === 'pytorch' && n.path.at(-1)!.startsWith('<const@'))).toBe(true);
+  });
+
+  it('an archive whose data.pkl calls builtins.eval is CRITICAL inside the bytes (before: not looked at)', async () => {
+    const evil = asm().proto(2).global('__builtin__', 'eval').str("print('pwned')").op('TUPLE1').op('REDUCE').stop().build();
+    const r = await scanBytes(holderOf(torchZip({ dataPkl: evil })), 'bundle.pkl');
+    const hit = r.findings.find((f) => f.ruleId === 'pickle/dangerous-call');
+    expect(hit?.severity).toBe('critical');
+    expect(hit?.location.path.some((p) => p.startsWith('<const@'))).toBe(true);
   });
 });

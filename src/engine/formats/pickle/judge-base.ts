@@ -33,6 +33,9 @@ export interface JudgeEnv {
 
 /** Nested payloads queued per file. */
 const MAX_NESTED = 32;
+/** A ZIP local file header or an empty archive's end record (PK\x03\x04, PK\x05\x06) at the start. */
+const isZipHead = (b: Uint8Array): boolean => b.length >= 22 && b[0] === 0x50 && b[1] === 0x4b
+  && ((b[2] === 3 && b[3] === 4) || (b[2] === 5 && b[3] === 6));
 /** Strings are handed to the string detectors in blocks of about this many characters. */
 const STRING_BLOCK = 16 * 1024;
 /** Strings shorter than this are identifiers and numbers: not worth the detectors' time. */
@@ -177,6 +180,9 @@ export abstract class JudgeBase {
     }
     const n = nestedPickle(v);
     if (!n) {
+      // A zip held as bytes (torch.save into a BytesIO, kept in a dict) is scanned as the file it is:
+      // its members hold pickles at their own offsets, which the zip scanners find and judge.
+      if (v instanceof Uint8Array && isZipHead(v)) { this.queue({ name: `<const@${off}>`, range: [argOff, argOff + argLen] }); return; }
       const at = v instanceof Uint8Array ? embeddedPickleAt(v) : null;
       if (at !== null) {
         this.raise('pickle/nested-pickle', `A bytes constant at ${off} holds a pickle at its byte ${at} (scanned as <const@${off}+${at}>)`, off, 'embedded', {}, `const@${off}`);
