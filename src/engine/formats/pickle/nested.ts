@@ -132,8 +132,9 @@ const EMBED_MIN_OPS = 8;
  */
 export function embeddedPickleAt(b: Uint8Array): number | null {
   if (b.length < MIN_EMBED_SEARCH || b.length > MAX_EMBED_SEARCH) return null;
-  for (let i = 1; i + 2 < b.length; i++) {
-    if (b[i] !== 0x80 || b[i + 1]! < 2 || b[i + 1]! > 5) continue;
+  // indexOf is a native scan: array data is most of the bytes searched.
+  for (let i = b.indexOf(0x80, 1); i >= 0 && i + 2 < b.length; i = b.indexOf(0x80, i + 1)) {
+    if (b[i + 1]! < 2 || b[i + 1]! > 5) continue;
     const s = sniffPickle(b, i, b.length, EMBED_MIN_OPS);
     if (s && s.ops >= EMBED_MIN_OPS) return i;
   }

@@ -80,6 +80,8 @@ const SCIPY_RV: SetstateRule = {
  * `inspect.signature(self.update)`. inspect reaches eval only for a __text_signature__, so the sink is fed
  * by whatever `update` names: the class's own method when the state leaves it out, as Metric.__getstate__
  * always does (it drops update, compute and _update_signature); a pickled stand-in when the state sets it.
+ * Its other reaches (import and getattr through sync/_move_list_states_to_cpu) sit inside the closures that
+ * _wrap_update/_wrap_compute return: they run when the user calls update() or compute(), not on load.
  */
 const TORCHMETRICS_METRIC: SetstateRule = {
   method: 'torchmetrics.metric.Metric.__setstate__',
