@@ -254,3 +254,30 @@ describe('real-2026-12 attacks: a torch.save archive kept as bytes inside a pick
     expect(hit?.location.path.some((p) => p.startsWith('<const@'))).toBe(true);
   });
 });
+
+describe('real-2026-12 attacks: inspect.signature is no longer read as code execution, what calls eval still is', () => {
+  /** SelectKBest(score_func=<module.name>) as pickle writes a fitted selector: NEWOBJ, then BUILD. */
+  const selector = (module: string, name: string) => asm().proto(4)
+    .stackGlobal('sklearn.feature_selection._univariate_selection', 'SelectKBest').op('EMPTY_TUPLE').op('NEWOBJ')
+    .op('EMPTY_DICT').op('MARK').str('score_func').stackGlobal(module, name).str('k').int(2).op('SETITEMS').op('BUILD').stop().build();
+
+  it('SelectKBest(mutual_info_classif) stays below WARNING (its path to eval ran through inspect.signature)', async () => {
+    expect(alarms(await scanBytes(selector('sklearn.feature_selection._mutual_info', 'mutual_info_classif'), 'fs.pkl'))).toEqual([]);
+  });
+
+  it('SelectKBest(score_func=builtins.eval) is CRITICAL', async () => {
+    const r = await scanBytes(selector('builtins', 'eval'), 'fs.pkl');
+    expect(alarms(r).some((a) => a.startsWith('critical pickle/dangerous-call BUILD stores builtins.eval'))).toBe(true);
+  });
+
+  it('a pickle that calls inspect.get_annotations(obj, None, None, True) or inspect._signature_fromstr directly is still flagged', async () => {
+    const ga = asm().proto(4).stackGlobal('inspect', 'get_annotations').op('MARK').stackGlobal('argparse', 'Namespace')
+      .op('NONE').op('NONE').op('NEWTRUE').op('TUPLE').op('REDUCE').stop().build();
+    const fs = asm().proto(4).stackGlobal('inspect', '_signature_fromstr').op('MARK').stackGlobal('inspect', 'Signature')
+      .op('NONE').str("(a=__import__('os').system('id'))").op('TUPLE').op('REDUCE').stop().build();
+    for (const b of [ga, fs]) {
+      const r = await scanBytes(b, 'sig.pkl');
+      expect(alarms(r).length, JSON.stringify(alarms(r))).toBeGreaterThan(0);
+    }
+  });
+});
