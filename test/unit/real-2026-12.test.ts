@@ -11,6 +11,7 @@ import { join, relative } from 'node:path';
 import { scan, fromBytes, SEVERITY_RANK, type FileReport } from '../../src/engine';
 import { asm, type PickleAsm } from '../builders/pickle';
 import { torchZip } from '../builders/pytorch';
+import { gzipSync } from 'fflate';
 
 const ROOT = join(process.cwd(), 'fixtures', 'real-2026-12');
 
@@ -279,5 +280,29 @@ describe('real-2026-12 attacks: inspect.signature is no longer read as code exec
       const r = await scanBytes(b, 'sig.pkl');
       expect(alarms(r).length, JSON.stringify(alarms(r))).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('real-2026-12 attacks: a compressed pickle kept as bytes ({"blob": gzip.compress(pickle.dumps(x))})', () => {
+  const holderOf = (blob: Uint8Array) => asm().proto(4).op('EMPTY_DICT').op('MARK').str('blob').bytes(blob).str('note').str('cache')
+    .op('SETITEMS').stop().build();
+  const gz = (b: Uint8Array) => gzipSync(b, { mtime: 0 });
+
+  it('a gzip of a posix.system pickle is inflated and CRITICAL (before: not looked at)', async () => {
+    const inner = asm().proto(4).stackGlobal('posix', 'system').str('echo pwned').op('TUPLE1').op('REDUCE').stop().build();
+    const r = await scanBytes(holderOf(gz(inner)), 'cache.pkl');
+    const hit = r.findings.find((f) => f.ruleId === 'pickle/dangerous-call');
+    expect(hit?.severity).toBe('critical');
+    expect(hit?.message).toContain('posix.system');
+  });
+
+  it('a gzip of a plain pickle is the nested-pickle WARNING only (as zlib is); gzip of text, or bytes that only start like gzip, raise nothing', async () => {
+    const plain = asm().proto(4).op('EMPTY_DICT').str('lr').int(3).op('SETITEM').stop().build();
+    expect(alarms(await scanBytes(holderOf(gz(plain)), 'cache.pkl'))).toEqual([expect.stringMatching(/^warning pickle\/nested-pickle A gzip constant at \d+ holds a pickle/)]);
+    const fake = new Uint8Array(700);
+    for (let i = 0; i < fake.length; i++) fake[i] = (i * 151 + 7) & 0xff;
+    fake.set([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 3]);
+    expect(alarms(await scanBytes(holderOf(fake), 'weights.pkl'))).toEqual([]);
+    expect(alarms(await scanBytes(holderOf(gz(new TextEncoder().encode('epoch,loss\n1,0.5\n2,0.25\n'.repeat(20)))), 'cache.pkl'))).toEqual([]);
   });
 });
