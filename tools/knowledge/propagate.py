@@ -235,7 +235,8 @@ class Graph:
                     work.append(fid)
 
     # -- 2 and 3. reach ------------------------------------------------------------------------
-    def reach(self, seed_keys) -> None:
+    def reach(self, seed_keys, barriers=frozenset()) -> None:
+        """barriers: keys whose sinks are their own but are not propagated to their callers (seeds.BARRIERS)."""
         rev = defaultdict(list)
         for fid, body in self.bodies.items():
             for site in body.sites:
@@ -268,6 +269,8 @@ class Graph:
                     self._set(q, key, s, arg, None)
         while q:
             g, s, j = q.popleft()
+            if g in barriers:
+                continue
             for kind, caller, payload, shift in rev.get(g, ()):
                 if kind == 'ho':
                     self._set(q, caller, s, None, g)

@@ -163,6 +163,28 @@ calls([0], [], 'wraps a Python object whose methods the Rust pipeline then calls
       'tokenizers.pre_tokenizers.PreTokenizer.custom', 'tokenizers.normalizers.Normalizer.custom',
       'tokenizers.decoders.Decoder.custom')
 
+# scipy's rv_generic.__setstate__ calls self._attach_methods(), abstract on rv_generic and overridden by
+# rv_continuous/rv_discrete/rv_sample to exec() self._parse_arg_template, a string of the pickled state.
+# The call graph resolves the self-call to the abstract base, so the exec is seeded here (the judge's
+# reviewed rule in setstate-rules.ts then checks the template against scipy's own).
+sink('exec', None, 'runs _attach_methods, which exec()s the argument-parser template of its state',
+     'scipy.stats._distn_infrastructure.rv_generic.__setstate__')
+
+# ---- barriers: source functions whose sink is real but never fed by data a pickle controls -----------
+# Their own facts stay (a pickle calling one directly is judged by them); callers do not inherit them.
+BARRIERS: dict[str, str] = {
+    # inspect.signature(obj) reaches eval only here: the text parsed (and its defaults eval'd) is
+    # `obj.__text_signature__`, written by C code for builtins (Argument Clinic) or set on a class by an
+    # attribute write, which the judge flags by itself (pickle/module-attribute-write). Without the
+    # barrier every library that calls inspect.signature (sklearn's get_params, torchmetrics'
+    # Metric.__setstate__, omegaconf) looked like code execution (sweep of 2026-12).
+    'inspect._signature_fromstr': 'evaluates only a __text_signature__ string, never one from pickled data',
+    # The other eval under inspect.signature: get_annotations(obj, eval_str=True) evaluates the string
+    # annotations of a function or class, written in its source; eval_str defaults to False (signature's
+    # own default too), which the call graph cannot tell from True.
+    'inspect.get_annotations': 'evaluates only source-written string annotations, and only when eval_str=True',
+}
+
 # C modules whose members (other than seeded ones) are reviewed as reaching no sink: their names are
 # recorded as known-silent callables (a pickle may reference them: _codecs.encode, _collections.deque,
 # numpy's _reconstruct, pandas' _unpickle_* helpers). Any other C module stays unknown.

@@ -4,7 +4,7 @@
 // values; the judge turns them into findings.
 import type { PolicyVerdict } from './policy';
 import type { CallNode, GlobalNode } from './machine';
-import { dictGet, isNode, tupleItems, type Val } from './values';
+import { dictGet, isNode, tupleItems, type Node, type Val } from './values';
 
 /** A callable passed as data, and where it sits in the carrier's arguments ("argument 0", "key="). */
 export interface Carried { value: Val; where: string }
@@ -27,7 +27,11 @@ export function carriedOf(v: PolicyVerdict, args: Val, kwargs?: Val): Carried[] 
 }
 
 const BUILTINS = new Set(['builtins', '__builtin__', '__builtins__']);
-/** copyreg's constructors: they make an instance of their first argument without calling it. */
+/**
+ * copyreg's constructors: they make an instance of their first argument without calling it. Only
+ * _reconstructor(cls, base, state) also runs `base.__init__(obj, state)` when base is not object
+ * (copyreg.py); reconstructorBase names that base so it is judged as called.
+ */
 const CONSTRUCTORS = new Set(['copyreg._reconstructor', 'copyreg.__newobj__', 'copyreg.__newobj_ex__',
   'copy_reg._reconstructor', 'copy_reg.__newobj__', 'copy_reg.__newobj_ex__']);
 
@@ -37,6 +41,15 @@ export function isGetattr(g: GlobalNode): boolean {
 
 export function isConstructor(g: GlobalNode): boolean {
   return CONSTRUCTORS.has(g.key);
+}
+
+/** The base whose __init__ copyreg._reconstructor(cls, base, state) runs, or null for object / not that shape. */
+export function reconstructorBase(g: GlobalNode, c: { args: Val }): GlobalNode | null {
+  if (!isConstructor(g) || g.name !== '_reconstructor') return null;
+  const a1 = tupleItems(c.args)?.[1];
+  if (!isNode(a1 ?? null) || (a1 as Node).t !== 'global') return null;
+  const base = a1 as GlobalNode;
+  return base.name === 'object' && BUILTINS.has(base.module) ? null : base;
 }
 
 /** The class global an instance was built from (cls(...), NEWOBJ cls, copyreg._reconstructor(cls, ...)), or null. */
@@ -50,6 +63,13 @@ export function classOf(v: Val): GlobalNode | null {
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * Dunder hooks a library's own __reduce__ reads off a class, and so a lookup like any other: pyarrow's
+ * ExtensionType.__reduce__ returns `self.__arrow_ext_deserialize__` (pyarrow/types.pxi), a classmethod,
+ * pickled as getattr(<extension type class>, '__arrow_ext_deserialize__'); pandas' Arrow period and interval
+ * types pickle this way. The looked-up method is then judged like any name.
+ */
+const LOOKUP_DUNDERS = new Set(['__arrow_ext_deserialize__']);
 
 /**
  * getattr(owner, 'name') read as a lookup: the owner (a class or module global, or an instance of a
@@ -60,7 +80,7 @@ export function lookupOf(c: CallNode): { owner: GlobalNode; attr: string; instan
   const args = tupleItems(c.args);
   if (!args || args.length < 2 || args.length > 3 || c.kwargs !== undefined) return null;
   const [target, attr] = args;
-  if (typeof attr !== 'string' || !IDENTIFIER.test(attr) || /^__.*__$/.test(attr)) return null;
+  if (typeof attr !== 'string' || !IDENTIFIER.test(attr) || (/^__.*__$/.test(attr) && !LOOKUP_DUNDERS.has(attr))) return null;
   if (isNode(target ?? null) && (target as GlobalNode).t === 'global') return { owner: target as GlobalNode, attr, instance: false };
   const cls = classOf(target ?? null);
   return cls ? { owner: cls, attr, instance: true } : null;

@@ -13,7 +13,7 @@ import { WINDOW_AFTER, WINDOW_BEFORE } from './evidence';
 import { HIGHEST_PROTOCOL } from './opcodes';
 import type { GlobalNode, Machine } from './machine';
 import { strongerVerdict } from './shapes';
-import { nestedPickle } from './nested';
+import { embeddedPickleAt, nestedPickle } from './nested';
 
 export type Classify = (module: string, name: string) => PolicyVerdict;
 
@@ -33,6 +33,9 @@ export interface JudgeEnv {
 
 /** Nested payloads queued per file. */
 const MAX_NESTED = 32;
+/** A ZIP local file header or an empty archive's end record (PK\x03\x04, PK\x05\x06) at the start. */
+const isZipHead = (b: Uint8Array): boolean => b.length >= 22 && b[0] === 0x50 && b[1] === 0x4b
+  && ((b[2] === 3 && b[3] === 4) || (b[2] === 5 && b[3] === 6));
 /** Strings are handed to the string detectors in blocks of about this many characters. */
 const STRING_BLOCK = 16 * 1024;
 /** Strings shorter than this are identifiers and numbers: not worth the detectors' time. */
@@ -176,7 +179,17 @@ export abstract class JudgeBase {
       return;
     }
     const n = nestedPickle(v);
-    if (!n) return;
+    if (!n) {
+      // A zip held as bytes (torch.save into a BytesIO, kept in a dict) is scanned as the file it is:
+      // its members hold pickles at their own offsets, which the zip scanners find and judge.
+      if (v instanceof Uint8Array && isZipHead(v)) { this.queue({ name: `<const@${off}>`, range: [argOff, argOff + argLen] }); return; }
+      const at = v instanceof Uint8Array ? embeddedPickleAt(v) : null;
+      if (at !== null) {
+        this.raise('pickle/nested-pickle', `A bytes constant at ${off} holds a pickle at its byte ${at} (scanned as <const@${off}+${at}>)`, off, 'embedded', {}, `const@${off}`);
+        this.queue({ name: `<const@${off}+${at}>`, range: [argOff + at, argOff + argLen], hint: 'pickle' });
+      }
+      return;
+    }
     if (n.how === 'raw') this.nestedRange(argOff, argLen, off, n.how, n.bytes);
     else {
       this.raise('pickle/nested-pickle', `A ${n.how} constant at ${off} holds a pickle (scanned as <const@${off}>)`, off, n.how, {}, `const@${off}`);

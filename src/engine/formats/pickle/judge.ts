@@ -6,7 +6,7 @@
 // are the callables a higher-order call carries as data, the state BUILD hands to __setstate__, and
 // getattr lookups that are not calls (calls.ts).
 import type { PolicyVerdict } from './policy';
-import { carriedOf, classOf, globalsInState, isConstructor, isGetattr, isTensorOrStorage, isTypeLookup, lookupOf, namedtupleImport, type Carried } from './calls';
+import { carriedOf, classOf, globalsInState, isConstructor, isGetattr, isTensorOrStorage, isTypeLookup, lookupOf, namedtupleImport, reconstructorBase, type Carried } from './calls';
 import { clauseOf, harmfulReach, reachText, SINK_TEXT } from './verdict';
 import { DANGEROUS_ATTRIBUTES } from './policy-dangerous';
 import { setstateRuleFor } from './setstate-rules';
@@ -108,6 +108,8 @@ export class Judge extends JudgeBase implements MachineHooks {
     } else if (isConstructor(g)) {
       const cls = classOf(c);
       if (cls) this.judgeConstructed(cls, c.off, text, `${g.key}`);
+      const base = reconstructorBase(g, c);
+      if (base) this.judgeCarried(g.key, [{ value: base, where: 'its base, whose __init__ runs on the state' }], c.off, text, 0);
     } else if (v.level === 'unknown') {
       if (c.op === 'NEWOBJ' || c.op === 'NEWOBJ_EX') this.judgeConstructed(g, c.off, text, c.op);
       else if (isProgramGlobal(g)) this.judgeProgramCall(g, c.off, text, '');

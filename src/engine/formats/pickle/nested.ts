@@ -1,6 +1,6 @@
 // Recognising pickles: at the head of a node (sniff), after a STOP (stacked streams, resync), and inside
 // constants (raw bytes, latin-1 strings, base64, hex, zlib). Every check is a bounded strict parse.
-import { Unzlib } from 'fflate';
+import { Gunzip, Unzlib } from 'fflate';
 import { FormatError, LimitExceeded } from '../../types';
 import { decodeBase64, decodeHex } from '../../detectors/encoded';
 import { OpReader } from './disasm';
@@ -72,6 +72,12 @@ export function pickleStartsAt(b: Uint8Array, at: number, total = b.length): boo
   return sniffPickle(b, at, total) !== null;
 }
 
+/** Inflates a gzip member (1f 8b 08) up to MAX_NESTED_BYTES (gzip.compress(pickle.dumps(x)) kept as a value); null when it is not gzip, corrupt or too large. */
+export function inflateGzip(b: Uint8Array, max = MAX_NESTED_BYTES): Uint8Array | null {
+  if (b.length < 18 || b[0] !== 0x1f || b[1] !== 0x8b || b[2] !== 8) return null;
+  return inflateWith(b, max, (push) => new Gunzip((chunk) => push(chunk)));
+}
+
 /** Inflates a zlib stream up to MAX_NESTED_BYTES; null when it is not zlib or too large. */
 export function inflateZlib(b: Uint8Array, max = MAX_NESTED_BYTES): Uint8Array | null {
   if (b.length < 6 || (b[0]! & 0x0f) !== 8 || ((b[0]! << 8) | b[1]!) % 31 !== 0) return null;
@@ -88,6 +94,28 @@ export function inflateZlib(b: Uint8Array, max = MAX_NESTED_BYTES): Uint8Array |
   } catch {
     if (over || size === 0) return null;
   }
+  const out = new Uint8Array(size);
+  let o = 0;
+  for (const p of parts) { out.set(p, o); o += p.length; }
+  return out;
+}
+
+/** Runs a streaming fflate inflater over b, bounded by max; null when corrupt (nothing out) or too large. */
+function inflateWith(b: Uint8Array, max: number, make: (push: (c: Uint8Array) => void) => { push(d: Uint8Array, final: boolean): void }): Uint8Array | null {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  let over = false;
+  try {
+    const z = make((chunk) => {
+      size += chunk.length;
+      if (size > max) { over = true; throw new Error('too large'); }
+      parts.push(chunk);
+    });
+    z.push(b, true);
+  } catch {
+    return null;
+  }
+  if (over || size === 0) return null;
   const out = new Uint8Array(size);
   let o = 0;
   for (const p of parts) { out.set(p, o); o += p.length; }
@@ -114,7 +142,34 @@ function plausibleHead(h: Uint8Array): boolean {
   return (b0 === 0x80 && b1 >= 2 && b1 <= 5) || P0_START.has(b0) || ((b0 & 0x0f) === 8 && ((b0 << 8) | b1) % 31 === 0);
 }
 
-export type NestedHow = 'raw' | 'latin-1 string' | 'base64' | 'hex' | 'zlib' | 'base64+zlib' | 'hex+zlib';
+/** Smallest constant searched for a pickle inside it (a pickle with a call needs more). */
+const MIN_EMBED_SEARCH = 32;
+/**
+ * Largest constant searched for a pickle that does not start it. Bounds the work per constant: array
+ * data (numpy's BUILD state, torch's bytes) can be large, and a random 0x80 0x02..0x05 pair costs a
+ * strict parse. Serialised frames that wrap a pickle (polars' plan bytes) are kilobytes.
+ */
+export const MAX_EMBED_SEARCH = 1024 * 1024;
+/** Ops a pickle found inside a constant must parse before it is claimed (random bytes fail in a few). */
+const EMBED_MIN_OPS = 8;
+
+/**
+ * Offset of a pickle (PROTO 2-5) that starts inside the bytes rather than at 0: how a serialiser that
+ * frames its own data carries a Python object (polars pickles a LazyFrame's plan as its own binary
+ * format with each Python UDF inside as a cloudpickle, after a `PLPYFN` tag). Null when none parses.
+ */
+export function embeddedPickleAt(b: Uint8Array): number | null {
+  if (b.length < MIN_EMBED_SEARCH || b.length > MAX_EMBED_SEARCH) return null;
+  // indexOf is a native scan: array data is most of the bytes searched.
+  for (let i = b.indexOf(0x80, 1); i >= 0 && i + 2 < b.length; i = b.indexOf(0x80, i + 1)) {
+    if (b[i + 1]! < 2 || b[i + 1]! > 5) continue;
+    const s = sniffPickle(b, i, b.length, EMBED_MIN_OPS);
+    if (s && s.ops >= EMBED_MIN_OPS) return i;
+  }
+  return null;
+}
+
+export type NestedHow = 'raw' | 'latin-1 string' | 'base64' | 'hex' | 'zlib' | 'gzip' | 'base64+zlib' | 'hex+zlib';
 
 /** The pickle a constant carries, decoded; null when it carries none. */
 export function nestedPickle(v: string | Uint8Array): { how: NestedHow; bytes: Uint8Array } | null {
@@ -122,7 +177,9 @@ export function nestedPickle(v: string | Uint8Array): { how: NestedHow; bytes: U
   if (v instanceof Uint8Array) {
     if (isPickle(v)) return { how: 'raw', bytes: v };
     const z = inflateZlib(v);
-    return z && isPickle(z) ? { how: 'zlib', bytes: z } : null;
+    if (z && isPickle(z)) return { how: 'zlib', bytes: z };
+    const g = inflateGzip(v);
+    return g && isPickle(g) ? { how: 'gzip', bytes: g } : null;
   }
   if (v.length < MIN_ENCODED) return null;
   const c0 = v.charCodeAt(0);

@@ -195,6 +195,13 @@ export const DANGEROUS: readonly DangerEntry[] = [
   // ---- native code ----------------------------------------------------------------------------
   ...mods('native-code', 'loads native libraries and calls raw memory (CDLL, cast, pythonapi)', [
     'ctypes', 'numpy.ctypeslib', 'mmap', 'faulthandler', 'resource', 'winreg', 'msvcrt']),
+  ...fns('native-code', 'wraps any process memory address as a buffer (reads or crashes on what the pickle names)', [
+    'pyarrow.lib.foreign_buffer']),
+  ...fns('filesystem', 'opens, maps or creates a file or stream at any path', [
+    'pyarrow.lib.output_stream', 'pyarrow.lib.input_stream', 'pyarrow.lib.OSFile', 'pyarrow.lib.memory_map',
+    'pyarrow.lib.create_memory_map', 'pyarrow.lib.MemoryMappedFile']),
+  ...mods('network', 'reaches local, cloud or remote file systems and Flight servers', ['pyarrow.fs', 'pyarrow._fs', 'pyarrow._s3fs',
+    'pyarrow._gcsfs', 'pyarrow._hdfs', 'pyarrow._azurefs', 'pyarrow.flight', 'pyarrow._flight']),
   ghsa('ctypes.CDLL', 'native-code', 'loads a shared library and calls into it', 'GHSA-4675-36f9-wf6r'),
   ...fns('native-code', 'loads a shared library into the process', [
     'torch.ops.load_library', 'torch._ops.ops.load_library', 'torch.classes.load_library']),
@@ -210,6 +217,13 @@ export const DANGEROUS: readonly DangerEntry[] = [
     'yaml.unsafe_load_all', 'yaml.Loader', 'yaml.UnsafeLoader', 'yaml.FullLoader', 'keras.models.load_model',
     'keras.saving.load_model', 'tensorflow.keras.models.load_model', 'mlflow.pyfunc.load_model',
     'mlflow.sklearn.load_model', 'mlflow.pytorch.load_model', 'skops.io.load']),
+  // Keras 3 keeps its loaders under keras.src (keras.saving re-exports them); a positional safe_mode=False
+  // (load_model's 4th argument, deserialize_keras_object's 3rd) lets a Lambda layer's bytecode run.
+  ...fns('deserialization', 'loads a Keras model or object whose config can carry code (Lambda layers, safe_mode off)', [
+    'keras.src.saving.saving_lib.load_model', 'keras.src.saving.saving_api.load_model',
+    'keras.src.legacy.saving.legacy_h5_format.load_model_from_hdf5', 'keras.src.saving.serialization_lib.deserialize_keras_object',
+    'keras.saving.deserialize_keras_object', 'keras.models.model_from_json', 'keras.src.models.model.model_from_json',
+    'tf_keras.models.load_model', 'tf_keras.saving.load_model']),
   ...fns('filesystem', 'writes a file at any path', [
     'torch.save', 'torch.serialization.save', 'numpy.save', 'numpy.savez', 'numpy.savez_compressed',
     'numpy.savetxt', 'numpy.ndarray.tofile', 'numpy.memmap', 'numpy.lib.format.open_memmap', 'joblib.dump',

@@ -116,6 +116,9 @@ export const SAFE: readonly SafeEntry[] = [
   ...all('is a layout, memory-format or quantisation-scheme constant', under(['torch'], TORCH_CONSTANTS)),
   ...all('is a shape or device value', ['torch.Size', 'torch.device', 'torch.dtype', 'torch.layout', 'torch.memory_format']),
   ...all('maps a layout name to its constant', ['torch.serialization._get_layout']),
+  // torch.Generator.__reduce__ (torch 2.x) returns (torch._C.Generator, (device,), (seed, offset, state
+  // tensor)): the C __setstate__ only sets the generator state from that byte tensor.
+  ...all('is a random-number generator (BUILD restores its state from a byte tensor)', ['torch._C.Generator', 'torch.Generator']),
   // transformers' activation modules store the kernel they call (GELUActivation.act = nn.functional.gelu,
   // which is torch._C._nn.gelu): ATen's C++ activation kernels, numeric on the tensor they are given.
   ...all('is an ATen activation kernel (numeric on its tensor argument)', under(['torch._C._nn'], [
@@ -151,6 +154,27 @@ export const SAFE: readonly SafeEntry[] = [
     'joblib.numpy_pickle', 'joblib.numpy_pickle_compat', 'sklearn.externals.joblib.numpy_pickle',
     'sklearn.externals.joblib.numpy_pickle_compat'], ['NumpyArrayWrapper', 'NDArrayWrapper', 'ZNDArrayWrapper'])),
   ...all('is the identity scorer sklearn pickles by reference', ['sklearn.metrics._scorer._passthrough_scorer']),
+
+  // ---- pyarrow: how Arrow-backed pandas columns pickle ------------------------------------------------------
+  // pandas 3 stores every string column as an ArrowStringArray once pyarrow is installed (and 2.x does for
+  // string[pyarrow] / ArrowDtype columns); its state is a pyarrow ChunkedArray, whose __reduce__ chain is
+  // below (pyarrow/array.pxi, table.pxi, types.pxi, scalar.pxi; pyarrow 25). Each builds a value from the
+  // values it is handed and calls none of them. _restore_array does not validate: a crafted ArrayData can
+  // make a later read run past its buffer (a crash), which is not code execution. foreign_buffer (any
+  // address) and the file/stream constructors are deliberately absent (policy-dangerous.ts).
+  ...all('rebuilds an Arrow array, table, buffer or scalar from pickled values (no callables run)', under(['pyarrow.lib'], [
+    '_restore_array', 'py_buffer', 'chunked_array', '_reconstruct_table', '_reconstruct_record_batch', 'scalar',
+    'DictionaryScalar._reconstruct', 'KeyValueMetadata'])),
+  ...all('builds an Arrow data type, field or schema value', under(['pyarrow.lib'], [
+    'type_for_alias', 'field', 'schema', 'timestamp', 'list_', 'large_list', 'list_view', 'large_list_view', 'map_',
+    'struct', 'union', 'binary', 'decimal32', 'decimal64', 'decimal128', 'decimal256', 'dictionary',
+    'run_end_encoded', 'json_', 'fixed_shape_tensor', 'bool8', 'opaque'])),
+
+  // ---- polars ------------------------------------------------------------------------------------------------
+  // polars.Schema (polars/schema.py) is an OrderedDict of column name → dtype; pickling a frame's schema
+  // calls it with the (name, dtype) pairs, the dtypes pickled as their own classes. Frames and series
+  // pickle their data as bytes in BUILD, searched for an embedded pickle (a LazyFrame's Python UDFs).
+  ...all('builds an ordered mapping of column names to polars dtypes', ['polars.schema.Schema']),
 
   // ---- transformers / accelerate enums and value types ------------------------------------------------------
   ...all('is a training or tokenizer option enum', [

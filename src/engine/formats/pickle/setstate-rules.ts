@@ -75,7 +75,30 @@ const SCIPY_RV: SetstateRule = {
   },
 };
 
-const RULES: readonly SetstateRule[] = [SCIPY_RV];
+/**
+ * torchmetrics Metric.__setstate__ (torchmetrics/metric.py, 1.x) does `self.__dict__.update(state)` and then
+ * `inspect.signature(self.update)`. inspect reaches eval only for a __text_signature__, so the sink is fed
+ * by whatever `update` names: the class's own method when the state leaves it out, as Metric.__getstate__
+ * always does (it drops update, compute and _update_signature); a pickled stand-in when the state sets it.
+ * Its other reaches (import and getattr through sync/_move_list_states_to_cpu) sit inside the closures that
+ * _wrap_update/_wrap_compute return: they run when the user calls update() or compute(), not on load.
+ */
+const TORCHMETRICS_METRIC: SetstateRule = {
+  method: 'torchmetrics.metric.Metric.__setstate__',
+  // torchmetrics defines no other __setstate__ (1.9): every metric, collection member and wrapper inherits it.
+  modules: /^torchmetrics\./,
+  does: 'calls inspect.signature on its update attribute',
+  check(state) {
+    const d = dictEntries(state);
+    if (!d) return 'the state is not a plain dict of attributes the scanner could read in full';
+    for (const k of ['update', 'compute', '_update_signature']) {
+      if (d.has(k)) return `its state sets ${k}, which Metric.__getstate__ never writes`;
+    }
+    return null;
+  },
+};
+
+const RULES: readonly SetstateRule[] = [SCIPY_RV, TORCHMETRICS_METRIC];
 
 /** The reviewed rule for the __setstate__ of class `module` that every harmful reach step starts at, or null. */
 export function setstateRuleFor(module: string, bad: readonly ReachStep[]): SetstateRule | null {

@@ -20,9 +20,10 @@ export const MAX_KEPT_ITEMS = 16;
 /**
  * Dict items kept (keys and values alternate): a BUILD state is an object's __dict__, and a reviewed
  * __setstate__ rule must see the attribute it checks (scipy distributions carry 13-14 attributes, the
- * exec'd `_parse_arg_template` among the last). 32 pairs cover the library objects met in practice.
+ * exec'd `_parse_arg_template` among the last; a torchmetrics Metric carries ~50, and its rule must see
+ * that `update` is absent). 64 pairs cover the library objects met in practice.
  */
-export const MAX_KEPT_DICT_ITEMS = 64;
+export const MAX_KEPT_DICT_ITEMS = 128;
 
 /** How many items a container keeps. */
 export function keepCap(t: Node['t']): number {
