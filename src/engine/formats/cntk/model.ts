@@ -26,9 +26,6 @@ export const MAX_DEPTH = 64;
 /** User-defined functions listed. */
 export const MAX_UDFS = 256;
 
-/** Serialization.h key names of a composite function: one of them opens the file's first map entry. */
-export const COMPOSITE_KEYS = new Set(['version', 'type', 'root', 'primitive_functions', 'uid', 'name', 'inputs',
-  'composite_arguments_map_keys', 'composite_arguments_map_values', 'internal_worker_state', 'external_worker_state']);
 
 export interface CntkUdf {
   pointer: string;

@@ -1,8 +1,12 @@
 // CNTK models (v1 marker, v2 Dictionary structure, names), from the head alone. Kept apart from the scan
 // code so the registry can choose without loading it (registry.ts lazy).
 import type { Head, Sniffer } from '../../types';
-import { COMPOSITE_KEYS } from './model';
 import { readVarint } from '../onnx/wire';
+
+/** Serialization.h key names of a composite function: one of them opens the file's first map entry.
+ * Here, not in model.ts: the sniff is in every build's first chunk, the decoder (and protobufjs) not. */
+export const COMPOSITE_KEYS = new Set(['version', 'type', 'root', 'primitive_functions', 'uid', 'name', 'inputs',
+  'composite_arguments_map_keys', 'composite_arguments_map_values', 'internal_worker_state', 'external_worker_state']);
 
 const V1_MARKER = [0x42, 0, 0x43, 0, 0x4e, 0, 0, 0];
 
