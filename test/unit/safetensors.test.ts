@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { scan, fromBytes, type ByteSource, type FileReport, type ScanOptions } from '../../src/engine';
 import { fromHeaderText, packed, safetensors } from '../builders/safetensors';
 import { counting, withSparseFile } from '../helpers/sources';
+import { MAX_NOTED_TENSOR_NAME_CHARS } from '../../src/engine/formats/safetensors/scanner';
 
 const scanOf = (bytes: Uint8Array, name = 'model.safetensors', options: ScanOptions = {}) => scan(fromBytes(bytes, name), options);
 const ids = (r: FileReport) => r.findings.map((f) => f.ruleId).sort();
@@ -198,6 +199,19 @@ describe('safetensors scanner: header JSON', () => {
     const r = await scanOf(fromHeaderText(`{${parts.join(',')}}`, 4 * n), 'model.safetensors', { weightStats: false });
     expect(r.nodes[0]!.notes).toMatchObject({ tensorCount: n });
     expect(only(r, 'safetensors/size-mismatch').map((f) => f.location.pointer)).toEqual([`/layers.${n / 2}.w`]);
+  });
+
+  it('notes tensor names up to a character budget: 600 names of 4,000 characters are cut, and say so', async () => {
+    const parts: string[] = [];
+    for (let i = 0; i < 600; i++) parts.push(`"${i}.${'x'.repeat(4000)}":{"dtype":"U8","shape":[1],"data_offsets":[${i},${i + 1}]}`);
+    const r = await scanOf(fromHeaderText(`{${parts.join(',')}}`, 600), 'model.safetensors', { weightStats: false });
+    const notes = r.nodes[0]!.notes!;
+    expect(notes.tensorCount).toBe(600);
+    let kept = 0;
+    for (let chars = 0, i = 0; i < 600; i++) { const len = `${i}.`.length + 4000; if (chars + len > MAX_NOTED_TENSOR_NAME_CHARS) break; chars += len; kept++; }
+    expect(kept).toBeLessThan(600);
+    expect((notes.tensorNames as string[]).length).toBe(kept);
+    expect(notes.tensorNamesTruncated).toBe(true);
   });
 
   it('reports invalid JSON as malformed at the absolute byte offset', async () => {

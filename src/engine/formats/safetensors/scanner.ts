@@ -15,6 +15,9 @@ export const HIDDEN_SWEEP_MIN_BYTES = 16;
 export const MAX_HIDDEN_REGIONS_SWEPT = 16;
 /** Tensor names kept in notes (for the sharded-checkpoint folder check); bounds report size. */
 export const MAX_NOTED_TENSOR_NAMES = 20_000;
+/** Characters of tensor names kept in notes: 20,000 real names take ~1 MB, and a header of 24,000
+ * names of 4,000 characters made an 80 MB report. */
+export const MAX_NOTED_TENSOR_NAME_CHARS = 2 * 1024 * 1024;
 /** Metadata keys kept in notes. */
 export const MAX_NOTED_METADATA_KEYS = 200;
 const EVIDENCE_BYTES = 16;
@@ -183,9 +186,15 @@ function noteFacts(ctx: ScanContext<unknown>, h: SafetensorsHeader): void {
   ctx.note('parameterCount', Number.isFinite(parameters) ? parameters : null);
   const keys = (h.metadata ?? []).map((m) => m.key);
   ctx.note('metadataKeys', keys.slice(0, MAX_NOTED_METADATA_KEYS));
-  const names = h.tensors.map((t) => t.name);
-  ctx.note('tensorNames', names.slice(0, MAX_NOTED_TENSOR_NAMES));
-  if (names.length > MAX_NOTED_TENSOR_NAMES) ctx.note('tensorNamesTruncated', true);
+  const names: string[] = [];
+  let chars = 0;
+  for (const t of h.tensors) {
+    if (names.length >= MAX_NOTED_TENSOR_NAMES || chars + t.name.length > MAX_NOTED_TENSOR_NAME_CHARS) break;
+    names.push(t.name);
+    chars += t.name.length;
+  }
+  ctx.note('tensorNames', names);
+  if (names.length < h.tensors.length) ctx.note('tensorNamesTruncated', true);
 }
 
 export const safetensorsScanner: Scanner = {
