@@ -43,10 +43,17 @@ describe('strict JSON parser', () => {
     ]);
     expect(doc.duplicates).toEqual(parse(text).duplicates);
     fc.assert(fc.property(fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 4 })), (o) => {
-      const got: Record<string, unknown> = {};
+      const got: Record<string, unknown> = Object.create(null); // a key "__proto__" is a key
       parseJsonMembers(encodeUtf8(JSON.stringify(o)), opts, (k, v) => { got[k] = v; });
       expect(got).toEqual(JSON.parse(JSON.stringify(o)));
     }), { numRuns: 200 });
+  });
+
+  it('keeps a member named __proto__ as a member', () => {
+    const got: Array<[string, unknown]> = [];
+    parseJsonMembers(encodeUtf8('{"__proto__":{"a":1},"b":2}'), opts, (k, v) => got.push([k, v]));
+    expect(got.map(([k]) => k)).toEqual(['__proto__', 'b']);
+    expect(Object.getPrototypeOf(got[0]![1])).toBe(null);
   });
 
   it('counts the member-by-member object as one level of depth and refuses what is not one object', () => {
