@@ -16,14 +16,15 @@ function octal(buf, at, len, v) {
   buf[at + len - 1] = 0;
 }
 
-/** POSIX ustar header for a regular file (POSIX.1-2017 pax, ustar Interchange Format). */
-function tarHeader(name, size) {
+/** POSIX ustar header (POSIX.1-2017 pax, ustar Interchange Format): a regular file, or another
+ * typeflag (`x` for a pax extended header). Shared with hostile.mjs. */
+export function tarHeader(name, size, type = '0') {
   const h = Buffer.alloc(512);
   h.write(name, 0, 100, 'utf8');
   octal(h, 100, 8, 0o644); octal(h, 108, 8, 0); octal(h, 116, 8, 0);
   octal(h, 124, 12, size); octal(h, 136, 12, 0);
   h.fill(0x20, 148, 156);
-  h[156] = 0x30;
+  h.write(type, 156, 1, 'latin1');
   h.write('ustar\0', 257, 'latin1'); h.write('00', 263, 'latin1');
   let sum = 0;
   for (const b of h) sum += b;

@@ -14,6 +14,7 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { tarHeader } from './archives.mjs';
 
 const PYTHON = process.env.MG_BENCH_PYTHON ?? '/usr/bin/python3';
 
@@ -98,20 +99,6 @@ function* zipOfLongNames(count, slashes) {
   yield eocd;
 }
 
-/** POSIX ustar header (pax 'x' or regular '0'), checksum filled in. */
-function tarHeader(name, size, type) {
-  const h = Buffer.alloc(512);
-  const octal = (at, len, v) => h.write(v.toString(8).padStart(len - 1, '0') + '\0', at, len, 'latin1');
-  h.write(name, 0, 100, 'latin1');
-  octal(100, 8, 0o644); octal(108, 8, 0); octal(116, 8, 0); octal(124, 12, size); octal(136, 12, 0);
-  h.fill(0x20, 148, 156);
-  h.write(type, 156, 1, 'latin1');
-  h.write('ustar\0', 257, 'latin1'); h.write('00', 263, 'latin1');
-  let sum = 0;
-  for (const b of h) sum += b;
-  h.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 'latin1');
-  return h;
-}
 const pad512 = (n) => Buffer.alloc((512 - (n % 512)) % 512);
 
 /** A tar of `count` one-byte members, each named by a pax `path` record of about 1 MiB. */

@@ -8,8 +8,6 @@ import { pointerToken } from '../../io/json';
 import type { TfAttr, TfGraph, TfNode, TfTensor } from './parse';
 import { CHECKPOINT_OPS, FILE_OPS, PROTO_OPS, PYTHON_OPS, SYSTEM_LIKE_OP, standardOps, unusualPath } from './policy';
 
-/** Nodes judged per file (graphs + functions). Bounds CPU on graphs of millions of nodes. */
-export const MAX_NODES = 5_000_000;
 /** Attribute strings handed to the string detectors per file. Vocabulary tables hold 10^4-10^5
  * strings; a graph of millions of string constants would otherwise cost minutes of regex work. */
 export const MAX_STRINGS = 200_000;
@@ -61,11 +59,11 @@ export function judgeGraph(ctx: ScanContext<unknown>, graph: TfGraph, prefix: st
   });
   const callers = callersOf(scopes, fnNames);
   const unknown = new Map<string, { count: number; pointer: string; where: string }>();
-  walk: for (const scope of scopes) {
+  // No node cap here: parse.ts refuses more than MAX_DECODED_NODES before anything is decoded.
+  for (const scope of scopes) {
     const caller = scope.fn !== undefined ? callers.get(scope.fn) : undefined;
     const where = caller ? `${scope.label} (called from ${caller})` : scope.label;
     for (let j = 0; j < scope.nodes.length; j++) {
-      if (stats.nodes >= MAX_NODES) { stats.cut = `more than ${MAX_NODES} nodes`; break walk; }
       stats.nodes++;
       const node = scope.nodes[j]!;
       const pointer = `${scope.base}/${j}`;
