@@ -28,7 +28,8 @@ export default defineConfig({
         entryFileNames: '[name].js',
         // Issue 15, fast start. Left to itself the bundler splits the engine into ~40 shared chunks, and
         // Node's ESM loader opens, reads and links each one: ~50 ms of a one-file scan. Two groups instead:
-        // `start` is what --help, --version and argument errors need (it stays in modelgate.js), `core` what
+        // `start` is what --help, --version and argument errors need, and in-process.ts, which starts a one-file
+        // run's watchdog thread before the engine loads (it stays in modelgate.js), `core` what
         // every scan needs (engine, every sniff, the CLI's scan path) plus the commonest formats (zip,
         // pickle, PyTorch, NumPy, safetensors). Other formats, libhdf5, 7-Zip, the pickle knowledge base,
         // TOML policies and the SBOM stay chunks of their own, loaded when a file or an option needs them
@@ -38,7 +39,7 @@ export default defineConfig({
           groups: [{
             name: 'start',
             priority: 2,
-            test: /src\/cli\/(main|args|engine|output-text)\.ts|src\/engine\/(types|version|policy\/units|export\/group|export\/message)\.ts/,
+            test: /src\/cli\/(main|args|engine|output-text|in-process)\.ts|src\/engine\/(types|version|policy\/units|export\/group|export\/message)\.ts/,
           }, {
             name: 'core',
             priority: 1,

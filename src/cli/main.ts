@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { VERSION } from '../engine/version';
 import { USAGE, parseArgs, type ScanArgs } from './args';
 import { loadEngine } from './engine';
+import { endPrestartedWatchdog, prestartWatchdog, scansInProcess, threadScript } from './in-process';
 import type { ScanThreads } from './threads';
 
 export interface Writer {
@@ -37,17 +38,19 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   if (cmd.kind === 'list-scanners') return (await import('./commands')).listScanners(cmd.format, io);
   // From the bundle, scans run in worker threads a timeout can stop; from sources (tests), in-process.
   // A run of one file scans it on this thread first (in-process.ts: a thread's start costs more than
-  // most scans); otherwise the first thread starts now, loading the scanners while this thread loads the
-  // host half (issue 15). threads.ts (node:worker_threads) loads only here: --help and --version never
-  // pay for it.
-  const [{ ScanThreads, threadScript }, { scansInProcess }] = await Promise.all([import('./threads'), import('./in-process')]);
+  // most scans), and its watchdog thread starts now, before the engine loads; otherwise the first scan
+  // thread starts now, loading the scanners while this thread loads the host half (issue 15). threads.ts
+  // loads only here: --help and --version never pay for it.
   const script = threadScript(import.meta.url);
+  const inProcessFirst = script !== undefined && await scansInProcess(cmd.args.paths, io.cwd, cmd.args.hash);
+  if (inProcessFirst && cmd.args.timeout > 0) prestartWatchdog();
+  const { ScanThreads } = await import('./threads');
   const threads = script ? new ScanThreads(script) : undefined;
-  const inProcessFirst = threads !== undefined && await scansInProcess(cmd.args.paths, io.cwd, cmd.args.hash);
   if (!inProcessFirst) threads?.warm();
   try {
     return await scanCommand(cmd.args, io, threads, inProcessFirst);
   } finally {
+    endPrestartedWatchdog(); // a policy that turned the timeout off never armed it
     await threads?.close();
   }
 }

@@ -1,27 +1,13 @@
 // The main thread's pool of scan threads (scan-thread.ts). A scan that outlives its timeout is
 // stopped by terminating its thread; the next file gets a fresh one. Used only from the built CLI
 // (dist-cli/scan-thread.js next to modelgate.js); from sources (tests) main.ts scans in-process.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FileReport, ScanOptions } from '../engine';
 import type { ThreadReply, ThreadRequest } from './scan-thread';
 
 export type ThreadOutcome = { report: FileReport } | { error: string; code?: string } | 'stuck';
 
-/**
- * The built thread script next to the CLI's entry (`entry`: main.ts's import.meta.url, which is
- * dist-cli/modelgate.js in the bundle, where this module may sit in a chunk under assets/); undefined
- * from sources, where scans run in-process.
- */
-export function threadScript(entry: string): URL | undefined {
-  const url = new URL('./scan-thread.js', entry);
-  try {
-    return existsSync(fileURLToPath(url)) ? url : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export { threadScript } from './in-process';
 
 export class ScanThreads {
   private idle: Worker[] = [];

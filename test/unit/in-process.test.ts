@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { NeedsIsolation, SCANNERS, fromBytes, scan } from '../../src/engine';
-import { armWatchdog, watchdogMessage, WATCHDOG_SOURCE } from '../../src/cli/in-process';
+import { armWatchdog, endPrestartedWatchdog, prestartWatchdog, watchdogMessage, WATCHDOG_LAYOUT, WATCHDOG_SOURCE } from '../../src/cli/in-process';
 
 const fixture = (p: string) => fromBytes(readFileSync(`fixtures/${p}`), p.split('/').pop()!);
 
@@ -44,34 +44,54 @@ describe('ScanOptions.refuseBlocking', () => {
 });
 
 describe('the in-process watchdog', () => {
+  /**
+   * A node -e program that runs the watchdog's own program (WATCHDOG_SOURCE) in a real thread with the
+   * shared layout armWatchdog writes, then `main`: the main thread's behaviour under test. `arm(ms, msg)`
+   * arms it as armWatchdog does; `end()` ends it as disarm does.
+   */
+  const program = (main: string) => `
+    const { Worker } = require('node:worker_threads');
+    const L = ${JSON.stringify(WATCHDOG_LAYOUT)};
+    const shared = new SharedArrayBuffer(L.MESSAGE_OFFSET + L.MESSAGE_BYTES);
+    const state = new Int32Array(shared, 0, 4);
+    new Worker(${JSON.stringify(WATCHDOG_SOURCE)}, { eval: true, workerData: shared });
+    const arm = (ms, msg) => {
+      state[1] = ms; state[2] = new TextEncoder().encodeInto(msg, new Uint8Array(shared, L.MESSAGE_OFFSET)).written;
+      Atomics.store(state, 0, L.ARMED); Atomics.notify(state, 0);
+    };
+    const end = () => { Atomics.store(state, 0, L.ENDED); Atomics.notify(state, 0); };
+    const spin = (ms) => { const t = Date.now(); while (Date.now() - t < ms); };
+    ${main}`;
+  const run = (main: string) => spawnSync(process.execPath, ['-e', program(main)], { encoding: 'utf8', timeout: 30_000 });
+
   it('a main thread stuck in a loop that never yields is killed past the deadline, with a message naming the file', () => {
-    // The watchdog's own program in a real thread, beside a main thread that spins forever.
-    const script = `
-      const { Worker } = require('node:worker_threads');
-      const done = new Int32Array(new SharedArrayBuffer(4));
-      new Worker(${JSON.stringify(WATCHDOG_SOURCE)}, { eval: true, workerData: { done: done.buffer, waitMs: 300,
-        message: ${JSON.stringify(watchdogMessage('evil.pkl'))} } });
-      for (;;) {}`;
     const started = Date.now();
-    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 30_000 });
+    const r = run(`arm(300, ${JSON.stringify(watchdogMessage('evil.pkl'))}); for (;;) {}`);
     expect(r.signal).toBe('SIGKILL');
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(r.stderr).toContain('"evil.pkl": the scan did not stop at its timeout and could not be interrupted');
   });
 
-  it('a scan that finishes before the deadline and says so (the shared flag) is not killed: the process exits 0', () => {
-    // The same program, told "done" after 100 ms of a busy main thread; the main thread then stays busy
-    // past the 300 ms deadline: a watchdog that ignored the flag would SIGKILL it.
-    const script = `
-      const { Worker } = require('node:worker_threads');
-      const done = new Int32Array(new SharedArrayBuffer(4));
-      new Worker(${JSON.stringify(WATCHDOG_SOURCE)}, { eval: true, workerData: { done: done.buffer, waitMs: 300, message: 'killed\\n' } });
-      const spin = (ms) => { const t = Date.now(); while (Date.now() - t < ms); };
-      spin(100);
-      Atomics.store(done, 0, 1); Atomics.notify(done, 0);
-      spin(600);
-      process.exit(0);`;
-    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 30_000 });
+  it('a thread started before the engine loads and armed only later, once stuck, still kills at the deadline counted from arming', () => {
+    // The prestarted shape: the thread idles while the main thread is busy (loading the engine), then the
+    // scan arms it and hangs.
+    const started = Date.now();
+    const r = run(`spin(400); arm(300, 'late\\n'); for (;;) {}`);
+    expect(r.signal).toBe('SIGKILL');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(650);
+    expect(r.stderr).toContain('late');
+  });
+
+  it('an unarmed thread never kills, however long the main thread is busy: the process exits 0', () => {
+    const r = run(`spin(800); process.exit(0);`);
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(0);
+  });
+
+  it('a scan that finishes before the deadline and says so (the shared state) is not killed: the process exits 0', () => {
+    // Ended after 100 ms of a busy main thread, which then stays busy past the 300 ms deadline: a
+    // watchdog that ignored the state would SIGKILL it.
+    const r = run(`arm(300, 'killed\\n'); spin(100); end(); spin(600); process.exit(0);`);
     expect(r.signal).toBeNull();
     expect(r.status).toBe(0);
     expect(r.stderr).not.toContain('killed');
@@ -85,9 +105,30 @@ describe('the in-process watchdog', () => {
     // Reaching this line is the outcome: a watchdog still armed would have SIGKILLed this test process.
   });
 
+  it('a prestarted thread is the one armWatchdog arms, and disarming it leaves this process alive past the deadline', async () => {
+    prestartWatchdog();
+    await new Promise((done) => setTimeout(done, 50));
+    const disarm = armWatchdog('fine.pkl', 200);
+    disarm();
+    endPrestartedWatchdog(); // nothing left to end: the prestarted thread was taken
+    await new Promise((done) => setTimeout(done, 400));
+  });
+
+  it('a prestarted thread nothing armed is ended without a kill (the run went to scan threads)', async () => {
+    prestartWatchdog();
+    endPrestartedWatchdog();
+    await new Promise((done) => setTimeout(done, 200));
+  });
+
   it('no timeout (--timeout 0) arms nothing: this process is alive 100 ms later', async () => {
     const disarm = armWatchdog('any.pkl', 0);
     await new Promise((done) => setTimeout(done, 100)); // a watchdog armed with 0 ms would have fired at once
     disarm();
+  });
+
+  it('a file name of 100,000 characters is clipped in the message, which fits the shared space the thread writes from', () => {
+    const message = watchdogMessage(`${'a'.repeat(50_000)}${'b'.repeat(50_000)}.pkl`);
+    expect(new TextEncoder().encode(message).length).toBeLessThanOrEqual(WATCHDOG_LAYOUT.MESSAGE_BYTES);
+    expect(message).toMatch(/^modelgate: "a+…b+\.pkl": the scan did not stop/);
   });
 });
