@@ -182,6 +182,21 @@ describe('real-2026-12b attacks: spaCy\'s unpickle_vocab loads a pickle it carri
     expect(alarms(r)).toContain('warning pickle/non-allowlisted-call Pickle calls evilpkg.chunks.run through spacy.vocab.unpickle_vocab (argument 6), which no analysed library defines and no reviewed list names');
   });
 
+  it('attribute getters computed by the pickle (base64.b64decode(...)) instead of carried as bytes are CRITICAL', async () => {
+    const a = asm().proto(4).stackGlobal('spacy.vocab', 'unpickle_vocab').op('MARK');
+    for (let i = 0; i < 4; i++) a.op('NONE');
+    a.stackGlobal('base64', 'b64decode').str('gASVAAAAAAAAAAB9lC4=').op('TUPLE1').op('REDUCE');
+    const r = await scanBytes(a.op('NONE').op('NONE').op('TUPLE').op('REDUCE').stop().build(), 'nlp.pkl');
+    expect(alarms(r).some((x) => x.startsWith('critical pickle/dangerous-call Pickle calls spacy.vocab.unpickle_vocab, which unpickles its argument 4'))).toBe(true);
+  });
+
+  it('srsly.pickle_loads called directly, and a spaCy Doc.to_disk reached by name, are CRITICAL', async () => {
+    const loads = asm().proto(4).stackGlobal('srsly', 'pickle_loads').bytes(plainPickle).op('TUPLE1').op('REDUCE').stop().build();
+    expect(alarms(await scanBytes(loads)).some((x) => x.startsWith('critical pickle/dangerous-call Pickle calls srsly.pickle_loads'))).toBe(true);
+    const toDisk = asm().proto(4).stackGlobal('spacy.tokens.doc', 'Doc.to_disk').op('NONE').str('/home/user/.bashrc').op('TUPLE2').op('REDUCE').stop().build();
+    expect(alarms(await scanBytes(toDisk)).some((x) => x.startsWith('critical pickle/dangerous-call Pickle calls spacy.tokens.doc.Doc.to_disk'))).toBe(true);
+  });
+
   it('a Cython reducer outside spaCy\'s compiled modules (spacy.cli) is not cleared by the __pyx_unpickle_ rule', async () => {
     const b = asm().proto(4).stackGlobal('spacy.cli.download', '__pyx_unpickle_Evil').op('EMPTY_TUPLE').op('REDUCE').stop().build();
     expect(alarms(await scanBytes(b)).length).toBeGreaterThan(0);

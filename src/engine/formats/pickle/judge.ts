@@ -96,7 +96,7 @@ export class Judge extends JudgeBase implements MachineHooks {
 
   private judgeGlobalCall(g: GlobalNode, c: CallNode, text: string): void {
     if (this.benignShape(g, c)) return;
-    this.nestedLoaded(g, c);
+    this.nestedLoaded(g, c, text);
     const code = codeObjectReason(g, c.args);
     const chain = SINKS.has(g.key) ? decodeChain(c.args) : null;
     const v = this.verdict(g);
@@ -226,10 +226,16 @@ export class Judge extends JudgeBase implements MachineHooks {
    * that constant drops to INFO, since the child scan judges what it loads; the call itself is judged
    * as usual (it must be a reviewed or analysed name to stay quiet).
    */
-  private nestedLoaded(g: GlobalNode, c: CallNode): void {
+  private nestedLoaded(g: GlobalNode, c: CallNode, text: string): void {
     const at = NESTED_LOADERS.get(g.key);
     if (at === undefined) return;
     const a = tupleItems(c.args)?.[at] ?? null;
+    // What it unpickles must be bytes the file holds (scanned as a child); bytes the pickle computes
+    // (a decoder's output, an unresolved value) would be loaded unseen.
+    if (isNode(a) && a.t !== 'bytes') {
+      this.raise('pickle/dangerous-call', `Pickle calls ${g.key}, which unpickles its argument ${at}, and that argument is computed by the pickle (${render(a).slice(0, 80)}), not bytes the scanner could read`, c.off, text);
+      return;
+    }
     const nested = isNode(a) && a.t === 'bytes' ? this.nestedConsts.get(a.off) : undefined;
     if (!nested) return;
     nested.f.severity = 'info';
