@@ -238,3 +238,30 @@ describe('real-2026-12b attacks: a .cfg holding JSON is read as a config', () =>
     expect(alarms(r).some((a) => a.startsWith('critical'))).toBe(true);
   });
 });
+
+// ---- sympy: constructors sympify their arguments, and sympify evals strings -----------------------------------
+
+describe('real-2026-12b attacks: a sympy class built with a string argument (found by this sweep: it ran the code)', () => {
+  const code = '__import__("os").system("id")';
+  it('NEWOBJ sympy.functions.elementary.trigonometric.sin with a string is CRITICAL (before: INFO, unknown class)', async () => {
+    const b = asm().proto(4).stackGlobal('sympy.functions.elementary.trigonometric', 'sin').str(code).op('TUPLE1').op('NEWOBJ').stop().build();
+    expect(alarms(await scanBytes(b, 'expr.pkl'))).toContain(
+      `critical pickle/dangerous-call Pickle builds sympy.functions.elementary.trigonometric.sin with the string argument ${JSON.stringify(code)}, which sympy's sympify evaluates as Python`);
+  });
+
+  it('a string inside a list argument (a Matrix row) and a REDUCE of sympy.core.containers.Tuple are CRITICAL too', async () => {
+    const m = asm().proto(4).stackGlobal('sympy.matrices.dense', 'MutableDenseMatrix').op('EMPTY_LIST').op('EMPTY_LIST').str(code)
+      .op('APPEND').op('APPEND').op('TUPLE1').op('NEWOBJ').stop().build();
+    expect(alarms(await scanBytes(m, 'expr.pkl')).some((a) => a.startsWith('critical pickle/dangerous-call Pickle builds sympy.matrices.dense.MutableDenseMatrix'))).toBe(true);
+    const t = asm().proto(4).stackGlobal('sympy.core.containers', 'Tuple').str(code).op('TUPLE1').op('REDUCE').stop().build();
+    expect(alarms(await scanBytes(t, 'expr.pkl')).some((a) => a.startsWith('critical pickle/dangerous-call Pickle builds sympy.core.containers.Tuple'))).toBe(true);
+  });
+
+  it('Symbol(\'x\'), Float(\'1.25\') and Function(\'f\') names keep their strings without an alarm', async () => {
+    const b = asm().proto(4).op('MARK')
+      .stackGlobal('sympy.core.symbol', 'Symbol').str('x').op('TUPLE1').op('NEWOBJ')
+      .stackGlobal('sympy.core.numbers', 'Float').str('1.25').op('TUPLE1').op('NEWOBJ')
+      .op('LIST').stop().build();
+    expect(alarms(await scanBytes(b, 'expr.pkl')).filter((a) => a.includes('string argument'))).toEqual([]);
+  });
+});

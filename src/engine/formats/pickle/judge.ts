@@ -11,6 +11,7 @@ import { clauseOf, harmfulReach, reachText, SINK_TEXT } from './verdict';
 import { DANGEROUS_ATTRIBUTES } from './policy-dangerous';
 import { setstateRuleFor } from './setstate-rules';
 import { typeSubscript } from './type-forms';
+import { sympifiedString } from './sympy-strings';
 import { CALLED_ATTRIBUTES } from './carriers';
 import { inlineArray } from './joblib';
 import type { CallNode, GlobalNode, InlineData, MachineHooks } from './machine';
@@ -97,6 +98,7 @@ export class Judge extends JudgeBase implements MachineHooks {
   private judgeGlobalCall(g: GlobalNode, c: CallNode, text: string): void {
     if (this.benignShape(g, c)) return;
     this.nestedLoaded(g, c, text);
+    this.sympified(g, c, text);
     const code = codeObjectReason(g, c.args);
     const chain = SINKS.has(g.key) ? decodeChain(c.args) : null;
     const v = this.verdict(g);
@@ -240,6 +242,14 @@ export class Judge extends JudgeBase implements MachineHooks {
     if (!nested) return;
     nested.f.severity = 'info';
     nested.f.severityReason = `${g.key} unpickles it (the library's own reducer); the nested scan decides`;
+  }
+
+  /** A sympy class built with a string argument: its constructor sympifies, and sympify evals (sympy-strings.ts). */
+  private sympified(g: GlobalNode, c: CallNode, text: string): void {
+    const cls = isConstructor(g) ? classOf(c) : g;
+    const str = cls ? sympifiedString(cls.key, c.args) : null;
+    if (!cls || str === null) return;
+    this.raise('pickle/dangerous-call', `Pickle builds ${cls.key} with the string argument ${JSON.stringify(str.slice(0, 60))}, which sympy's sympify evaluates as Python`, c.off, text);
   }
 
   /** Callables passed as data to a higher-order callable, judged as if called (issue 11, item 3). */
