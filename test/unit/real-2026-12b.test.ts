@@ -265,3 +265,14 @@ describe('real-2026-12b attacks: a sympy class built with a string argument (fou
     expect(alarms(await scanBytes(b, 'expr.pkl')).filter((a) => a.includes('string argument'))).toEqual([]);
   });
 });
+
+describe('real-2026-12b attacks: flax is analysed now (FrozenDict was unknown), its writers are not silent', () => {
+  it('flax.core.frozen_dict.FrozenDict({...}) stays below WARNING; flax.training.checkpoints.save_checkpoint(path, ...) is CRITICAL', async () => {
+    const ok = asm().proto(4).stackGlobal('flax.core.frozen_dict', 'FrozenDict').op('EMPTY_DICT').str('w').int(1).op('SETITEM')
+      .op('TUPLE1').op('REDUCE').stop().build();
+    expect(alarms(await scanBytes(ok, 'params.pkl'))).toEqual([]);
+    const bad = asm().proto(4).stackGlobal('flax.training.checkpoints', 'save_checkpoint').str('/home/user/.config/autostart')
+      .op('EMPTY_DICT').op('TUPLE2').op('REDUCE').stop().build();
+    expect(alarms(await scanBytes(bad, 'params.pkl')).some((a) => a.startsWith('critical pickle/dangerous-call Pickle calls flax.training.checkpoints.save_checkpoint'))).toBe(true);
+  });
+});

@@ -84,6 +84,8 @@ PACKAGES = {
     'spacy': 'spacy', 'thinc': 'thinc', 'srsly': 'srsly', 'confection': 'confection', 'catalogue': 'catalogue',
     'datasets': 'datasets', 'skimage': 'scikit-image', 'sentence_transformers': 'sentence-transformers',
     'torch_geometric': 'torch-geometric',
+    # Flax params pickled whole hold FrozenDicts (what flax < 0.8 init returned); optax states are NamedTuples
+    'flax': 'flax', 'optax': 'optax',
 }
 EXTRA_PATHS = ['/usr/lib/python3/dist-packages']          # Debian's python3-xgboost
 SKIP_DIRS = {'test', 'tests', 'idle_test', '_tests', 'benchmarks', '__pycache__', 'site-packages',
