@@ -78,6 +78,14 @@ PACKAGES = {
     # polars: its __setstate__ hands IPC bytes to Rust, and the union call graph of Series() reaches
     # import_module, so reading it turned an honest 'unknown' into a wrong CRITICAL (sweep of 2026-12).
     'optuna': 'optuna',
+    # second sweep of 2026-12 (fixtures/real-2026-12b): spaCy pickles a Language/Doc/Vocab through its own
+    # reducers and thinc models (partials of thinc/spacy functions); HF datasets pickles Features; scikit-image
+    # functions sit in sklearn pipelines; sentence-transformers and PyG modules are saved whole with torch.save.
+    'spacy': 'spacy', 'thinc': 'thinc', 'srsly': 'srsly', 'confection': 'confection', 'catalogue': 'catalogue',
+    'datasets': 'datasets', 'skimage': 'scikit-image', 'sentence_transformers': 'sentence-transformers',
+    'torch_geometric': 'torch-geometric',
+    # Flax params pickled whole hold FrozenDicts (what flax < 0.8 init returned); optax states are NamedTuples
+    'flax': 'flax', 'optax': 'optax',
 }
 EXTRA_PATHS = ['/usr/lib/python3/dist-packages']          # Debian's python3-xgboost
 SKIP_DIRS = {'test', 'tests', 'idle_test', '_tests', 'benchmarks', '__pycache__', 'site-packages',

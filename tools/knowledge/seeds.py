@@ -51,6 +51,14 @@ sink('exec', 0, 'compiles and runs TorchScript source or a serialized TorchScrip
      'torch._C._load_for_lite_interpreter', 'torch._C._load_for_lite_interpreter_from_buffer',
      'torch._C._jit_script_compile', 'torch._C.CompilationUnit')
 
+# PyTorch Geometric renders a jinja template into Python source, writes it to a temporary file and imports
+# it (torch_geometric/template.py module_from_template). MessagePassing.__setstate__ does so with the
+# parameter names and type strings of the pickled Inspector, so a pickled GNN layer chooses source that
+# runs on load (checked: a type_repr holding a call ran it, sweep 2026-12b). The import is made through
+# importlib's spec loader, which the call graph does not follow.
+sink('exec', None, 'writes Python source rendered from its arguments to a file and imports it',
+     'torch_geometric.template.module_from_template')
+
 # ---- processes and native code ------------------------------------------------------------------
 sink('process', None, 'runs a shell command or replaces/forks the process with a program',
      *[f'posix.{n}' for n in (
@@ -150,6 +158,17 @@ calls([0], [], 'binds a callable that is called later with the bound arguments',
       '_functools.partial', 'functools.partial', '_functools.reduce', 'functools.reduce',
       '_functools.cmp_to_key', '_functools._lru_cache_wrapper')
 calls([0], [], 'calls its first argument until it returns the sentinel', 'builtins.iter')
+# spaCy's reducers live in Cython (.pyx, not read) and are named unpickle_*, which compiled.py never
+# clears by itself. spacy/vocab.pyx unpickle_vocab(sstore, vectors, morphology, _unused, lex_attr_getters,
+# lookups, get_noun_chunks) builds a Vocab, srsly.pickle_loads its lex_attr_getters (bytes in the file,
+# scanned as a nested pickle; judge.ts NESTED_LOADERS) and stores get_noun_chunks, which Doc.noun_chunks
+# calls. tokens/doc.pyx unpickle_doc(vocab, hooks_and_data, bytes_data) pickle_loads its user data and hooks
+# (nested, scanned) and reads the Doc from msgpack bytes. vectors.pyx unpickle_vectors(bytes) reads msgpack
+# and numpy arrays; morphology.pyx unpickle_morphology(strings, tags) adds tag strings.
+calls([6], [], 'rebuilds a spaCy Vocab and stores its noun-chunk iterator (called when a Doc reads noun_chunks)',
+      'spacy.vocab.unpickle_vocab')
+calls([], [], 'rebuilds a spaCy Doc, Vectors or Morphology from msgpack bytes and strings (no callables)',
+      'spacy.tokens.doc.unpickle_doc', 'spacy.vectors.unpickle_vectors', 'spacy.morphology.unpickle_morphology')
 calls([0], ['default_factory'], 'calls its default factory for every missing key', '_collections.defaultdict',
       'collections.defaultdict')
 calls([0], [], 'runs its callable in a new thread', '_thread.start_new_thread', '_thread.start_new', '_thread.start_joinable_thread')
@@ -183,6 +202,12 @@ BARRIERS: dict[str, str] = {
     # annotations of a function or class, written in its source; eval_str defaults to False (signature's
     # own default too), which the call graph cannot tell from True.
     'inspect.get_annotations': 'evaluates only source-written string annotations, and only when eval_str=True',
+    # thinc (spaCy's model library) checks a layer's sample input and output against the annotations of
+    # its forward function (thinc/util.py, via confection's Schema.from_function and typing.get_type_hints).
+    # It runs in Model.initialize with sample data, never on load, and the annotations are the forward
+    # function's source. Without the barrier every thinc hook a pickled spaCy pipeline stores as a partial
+    # (resize_linear_weighted, init functions) read as code execution (sweep 2026-12b).
+    'thinc.util.validate_fwd_input_output': "evaluates only the annotations of a thinc layer's forward function, in Model.initialize",
 }
 
 # C modules whose members (other than seeded ones) are reviewed as reaching no sink: their names are
@@ -205,4 +230,7 @@ TRUSTED_C_MODULES = (
 TRUSTED_EXT_PREFIXES = (
     'numpy._core._', 'numpy.random.', 'numpy.linalg._umath_linalg', 'numpy.fft._pocketfft_umath',
     'pandas._libs.', 'sklearn.', 'scipy.', 'lightgbm.', 'tokenizers',
+    # spaCy and thinc Cython modules (strings, vocab, tokenizer, pipes, backends): data structures over
+    # numpy/cymem; their unpickle_* helpers keep SINK_WORDS' caution and are reviewed in policy-safe.ts
+    'spacy.', 'thinc.',
 )

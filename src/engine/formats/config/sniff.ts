@@ -31,7 +31,8 @@ function sniff(head: Head): Sniff<ConfigState> | null {
   if (!looksLikeText(head.bytes)) return null;
   const text = latin1Text(head.bytes).replace(/^\xEF\xBB\xBF/, '');
   if (/^\s*\{/.test(text)) {
-    if (JSON_NAMES.has(name) || ACTIONABLE_KEYS.test(text)) return { confidence: 'structure', state: { kind: 'json' } };
+    // .cfg names no syntax: spaCy writes JSON there (nlp.to_disk: vocab/vectors.cfg, {"mode":"default"})
+    if (JSON_NAMES.has(name) || ACTIONABLE_KEYS.test(text) || head.ext === '.cfg') return { confidence: 'structure', state: { kind: 'json' } };
     return null;
   }
   if (head.ext === '.yaml' || head.ext === '.yml') return { confidence: 'structure', state: { kind: 'yaml' } };

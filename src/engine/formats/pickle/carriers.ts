@@ -55,6 +55,9 @@ export const CARRIERS: ReadonlyMap<string, Carrier> = new Map([
   ['dill._dill._create_array', { args: [0], reason: 'calls its first argument (the array reconstructor) with the given arguments', replacesDanger: true }],
   ['dill.dill._create_array', { args: [0], reason: 'calls its first argument (the array reconstructor) with the given arguments', replacesDanger: true }],
   ['contextlib.contextmanager', c([0], undefined, 'wraps and calls its generator function')],
+  // jax.Array.__reduce__ (jax/_src/array.py) pickles _reconstruct_array(fun, args, arr_state, aval_state):
+  // fun(*args) (numpy's ndarray reducer), then the numpy state, then device_put. jax is not analysed.
+  ['jax._src.array._reconstruct_array', c([0], undefined, 'calls its first argument (the array reconstructor) with the given arguments')],
 ]);
 
 /** Python 2 and C-accelerator spellings of the carriers' modules. */

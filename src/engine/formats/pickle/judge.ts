@@ -10,6 +10,8 @@ import { carriedOf, classOf, globalsInState, isConstructor, isGetattr, isTensorO
 import { clauseOf, harmfulReach, reachText, SINK_TEXT } from './verdict';
 import { DANGEROUS_ATTRIBUTES } from './policy-dangerous';
 import { setstateRuleFor } from './setstate-rules';
+import { typeSubscript } from './type-forms';
+import { sympifiedString } from './sympy-strings';
 import { CALLED_ATTRIBUTES } from './carriers';
 import { inlineArray } from './joblib';
 import type { CallNode, GlobalNode, InlineData, MachineHooks } from './machine';
@@ -24,6 +26,13 @@ const MAX_NOTE_IMPORTS = 500;
 const MAX_NOTE_CALLS = 100;
 /** Carried callables followed through nested carriers (map(partial(partial(f)))): real pickles nest one. */
 const MAX_CARRY_DEPTH = 4;
+/**
+ * Reviewed reducers that unpickle a bytes argument the pickle carries, by argument position. spaCy
+ * (spacy/vocab.pyx pickle_vocab, spacy/tokens/doc.pyx pickle_doc, 3.x) stores a Vocab's lexical attribute
+ * getters and a Doc's user data and hooks as srsly.pickle_dumps bytes, loaded by srsly.pickle_loads.
+ */
+const NESTED_LOADERS: ReadonlyMap<string, number> = new Map([
+  ['spacy.vocab.unpickle_vocab', 4], ['spacy.tokens.doc.unpickle_doc', 1]]);
 /** Type names dill/cloudpickle look up that build code or reach frames (shapes.ts builds code from them). */
 const CODE_TYPES = new Set(['CodeType', 'FunctionType', 'LambdaType', 'MethodType', 'CellType', 'ModuleType', 'code',
   'function', 'GeneratorType', 'FrameType', 'TracebackType', 'BuiltinFunctionType', 'BuiltinMethodType',
@@ -88,6 +97,8 @@ export class Judge extends JudgeBase implements MachineHooks {
 
   private judgeGlobalCall(g: GlobalNode, c: CallNode, text: string): void {
     if (this.benignShape(g, c)) return;
+    this.nestedLoaded(g, c, text);
+    this.sympified(g, c, text);
     const code = codeObjectReason(g, c.args);
     const chain = SINKS.has(g.key) ? decodeChain(c.args) : null;
     const v = this.verdict(g);
@@ -166,7 +177,8 @@ export class Judge extends JudgeBase implements MachineHooks {
    * Shapes that look like calls of dangerous names but only look something up (issue 11, items 4-5):
    * getattr(<class>, 'NAME') (Python 3.11+ Enum members, bound methods), dill's _load_type('float'),
    * torch.storage._load_from_bytes(<bytes in the file>) (pickle.dumps(tensor); the bytes are scanned
-   * as a child and decide). True when the call was judged here.
+   * as a child and decide), operator.getitem(typing.Union, (...)) (a pickled annotation). True when the
+   * call was judged here.
    */
   private benignShape(g: GlobalNode, c: CallNode): boolean {
     if (isGetattr(g)) {
@@ -185,6 +197,9 @@ export class Judge extends JudgeBase implements MachineHooks {
       return true;
     }
     if (isTypeLookup(g, c.args, CODE_TYPES)) { this.cancelHeld(g.key); return true; }
+    // Optional[Tensor] pickled as operator.getitem(typing.Union, (...)): builds an annotation (type-forms.ts)
+    const form = typeSubscript(g, c);
+    if (form) { this.cancelHeld(g.key); this.cancelHeld(form.key); return true; }
     const nt = namedtupleImport(g, c.args);
     if (nt) {
       if (this.verdictOf(nt.module, nt.name).level === 'dangerous') return false;
@@ -206,6 +221,35 @@ export class Judge extends JudgeBase implements MachineHooks {
       return true;
     }
     return false;
+  }
+
+  /**
+   * A library reducer that unpickles bytes the file carries (NESTED_LOADERS): the nested-pickle finding on
+   * that constant drops to INFO, since the child scan judges what it loads; the call itself is judged
+   * as usual (it must be a reviewed or analysed name to stay quiet).
+   */
+  private nestedLoaded(g: GlobalNode, c: CallNode, text: string): void {
+    const at = NESTED_LOADERS.get(g.key);
+    if (at === undefined) return;
+    const a = tupleItems(c.args)?.[at] ?? null;
+    // What it unpickles must be bytes the file holds (scanned as a child); bytes the pickle computes
+    // (a decoder's output, an unresolved value) would be loaded unseen.
+    if (isNode(a) && a.t !== 'bytes') {
+      this.raise('pickle/dangerous-call', `Pickle calls ${g.key}, which unpickles its argument ${at}, and that argument is computed by the pickle (${render(a).slice(0, 80)}), not bytes the scanner could read`, c.off, text);
+      return;
+    }
+    const nested = isNode(a) && a.t === 'bytes' ? this.nestedConsts.get(a.off) : undefined;
+    if (!nested) return;
+    nested.f.severity = 'info';
+    nested.f.severityReason = `${g.key} unpickles it (the library's own reducer); the nested scan decides`;
+  }
+
+  /** A sympy class built with a string argument: its constructor sympifies, and sympify evals (sympy-strings.ts). */
+  private sympified(g: GlobalNode, c: CallNode, text: string): void {
+    const cls = isConstructor(g) ? classOf(c) : g;
+    const str = cls ? sympifiedString(cls.key, c.args) : null;
+    if (!cls || str === null) return;
+    this.raise('pickle/dangerous-call', `Pickle builds ${cls.key} with the string argument ${JSON.stringify(str.slice(0, 60))}, which sympy's sympify evaluates as Python`, c.off, text);
   }
 
   /** Callables passed as data to a higher-order callable, judged as if called (issue 11, item 3). */

@@ -216,7 +216,10 @@ export const DANGEROUS: readonly DangerEntry[] = [
     'pandas.io.pickle.read_pickle', 'yaml.load', 'yaml.unsafe_load', 'yaml.full_load', 'yaml.load_all',
     'yaml.unsafe_load_all', 'yaml.Loader', 'yaml.UnsafeLoader', 'yaml.FullLoader', 'keras.models.load_model',
     'keras.saving.load_model', 'tensorflow.keras.models.load_model', 'mlflow.pyfunc.load_model',
-    'mlflow.sklearn.load_model', 'mlflow.pytorch.load_model', 'skops.io.load']),
+    'mlflow.sklearn.load_model', 'mlflow.pytorch.load_model', 'skops.io.load',
+    // spaCy's helper around its vendored cloudpickle (srsly/_pickle_api.py); the generator misses it, as
+    // srsly/cloudpickle binds `load, loads = pickle.load, pickle.loads` by tuple assignment
+    'srsly.pickle_loads', 'srsly._pickle_api.pickle_loads']),
   // Keras 3 keeps its loaders under keras.src (keras.saving re-exports them); a positional safe_mode=False
   // (load_model's 4th argument, deserialize_keras_object's 3rd) lets a Lambda layer's bytecode run.
   ...fns('deserialization', 'loads a Keras model or object whose config can carry code (Lambda layers, safe_mode off)', [
@@ -308,7 +311,10 @@ export const DANGEROUS_ATTRIBUTES: ReadonlyMap<string, AttrRule> = new Map([
   ...attrs('import-machinery', 'is named like an import or library loader', [
     '__import__', 'import_module', 'load_library', 'resolve_name']),
   ...attrs('filesystem', 'is named like a file read or write', [
-    'from_file', 'tofile', 'to_pickle', 'read_pickle', 'write_text', 'write_bytes']),
+    'from_file', 'tofile', 'to_pickle', 'read_pickle', 'write_text', 'write_bytes',
+    // spaCy/thinc (Language, Doc, Vocab, Model) and HF datasets serialise to and from a path; the knowledge
+    // base reads their Cython methods as silent and their Python ones call the writers through attributes
+    'to_disk', 'from_disk', 'save_to_disk', 'load_from_disk']),
   ...attrs('network', 'is named like a download (and may run remote code)', [
     'from_pretrained', 'hf_hub_download', 'snapshot_download', 'urlopen', 'urlretrieve', 'load_state_dict_from_url',
     'download_url_to_file']),

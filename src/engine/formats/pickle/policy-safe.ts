@@ -80,6 +80,10 @@ export const SAFE: readonly SafeEntry[] = [
   // pytz (pandas' time zones before 2.0): _p is pytz.tzinfo.unpickler, which accepts only a zone in
   // pytz.all_timezones_set before reading its bundled tz file; _UTC returns the utc singleton.
   ...all('rebuilds a pytz time zone from a name checked against pytz\'s own zone list', ['pytz._p', 'pytz._UTC']),
+  // inspect is a dangerous module (frames, live objects); its `empty` sentinel is a bare class that
+  // marks a missing annotation or default (Lib/inspect.py `class _empty`), and PyG's Inspector pickles it
+  // in every layer's signature (torch_geometric/inspector.py).
+  ...all('is the empty-annotation sentinel class (no behaviour)', ['inspect._empty', 'inspect.Parameter.empty', 'inspect.Signature.empty']),
   ...all('is a standard container type', under(['collections'], [
     'OrderedDict', 'defaultdict', 'Counter', 'deque', 'ChainMap'])),
   ...all('encodes a string to bytes (how protocol 2 pickles bytes)', ['_codecs.encode', 'codecs.encode']),
@@ -170,6 +174,10 @@ export const SAFE: readonly SafeEntry[] = [
     'struct', 'union', 'binary', 'decimal32', 'decimal64', 'decimal128', 'decimal256', 'dictionary',
     'run_end_encoded', 'json_', 'fixed_shape_tensor', 'bool8', 'opaque'])),
 
+  // ---- jax (not analysed: its call graph is huge). The reducer's callable is judged through carriers.ts. -----
+  ...all('rebuilds a numpy array with the reducer it is given and copies it to a jax device', ['jax._src.array._reconstruct_array']),
+  // (spaCy's Cython reducers are reviewed in tools/knowledge/seeds.py: spacy is analysed, so seeds reach them.)
+
   // ---- polars ------------------------------------------------------------------------------------------------
   // polars.Schema (polars/schema.py) is an OrderedDict of column name → dtype; pickling a frame's schema
   // calls it with the (name, dtype) pairs, the dtypes pickled as their own classes. Frames and series
@@ -220,6 +228,13 @@ export const SAFE_PREFIXES: readonly SafePrefixRule[] = [
   { prefix: 'transformers', except: ['transformers.dynamic_module_utils'], moduleSegment: /^(?:configuration|tokenization)_/,
     name: CLASS, reason: 'is a transformers config or tokenizer class' },
   { prefix: 'numpy.dtypes', except: [], name: CLASS, reason: 'is a numpy dtype class' },
+  // Cython's generated reducer of a cdef class (__pyx_unpickle_<Class>(type, checksum, state)): checks the
+  // layout checksum, calls <Class>.__new__(type) and sets its C fields from the state tuple. spaCy's pipes
+  // (Pipe, TrainablePipe) and thinc's compiled classes pickle this way.
+  { prefix: 'spacy', except: ['spacy.cli'], name: /^__pyx_unpickle_[A-Za-z0-9_]+$/,
+    reason: 'is a Cython reducer that rebuilds a spaCy cdef class from its state' },
+  { prefix: 'thinc', except: [], name: /^__pyx_unpickle_[A-Za-z0-9_]+$/,
+    reason: 'is a Cython reducer that rebuilds a thinc cdef class from its state' },
   // __torch__.* names only exist inside a TorchScript archive: torch.jit.load resolves them against the
   // archive's own code/ (scanned by the TorchScript container), and Python's pickle cannot import them.
   { prefix: '__torch__', except: [], name: /^[A-Za-z_]\w*$/,
