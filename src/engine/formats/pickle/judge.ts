@@ -15,6 +15,7 @@ import { inlineArray } from './joblib';
 import type { CallNode, GlobalNode, InlineData, MachineHooks } from './machine';
 import { JudgeBase, type Pending } from './judge-base';
 import { codeObjectReason, decodeChain, SINKS } from './shapes';
+import { fileLoadOf } from './loaders';
 import { isNode, render, tupleItems, type Node, type Val } from './values';
 
 export { type Classify, type JudgeEnv, type NestedPayload } from './judge-base';
@@ -92,6 +93,16 @@ export class Judge extends JudgeBase implements MachineHooks {
     const chain = SINKS.has(g.key) ? decodeChain(c.args) : null;
     const v = this.verdict(g);
     if ((c.op === 'NEWOBJ' || c.op === 'NEWOBJ_EX') && this.onlyNewIsHarmless(g, v)) { this.cancelHeld(g.key); return; }
+    // A data loader called on a file the pickle names (loaders.ts). NEWOBJ runs only __new__, which
+    // does not load (a Booster rebuilt for its BUILD state is how lightgbm pickles itself).
+    const load = !code && !chain && v.level !== 'dangerous' && c.op !== 'NEWOBJ' && c.op !== 'NEWOBJ_EX' ? fileLoadOf(g.key, c.args, c.kwargs) : null;
+    if (load) {
+      this.cancelHeld(g.key);
+      if (this.seen.has(`load|${g.key}|${load.file}`)) return;
+      this.seen.add(`load|${g.key}|${load.file}`);
+      this.raise('pickle/nested-load', `Pickle calls ${g.key} on ${load.file}, which ${load.loader.reason}`, c.off, text);
+      return;
+    }
     if (code || chain || v.level === 'dangerous') {
       this.cancelHeld(g.key);
       const key = `${g.key}|${text}`;

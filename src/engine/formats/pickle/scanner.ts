@@ -15,6 +15,7 @@ import { classifyGlobal } from './policy';
 import { weightsOnlyAllows } from '../pytorch/weights-only';
 import { Machine } from './machine';
 import { hasPickleMagic, pickleStartsAt } from './nested';
+import { EmbedSearch, searchRange } from './embedded';
 import { pickleSniffer } from './sniff';
 
 /** How far past a STOP (or a broken op) the scanner looks for the next pickle. */
@@ -87,12 +88,17 @@ export async function scanPickle(ctx: ScanContext, classify: Classify, knowledge
   const src = ctx.source;
   const size = src.size;
   const queue: NestedPayload[] = [];
+  const later: Array<{ start: number; end: number; off: number }> = [];
+  const embedSearch = new EmbedSearch();
   const env: JudgeEnv = {
     report: (f) => ctx.report(f),
     classify,
     knowledge,
     inspectString: (t, w) => ctx.inspectString(t, w),
     nested: (p) => queue.push(p),
+    searchLater: (start, end, off) => { later.push({ start, end, off }); },
+    embedSearch,
+    limited: (why) => ctx.limited(why),
     charge: (n) => { ctx.budget.chargePickleOps(n); ctx.checkAborted(); },
     embeddedPickle: async (start) => {
       // joblib object-dtype arrays: a whole protocol-2 pickle written in place of the array bytes.
@@ -168,6 +174,15 @@ export async function scanPickle(ctx: ScanContext, classify: Classify, knowledge
     ctx.note('calls', [...judge.calls.values()]);
     ctx.note('callCount', judge.callCount);
     if (frameIssues > 1) ctx.note('frameIssues', frameIssues);
+  }
+  // Constants too large to keep, searched from the source for a pickle that starts inside them.
+  for (const c of later) {
+    const at = await searchRange((o, l) => ctx.read(o, l), c.start, c.end, embedSearch, () => ctx.checkAborted());
+    if (embedSearch.exhausted) { judge.searchLimit(c.off); break; }
+    if (at === null) continue;
+    const name = `<const@${c.off}+${at}>`;
+    ctx.report({ ruleId: 'pickle/nested-pickle', message: `A bytes constant at ${c.off} holds a pickle at its byte ${at} (scanned as ${name})`, offset: c.off });
+    queue.push({ name, range: [c.start + at, c.end], hint: 'pickle' });
   }
   for (const p of queue) {
     const child: ByteSource = 'bytes' in p ? fromBytes(p.bytes, p.name) : src.slice(p.range[0], p.range[1], p.name);

@@ -1,0 +1,161 @@
+// The recall sweep of 2026-12 (fixtures/recall-2026-12, MANIFEST.md): attacks a red-teamer builds after
+// reading the README, each beside the benign look-alike that must stay silent. Files made by the real
+// tools come from generate.py; shapes no tool writes (a pickle deep inside a multi-MiB constant, crafted
+// candidate floods) are built here with the opcode assembler.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { scan, fromBytes, SEVERITY_RANK, type FileReport } from '../../src/engine';
+import { asm, concat } from '../builders/pickle';
+import { EmbedSearch, embeddedPickleAt, MAX_EMBED_SNIFFS } from '../../src/engine/formats/pickle/embedded';
+
+const ROOT = join(process.cwd(), 'fixtures', 'recall-2026-12');
+interface Entry { file: string; tool: string; version: string; how: string }
+const MANIFEST: Entry[] = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8'));
+
+const alarms = (r: FileReport) => r.findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK.warning)
+  .map((f) => `${f.severity} ${f.ruleId} ${f.message}`);
+const scanFile = (rel: string) => scan(fromBytes(new Uint8Array(readFileSync(join(ROOT, rel))), rel.split('/').pop()!));
+const scanBytes = (b: Uint8Array, name = 'x.pkl') => scan(fromBytes(b, name));
+const critical = (r: FileReport) => r.findings.filter((f) => f.severity === 'critical');
+
+/** pickle.dumps of an object whose __reduce__ is (posix.system, ('echo pwned',)), protocol 4. */
+const PAYLOAD = asm().proto(4).stackGlobal('posix', 'system').str('echo pwned').op('TUPLE1').op('REDUCE').stop().build();
+
+/** Pseudo-random bytes (xorshift), the stand-in for weights; deterministic so failures reproduce. */
+function noise(n: number, seed = 7): Uint8Array {
+  const out = new Uint8Array(n);
+  let x = seed >>> 0 || 1;
+  for (let i = 0; i < n; i++) { x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0; out[i] = x & 0xff; }
+  return out;
+}
+
+/** A pickle of {'w': <bytes>} as pickle.dumps writes it for a bytes value (BINBYTES), built without the assembler's per-byte copy. */
+function holding(blob: Uint8Array): Uint8Array {
+  const len = new Uint8Array(4);
+  new DataView(len.buffer).setUint32(0, blob.length, true);
+  return concat(asm().proto(4).op('EMPTY_DICT').str('w').build(), new Uint8Array([0x42]), len, blob, asm().op('SETITEM').stop().build());
+}
+
+describe('gap 1: a compressed pickle inside a pickle\'s bytes constant', () => {
+  for (const codec of ['bz2', 'xz', 'lzma', 'lz4', 'zstd', 'gzip']) {
+    it(`${codec}(pickle.dumps(os.system payload)) kept as bytes: the payload's call is CRITICAL on the decompressed child`, async () => {
+      const r = await scanFile(`malicious/${codec}-pickle-in-bytes.pkl`);
+      const hit = critical(r).find((f) => f.ruleId === 'pickle/dangerous-call');
+      expect(hit?.message).toMatch(/system/);
+      expect(hit?.location.path.join(' > ')).toMatch(/<const@\d+>/);
+    });
+    it(`${codec}(English text) kept as bytes stays below WARNING and complete`, async () => {
+      const r = await scanFile(`benign/${codec}-text-in-bytes.pkl`);
+      expect(alarms(r)).toEqual([]);
+      expect(r.complete).toBe(true);
+    });
+  }
+});
+
+describe('gap 2: a pickle hidden deep inside a bytes constant larger than 1 MiB', () => {
+  it('os.system pickle at byte 1.5 MiB of a 3 MiB constant of noise is found and its call is CRITICAL', async () => {
+    const blob = concat(noise(1536 * 1024), PAYLOAD, noise(1536 * 1024, 9));
+    const r = await scanBytes(holding(blob));
+    expect(r.findings.find((f) => f.ruleId === 'pickle/nested-pickle')?.message).toMatch(/at its byte 1572864/);
+    const hit = critical(r).find((f) => f.ruleId === 'pickle/dangerous-call');
+    expect(hit?.location.path.at(-1)).toMatch(/^<const@\d+\+1572864>$/);
+  });
+
+  it('a pickle right after a 4 MiB chunk boundary of the search is found (the lookahead window)', async () => {
+    const blob = concat(noise(4 * 1024 * 1024 - 3), PAYLOAD, noise(4096));
+    const r = await scanBytes(holding(blob));
+    expect(critical(r).some((f) => f.ruleId === 'pickle/dangerous-call')).toBe(true);
+  });
+
+  it('a 6 MiB constant of noise, uint16 tokens full of 640 (80 02 80 02 ...) and stray 80 03 bytes stays silent and complete', async () => {
+    const tokens = new Uint8Array(1024 * 1024);
+    for (let i = 0; i < tokens.length; i += 2) { tokens[i] = 0x80; tokens[i + 1] = 0x02; }
+    const stray = noise(1024 * 1024, 3);
+    for (let i = 0; i < stray.length; i += 997) { stray[i] = 0x80; stray[i + 1] = 0x03; }
+    const r = await scanBytes(holding(concat(noise(4 * 1024 * 1024), tokens, stray)));
+    expect(alarms(r)).toEqual([]);
+    expect(r.complete).toBe(true);
+  });
+
+  it('a 96 MiB constant of noise is searched in bounded time (no quadratic scan)', async () => {
+    const file = holding(noise(96 * 1024 * 1024, 5));
+    const t = performance.now();
+    const r = await scanBytes(file);
+    const ms = performance.now() - t;
+    expect(alarms(r)).toEqual([]);
+    expect(r.complete).toBe(true);
+    expect(ms).toBeLessThan(15_000); // about 0.3 s alone; generous for a loaded CI machine
+  });
+});
+
+describe('the embedded-pickle search is bounded against crafted candidate floods', () => {
+  it('1 MiB of 80 02 ff (a candidate every 3 bytes that no opcode walk accepts) costs no strict parse', () => {
+    const b = new Uint8Array(1024 * 1024);
+    for (let i = 0; i + 2 < b.length; i += 3) { b[i] = 0x80; b[i + 1] = 0x02; b[i + 2] = 0xff; }
+    const s = new EmbedSearch();
+    const t = performance.now();
+    expect(embeddedPickleAt(b, s)).toBeNull();
+    expect(s.sniffs).toBe(0);
+    expect(performance.now() - t).toBeLessThan(1000); // was 7 s before the walk
+  });
+
+  it('candidates that pass the opcode walk and then fail stop at MAX_EMBED_SNIFFS: the file is incomplete, not clean', async () => {
+    // PROTO 2, seven NONEs (a valid walk), then POPs past the bottom of the stack (the strict parse fails).
+    const unit = [0x80, 0x02, ...Array(7).fill(0x4e), ...Array(9).fill(0x30)];
+    const b = new Uint8Array(512 * 1024);
+    for (let i = 0; i + unit.length <= b.length; i += unit.length) b.set(unit, i);
+    const file = holding(b);
+    const t = performance.now();
+    const r = await scanBytes(file);
+    expect(performance.now() - t).toBeLessThan(5000);
+    expect(r.complete).toBe(false);
+    expect(r.findings.find((f) => f.ruleId === 'scan/limit-reached')?.message).toMatch(new RegExp(`after ${MAX_EMBED_SNIFFS} candidate`));
+  });
+
+  it('more nested pickles than the per-file quota make the file incomplete instead of skipping the last one', async () => {
+    const a = asm().proto(4).op('EMPTY_LIST').op('MARK');
+    const inner = asm().proto(4).op('EMPTY_DICT').op('MARK').str('learning_rate').int(1).op('SETITEMS').stop().build();
+    for (let i = 0; i < 40; i++) a.bytes(concat(inner, new Uint8Array([i])));
+    a.bytes(PAYLOAD);
+    const r = await scanBytes(a.op('APPENDS').stop().build());
+    expect(r.complete).toBe(false);
+    expect(r.findings.some((f) => f.ruleId === 'scan/limit-reached' && /nested payloads/.test(f.message))).toBe(true);
+  });
+});
+
+describe('gap 3: file-reading gadgets called from a pickle on a path it names', () => {
+  it.each([
+    ['malicious/scipy-loadmat.pkl', /scipy\.io\.matlab\._mio\.loadmat on '\/tmp\/planted\.mat'/],
+    ['malicious/lightgbm-booster-model-file.pkl', /lightgbm\.basic\.Booster on '\/tmp\/planted\.txt'/],
+  ])('%s is a nested-load WARNING naming the loader and the path', async (file, message) => {
+    const r = await scanFile(file);
+    expect(r.findings.find((f) => f.ruleId === 'pickle/nested-load')).toMatchObject({ severity: 'warning', message: expect.stringMatching(message) });
+  });
+
+  it.each(['malicious/numpy-load-allow-pickle.pkl', 'malicious/joblib-load.pkl', 'malicious/torch-load.pkl'])(
+    '%s (a loader that unpickles) is a CRITICAL dangerous call', async (file) => {
+      const r = await scanFile(file);
+      expect(critical(r).some((f) => f.ruleId === 'pickle/dangerous-call')).toBe(true);
+    });
+
+  it('a LightGBM Booster pickled by lightgbm itself (rebuilt by copyreg, model string in its state) stays silent', async () => {
+    const r = await scanFile('benign/lightgbm-booster.pkl');
+    expect(alarms(r)).toEqual([]);
+  });
+
+  it('Booster() without model_file, and a Booster constructed by NEWOBJ_EX with model_file (only __new__ runs), stay below WARNING', async () => {
+    const plain = asm().proto(2).call('lightgbm.basic', 'Booster', []).stop().build();
+    expect(alarms(await scanBytes(plain))).toEqual([]);
+    const newobj = asm().proto(4).stackGlobal('lightgbm.basic', 'Booster').op('EMPTY_TUPLE').op('EMPTY_DICT')
+      .str('model_file').str('/tmp/m.txt').op('SETITEM').op('NEWOBJ_EX').stop().build();
+    expect(alarms(await scanBytes(newobj))).toEqual([]);
+  });
+});
+
+describe('recall-2026-12: the manifest and the folder agree', () => {
+  it('every generated file is listed once', () => {
+    expect(new Set(MANIFEST.map((e) => e.file)).size).toBe(MANIFEST.length);
+    for (const e of MANIFEST) expect(() => readFileSync(join(ROOT, e.file))).not.toThrow();
+  });
+});
