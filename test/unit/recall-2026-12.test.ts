@@ -153,6 +153,29 @@ describe('gap 3: file-reading gadgets called from a pickle on a path it names', 
   });
 });
 
+describe('chat templates that compute an attribute name at render time', () => {
+  it.each(['malicious/tokenizer-map-attribute/chat_template.jinja', 'malicious/tokenizer-selectattr-computed/chat_template.jinja', 'malicious/gguf-map-attribute.gguf'])(
+    '%s (map(attribute=...) / selectattr(...) fed a name built from variables) is a CRITICAL dynamic attribute', async (file) => {
+      const r = await scanFile(file);
+      expect(critical(r).find((f) => f.ruleId === 'jinja/dynamic-attribute')?.message).toMatch(/gives the (map|selectattr) filter an attribute name computed at render time/);
+    });
+
+  it('a template that filters messages with literal names (selectattr(\'role\', ...), map(attribute=\'content\')) stays silent', async () => {
+    expect(alarms(await scanFile('benign/tokenizer-attribute-literal/chat_template.jinja'))).toEqual([]);
+  });
+});
+
+describe('safetensors __metadata__ carrying a packed pickle', () => {
+  it('base64(zlib(pickle of os.system)) in a metadata value is an encoded payload naming the pickle', async () => {
+    const r = await scanFile('malicious/safetensors-meta-b64-zlib-pickle.safetensors');
+    expect(r.findings.find((f) => f.ruleId === 'strings/encoded-payload')?.message).toMatch(/base64 string decodes to zlib data of a pickle \(protocol 4\) that imports posix\.system/);
+  });
+
+  it('base64(zlib(training-config JSON)) stays silent', async () => {
+    expect(alarms(await scanFile('benign/safetensors-meta-b64-zlib-json.safetensors'))).toEqual([]);
+  });
+});
+
 describe('recall-2026-12: the manifest and the folder agree', () => {
   it('every generated file is listed once', () => {
     expect(new Set(MANIFEST.map((e) => e.file)).size).toBe(MANIFEST.length);

@@ -15,6 +15,16 @@ const PROBES = new Set(['request', 'config', 'self', 'url_for', 'get_flashed_mes
 /** Jinja globals whose attributes lead to module globals (cycler.__init__.__globals__ ...). */
 const GLOBALS = new Set(['cycler', 'joiner', 'namespace', 'lipsum', 'range', 'dict']);
 const DYNAMIC_CALLS = new Set(['getattr', 'attr']);
+/**
+ * Filters that look up an attribute by a name they are given (Jinja's filters.py: make_attrgetter):
+ * the position of that name among the positional arguments, -1 when it is only `attribute=`. A literal
+ * name (`map(attribute='content')`) is how templates read messages; a name computed at render time
+ * hides it as |attr(...) does. map('attr', name) applies the attr filter itself.
+ */
+const ATTRIBUTE_FILTERS: ReadonlyMap<string, number> = new Map([
+  ['map', -1], ['selectattr', 0], ['rejectattr', 0], ['sort', -1], ['groupby', 0], ['sum', -1], ['unique', -1],
+  ['min', -1], ['max', -1],
+]);
 const STATEMENTS = new Set(['Program', 'If', 'For', 'Set', 'Macro', 'Comment', 'Break', 'Continue', 'FilterStatement', 'CallStatement']);
 
 /** Constant strings folded from literals are cut at this length (a dunder is far shorter) to bound work. */
@@ -112,6 +122,18 @@ class Folder {
   }
 }
 
+/** The attribute-name argument of a filter call that looks attributes up (ATTRIBUTE_FILTERS), or undefined. */
+function attributeArgument(filter: string, args: unknown[], folder: Folder): unknown {
+  const pos = ATTRIBUTE_FILTERS.get(filter);
+  if (pos === undefined) return undefined;
+  const positional: unknown[] = [];
+  for (const a of args) {
+    if (isNode(a) && a.type === 'KeywordArgumentExpression') { if (nameOf(a.key) === 'attribute') return a.value; } else positional.push(a);
+  }
+  if (filter === 'map') return positional.length > 1 && folder.fold(positional[0]) === 'attr' ? positional[1] : undefined;
+  return pos >= 0 ? positional[pos] : undefined;
+}
+
 /** Walks the AST of one template. `source` is the template text (to tell escapes were used). */
 export function analyzeTemplate(program: unknown, source: string): { hits: Hit[]; truncated: boolean } {
   const hits: Hit[] = [];
@@ -192,6 +214,10 @@ export function analyzeTemplate(program: unknown, source: string): { hits: Hit[]
         const f = n.filter;
         const name = nameOf(f);
         if (name === 'attr') hit('jinja/dynamic-attribute', '|attr', 'Chat template uses the attr filter to look up an attribute by name', ev);
+        const attribute = name && isNode(f) && f.type === 'CallExpression' && Array.isArray(f.args) ? attributeArgument(name, f.args as unknown[], folder) : undefined;
+        if (attribute !== undefined && !(isNode(attribute) && attribute.type === 'StringLiteral')) {
+          hit('jinja/dynamic-attribute', `|${name}`, `Chat template gives the ${name} filter an attribute name computed at render time`, ev);
+        }
         push(n.operand, here);
         // The filter's name is not a variable; its arguments are (also in `|attr('x')(1)` chains).
         for (let g: unknown = f; isNode(g) && g.type === 'CallExpression'; g = g.callee) push(g.args, here);
