@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scan, fromBytes, SEVERITY_RANK, type FileReport } from '../../src/engine';
+import { gunzipSync } from 'fflate';
 import { asm, concat } from '../builders/pickle';
 import { EmbedSearch, embeddedPickleAt, MAX_EMBED_SNIFFS } from '../../src/engine/formats/pickle/embedded';
 
@@ -15,7 +16,11 @@ const MANIFEST: Entry[] = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), '
 
 const alarms = (r: FileReport) => r.findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK.warning)
   .map((f) => `${f.severity} ${f.ruleId} ${f.message}`);
-const scanFile = (rel: string) => scan(fromBytes(new Uint8Array(readFileSync(join(ROOT, rel))), rel.split('/').pop()!));
+/** Fixtures over 1 MiB are committed gzipped (.pkl.gz) and scanned as the file they hold (zeros would trip the bomb ratio). */
+const scanFile = (rel: string) => {
+  const raw = new Uint8Array(readFileSync(join(ROOT, rel)));
+  return rel.endsWith('.pkl.gz') ? scan(fromBytes(gunzipSync(raw), rel.split('/').pop()!.slice(0, -3))) : scan(fromBytes(raw, rel.split('/').pop()!));
+};
 const scanBytes = (b: Uint8Array, name = 'x.pkl') => scan(fromBytes(b, name));
 const critical = (r: FileReport) => r.findings.filter((f) => f.severity === 'critical');
 
@@ -86,6 +91,32 @@ describe('gap 2: a pickle hidden deep inside a bytes constant larger than 1 MiB'
     expect(alarms(r)).toEqual([]);
     expect(r.complete).toBe(true);
     expect(ms).toBeLessThan(15_000); // about 0.3 s alone; generous for a loaded CI machine
+  });
+});
+
+describe('gap 2b: constants over 1 MiB that are themselves an (encoded) pickle', () => {
+  it.each(['malicious/big-base64-pickle-string.pkl.gz', 'malicious/big-raw-pickle-bytes.pkl.gz'])(
+    '%s: a nested pickle that opens with a 1.6 MB string (past the kept prefix) is still scanned and its call is CRITICAL', async (file) => {
+      const r = await scanFile(file);
+      expect(r.findings.some((f) => f.ruleId === 'pickle/nested-pickle')).toBe(true);
+      expect(critical(r).some((f) => f.ruleId === 'pickle/dangerous-call' && /posix\.system/.test(f.message))).toBe(true);
+    });
+
+  it.each(['benign/torch-dumps-big-tensor-p2.pkl.gz', 'benign/torch-dumps-big-tensor-p4.pkl.gz'])(
+    '%s (pickle.dumps of a 1.2 MB tensor: a legacy torch stream as bytes or as a latin-1 string) stays below WARNING and complete', async (file) => {
+      const r = await scanFile(file);
+      expect(alarms(r)).toEqual([]);
+      expect(r.complete).toBe(true);
+    });
+
+  it('a 2 MB base64 string of noise and a 2 MB hex string of hashes stay silent and complete', async () => {
+    const b64 = Buffer.from(noise(1536 * 1024, 11)).toString('base64');
+    const hex = Buffer.from(noise(1024 * 1024, 12)).toString('hex');
+    for (const text of [b64, hex, '80' + hex.slice(2)]) {
+      const r = await scanBytes(asm().proto(4).op('BINUNICODE', text).stop().build());
+      expect(alarms(r)).toEqual([]);
+      expect(r.complete).toBe(true);
+    }
   });
 });
 

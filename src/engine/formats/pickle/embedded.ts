@@ -7,7 +7,7 @@
 // lengths that allocates nothing (plausibleOps); only then is it parsed strictly (sniffPickle), at most
 // MAX_EMBED_SNIFFS times per file.
 import { PICKLE_OPS } from './opcodes';
-import { sniffPickle } from './nested';
+import { hasPickleMagic, sniffPickle } from './nested';
 
 /** Smallest constant searched for a pickle inside it (a pickle with a call needs more). */
 export const MIN_EMBED_SEARCH = 32;
@@ -101,6 +101,15 @@ function findIn(b: Uint8Array, from: number, until: number, total: number, searc
     if (s && s.ops >= EMBED_MIN_OPS) return i;
   }
   return null;
+}
+
+/**
+ * Whether the kept prefix of a constant too large to keep (`total` bytes) starts a pickle: PROTO 2-5,
+ * a plausible opcode walk, and a strict parse that fails nowhere in the prefix (it may stop for lack of
+ * bytes: a payload that opens with a string of megabytes parses one op before the prefix ends).
+ */
+export function pickleHeadAt0(b: Uint8Array, total: number): boolean {
+  return hasPickleMagic(b) && plausibleOps(b, 0) && sniffPickle(b, 0, total, 1) !== null;
 }
 
 /** A pickle starting inside an in-memory constant (not at its byte 0), or null. */

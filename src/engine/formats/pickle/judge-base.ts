@@ -13,8 +13,8 @@ import { WINDOW_AFTER, WINDOW_BEFORE } from './evidence';
 import { HIGHEST_PROTOCOL } from './opcodes';
 import type { GlobalNode, Machine } from './machine';
 import { strongerVerdict } from './shapes';
-import { compressedHead, nestedPickle } from './nested';
-import { EmbedSearch, embeddedPickleAt } from './embedded';
+import { compressedHead, encodedPickleHead, nestedPickle } from './nested';
+import { EmbedSearch, embeddedPickleAt, pickleHeadAt0 } from './embedded';
 
 export type Classify = (module: string, name: string) => PolicyVerdict;
 
@@ -27,10 +27,11 @@ export interface JudgeEnv {
   inspectString?(text: string, where: StringWhere): void;
   nested?(p: NestedPayload): void;
   /**
-   * A bytes constant too large to keep ([start, end) of the source, its op at `off`): searched for a
-   * pickle inside it once the stream is done (embedded.ts searchRange).
+   * A constant too large to keep ([start, end) of the source, its op at `off`), read again once the
+   * stream is done: searched for a pickle inside it (embedded.ts searchRange), or ('text') decoded as
+   * the base64, hex or latin-1 text of a pickle its prefix opens.
    */
-  searchLater?(start: number, end: number, off: number): void;
+  searchLater?(start: number, end: number, off: number, kind: 'search' | 'text'): void;
   /** The per-file bound of the embedded-pickle search, shared with searchLater. */
   embedSearch?: EmbedSearch;
   /** A bound cut the scan short: the file is incomplete (ctx.limited). */
@@ -46,6 +47,17 @@ const MAX_NESTED = 32;
 /** A ZIP local file header or an empty archive's end record (PK\x03\x04, PK\x05\x06) at the start. */
 const isZipHead = (b: Uint8Array): boolean => b.length >= 22 && b[0] === 0x50 && b[1] === 0x4b
   && ((b[2] === 3 && b[3] === 4) || (b[2] === 5 && b[3] === 6));
+/** The code points below U+0100 of a UTF-8 prefix as bytes (what _codecs.encode(s, 'latin1') makes of it); stops at anything else. */
+function latin1OfUtf8(b: Uint8Array): Uint8Array {
+  const out: number[] = [];
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i]!;
+    if (c < 0x80) out.push(c);
+    else if ((c === 0xc2 || c === 0xc3) && i + 1 < b.length) out.push(((c & 0x1f) << 6) | (b[++i]! & 0x3f));
+    else break;
+  }
+  return new Uint8Array(out);
+}
 /** Strings are handed to the string detectors in blocks of about this many characters. */
 const STRING_BLOCK = 16 * 1024;
 /** Strings shorter than this are identifiers and numbers: not worth the detectors' time. */
@@ -81,6 +93,8 @@ export abstract class JudgeBase {
   protected readonly held = new Map<string, Pending>();
   protected readonly seen = new Set<string>();
   protected nestedCount = 0;
+  /** Offsets of string constants too large to keep whose text is a legacy torch stream (pickle.dumps(tensor), protocol 2). */
+  protected readonly legacyText = new Set<number>();
   private limitSaid = false;
   private ownSearch: EmbedSearch | null = null;
   protected readonly queuedSigs = new Set<string>();
@@ -190,9 +204,12 @@ export abstract class JudgeBase {
       // Only a prefix is in memory (disasm MAX_KEPT_ARG_BYTES): what starts the constant is judged from
       // it; a pickle further in is searched for from the source once the stream is done.
       if (!(v instanceof Uint8Array)) return;
-      if (nestedPickle(v.subarray(0, 64))?.how === 'raw') this.nestedRange(argOff, argLen, off, 'raw', v);
+      if (pickleHeadAt0(v, argLen)) this.nestedRange(argOff, argLen, off, 'raw', v);
       else if (isZipHead(v) || compressedHead(v)) this.queue({ name: `<const@${off}>`, range: [argOff, argOff + argLen] }, off);
-      else this.env.searchLater?.(argOff, argOff + argLen, off);
+      else if (encodedPickleHead(v)) {
+        if (startsWithLegacyMagic(latin1OfUtf8(v.subarray(0, 64)))) this.legacyText.add(off);
+        this.env.searchLater?.(argOff, argOff + argLen, off, 'text');
+      } else this.env.searchLater?.(argOff, argOff + argLen, off, 'search');
       return;
     }
     const n = nestedPickle(v);

@@ -209,6 +209,8 @@ export class Judge extends JudgeBase implements MachineHooks {
       else if (isNode(a0) && a0.t === 'call' && isNode(a0.fn) && a0.fn.t === 'global' && /^_?codecs\.encode$/.test(a0.fn.key)) {
         const s0 = tupleItems(a0.args)?.[0];
         if (typeof s0 === 'string') nested = this.nestedStrings.get(s0);
+        // A string too large to keep whose text opens a legacy torch stream (its scan is queued as text).
+        else if (s0 !== undefined && isNode(s0) && s0.t === 'unknown' && this.legacyText.has(s0.off)) { this.cancelHeld(g.key); return true; }
       }
       if (!nested) return false;
       nested.f.severity = 'info';
