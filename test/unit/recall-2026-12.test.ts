@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { scan, fromBytes, SEVERITY_RANK, type FileReport } from '../../src/engine';
 import { gunzipSync } from 'fflate';
 import { asm, concat } from '../builders/pickle';
-import { EmbedSearch, embeddedPickleAt, MAX_EMBED_SNIFFS } from '../../src/engine/formats/pickle/embedded';
+import { EMBED_SEARCH_CHUNK, EmbedSearch, embeddedPickleAt, MAX_EMBED_SNIFFS } from '../../src/engine/formats/pickle/embedded';
 
 const ROOT = join(process.cwd(), 'fixtures', 'recall-2026-12');
 interface Entry { file: string; tool: string; version: string; how: string }
@@ -67,8 +67,8 @@ describe('gap 2: a pickle hidden deep inside a bytes constant larger than 1 MiB'
     expect(hit?.location.path.at(-1)).toMatch(/^<const@\d+\+1572864>$/);
   });
 
-  it('a pickle right after a 4 MiB chunk boundary of the search is found (the lookahead window)', async () => {
-    const blob = concat(noise(4 * 1024 * 1024 - 3), PAYLOAD, noise(4096));
+  it('a pickle straddling a chunk boundary of the search is found (the lookahead window)', async () => {
+    const blob = concat(noise(4 * EMBED_SEARCH_CHUNK - 3), PAYLOAD, noise(4096));
     const r = await scanBytes(holding(blob));
     expect(critical(r).some((f) => f.ruleId === 'pickle/dangerous-call')).toBe(true);
   });

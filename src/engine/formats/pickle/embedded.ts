@@ -21,7 +21,7 @@ export const EMBED_MIN_OPS = 8;
  */
 export const MAX_EMBED_SNIFFS = 4096;
 /** Bytes read per step when a large constant is searched again from the source (bounds memory). */
-export const EMBED_SEARCH_CHUNK = 4 * 1024 * 1024;
+export const EMBED_SEARCH_CHUNK = 1024 * 1024;
 /** Bytes past a chunk kept so that a candidate near its end is parsed with what follows it. */
 const EMBED_LOOKAHEAD = 64 * 1024;
 /** A text argument (GLOBAL's module and name) longer than this is not what a pickler writes. */
