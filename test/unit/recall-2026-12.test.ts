@@ -3,11 +3,11 @@
 // tools come from generate.py; shapes no tool writes (a pickle deep inside a multi-MiB constant, crafted
 // candidate floods) are built here with the opcode assembler.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scan, fromBytes, SEVERITY_RANK, type FileReport } from '../../src/engine';
 import { gunzipSync } from 'fflate';
-import { asm, concat } from '../builders/pickle';
+import { asm, concat, type PickleAsm } from '../builders/pickle';
 import { EMBED_SEARCH_CHUNK, EmbedSearch, embeddedPickleAt, MAX_EMBED_SNIFFS } from '../../src/engine/formats/pickle/embedded';
 
 const ROOT = join(process.cwd(), 'fixtures', 'recall-2026-12');
@@ -22,6 +22,8 @@ const scanFile = (rel: string) => {
   return rel.endsWith('.pkl.gz') ? scan(fromBytes(gunzipSync(raw), rel.split('/').pop()!.slice(0, -3))) : scan(fromBytes(raw, rel.split('/').pop()!));
 };
 const scanBytes = (b: Uint8Array, name = 'x.pkl') => scan(fromBytes(b, name));
+/** RECALL_DUMP=<dir> writes the crafted inputs there (to compare verdicts with another build's CLI). */
+const dump = (name: string, b: Uint8Array) => { if (process.env.RECALL_DUMP) writeFileSync(join(process.env.RECALL_DUMP, name), b); };
 const critical = (r: FileReport) => r.findings.filter((f) => f.severity === 'critical');
 
 /** pickle.dumps of an object whose __reduce__ is (posix.system, ('echo pwned',)), protocol 4. */
@@ -204,6 +206,66 @@ describe('safetensors __metadata__ carrying a packed pickle', () => {
 
   it('base64(zlib(training-config JSON)) stays silent', async () => {
     expect(alarms(await scanFile('benign/safetensors-meta-b64-zlib-json.safetensors'))).toEqual([]);
+  });
+});
+
+/**
+ * A joblib stream of one NumpyArrayWrapper (joblib 1.2+ layout without the alignment key, so no padding
+ * byte): `state` pushes the BUILD state; `data` are the raw bytes joblib reads; `after` are opcodes that
+ * run once the array is read, then STOP.
+ */
+function joblibArray(state: (a: PickleAsm) => PickleAsm, data: Uint8Array, after: Uint8Array = new Uint8Array(0)): Uint8Array {
+  const head = state(asm().proto(4).stackGlobal('joblib.numpy_pickle', 'NumpyArrayWrapper').op('EMPTY_TUPLE').op('NEWOBJ')).op('BUILD').build();
+  return concat(head, data, after, asm().stop().build());
+}
+/** numpy.dtype(str, False, True) with its BUILD state as numpy writes it (elsize -1 unless given). */
+const dtype = (a: PickleAsm, str: string, elsize = -1) => a.stackGlobal('numpy', 'dtype').mark().str(str).op('NEWFALSE').op('NEWTRUE').op('TUPLE').op('REDUCE')
+  .mark().int(3).str('|').op('NONE').op('NONE').op('NONE').op('BININT', elsize).op('BININT', -1).int(0).op('TUPLE').op('BUILD');
+const wrapperState = (a: PickleAsm, dt: string, n: number, elsize = -1) => dtype(a.op('EMPTY_DICT').op('MARK').str('subclass').stackGlobal('numpy', 'ndarray')
+  .str('shape').int(n).op('TUPLE1').str('order').str('C').str('dtype'), dt, elsize).str('allow_mmap').op('NEWFALSE');
+/** posix.system('id') run right after the array is read, padded with NONE/POP pairs to `len` bytes. */
+function hidden(len: number): Uint8Array {
+  const call = asm().global('posix', 'system').str('id').op('TUPLE1').op('REDUCE').op('POP').build();
+  const pad = new Uint8Array(len - call.length);
+  for (let i = 0; i < pad.length; i += 2) { pad[i] = 0x4e; pad[i + 1] = 0x30; }
+  return concat(call, pad.length % 2 ? pad.subarray(0, pad.length - 1) : pad, pad.length % 2 ? new Uint8Array([0x4e]) : new Uint8Array(0));
+}
+
+describe('joblib inline arrays: the scan skips exactly what joblib reads', () => {
+  // 24 items: joblib reads 24 bytes as 'u1'; a scan that believed 'f8' would skip 192 and miss what runs in between.
+  const data = new Uint8Array(24);
+  it('a duplicate dtype key (f8 first, u1 last: Python keeps the last) does not hide the call joblib runs after 24 bytes', async () => {
+    const b = joblibArray((a) => dtype(wrapperState(a, 'f8', 24).str('dtype'), 'u1').op('SETITEMS'), data, hidden(168));
+    dump('joblib-duplicate-dtype.joblib', b);
+    const r = await scanBytes(b, 'model.joblib');
+    expect(critical(r).some((f) => f.ruleId === 'pickle/dangerous-call' && /posix\.system/.test(f.message))).toBe(true);
+  });
+
+  it('a (dict, slotstate) BUILD whose slot state sets dtype u1 over the dict\'s f8 does not hide the call either', async () => {
+    const b = joblibArray((a) => dtype(wrapperState(a, 'f8', 24).op('SETITEMS').op('EMPTY_DICT').str('dtype'), 'u1').op('SETITEM').op('TUPLE2'), data, hidden(168));
+    dump('joblib-slotstate-dtype.joblib', b);
+    const r = await scanBytes(b, 'model.joblib');
+    expect(critical(r).some((f) => f.ruleId === 'pickle/dangerous-call')).toBe(true);
+  });
+
+  it('a u1 dtype whose pickled state claims elsize 8 (numpy ignores it for numeric dtypes) does not hide the call', async () => {
+    const b = joblibArray((a) => wrapperState(a, 'u1', 24, 8).op('SETITEMS'), data, hidden(168));
+    dump('joblib-elsize-lie.joblib', b);
+    const r = await scanBytes(b, 'model.joblib');
+    expect(critical(r).some((f) => f.ruleId === 'pickle/dangerous-call')).toBe(true);
+  });
+
+  it('a wrapper whose dtype is computed is a WARNING and the file is incomplete', async () => {
+    const b = joblibArray((a) => a.op('EMPTY_DICT').op('MARK').str('shape').int(24).op('TUPLE1').str('dtype').call('mylib', 'pick_dtype', []).op('SETITEMS'), data);
+    const r = await scanBytes(b, 'model.joblib');
+    expect(r.findings.some((f) => f.ruleId === 'pickle/joblib-array-unresolved')).toBe(true);
+    expect(r.complete).toBe(false);
+  });
+
+  it('joblib.dump of S5, U3, structured, datetime, timedelta, complex, bool, float16 and Fortran arrays stays silent and complete', async () => {
+    const r = await scanFile('benign/joblib-dtypes.joblib');
+    expect(alarms(r)).toEqual([]);
+    expect(r.complete).toBe(true);
   });
 });
 

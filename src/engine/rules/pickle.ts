@@ -71,6 +71,11 @@ export const PICKLE_RULES = {
     remediation: 'Find out why the model reads another file when it is loaded and scan that file too; re-export the model without it.',
     cwe: [73, 502],
   },
+  'pickle/joblib-array-unresolved': {
+    severity: 'warning', title: 'joblib array of unresolvable size',
+    explanation: 'joblib writes NumPy array data raw inside the pickle, right after a NumpyArrayWrapper, and reads as many bytes as its dtype and shape say. Here they are computed, cut, or of a kind the scanner does not size, so it cannot tell where joblib resumes unpickling: opcodes hidden inside the array bytes would run unseen. joblib.dump never writes such a wrapper.',
+    remediation: REVIEW, cwe: [502, 436],
+  },
   'pickle/nested-pickle': {
     severity: 'warning', title: 'Pickle carries another pickle',
     explanation: 'A bytes or string constant holds a pickle (raw, base64, hex or zlib). It was scanned as a child; findings inside it are reported on the child. Serializers rarely embed pickles; attackers do, to hide a payload from scanners that do not decode constants.',

@@ -293,7 +293,13 @@ export class Judge extends JudgeBase implements MachineHooks {
     this.judgeSetstate(target, state, off);
     const fn = target.fn;
     if (isNode(fn) && fn.t === 'global' && /(^|\.)dtype$/.test(fn.key) && tupleItems(state)) target.state = state;
-    return inlineArray(target, state);
+    const inline = inlineArray(target, state);
+    if (inline !== 'unresolved') return inline;
+    // joblib reads array bytes here whose length the scan cannot work out: it parses on, but where
+    // joblib resumes (and so what it runs next) is unknown.
+    this.env.limited?.('a joblib array wrapper of unresolvable size');
+    this.raise('pickle/joblib-array-unresolved', `A joblib NumpyArrayWrapper at ${off} has a dtype or shape the scan cannot size; the array bytes after it were parsed as opcodes`, off, render(state));
+    return null;
   }
 
   /**
