@@ -269,6 +269,15 @@ describe('joblib inline arrays: the scan skips exactly what joblib reads', () =>
   });
 });
 
+describe('.npy headers that literal_eval reads as an object array, however they are spelled', () => {
+  it.each(['concat', 'u-prefix', 'triple-quoted', 'raw-string', 'hex-shape'])(
+    'npy-header-%s.npy: the object array\'s pickle is scanned and its call is CRITICAL', async (k) => {
+      const r = await scanFile(`malicious/npy-header-${k}.npy`);
+      expect(critical(r).some((f) => f.ruleId === 'pickle/dangerous-call' && /posix\.system/.test(f.message))).toBe(true);
+      expect(r.findings.some((f) => f.ruleId === 'format/malformed')).toBe(false);
+    });
+});
+
 describe('recall-2026-12: the manifest and the folder agree', () => {
   it('every generated file is listed once', () => {
     expect(new Set(MANIFEST.map((e) => e.file)).size).toBe(MANIFEST.length);
