@@ -190,11 +190,24 @@ describe('chat templates that compute an attribute name at render time', () => {
   it.each(['malicious/tokenizer-map-attribute/chat_template.jinja', 'malicious/tokenizer-selectattr-computed/chat_template.jinja', 'malicious/gguf-map-attribute.gguf'])(
     '%s (map(attribute=...) / selectattr(...) fed a name built from variables) is a CRITICAL dynamic attribute', async (file) => {
       const r = await scanFile(file);
-      expect(critical(r).find((f) => f.ruleId === 'jinja/dynamic-attribute')?.message).toMatch(/gives the (map|selectattr) filter an attribute name computed at render time/);
+      const messages = critical(r).filter((f) => f.ruleId === 'jinja/dynamic-attribute').map((f) => f.message);
+      expect(messages.some((m) => /gives the (map|selectattr) filter an attribute name computed at render time|builds the attribute name __(globals|class)__/.test(m))).toBe(true);
     });
 
   it('a template that filters messages with literal names (selectattr(\'role\', ...), map(attribute=\'content\')) stays silent', async () => {
     expect(alarms(await scanFile('benign/tokenizer-attribute-literal/chat_template.jinja'))).toEqual([]);
+  });
+});
+
+describe('chat templates that build dunders from names bound by {% set %}', () => {
+  it('u = \'_\' ~ \'_\' then \'\'[u ~ \'class\' ~ u][u ~ \'mro\' ~ u][1][u ~ \'subclasses\' ~ u]() is CRITICAL', async () => {
+    const r = await scanFile('malicious/tokenizer-set-bound-dunders/chat_template.jinja');
+    expect(critical(r).filter((f) => f.ruleId === 'jinja/dunder-access').map((f) => f.message)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/__class__/), expect.stringMatching(/__subclasses__/)]));
+  });
+
+  it('a name set to a plain key (key = \'content\') and used as m[key], selectattr(key), map(attribute=key) stays silent', async () => {
+    expect(alarms(await scanFile('benign/tokenizer-set-bound-key/chat_template.jinja'))).toEqual([]);
   });
 });
 

@@ -44,6 +44,23 @@ function nameOf(n: unknown): string | null {
  * value: the way a payload spells "__class__" without writing it. null when not constant. */
 class Folder {
   private cache = new Map<JNode, string | null>();
+  /**
+   * Names bound by `{% set name = <constant> %}` to one value everywhere they are set: a payload spells
+   * '__' once and builds every dunder from it (u ~ 'class' ~ u). A name set to two values, or to
+   * anything not constant, stays unknown.
+   */
+  private readonly bound = new Map<string, string | null>();
+
+  /** Records the template's set statements (before the walk; folding a value may use earlier names). */
+  bind(sets: JNode[]): void {
+    for (const n of sets) {
+      const name = isNode(n.assignee) && n.assignee.type === 'Identifier' ? String(n.assignee.value) : null;
+      if (name === null) continue;
+      const v = n.value === undefined || n.value === null ? null : this.fold(n.value);
+      this.bound.set(name, this.bound.has(name) && this.bound.get(name) !== v ? null : v);
+    }
+    this.cache.clear();
+  }
 
   fold(n: unknown, depth = 0): string | null {
     if (!isNode(n) || depth > 64) return null;
@@ -81,6 +98,7 @@ class Folder {
   private compute(n: JNode, depth: number): string | null {
     switch (n.type) {
       case 'StringLiteral': return String(n.value);
+      case 'Identifier': return this.bound.get(String(n.value)) ?? null;
       case 'BinaryExpression': {
         const op = (n.operator as { value?: string } | undefined)?.value;
         if (op === '~' || op === '+') {
@@ -134,6 +152,20 @@ function attributeArgument(filter: string, args: unknown[], folder: Folder): unk
   return pos >= 0 ? positional[pos] : undefined;
 }
 
+/** The set statements of a template, in source order (bounded like the walk: MAX_AST_NODES). */
+function setStatements(program: unknown): JNode[] {
+  const out: JNode[] = [];
+  const stack: unknown[] = [program];
+  for (let visited = 0; stack.length && visited < MAX_AST_NODES; visited++) {
+    const v = stack.pop();
+    if (Array.isArray(v)) { for (let k = v.length - 1; k >= 0; k--) stack.push(v[k]); continue; }
+    if (!isNode(v)) continue;
+    if (v.type === 'Set') out.push(v);
+    for (const k of Object.keys(v).reverse()) if (k !== 'type') stack.push(v[k]);
+  }
+  return out;
+}
+
 /** Walks the AST of one template. `source` is the template text (to tell escapes were used). */
 export function analyzeTemplate(program: unknown, source: string): { hits: Hit[]; truncated: boolean } {
   const hits: Hit[] = [];
@@ -149,6 +181,7 @@ export function analyzeTemplate(program: unknown, source: string): { hits: Hit[]
 
   const stack: Array<{ n: JNode; top?: JNode }> = isNode(program) ? [{ n: program }] : [];
   let visited = 0;
+  folder.bind(setStatements(program));
   const push = (v: unknown, top: JNode | undefined) => {
     if (isNode(v)) stack.push({ n: v, top });
     else if (Array.isArray(v)) for (const x of v) push(x, top);
@@ -192,7 +225,8 @@ export function analyzeTemplate(program: unknown, source: string): { hits: Hit[]
             hit('jinja/dunder-access', key, literal ? `Chat template accesses ${key} through a string key${escaped}` : `Chat template builds the name ${key} from strings`, ev);
           }
           else if (key !== null && DANGEROUS_NAMES.has(key)) hit('jinja/dangerous-name', key, `Chat template accesses the key '${key}'`, ev);
-          if (key !== null && !literal) {
+          // A name bound to a constant by {% set %} is a literal under another name (m[key] with key = 'content').
+          if (key !== null && !literal && !(isNode(n.property) && n.property.type === 'Identifier')) {
             hit('jinja/dynamic-attribute', 'key:' + key, `Chat template looks up the key '${key}' built from strings`, ev);
           }
           push(n.property, here);
@@ -215,7 +249,8 @@ export function analyzeTemplate(program: unknown, source: string): { hits: Hit[]
         const name = nameOf(f);
         if (name === 'attr') hit('jinja/dynamic-attribute', '|attr', 'Chat template uses the attr filter to look up an attribute by name', ev);
         const attribute = name && isNode(f) && f.type === 'CallExpression' && Array.isArray(f.args) ? attributeArgument(name, f.args as unknown[], folder) : undefined;
-        if (attribute !== undefined && !(isNode(attribute) && attribute.type === 'StringLiteral')) {
+        const constant = isNode(attribute) && (attribute.type === 'StringLiteral' || (attribute.type === 'Identifier' && folder.fold(attribute) !== null));
+        if (attribute !== undefined && !constant) {
           hit('jinja/dynamic-attribute', `|${name}`, `Chat template gives the ${name} filter an attribute name computed at render time`, ev);
         }
         push(n.operand, here);
