@@ -291,6 +291,20 @@ describe('.npy headers that literal_eval reads as an object array, however they 
     });
 });
 
+describe('__main__ names that walk through a conventional import alias', () => {
+  it('GLOBAL __main__ np.load (numpy.load in a script that ran import numpy as np) is a CRITICAL dangerous call', async () => {
+    const r = await scanFile('malicious/main-np-load.pkl');
+    expect(critical(r).find((f) => f.ruleId === 'pickle/dangerous-call')?.message).toMatch(/__main__\.np\.load, which is numpy\.load when the program imported numpy as np/);
+  });
+
+  it('a class of the loading script (__main__.Net, __main__.Outer.Inner, __main__.np_utils) stays INFO', async () => {
+    for (const name of ['Net', 'Outer.Inner', 'np_utils']) {
+      const r = await scanBytes(asm().proto(4).stackGlobal('__main__', name).op('EMPTY_TUPLE').op('REDUCE').stop().build());
+      expect(alarms(r)).toEqual([]);
+    }
+  });
+});
+
 describe('recall-2026-12: the manifest and the folder agree', () => {
   it('every generated file is listed once', () => {
     expect(new Set(MANIFEST.map((e) => e.file)).size).toBe(MANIFEST.length);
