@@ -305,6 +305,20 @@ describe('__main__ names that walk through a conventional import alias', () => {
   });
 });
 
+describe('HDF5 attributes that PyTables unpickles when they are read', () => {
+  it('a PyTables node attribute holding a pickle of os.system is scanned as a pickle: CRITICAL on <attr /w@cfg>', async () => {
+    const r = await scanFile('malicious/pytables-pickled-attribute.h5');
+    const hit = critical(r).find((f) => f.ruleId === 'pickle/dangerous-call');
+    expect(hit?.location.path.at(-1)).toBe('<attr /w@cfg>');
+  });
+
+  it('a pandas HDFStore (table format: pickled index and column lists in attributes) stays below WARNING and complete', async () => {
+    const r = await scanFile('benign/pandas-hdfstore.h5');
+    expect(alarms(r)).toEqual([]);
+    expect(r.complete).toBe(true);
+  });
+});
+
 describe('recall-2026-12: the manifest and the folder agree', () => {
   it('every generated file is listed once', () => {
     expect(new Set(MANIFEST.map((e) => e.file)).size).toBe(MANIFEST.length);
