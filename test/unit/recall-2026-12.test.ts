@@ -268,6 +268,17 @@ describe('joblib inline arrays: the scan skips exactly what joblib reads', () =>
     expect(critical(r).some((f) => f.ruleId === 'pickle/dangerous-call')).toBe(true);
   });
 
+  it('an alignment attribute that is not an int (\'16\': joblib reads the padding byte when it is not None) does not shift the scan', async () => {
+    // joblib: padding byte 5, five pad bytes, 24 array bytes, then the call. A scan that ignored the
+    // padding would start 6 bytes early, where a BINBYTES header swallows the call as data.
+    const swallow = asm().op('BINBYTES', new Uint8Array(0)).build().subarray(0, 1);
+    const pad = concat(new Uint8Array([5]), swallow, new Uint8Array([40, 0, 0, 0]), new Uint8Array(24));
+    const b = joblibArray((a) => wrapperState(a, 'u1', 24).str('numpy_array_alignment_bytes').str('16').op('SETITEMS'), pad, hidden(40));
+    dump('joblib-alignment-str.joblib', b);
+    const r = await scanBytes(b, 'model.joblib');
+    expect(critical(r).some((f) => f.ruleId === 'pickle/dangerous-call')).toBe(true);
+  });
+
   it('a wrapper whose dtype is computed is a WARNING and the file is incomplete', async () => {
     const b = joblibArray((a) => a.op('EMPTY_DICT').op('MARK').str('shape').int(24).op('TUPLE1').str('dtype').call('mylib', 'pick_dtype', []).op('SETITEMS'), data);
     const r = await scanBytes(b, 'model.joblib');

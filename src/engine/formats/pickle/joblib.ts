@@ -77,6 +77,7 @@ export function inlineArray(target: Val, state: Val): InlineData | 'unresolved' 
   }
   const bytes = count * size;
   if (!Number.isSafeInteger(bytes)) return 'unresolved';
+  // joblib reads the padding byte whenever the attribute `is not None` (numpy_pickle.py read_array), whatever its type.
   const align = attribute(state, 'numpy_array_alignment_bytes');
-  return { kind: 'array', bytes, padded: typeof align === 'number' };
+  return { kind: 'array', bytes, padded: align !== undefined && align !== null };
 }
