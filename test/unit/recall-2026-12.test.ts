@@ -149,7 +149,7 @@ describe('the embedded-pickle search is bounded against crafted candidate floods
   it('more nested pickles than the per-file quota make the file incomplete instead of skipping the last one', async () => {
     const a = asm().proto(4).op('EMPTY_LIST').op('MARK');
     const inner = asm().proto(4).op('EMPTY_DICT').op('MARK').str('learning_rate').int(1).op('SETITEMS').stop().build();
-    for (let i = 0; i < 40; i++) a.bytes(concat(inner, new Uint8Array([i])));
+    for (let i = 0; i < 300; i++) a.bytes(concat(inner, new Uint8Array([i & 0xff, i >> 8])));
     a.bytes(PAYLOAD);
     const r = await scanBytes(a.op('APPENDS').stop().build());
     expect(r.complete).toBe(false);

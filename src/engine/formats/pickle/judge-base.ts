@@ -42,8 +42,12 @@ export interface JudgeEnv {
   knowledge?: Knowledge | null;
 }
 
-/** Nested payloads queued per file; one more is a limit (the file is incomplete), never a silent skip. */
-const MAX_NESTED = 32;
+/**
+ * Nested payloads queued per file; one more is a limit (the file is incomplete), never a silent skip.
+ * Each child's work is charged to the file's budget (inflated bytes, pickle ops); this bounds the number
+ * of child scans. Compressed blobs and zips held as bytes count too, so it leaves room for a cache of them.
+ */
+const MAX_NESTED = 256;
 /** A ZIP local file header or an empty archive's end record (PK\x03\x04, PK\x05\x06) at the start. */
 const isZipHead = (b: Uint8Array): boolean => b.length >= 22 && b[0] === 0x50 && b[1] === 0x4b
   && ((b[2] === 3 && b[3] === 4) || (b[2] === 5 && b[3] === 6));
