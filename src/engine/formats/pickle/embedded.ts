@@ -7,7 +7,8 @@
 // lengths that allocates nothing (plausibleOps); only then is it parsed strictly (sniffPickle), at most
 // MAX_EMBED_SNIFFS times per file.
 import { PICKLE_OPS } from './opcodes';
-import { hasPickleMagic, sniffPickle } from './nested';
+import { hasPickleMagic, pickleStartsAt, sniffPickle } from './nested';
+import { decodeBase64, decodeHex } from '../../detectors/encoded';
 
 /** Smallest constant searched for a pickle inside it (a pickle with a call needs more). */
 export const MIN_EMBED_SEARCH = 32;
@@ -110,6 +111,33 @@ function findIn(b: Uint8Array, from: number, until: number, total: number, searc
  */
 export function pickleHeadAt0(b: Uint8Array, total: number): boolean {
   return hasPickleMagic(b) && plausibleOps(b, 0) && sniffPickle(b, 0, total, 1) !== null;
+}
+
+/**
+ * Whether the kept UTF-8 prefix of a string constant too large to keep opens an encoded pickle that
+ * nestedPickle would decode: a latin-1 string (U+0080 then PROTO's version, c2 80 0X in UTF-8), or a
+ * prefix entirely of hex or base64 whose decoded bytes parse as the start of a pickle (or open zlib).
+ * A strict parse, not a first-byte test: big base64 blobs (images, weights) would otherwise be read
+ * again whole once in fifteen.
+ */
+export function encodedPickleHead(b: Uint8Array, total: number): boolean {
+  if (b.length < 64) return false;
+  if (b[0] === 0xc2 && b[1] === 0x80 && b[2]! >= 2 && b[2]! <= 5) return true;
+  let t = '';
+  for (let i = 0; i < b.length; i++) t += String.fromCharCode(b[i]!);
+  t = t.trim();
+  let head: Uint8Array;
+  if (/^(0x)?[0-9a-fA-F]+$/.test(t)) {
+    const h = t.replace(/^0x/, '');
+    head = decodeHex(h.slice(0, h.length & ~1));
+  } else if (/^[A-Za-z0-9+/_\-\s]+$/.test(t)) {
+    const c = t.replace(/\s+/g, '');
+    head = decodeBase64(c.slice(0, c.length & ~3));
+  } else return false;
+  // The decoded prefix must parse as the start of a pickle (its data goes on), or open a zlib stream.
+  const zlib = head.length >= 2 && (head[0]! & 0x0f) === 8 && ((head[0]! << 8) | head[1]!) % 31 === 0;
+  // `total` (the text's length) bounds what the text decodes to: the parse may stop for lack of bytes.
+  return zlib || pickleHeadAt0(head, total) || pickleStartsAt(head, 0, total);
 }
 
 /** A pickle starting inside an in-memory constant (not at its byte 0), or null. */

@@ -13,8 +13,8 @@ import { WINDOW_AFTER, WINDOW_BEFORE } from './evidence';
 import { HIGHEST_PROTOCOL } from './opcodes';
 import type { GlobalNode, Machine } from './machine';
 import { strongerVerdict } from './shapes';
-import { compressedHead, encodedPickleHead, nestedPickle } from './nested';
-import { EmbedSearch, embeddedPickleAt, pickleHeadAt0 } from './embedded';
+import { compressedHead, nestedPickle } from './nested';
+import { EmbedSearch, embeddedPickleAt, encodedPickleHead, pickleHeadAt0 } from './embedded';
 
 export type Classify = (module: string, name: string) => PolicyVerdict;
 
@@ -210,7 +210,7 @@ export abstract class JudgeBase {
       if (!(v instanceof Uint8Array)) return;
       if (pickleHeadAt0(v, argLen)) this.nestedRange(argOff, argLen, off, 'raw', v);
       else if (isZipHead(v) || compressedHead(v)) this.queue({ name: `<const@${off}>`, range: [argOff, argOff + argLen] }, off);
-      else if (encodedPickleHead(v)) {
+      else if (encodedPickleHead(v, argLen)) {
         if (startsWithLegacyMagic(latin1OfUtf8(v.subarray(0, 64)))) this.legacyText.add(off);
         this.env.searchLater?.(argOff, argOff + argLen, off, 'text');
       } else this.env.searchLater?.(argOff, argOff + argLen, off, 'search');

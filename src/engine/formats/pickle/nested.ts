@@ -173,22 +173,6 @@ export function compressedHead(b: Uint8Array): string | null {
   return codec;
 }
 
-/**
- * Whether the kept UTF-8 prefix of a string constant too large to keep opens an encoded pickle that
- * nestedPickle would decode: a latin-1 string (U+0080 then PROTO's version, c2 80 0X in UTF-8), or a
- * prefix entirely of hex or base64 whose first decoded bytes are a pickle's (or zlib's).
- */
-export function encodedPickleHead(b: Uint8Array): boolean {
-  if (b.length < 64) return false;
-  if (b[0] === 0xc2 && b[1] === 0x80 && b[2]! >= 2 && b[2]! <= 5) return true;
-  let t = '';
-  for (let i = 0; i < b.length; i++) t += String.fromCharCode(b[i]!);
-  t = t.trim();
-  if (/^(0x)?[0-9a-fA-F]+$/.test(t)) return plausibleHead(decodeHex(t.slice(0, t.startsWith('0x') ? 6 : 4)));
-  if (/^[A-Za-z0-9+/_\-\s]+$/.test(t)) return plausibleHead(decodeBase64(t.replace(/\s+/g, '').slice(0, 4)));
-  return false;
-}
-
 export type NestedHow = 'raw' | 'latin-1 string' | 'base64' | 'hex' | 'zlib' | 'gzip' | 'base64+zlib' | 'hex+zlib';
 
 /** The pickle a constant carries, decoded; null when it carries none. */
