@@ -5,6 +5,7 @@
 // MAX_DECODE_LEVEL deep (base64 of hex of a script is found; an unbounded onion is not peeled).
 import type { StringHit } from './strings';
 import { executableAt, findExecutables } from './executables';
+import { Gunzip, Unzlib } from 'fflate';
 import { latin1Text, looksLikeText, utf8Strict } from '../io/text';
 
 /** Shortest base64/hex run considered: shorter runs are identifiers and hashes' halves. */
@@ -102,11 +103,42 @@ function describePickle(b: Uint8Array): string | null {
   return m ? `a protocol-0 pickle that imports ${m[1]}.${m[2]}` : null;
 }
 
+/**
+ * The first CLASSIFY_WINDOW bytes a zlib (RFC 1950 header) or gzip (1f 8b 08) stream inflates to, or
+ * null: base64(zlib.compress(pickle.dumps(x))) is how a pickle is usually packed into a text field.
+ * Only the window is inflated (a bomb costs at most that), and only once (no onion of inflates).
+ */
+function inflateWindow(b: Uint8Array): Uint8Array | null {
+  const zlib = b.length >= 6 && (b[0]! & 0x0f) === 8 && b[0]! >> 4 <= 7 && ((b[0]! << 8) | b[1]!) % 31 === 0;
+  const gzip = b.length >= 18 && b[0] === 0x1f && b[1] === 0x8b && b[2] === 8;
+  if (!zlib && !gzip) return null;
+  const out = new Uint8Array(CLASSIFY_WINDOW);
+  let n = 0;
+  const take = (chunk: Uint8Array) => {
+    const k = Math.min(chunk.length, out.length - n);
+    out.set(chunk.subarray(0, k), n);
+    n += k;
+    if (n >= out.length) throw new Error('window full');
+  };
+  try {
+    const z = zlib ? new Unzlib(take) : new Gunzip(take);
+    for (let i = 0; i < b.length && n < out.length; i += 16 * 1024) z.push(b.subarray(i, i + 16 * 1024), i + 16 * 1024 >= b.length);
+  } catch {
+    // full window, or corrupt: what inflated so far is judged
+  }
+  return n > 0 ? out.subarray(0, n) : null;
+}
+
 /** What decoded bytes are, when that is dangerous; null when harmless or unknown. */
-export function classifyDecoded(b: Uint8Array, level: number, describeCode: DescribeCode): string | null {
+export function classifyDecoded(b: Uint8Array, level: number, describeCode: DescribeCode, inflated = false): string | null {
   if (b.length === 0) return null;
   const pickle = describePickle(b);
   if (pickle) return pickle;
+  const plain = inflated ? null : inflateWindow(b);
+  if (plain) {
+    const what = classifyDecoded(plain, level, describeCode, true);
+    if (what) return `${b[0] === 0x1f ? 'gzip' : 'zlib'} data of ${what}`;
+  }
   const window = b.subarray(0, CLASSIFY_WINDOW);
   const exe = executableAt(window, 0) ?? findExecutables(window, 0, { maxHits: 1 })[0];
   if (exe) return exe.offset === 0 ? exe.description : `${exe.description} at decoded offset ${exe.offset}`;

@@ -65,6 +65,17 @@ export const PICKLE_RULES = {
     explanation: 'A decoder (base64, hex, zlib, codecs) feeds pickle.loads, marshal.loads, eval or exec: the real payload is encoded to hide it from scanners. The decoded payload was scanned too when its constant was in the file.',
     remediation: REVIEW, cwe: [502, 94], aliases: ['S213', 'S601'],
   },
+  'pickle/nested-load': {
+    severity: 'warning', title: 'Pickle loads a file it names',
+    explanation: 'Unpickling calls a data loader (scipy.io.loadmat, a LightGBM or XGBoost Booster with model_file, numpy.fromfile or memmap, safetensors load_file) on a path the pickle chose. The file is parsed as data, not run, but it is data the attacker picks: a file planted beside the model, a local secret whose content ends up in the loaded object, or input for a bug in a native parser. Loaders that can run code (pickle, joblib, torch.load, numpy.load with allow_pickle) are dangerous calls instead.',
+    remediation: 'Find out why the model reads another file when it is loaded and scan that file too; re-export the model without it.',
+    cwe: [73, 502],
+  },
+  'pickle/joblib-array-unresolved': {
+    severity: 'warning', title: 'joblib array of unresolvable size',
+    explanation: 'joblib writes NumPy array data raw inside the pickle, right after a NumpyArrayWrapper, and reads as many bytes as its dtype and shape say. Here they are computed, cut, or of a kind the scanner does not size, so it cannot tell where joblib resumes unpickling: opcodes hidden inside the array bytes would run unseen. joblib.dump never writes such a wrapper.',
+    remediation: REVIEW, cwe: [502, 436],
+  },
   'pickle/nested-pickle': {
     severity: 'warning', title: 'Pickle carries another pickle',
     explanation: 'A bytes or string constant holds a pickle (raw, base64, hex or zlib). It was scanned as a child; findings inside it are reported on the child. Serializers rarely embed pickles; attackers do, to hide a payload from scanners that do not decode constants.',

@@ -15,6 +15,16 @@ const PROBES = new Set(['request', 'config', 'self', 'url_for', 'get_flashed_mes
 /** Jinja globals whose attributes lead to module globals (cycler.__init__.__globals__ ...). */
 const GLOBALS = new Set(['cycler', 'joiner', 'namespace', 'lipsum', 'range', 'dict']);
 const DYNAMIC_CALLS = new Set(['getattr', 'attr']);
+/**
+ * Filters that look up an attribute by a name they are given (Jinja's filters.py: make_attrgetter):
+ * the position of that name among the positional arguments, -1 when it is only `attribute=`. A literal
+ * name (`map(attribute='content')`) is how templates read messages; a name computed at render time
+ * hides it as |attr(...) does. map('attr', name) applies the attr filter itself.
+ */
+const ATTRIBUTE_FILTERS: ReadonlyMap<string, number> = new Map([
+  ['map', -1], ['selectattr', 0], ['rejectattr', 0], ['sort', -1], ['groupby', 0], ['sum', -1], ['unique', -1],
+  ['min', -1], ['max', -1],
+]);
 const STATEMENTS = new Set(['Program', 'If', 'For', 'Set', 'Macro', 'Comment', 'Break', 'Continue', 'FilterStatement', 'CallStatement']);
 
 /** Constant strings folded from literals are cut at this length (a dunder is far shorter) to bound work. */
@@ -34,6 +44,23 @@ function nameOf(n: unknown): string | null {
  * value: the way a payload spells "__class__" without writing it. null when not constant. */
 class Folder {
   private cache = new Map<JNode, string | null>();
+  /**
+   * Names bound by `{% set name = <constant> %}` to one value everywhere they are set: a payload spells
+   * '__' once and builds every dunder from it (u ~ 'class' ~ u). A name set to two values, or to
+   * anything not constant, stays unknown.
+   */
+  private readonly bound = new Map<string, string | null>();
+
+  /** Records the template's set statements (before the walk; folding a value may use earlier names). */
+  bind(sets: JNode[]): void {
+    for (const n of sets) {
+      const name = isNode(n.assignee) && n.assignee.type === 'Identifier' ? String(n.assignee.value) : null;
+      if (name === null) continue;
+      const v = n.value === undefined || n.value === null ? null : this.fold(n.value);
+      this.bound.set(name, this.bound.has(name) && this.bound.get(name) !== v ? null : v);
+    }
+    this.cache.clear();
+  }
 
   fold(n: unknown, depth = 0): string | null {
     if (!isNode(n) || depth > 64) return null;
@@ -71,6 +98,7 @@ class Folder {
   private compute(n: JNode, depth: number): string | null {
     switch (n.type) {
       case 'StringLiteral': return String(n.value);
+      case 'Identifier': return this.bound.get(String(n.value)) ?? null;
       case 'BinaryExpression': {
         const op = (n.operator as { value?: string } | undefined)?.value;
         if (op === '~' || op === '+') {
@@ -112,6 +140,32 @@ class Folder {
   }
 }
 
+/** The attribute-name argument of a filter call that looks attributes up (ATTRIBUTE_FILTERS), or undefined. */
+function attributeArgument(filter: string, args: unknown[], folder: Folder): unknown {
+  const pos = ATTRIBUTE_FILTERS.get(filter);
+  if (pos === undefined) return undefined;
+  const positional: unknown[] = [];
+  for (const a of args) {
+    if (isNode(a) && a.type === 'KeywordArgumentExpression') { if (nameOf(a.key) === 'attribute') return a.value; } else positional.push(a);
+  }
+  if (filter === 'map') return positional.length > 1 && folder.fold(positional[0]) === 'attr' ? positional[1] : undefined;
+  return pos >= 0 ? positional[pos] : undefined;
+}
+
+/** The set statements of a template, in source order (bounded like the walk: MAX_AST_NODES). */
+function setStatements(program: unknown): JNode[] {
+  const out: JNode[] = [];
+  const stack: unknown[] = [program];
+  for (let visited = 0; stack.length && visited < MAX_AST_NODES; visited++) {
+    const v = stack.pop();
+    if (Array.isArray(v)) { for (let k = v.length - 1; k >= 0; k--) stack.push(v[k]); continue; }
+    if (!isNode(v)) continue;
+    if (v.type === 'Set') out.push(v);
+    for (const k of Object.keys(v).reverse()) if (k !== 'type') stack.push(v[k]);
+  }
+  return out;
+}
+
 /** Walks the AST of one template. `source` is the template text (to tell escapes were used). */
 export function analyzeTemplate(program: unknown, source: string): { hits: Hit[]; truncated: boolean } {
   const hits: Hit[] = [];
@@ -127,6 +181,7 @@ export function analyzeTemplate(program: unknown, source: string): { hits: Hit[]
 
   const stack: Array<{ n: JNode; top?: JNode }> = isNode(program) ? [{ n: program }] : [];
   let visited = 0;
+  folder.bind(setStatements(program));
   const push = (v: unknown, top: JNode | undefined) => {
     if (isNode(v)) stack.push({ n: v, top });
     else if (Array.isArray(v)) for (const x of v) push(x, top);
@@ -170,7 +225,8 @@ export function analyzeTemplate(program: unknown, source: string): { hits: Hit[]
             hit('jinja/dunder-access', key, literal ? `Chat template accesses ${key} through a string key${escaped}` : `Chat template builds the name ${key} from strings`, ev);
           }
           else if (key !== null && DANGEROUS_NAMES.has(key)) hit('jinja/dangerous-name', key, `Chat template accesses the key '${key}'`, ev);
-          if (key !== null && !literal) {
+          // A name bound to a constant by {% set %} is a literal under another name (m[key] with key = 'content').
+          if (key !== null && !literal && !(isNode(n.property) && n.property.type === 'Identifier')) {
             hit('jinja/dynamic-attribute', 'key:' + key, `Chat template looks up the key '${key}' built from strings`, ev);
           }
           push(n.property, here);
@@ -192,6 +248,11 @@ export function analyzeTemplate(program: unknown, source: string): { hits: Hit[]
         const f = n.filter;
         const name = nameOf(f);
         if (name === 'attr') hit('jinja/dynamic-attribute', '|attr', 'Chat template uses the attr filter to look up an attribute by name', ev);
+        const attribute = name && isNode(f) && f.type === 'CallExpression' && Array.isArray(f.args) ? attributeArgument(name, f.args as unknown[], folder) : undefined;
+        const constant = isNode(attribute) && (attribute.type === 'StringLiteral' || (attribute.type === 'Identifier' && folder.fold(attribute) !== null));
+        if (attribute !== undefined && !constant) {
+          hit('jinja/dynamic-attribute', `|${name}`, `Chat template gives the ${name} filter an attribute name computed at render time`, ev);
+        }
         push(n.operand, here);
         // The filter's name is not a variable; its arguments are (also in `|attr('x')(1)` chains).
         for (let g: unknown = f; isNode(g) && g.type === 'CallExpression'; g = g.callee) push(g.args, here);

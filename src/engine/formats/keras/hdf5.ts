@@ -28,6 +28,8 @@ export interface H5StringAttr {
   name: string;
   /** One string, or each element of a string array. */
   values: string[];
+  /** A scalar fixed-length string's bytes as stored (values[0] stops at its first NUL). */
+  raw?: Uint8Array;
 }
 
 export interface H5Structure {
@@ -51,6 +53,10 @@ interface H5Module {
   FS: unknown;
   get_attribute_names(fileId: bigint, path: string): string[];
   get_attribute_metadata(fileId: bigint, path: string, name: string): { type: number; size: number; total_size: number; shape: number[] | null; vlen: boolean };
+  get_attribute_data(fileId: bigint, path: string, name: string, ptr: bigint): number;
+  _malloc(n: number): number;
+  _free(ptr: number): void;
+  HEAPU8: Uint8Array;
   get_names(fileId: bigint, path: string, recursive: boolean): string[];
   get_type(fileId: bigint, path: string): number;
   get_external_link(fileId: bigint, path: string): { filename: string; obj_path: string };
@@ -127,7 +133,8 @@ function walk(M: H5Module, Attr: AttrCtor, fileId: bigint, checkAborted: () => v
       }
       attrBytes += need;
       const value = readStringAttr(rt, Attr, fileId, path, name);
-      if (value.length) out.attrs.push({ path, name, values: value });
+      const raw = !md.vlen && md.total_size === 1 && md.size > 0 ? rawAttr(M, fileId, path, name, md.size) : undefined;
+      if (value.length) out.attrs.push({ path, name, values: value, ...(raw ? { raw } : {}) });
     }
   };
   while (stack.length) {
@@ -190,6 +197,20 @@ function readStringAttr(rt: H5Runtime, Attr: AttrCtor, fileId: bigint, path: str
   };
   visit(v);
   return flat;
+}
+
+/** The stored bytes of a scalar fixed-length attribute (size checked against MAX_ATTR_BYTES by the caller). */
+function rawAttr(M: H5Module, fileId: bigint, path: string, name: string, size: number): Uint8Array | undefined {
+  const ptr = M._malloc(size);
+  if (!ptr) return undefined;
+  try {
+    M.get_attribute_data(fileId, path, name, BigInt(ptr));
+    return M.HEAPU8.slice(ptr, ptr + size);
+  } catch {
+    return undefined; // the string value is still judged
+  } finally {
+    M._free(ptr);
+  }
 }
 
 /** The module's functions this file calls, each through h5(): an HDF5 error throws after the call, with nothing left open. */

@@ -13,6 +13,7 @@ import { countedSource } from '../zip/members';
 import { scanZipListing, type MemberRoute } from '../zip/scanner';
 import { openZipChild } from '../zip/open';
 import { readHdf5 } from './hdf5';
+import { pickleStartsAt } from '../pickle/nested';
 import { hdf5WeightStats, weightsRequest } from './weights';
 import { judgeKerasConfig, torchModuleBytes, type KerasConfigSummary } from './judge';
 import { CONFIG_HINT, KERAS_MEMBERS, hdf5Offset, kerasH5Sniffer, kerasZipSniffer, type KerasZipState } from './sniff';
@@ -60,9 +61,24 @@ async function scanH5(ctx: ScanContext): Promise<void> {
       if (a.path === '/model_weights' || a.path === '/') ctx.note('layerNames', a.values.slice(0, 50).map((v) => clip(v, 80)));
     }
     a.values.forEach((v, i) => ctx.inspectString(v, { pointer: a.values.length > 1 ? `${pointer}/${i}` : pointer, key: a.name }));
+    const pickled = a.raw ? pickledAttribute(a.raw) : null;
+    if (pickled) await ctx.scanChild(`<attr ${pointer}>`, fromBytes(pickled, `<attr ${pointer}>`), 'pickle');
   }
   // Weight statistics after the security checks (INFO only; sampled by readHdf5 while the file was open).
   await hdf5WeightStats(ctx, h5.weights);
+}
+
+/**
+ * The bytes of a scalar string attribute PyTables unpickles when it is read (tables/attributeset.py
+ * AttributeSet.__getattr__: a numpy bytes scalar ending in '.' goes to pickle.loads; numpy strips its
+ * trailing NULs). pandas HDFStore keeps lists and dicts that way; a crafted .h5 runs whatever its pickle
+ * calls when pandas or PyTables reads the attribute. Null when the value is not a pickle.
+ */
+function pickledAttribute(raw: Uint8Array): Uint8Array | null {
+  let end = raw.length;
+  while (end > 0 && raw[end - 1] === 0) end--;
+  const b = raw.subarray(0, end);
+  return b.length >= 4 && b[b.length - 1] === 0x2e && pickleStartsAt(b, 0) ? b : null;
 }
 
 /** Parses a config's text and judges it; an unparsable one is a WARNING and swept as text. */

@@ -13,7 +13,8 @@ import { WINDOW_AFTER, WINDOW_BEFORE } from './evidence';
 import { HIGHEST_PROTOCOL } from './opcodes';
 import type { GlobalNode, Machine } from './machine';
 import { strongerVerdict } from './shapes';
-import { embeddedPickleAt, nestedPickle } from './nested';
+import { compressedHead, nestedPickle } from './nested';
+import { EmbedSearch, embeddedPickleAt, encodedPickleHead, pickleHeadAt0 } from './embedded';
 
 export type Classify = (module: string, name: string) => PolicyVerdict;
 
@@ -25,17 +26,42 @@ export interface JudgeEnv {
   classify: Classify;
   inspectString?(text: string, where: StringWhere): void;
   nested?(p: NestedPayload): void;
+  /**
+   * A constant too large to keep ([start, end) of the source, its op at `off`), read again once the
+   * stream is done: searched for a pickle inside it (embedded.ts searchRange), or ('text') decoded as
+   * the base64, hex or latin-1 text of a pickle its prefix opens.
+   */
+  searchLater?(start: number, end: number, off: number, kind: 'search' | 'text'): void;
+  /** The per-file bound of the embedded-pickle search, shared with searchLater. */
+  embedSearch?: EmbedSearch;
+  /** A bound cut the scan short: the file is incomplete (ctx.limited). */
+  limited?(why: string): void;
   embeddedPickle?(start: number): Promise<number>;
   charge?(ops: number): void;
   /** The knowledge base, for the facts of __setstate__ (verdicts come through classify). */
   knowledge?: Knowledge | null;
 }
 
-/** Nested payloads queued per file. */
-const MAX_NESTED = 32;
+/**
+ * Nested payloads queued per file; one more is a limit (the file is incomplete), never a silent skip.
+ * Each child's work is charged to the file's budget (inflated bytes, pickle ops); this bounds the number
+ * of child scans. Compressed blobs and zips held as bytes count too, so it leaves room for a cache of them.
+ */
+const MAX_NESTED = 256;
 /** A ZIP local file header or an empty archive's end record (PK\x03\x04, PK\x05\x06) at the start. */
 const isZipHead = (b: Uint8Array): boolean => b.length >= 22 && b[0] === 0x50 && b[1] === 0x4b
   && ((b[2] === 3 && b[3] === 4) || (b[2] === 5 && b[3] === 6));
+/** The code points below U+0100 of a UTF-8 prefix as bytes (what _codecs.encode(s, 'latin1') makes of it); stops at anything else. */
+function latin1OfUtf8(b: Uint8Array): Uint8Array {
+  const out: number[] = [];
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i]!;
+    if (c < 0x80) out.push(c);
+    else if ((c === 0xc2 || c === 0xc3) && i + 1 < b.length) out.push(((c & 0x1f) << 6) | (b[++i]! & 0x3f));
+    else break;
+  }
+  return new Uint8Array(out);
+}
 /** Strings are handed to the string detectors in blocks of about this many characters. */
 const STRING_BLOCK = 16 * 1024;
 /** Strings shorter than this are identifiers and numbers: not worth the detectors' time. */
@@ -71,6 +97,10 @@ export abstract class JudgeBase {
   protected readonly held = new Map<string, Pending>();
   protected readonly seen = new Set<string>();
   protected nestedCount = 0;
+  /** Offsets of string constants too large to keep whose text is a legacy torch stream (pickle.dumps(tensor), protocol 2). */
+  protected readonly legacyText = new Set<number>();
+  private limitSaid = false;
+  private ownSearch: EmbedSearch | null = null;
   protected readonly queuedSigs = new Set<string>();
   protected strParts: string[] = [];
   protected strChars = 0;
@@ -140,7 +170,7 @@ export abstract class JudgeBase {
 
   protected nestedDecoded(payload: Uint8Array, sink: string, off: number): void {
     if (/(^|\.)(loads?|_loads)$/.test(sink) && !sink.startsWith('marshal')) {
-      this.queue({ name: `<decoded@${off}>`, bytes: payload, hint: 'pickle' });
+      this.queue({ name: `<decoded@${off}>`, bytes: payload, hint: 'pickle' }, off);
     } else if (this.env.inspectString) {
       let s = '';
       for (let i = 0; i < Math.min(payload.length, 1 << 20); i++) s += String.fromCharCode(payload[i]!);
@@ -164,30 +194,42 @@ export abstract class JudgeBase {
       if (v.length >= MIN_PROSE && looksLikeDocstring(v)) this.env.inspectString(v, { offset: off, pointer: this.pointer(), documentation: true });
       else this.addString(v, off);
     }
-    if (this.nestedCount >= MAX_NESTED || !this.env.nested) return;
+    if (!this.env.nested) return;
     if (v instanceof Uint8Array && v.length >= 4) {
       // A complete executable carried as bytes is reported as the same bytes in a file would be: the
       // constant goes to the fallback sweep as a child (issue 11, item 6).
       const exe = executableAt(v, 0);
       if (exe && exe.kind !== 'script') {
-        this.queue({ name: `<const@${off}>`, range: [argOff, argOff + argLen] });
+        this.queue({ name: `<const@${off}>`, range: [argOff, argOff + argLen] }, off);
         return;
       }
     }
     if (partial) {
-      if (v instanceof Uint8Array && nestedPickle(v.subarray(0, 64))?.how === 'raw') this.nestedRange(argOff, argLen, off, 'raw', v);
+      // Only a prefix is in memory (disasm MAX_KEPT_ARG_BYTES): what starts the constant is judged from
+      // it; a pickle further in is searched for from the source once the stream is done.
+      if (!(v instanceof Uint8Array)) return;
+      if (pickleHeadAt0(v, argLen)) this.nestedRange(argOff, argLen, off, 'raw', v);
+      else if (isZipHead(v) || compressedHead(v)) this.queue({ name: `<const@${off}>`, range: [argOff, argOff + argLen] }, off);
+      else if (encodedPickleHead(v, argLen)) {
+        if (startsWithLegacyMagic(latin1OfUtf8(v.subarray(0, 64)))) this.legacyText.add(off);
+        this.env.searchLater?.(argOff, argOff + argLen, off, 'text');
+      } else this.env.searchLater?.(argOff, argOff + argLen, off, 'search');
       return;
     }
     const n = nestedPickle(v);
     if (!n) {
+      if (!(v instanceof Uint8Array)) return;
       // A zip held as bytes (torch.save into a BytesIO, kept in a dict) is scanned as the file it is:
-      // its members hold pickles at their own offsets, which the zip scanners find and judge.
-      if (v instanceof Uint8Array && isZipHead(v)) { this.queue({ name: `<const@${off}>`, range: [argOff, argOff + argLen] }); return; }
-      const at = v instanceof Uint8Array ? embeddedPickleAt(v) : null;
+      // its members hold pickles at their own offsets, which the zip scanners find and judge. So is a
+      // compressed stream (bz2, xz, lzma, lz4, zstd; zlib and gzip whose content is not a pickle): the
+      // compressed scanner decompresses it under the file's budget and its content is scanned by type.
+      if (isZipHead(v) || compressedHead(v)) { this.queue({ name: `<const@${off}>`, range: [argOff, argOff + argLen] }, off); return; }
+      const search = this.embedSearch();
+      const at = embeddedPickleAt(v, search);
       if (at !== null) {
         this.raise('pickle/nested-pickle', `A bytes constant at ${off} holds a pickle at its byte ${at} (scanned as <const@${off}+${at}>)`, off, 'embedded', {}, `const@${off}`);
-        this.queue({ name: `<const@${off}+${at}>`, range: [argOff + at, argOff + argLen], hint: 'pickle' });
-      }
+        this.queue({ name: `<const@${off}+${at}>`, range: [argOff + at, argOff + argLen], hint: 'pickle' }, off);
+      } else if (search.exhausted) this.searchLimit(off);
       return;
     }
     if (n.how === 'raw') this.nestedRange(argOff, argLen, off, n.how, n.bytes);
@@ -195,8 +237,25 @@ export abstract class JudgeBase {
       this.raise('pickle/nested-pickle', `A ${n.how} constant at ${off} holds a pickle (scanned as <const@${off}>)`, off, n.how, {}, `const@${off}`);
       const held = this.held.get(`const@${off}`);
       if (held && typeof v === 'string' && n.how === 'latin-1 string') this.nestedStrings.set(v, held);
-      this.queue({ name: `<const@${off}>`, bytes: n.bytes, ...(startsWithLegacyMagic(n.bytes) ? {} : { hint: 'pickle' }) });
+      this.queue({ name: `<const@${off}>`, bytes: n.bytes, ...(startsWithLegacyMagic(n.bytes) ? {} : { hint: 'pickle' }) }, off);
     }
+  }
+
+  /** The file's embedded-pickle search bound (the scanner's, shared with its later searches). */
+  protected embedSearch(): EmbedSearch {
+    return this.env.embedSearch ?? (this.ownSearch ??= new EmbedSearch());
+  }
+
+  /** The embedded-pickle search spent its bound: reported once, the file is incomplete. */
+  searchLimit(off: number): void {
+    this.limit(`the embedded-pickle search stopped after ${this.embedSearch().sniffs} candidate parses`, off);
+  }
+
+  protected limit(why: string, off: number): void {
+    if (this.limitSaid) return;
+    this.limitSaid = true;
+    this.env.limited?.(why);
+    this.env.report({ ruleId: 'scan/limit-reached', message: `Constants were not all searched for nested payloads: ${why}`, offset: off });
   }
 
   protected nestedRange(argOff: number, argLen: number, off: number, how: string, head: Uint8Array | null): void {
@@ -206,10 +265,10 @@ export abstract class JudgeBase {
     // A legacy torch.save stream (what pickle.dumps(tensor) embeds) goes to the legacy checkpoint
     // scanner, which knows its storages follow the pickles; anything else is a pickle.
     const legacy = head !== null && startsWithLegacyMagic(head);
-    this.queue({ name: `<const@${off}>`, range: [argOff, argOff + argLen], ...(legacy ? {} : { hint: 'pickle' }) });
+    this.queue({ name: `<const@${off}>`, range: [argOff, argOff + argLen], ...(legacy ? {} : { hint: 'pickle' }) }, off);
   }
 
-  protected queue(p: NestedPayload): void {
+  protected queue(p: NestedPayload, off: number): void {
     // The same payload reached twice (a nested-pickle constant that also feeds a decode chain) is scanned once.
     if ('bytes' in p) {
       const b = p.bytes;
@@ -220,6 +279,7 @@ export abstract class JudgeBase {
       this.queuedSigs.add(sig);
     }
     if (this.nestedCount++ < MAX_NESTED) this.env.nested?.(p);
+    else this.limit(`more than ${MAX_NESTED} nested payloads; ${p.name} and later ones were not scanned`, off);
   }
 
   protected addString(s: string, off: number): void {

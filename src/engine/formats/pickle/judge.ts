@@ -17,6 +17,7 @@ import { inlineArray } from './joblib';
 import type { CallNode, GlobalNode, InlineData, MachineHooks } from './machine';
 import { JudgeBase, type Pending } from './judge-base';
 import { codeObjectReason, decodeChain, SINKS } from './shapes';
+import { fileLoadOf } from './loaders';
 import { isNode, render, tupleItems, type Node, type Val } from './values';
 
 export { type Classify, type JudgeEnv, type NestedPayload } from './judge-base';
@@ -103,6 +104,16 @@ export class Judge extends JudgeBase implements MachineHooks {
     const chain = SINKS.has(g.key) ? decodeChain(c.args) : null;
     const v = this.verdict(g);
     if ((c.op === 'NEWOBJ' || c.op === 'NEWOBJ_EX') && this.onlyNewIsHarmless(g, v)) { this.cancelHeld(g.key); return; }
+    // A data loader called on a file the pickle names (loaders.ts). NEWOBJ runs only __new__, which
+    // does not load (a Booster rebuilt for its BUILD state is how lightgbm pickles itself).
+    const load = !code && !chain && v.level !== 'dangerous' && c.op !== 'NEWOBJ' && c.op !== 'NEWOBJ_EX' ? fileLoadOf(g.key, c.args, c.kwargs) : null;
+    if (load) {
+      this.cancelHeld(g.key);
+      if (this.seen.has(`load|${g.key}|${load.file}`)) return;
+      this.seen.add(`load|${g.key}|${load.file}`);
+      this.raise('pickle/nested-load', `Pickle calls ${g.key} on ${load.file}, which ${load.loader.reason}`, c.off, text);
+      return;
+    }
     if (code || chain || v.level === 'dangerous') {
       this.cancelHeld(g.key);
       const key = `${g.key}|${text}`;
@@ -213,6 +224,8 @@ export class Judge extends JudgeBase implements MachineHooks {
       else if (isNode(a0) && a0.t === 'call' && isNode(a0.fn) && a0.fn.t === 'global' && /^_?codecs\.encode$/.test(a0.fn.key)) {
         const s0 = tupleItems(a0.args)?.[0];
         if (typeof s0 === 'string') nested = this.nestedStrings.get(s0);
+        // A string too large to keep whose text opens a legacy torch stream (its scan is queued as text).
+        else if (s0 !== undefined && isNode(s0) && s0.t === 'unknown' && this.legacyText.has(s0.off)) { this.cancelHeld(g.key); return true; }
       }
       if (!nested) return false;
       nested.f.severity = 'info';
@@ -324,7 +337,13 @@ export class Judge extends JudgeBase implements MachineHooks {
     this.judgeSetstate(target, state, off);
     const fn = target.fn;
     if (isNode(fn) && fn.t === 'global' && /(^|\.)dtype$/.test(fn.key) && tupleItems(state)) target.state = state;
-    return inlineArray(target, state);
+    const inline = inlineArray(target, state);
+    if (inline !== 'unresolved') return inline;
+    // joblib reads array bytes here whose length the scan cannot work out: it parses on, but where
+    // joblib resumes (and so what it runs next) is unknown.
+    this.env.limited?.('a joblib array wrapper of unresolvable size');
+    this.raise('pickle/joblib-array-unresolved', `A joblib NumpyArrayWrapper at ${off} has a dtype or shape the scan cannot size; the array bytes after it were parsed as opcodes`, off, render(state));
+    return null;
   }
 
   /**

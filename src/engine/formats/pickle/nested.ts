@@ -1,6 +1,8 @@
 // Recognising pickles: at the head of a node (sniff), after a STOP (stacked streams, resync), and inside
-// constants (raw bytes, latin-1 strings, base64, hex, zlib). Every check is a bounded strict parse.
+// constants (raw bytes, latin-1 strings, base64, hex, zlib; pickles that start further in: embedded.ts).
+// Every check is a bounded strict parse.
 import { Gunzip, Unzlib } from 'fflate';
+import { sniffCompressed } from '../compressed/sniff';
 import { FormatError, LimitExceeded } from '../../types';
 import { decodeBase64, decodeHex } from '../../detectors/encoded';
 import { OpReader } from './disasm';
@@ -142,31 +144,33 @@ function plausibleHead(h: Uint8Array): boolean {
   return (b0 === 0x80 && b1 >= 2 && b1 <= 5) || P0_START.has(b0) || ((b0 & 0x0f) === 8 && ((b0 << 8) | b1) % 31 === 0);
 }
 
-/** Smallest constant searched for a pickle inside it (a pickle with a call needs more). */
-const MIN_EMBED_SEARCH = 32;
-/**
- * Largest constant searched for a pickle that does not start it. Bounds the work per constant: array
- * data (numpy's BUILD state, torch's bytes) can be large, and a random 0x80 0x02..0x05 pair costs a
- * strict parse. Serialised frames that wrap a pickle (polars' plan bytes) are kilobytes.
- */
-export const MAX_EMBED_SEARCH = 1024 * 1024;
-/** Ops a pickle found inside a constant must parse before it is claimed (random bytes fail in a few). */
-const EMBED_MIN_OPS = 8;
+/** Input of a gzip constant inflated to prove it is one (its 3-byte magic alone matches array data). */
+const GZIP_PROOF_INPUT = 4096;
+/** Output that proves it (or a clean end with some output, for a short member). */
+const GZIP_PROOF_OUTPUT = 256;
 
 /**
- * Offset of a pickle (PROTO 2-5) that starts inside the bytes rather than at 0: how a serialiser that
- * frames its own data carries a Python object (polars pickles a LazyFrame's plan as its own binary
- * format with each Python UDF inside as a cloudpickle, after a `PLPYFN` tag). Null when none parses.
+ * The codec of a compressed stream at the start of a constant (bz2.compress(pickle.dumps(x)) kept as
+ * bytes), by the compressed scanner's own sniff, or null. `b` may be a prefix of the constant.
+ * LZMA-alone only in the unknown-size form liblzma's alone encoder always writes (its other forms are
+ * a byte 0x5d and a power of two, which int32 arrays match); gzip only when its first bytes inflate.
  */
-export function embeddedPickleAt(b: Uint8Array): number | null {
-  if (b.length < MIN_EMBED_SEARCH || b.length > MAX_EMBED_SEARCH) return null;
-  // indexOf is a native scan: array data is most of the bytes searched.
-  for (let i = b.indexOf(0x80, 1); i >= 0 && i + 2 < b.length; i = b.indexOf(0x80, i + 1)) {
-    if (b[i + 1]! < 2 || b[i + 1]! > 5) continue;
-    const s = sniffPickle(b, i, b.length, EMBED_MIN_OPS);
-    if (s && s.ops >= EMBED_MIN_OPS) return i;
+export function compressedHead(b: Uint8Array): string | null {
+  const codec = sniffCompressed({ bytes: b, size: b.length, name: '', ext: '' })?.state?.codec ?? null;
+  if (codec === 'lzma') {
+    for (let i = 5; i < 13; i++) if (b[i] !== 0xff) return null;
   }
-  return null;
+  if (codec === 'gzip') {
+    let out = 0, done = false;
+    try {
+      const g = new Gunzip((chunk, final) => { out += chunk.length; if (final) done = true; });
+      g.push(b.subarray(0, GZIP_PROOF_INPUT), b.length <= GZIP_PROOF_INPUT);
+    } catch {
+      return null;
+    }
+    if (out < GZIP_PROOF_OUTPUT && !(done && out > 0)) return null;
+  }
+  return codec;
 }
 
 export type NestedHow = 'raw' | 'latin-1 string' | 'base64' | 'hex' | 'zlib' | 'gzip' | 'base64+zlib' | 'hex+zlib';

@@ -14,7 +14,10 @@ import { legacyTarget } from './legacy-names';
 import { classifyGlobal } from './policy';
 import { weightsOnlyAllows } from '../pytorch/weights-only';
 import { Machine } from './machine';
-import { hasPickleMagic, pickleStartsAt } from './nested';
+import { hasPickleMagic, MAX_NESTED_BYTES, nestedPickle, pickleStartsAt } from './nested';
+import { utf8At } from './disasm';
+import { startsWithLegacyMagic } from '../pytorch/sniff';
+import { EmbedSearch, searchRange } from './embedded';
 import { pickleSniffer } from './sniff';
 
 /** How far past a STOP (or a broken op) the scanner looks for the next pickle. */
@@ -87,12 +90,17 @@ export async function scanPickle(ctx: ScanContext, classify: Classify, knowledge
   const src = ctx.source;
   const size = src.size;
   const queue: NestedPayload[] = [];
+  const later: Array<{ start: number; end: number; off: number; kind: 'search' | 'text' }> = [];
+  const embedSearch = new EmbedSearch();
   const env: JudgeEnv = {
     report: (f) => ctx.report(f),
     classify,
     knowledge,
     inspectString: (t, w) => ctx.inspectString(t, w),
     nested: (p) => queue.push(p),
+    searchLater: (start, end, off, kind) => { later.push({ start, end, off, kind }); },
+    embedSearch,
+    limited: (why) => ctx.limited(why),
     charge: (n) => { ctx.budget.chargePickleOps(n); ctx.checkAborted(); },
     embeddedPickle: async (start) => {
       // joblib object-dtype arrays: a whole protocol-2 pickle written in place of the array bytes.
@@ -168,6 +176,30 @@ export async function scanPickle(ctx: ScanContext, classify: Classify, knowledge
     ctx.note('calls', [...judge.calls.values()]);
     ctx.note('callCount', judge.callCount);
     if (frameIssues > 1) ctx.note('frameIssues', frameIssues);
+  }
+  // Constants too large to keep, searched from the source for a pickle that starts inside them.
+  for (const c of later) {
+    if (c.kind === 'text') {
+      // The text of an encoded pickle too large to keep: read whole (up to what nestedPickle decodes) and decoded.
+      if (c.end - c.start > MAX_NESTED_BYTES * 2) {
+        ctx.limited('an encoded pickle constant is larger than MAX_NESTED_BYTES decoded');
+        ctx.report({ ruleId: 'scan/limit-reached', message: `The string constant at ${c.off} opens an encoded pickle of ${c.end - c.start} characters, more than are decoded; it was not scanned`, offset: c.off });
+        continue;
+      }
+      const n = nestedPickle(utf8At(await ctx.read(c.start, c.end - c.start), 0, c.end - c.start));
+      if (!n) continue;
+      const name = `<const@${c.off}>`;
+      const legacy = startsWithLegacyMagic(n.bytes);
+      if (!legacy) ctx.report({ ruleId: 'pickle/nested-pickle', message: `A ${n.how} constant at ${c.off} holds a pickle (scanned as ${name})`, offset: c.off });
+      queue.push({ name, bytes: n.bytes, ...(legacy ? {} : { hint: 'pickle' }) });
+      continue;
+    }
+    const at = await searchRange((o, l) => ctx.read(o, l), c.start, c.end, embedSearch, () => ctx.checkAborted());
+    if (embedSearch.exhausted) { judge.searchLimit(c.off); break; }
+    if (at === null) continue;
+    const name = `<const@${c.off}+${at}>`;
+    ctx.report({ ruleId: 'pickle/nested-pickle', message: `A bytes constant at ${c.off} holds a pickle at its byte ${at} (scanned as ${name})`, offset: c.off });
+    queue.push({ name, range: [c.start + at, c.end], hint: 'pickle' });
   }
   for (const p of queue) {
     const child: ByteSource = 'bytes' in p ? fromBytes(p.bytes, p.name) : src.slice(p.range[0], p.range[1], p.name);

@@ -22,6 +22,19 @@ type Classify = (module: string, name: string) => PolicyVerdict;
 const MAX_NAME_SEGMENTS = 32;
 
 /**
+ * The names ML scripts import modules under (`import numpy as np`). pickle resolves `__main__` in the
+ * program that loads the file, and find_class walks a dotted name with getattr, so `__main__` +
+ * `np.load` is numpy.load in nearly every training script: judged as that name.
+ */
+const PROGRAM_ALIASES: ReadonlyMap<string, string> = new Map([
+  ['np', 'numpy'], ['pd', 'pandas'], ['sp', 'scipy'], ['plt', 'matplotlib.pyplot'], ['sns', 'seaborn'],
+  ['tf', 'tensorflow'], ['nn', 'torch.nn'], ['F', 'torch.nn.functional'], ['jnp', 'jax.numpy'], ['K', 'keras.backend'],
+  ['pl', 'lightning'], ['xgb', 'xgboost'], ['lgb', 'lightgbm'], ['sm', 'statsmodels.api'], ['mp', 'multiprocessing'],
+  ['sps', 'scipy.sparse'], ['ort', 'onnxruntime'], ['hf_hub', 'huggingface_hub'],
+]);
+const PROGRAM_MODULES = new Set(['__main__', '__mp_main__']);
+
+/**
  * The policy's verdict, made stronger when the name reaches further than the policy looked: a
  * reflection dunder anywhere in module or name, or a dotted name whose tail, read as
  * `module.attr` (pathlib.os.system → os.system), is dangerous.
@@ -33,6 +46,14 @@ export function strongerVerdict(module: string, name: string, classify: Classify
   const dunder = parts.find((p) => REFLECTION.has(p));
   if (dunder) return { level: 'dangerous', reason: `${module}.${name} reaches ${dunder} through ${module}, a path to builtins and arbitrary code`, category: 'reflection' };
   const nameParts = name.split('.');
+  const alias = PROGRAM_MODULES.has(module) && nameParts.length > 1 ? PROGRAM_ALIASES.get(nameParts[0]!) : undefined;
+  if (alias) {
+    const v = classify(alias, nameParts.slice(1).join('.'));
+    if (v.level === 'dangerous') {
+      const real = `${alias}.${nameParts.slice(1).join('.')}`;
+      return { ...v, reason: `${module}.${name} is ${real} when the program imported ${alias} as ${nameParts[0]}; ${v.reason}` };
+    }
+  }
   // Every tail below is classified on its own (each costs its length): bounded, so a hostile name of
   // 20 000 segments costs a few lookups instead of 20 000² segment reads.
   if (nameParts.length > MAX_NAME_SEGMENTS) {

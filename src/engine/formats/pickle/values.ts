@@ -65,9 +65,10 @@ export function tupleItems(v: Val): Val[] | null {
 }
 
 /** Value of `key` in a dict node whose keys are constant strings (BUILD state, kwargs). */
+/** The value of `key` in a dict node as Python sees it: the last SETITEM of a key wins. */
 export function dictGet(v: Val, key: string): Val | undefined {
   if (!isNode(v) || v.t !== 'dict') return undefined;
-  for (let i = 0; i + 1 < v.items.length; i += 2) if (v.items[i] === key) return v.items[i + 1];
+  for (let i = (v.items.length & ~1) - 2; i >= 0; i -= 2) if (v.items[i] === key) return v.items[i + 1];
   return undefined;
 }
 
