@@ -240,6 +240,7 @@ export class Walk {
         this.add(path, { ruleId: 'scan/internal-error', message: `The ${scanner.id} scanner failed: ${node.error}` });
       }
     }
+    node.size = source.size; // a stream decoded in one pass learns its size as it is read (compressed/unsized.ts)
   }
 
   private context(source: ByteSource, head: Head, state: unknown, path: string[], depth: number, node: NodeReport,
