@@ -7,6 +7,7 @@
 // a duplicate key wins in the returned value.
 import { FormatError, type JsonValue } from '../types';
 import { encodeUtf8, utf8Strict } from './text';
+import { NameMap } from './name-map';
 
 export interface JsonParseOptions {
   /** Deepest nesting of arrays/objects allowed (limits.maxJsonDepth). */
@@ -67,10 +68,17 @@ export type JsonMembers = Omit<JsonDocument, 'value'>;
  * garbage cost ~1 GB and most of a minute; a million small values, each dropped after its callback,
  * do not.
  */
-export function parseJsonMembers(bytes: Uint8Array, options: JsonParseOptions,
-  onMember: (key: string, value: JsonValue, offset: number, repeated: boolean) => void): JsonMembers {
-  return new Parser(bytes, options.maxDepth).members(onMember);
+export function parseJsonMembers(bytes: Uint8Array, options: JsonParseOptions, onMember: MemberCallback,
+  streamed?: (key: string, repeated: boolean) => MemberCallback | undefined): JsonMembers {
+  return new Parser(bytes, options.maxDepth).members(onMember, streamed);
 }
+
+/**
+ * What parseJsonMembers hands each member to. With `streamed`, a member whose value is an object and
+ * for whose key `streamed` returns a callback is not built either: its own members go to that callback
+ * (the weight_map of a sharded checkpoint's index: a million entries).
+ */
+export type MemberCallback = (key: string, value: JsonValue, offset: number, repeated: boolean) => void;
 
 const WS = new Uint8Array(256);
 WS[0x20] = 1; WS[0x09] = 1; WS[0x0a] = 1; WS[0x0d] = 1;
@@ -115,38 +123,51 @@ class Parser {
     return { value, duplicates: this.duplicates, duplicatesDropped: this.dropped };
   }
 
-  members(onMember: (key: string, value: JsonValue, offset: number, repeated: boolean) => void): JsonMembers {
+  members(onMember: MemberCallback, streamed?: (key: string, repeated: boolean) => MemberCallback | undefined): JsonMembers {
     this.ws();
     if (this.b[this.pos] !== 0x7b) this.fail(this.pos >= this.b.length ? 'unexpected end, expected an object' : 'expected an object');
     if (this.maxDepth < 1) this.fail(`nesting deeper than ${this.maxDepth}`);
-    this.pos++;
-    this.ws();
     // The object being read, as the parent frame of its members' containers (for their pointers).
     const outer: Frame = { container: Object.create(null) as JsonObject, parent: undefined, slot: '' };
-    const seen = new Set<string>();
-    if (this.b[this.pos] === 0x7d) this.pos++;
-    else {
-      for (;;) {
-        this.ws();
-        const at = this.pos;
-        if (this.b[this.pos] !== 0x22) this.fail('expected a string key');
-        const k = this.string();
-        const repeated = seen.has(k);
-        if (repeated) this.duplicate(`/${pointerToken(k)}`, at);
-        else seen.add(k);
-        this.expect(0x3a, "':'");
-        outer.key = k;
-        onMember(k, this.value(outer), at, repeated);
-        this.ws();
-        const ch = this.b[this.pos];
-        if (ch === 0x2c) { this.pos++; continue; }
-        if (ch === 0x7d) { this.pos++; break; }
-        this.fail(this.pos >= this.b.length ? 'unexpected end inside a container' : "expected ',' or '}'");
-      }
-    }
+    this.objectMembers(outer, (k, at, repeated) => {
+      this.ws();
+      const inner = this.b[this.pos] === 0x7b ? streamed?.(k, repeated) : undefined;
+      if (!inner) { onMember(k, this.value(outer), at, repeated); return; }
+      if (this.maxDepth < 2) this.fail(`nesting deeper than ${this.maxDepth}`);
+      const frame: Frame = { container: Object.create(null) as JsonObject, parent: outer, slot: k };
+      this.objectMembers(frame, (k2, at2, repeated2) => inner(k2, this.value(frame, 2), at2, repeated2));
+    });
     this.ws();
     if (this.pos !== this.b.length) this.fail('trailing data after the JSON value');
     return { duplicates: this.duplicates, duplicatesDropped: this.dropped };
+  }
+
+  /**
+   * Reads the object at `pos` ('{') to its '}', its keys into `frame`, calling `each` to read every
+   * value. Keys are told apart by a NameMap: a Set of keys longer than 16,383 characters is quadratic.
+   */
+  private objectMembers(frame: Frame, each: (key: string, offset: number, repeated: boolean) => void): void {
+    this.pos++;
+    this.ws();
+    if (this.b[this.pos] === 0x7d) { this.pos++; return; }
+    const seen = new NameMap<true>();
+    const pointer = framePointer(frame);
+    for (;;) {
+      this.ws();
+      const at = this.pos;
+      if (this.b[this.pos] !== 0x22) this.fail('expected a string key');
+      const k = this.string();
+      const repeated = seen.claim(k, true) !== undefined;
+      if (repeated) this.duplicate(`${pointer}/${pointerToken(k)}`, at);
+      this.expect(0x3a, "':'");
+      frame.key = k;
+      each(k, at, repeated);
+      this.ws();
+      const ch = this.b[this.pos];
+      if (ch === 0x2c) { this.pos++; continue; }
+      if (ch === 0x7d) { this.pos++; break; }
+      this.fail(this.pos >= this.b.length ? 'unexpected end inside a container' : "expected ',' or '}'");
+    }
   }
 
   private duplicate(pointer: string, offset: number): void {
@@ -158,9 +179,8 @@ class Parser {
    * The iterative core: `stack` holds the open containers, so depth costs heap, not call stack.
    * `outer`: the object whose member this value is (parseJsonMembers), which counts as one level.
    */
-  private value(outer?: Frame): JsonValue {
+  private value(outer?: Frame, base = outer ? 1 : 0): JsonValue {
     const stack: Frame[] = [];
-    const base = outer ? 1 : 0;
     let result: JsonValue | undefined;
     for (;;) {
       // Read one value start: a scalar, or open a container.

@@ -9,21 +9,21 @@
 /** Longest key V8 hashes by its content; longer names are split into pieces of this length. */
 export const MAX_CONTENT_HASHED_CHARS = 16_383;
 
-interface Node { next?: Map<string, Node>; at?: number }
+interface Node<V> { next?: Map<string, Node<V>>; entry?: { name: string; value: V } }
 
-/** The part of Map an archive scanner uses, exact and proportionate for names of any length; insertion order. */
+/**
+ * The part of Map an archive scanner uses, exact and proportionate for names of any length. Iterates the
+ * names of up to MAX_CONTENT_HASHED_CHARS in insertion order, then the longer ones in theirs.
+ */
 export class NameMap<V> {
-  private readonly entries: Array<{ name: string; value: V }> = [];
-  private readonly short = new Map<string, number>();
-  private readonly long = new Map<string, Node>();
+  private readonly short = new Map<string, V>();
+  private readonly long = new Map<string, Node<V>>();
+  private readonly longEntries: Array<{ name: string; value: V }> = [];
 
-  /** The entry index of `name`, or undefined; with `add`, the node that will hold it is made. */
-  private find(name: string, add: false): number | undefined;
-  private find(name: string, add: true): Node | number;
-  private find(name: string, add: boolean): Node | number | undefined {
-    if (name.length <= MAX_CONTENT_HASHED_CHARS) return this.short.get(name);
+  /** The node that holds (or, with `add`, will hold) the long `name`; undefined when absent. */
+  private node(name: string, add: boolean): Node<V> | undefined {
     let level = this.long;
-    let node: Node | undefined;
+    let node: Node<V> | undefined;
     for (let i = 0; i < name.length; i += MAX_CONTENT_HASHED_CHARS) {
       const piece = name.slice(i, i + MAX_CONTENT_HASHED_CHARS);
       node = level.get(piece);
@@ -33,42 +33,47 @@ export class NameMap<V> {
       }
       if (i + MAX_CONTENT_HASHED_CHARS < name.length) level = node.next ??= new Map();
     }
-    return node!.at ?? (add ? node! : undefined);
+    return node;
   }
 
   get(name: string): V | undefined {
-    const at = this.find(name, false);
-    return at === undefined ? undefined : this.entries[at]!.value;
+    return name.length <= MAX_CONTENT_HASHED_CHARS ? this.short.get(name) : this.node(name, false)?.entry?.value;
   }
 
   has(name: string): boolean {
-    return this.find(name, false) !== undefined;
+    return name.length <= MAX_CONTENT_HASHED_CHARS ? this.short.has(name) : this.node(name, false)?.entry !== undefined;
   }
 
   set(name: string, value: V): this {
-    const found = this.find(name, true);
-    if (typeof found === 'number') this.entries[found]!.value = value;
-    else this.add(found, name, value);
+    this.claim(name, value, true);
     return this;
   }
 
-  private add(node: Node | undefined, name: string, value: V): void {
-    const at = this.entries.push({ name, value }) - 1;
-    if (node) node.at = at;
-    else this.short.set(name, at);
-  }
-
-  /** The value of `name` when present; else sets it to `value` and returns undefined (one lookup). */
-  claim(name: string, value: V): V | undefined {
-    const found = this.find(name, true);
-    if (typeof found === 'number') return this.entries[found]!.value;
-    this.add(found, name, value);
+  /**
+   * The value of `name` when present (replaced by `value` when `replace`); else sets it to `value` and
+   * returns undefined. One lookup.
+   */
+  claim(name: string, value: V, replace = false): V | undefined {
+    if (name.length <= MAX_CONTENT_HASHED_CHARS) {
+      const before = this.short.get(name);
+      if (before === undefined ? !this.short.has(name) || replace : replace) this.short.set(name, value);
+      return before;
+    }
+    const node = this.node(name, true)!;
+    if (node.entry) {
+      const before = node.entry.value;
+      if (replace) node.entry.value = value;
+      return before;
+    }
+    node.entry = { name, value };
+    this.longEntries.push(node.entry);
     return undefined;
   }
 
-  get size(): number { return this.entries.length; }
+  get size(): number { return this.short.size + this.longEntries.length; }
 
   *[Symbol.iterator](): IterableIterator<[string, V]> {
-    for (const e of this.entries) yield [e.name, e.value];
+    yield* this.short;
+    for (const e of this.longEntries) yield [e.name, e.value];
   }
 }
