@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { scan, fromBytes, type FileReport } from '../../src/engine';
 import { MAX_NOTED_INDEX_CHARS } from '../../src/engine/formats/safetensors/index';
+import { MAX_NOTE_CHARS } from '../../src/engine/notes';
 
 const NAME = 'model.safetensors.index.json';
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -32,6 +33,15 @@ describe('sharded checkpoint index, entry by entry', () => {
     expect(kept.length).toBeLessThan(600);
     expect(notes(r)).toMatchObject({ tensorCount: 600, weightMapTruncated: true });
     expect(r.complete).toBe(true);
+  });
+
+  it('cuts the notes of 6,000 shards named with 2,000 characters at the note bound (notes.ts), flagged for the folder check', async () => {
+    const stem = 's'.repeat(2_000);
+    const entries = Array.from({ length: 6_000 }, (_, i): [string, string] => [`t${i}`, `${stem}${i}.safetensors`]);
+    const r = await scan(fromBytes(indexOf(entries), NAME));
+    expect(notes(r)).toMatchObject({ tensorCount: 6_000, shardsTruncated: true, weightMapTruncated: true });
+    expect(JSON.stringify(notes(r).shards).length).toBeLessThan(MAX_NOTE_CHARS + 100_000);
+    expect((notes(r).shards as string[]).length).toBeLessThan(6_000);
   });
 
   it('moves a repeated tensor to its last shard (as loaders do) and reports the repeat', async () => {
