@@ -4,7 +4,8 @@
 // header, the output is streamed behind a ByteSource of its decompressed size that keeps a bounded
 // window. That size comes from the stream's own declaration when it can be the only answer
 // (speculative.ts: one decoding pass, checked at the end), else from a counting pass (the bomb checks:
-// ratio and the per-file budget, as for every codec; the data is then decompressed twice). The tar
+// ratio and the per-file budget, as for every codec; the data is then decompressed twice). A zlib or
+// gzip pickle needs no size up front and is decompressed once (unsized.ts). The tar
 // scanner reads the source unchanged: headers forward, each member scanned while its bytes are in the
 // window, then released (releaseStream), so peak memory follows the largest member read, not the
 // archive. A read behind the window (a scanner going back past a released member) decompresses again
@@ -338,8 +339,8 @@ export class DecompressedStream implements ByteSource {
   }
 
   /**
-   * The whole output as the chunks held, when it ends within `n` bytes (decoding at most two more),
-   * else null and the stream reads on from its start: what the first `n` bytes cost either way.
+   * The whole output as the chunks held, when it ends within `n` bytes (decoding n + 2 at most), else
+   * null and the stream reads on from its start, those bytes still held: no byte is decoded twice.
    */
   async whole(n: number): Promise<Uint8Array[] | null> {
     const done = this.queue.then(() => this.readNow(0, n + 1, false));
