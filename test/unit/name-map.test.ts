@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { scan, fromBytes } from '../../src/engine';
 import { MAX_CONTENT_HASHED_CHARS, NameMap } from '../../src/engine/io/name-map';
 import { buildTar } from '../builders/tar';
+import { fromHeaderText } from '../builders/safetensors';
 
 const C = MAX_CONTENT_HASHED_CHARS;
 /** Names around the piece boundaries: a long shared stem, then a short distinct tail. */
@@ -55,4 +56,17 @@ describe('tar of long pax names', () => {
     expect(r.nodes[0]!.notes).toMatchObject({ members: 401 });
     expect(r.complete).toBe(true);
   });
+});
+
+describe('safetensors header of long tensor names', () => {
+  it('parses 1,500 tensors named with 20 KB and one repeated name in linear time, the repeat reported', async () => {
+    const stem = 'q'.repeat(20_000);
+    const entry = (i: number, at: number) => `"${stem}.${i}":{"dtype":"${stem}D","shape":[1],"data_offsets":[${at},${at + 1}]}`;
+    const parts = Array.from({ length: 1_500 }, (_, i) => entry(i, i));
+    parts.push(entry(7, 1_500));
+    const t = performance.now();
+    const r = await scan(fromBytes(fromHeaderText(`{${parts.join(',')}}`, 1_501), 'long.safetensors'));
+    expect(r.findings.filter((f) => f.ruleId === 'safetensors/duplicate-key')).toHaveLength(1);
+    expect(performance.now() - t).toBeLessThan(20_000); // ~2 s loaded; quadratic (a Set and a Map of the names): minutes
+  }, 60_000);
 });

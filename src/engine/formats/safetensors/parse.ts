@@ -5,6 +5,7 @@
 import { FormatError, type JsonValue } from '../../types';
 import { Reader } from '../../io/reader';
 import { utf8Strict } from '../../io/text';
+import { NameMap } from '../../io/name-map';
 import { isJsonObject, parseJsonMembers, pointerToken, type JsonDuplicate } from '../../io/json';
 
 /** Bits per element, from safetensors/src/tensor.rs `Dtype::bitsize` (F4/F6 are packed sub-byte). */
@@ -94,10 +95,11 @@ export function parseHeader(bytes: Uint8Array, maxDepth: number): SafetensorsHea
   // Member by member (io/json.ts parseJsonMembers): a 100 MB header of a million tensors must not
   // become one million-key object. As in serde_json (the loader), the last of a repeated key wins and
   // keeps the first one's place.
-  const dtypes = new Map<string, string>();
+  // Keyed by what the header chose, which may be longer than V8 hashes by content (io/name-map.ts).
+  const dtypes = new NameMap<string>();
   const slots: Array<TensorEntry | null> = [];
   const names: string[] = [];
-  let at: Map<string, number> | undefined; // name → slot, built at the first repeated name only
+  let at: NameMap<number> | undefined; // name → slot, built at the first repeated name only
   let doc;
   try {
     doc = parseJsonMembers(bytes, { maxDepth }, (name, value, _offset, repeated) => {
@@ -117,7 +119,7 @@ export function parseHeader(bytes: Uint8Array, maxDepth: number): SafetensorsHea
         at?.set(name, slots.length - 1);
         return;
       }
-      at ??= new Map(names.map((x, i) => [x, i]));
+      if (!at) { at = new NameMap(); names.forEach((x, i) => at!.set(x, i)); }
       slots[at.get(name)!] = entry; // every name but __metadata__ (returned above) has its slot
     });
   } catch (e) {
@@ -142,7 +144,7 @@ export function parseHeader(bytes: Uint8Array, maxDepth: number): SafetensorsHea
   return header;
 }
 
-function tensorEntry(name: string, value: JsonValue, header: SafetensorsHeader, dtypes: Map<string, string>): TensorEntry | null {
+function tensorEntry(name: string, value: JsonValue, header: SafetensorsHeader, dtypes: NameMap<string>): TensorEntry | null {
   const pointer = `/${pointerToken(name)}`;
   const bad = (message: string) => { header.problems.push({ pointer, message }); return null; };
   if (!isJsonObject(value)) return bad(`tensor "${name}" is not an object`);
