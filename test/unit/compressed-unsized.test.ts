@@ -7,15 +7,10 @@ import { zlibSync, gzipSync } from 'fflate';
 import { scan, fromBytes, type FileReport } from '../../src/engine';
 import { fflateFactory, usePlatformFlate, type FlateFormat } from '../../src/engine/io/flate';
 import { PICKLE_CHUNK } from '../../src/engine/formats/pickle/disasm';
+import { concat, noise } from '../helpers/bytes';
 
 const MiB = 1024 * 1024;
 const STREAMED = { limits: { maxMemberBytes: MiB } }; // above 1 MiB the output is streamed, not held
-function noise(n: number, seed: number): Uint8Array {
-  const out = new Uint8Array(n);
-  let x = seed;
-  for (let i = 0; i < n; i++) { x ^= x << 13; x ^= x >>> 17; x ^= x << 5; out[i] = x & 0xff; }
-  return out;
-}
 const latin1 = (s: string) => new Uint8Array([...s].map((c) => c.charCodeAt(0)));
 const CALL = latin1('cposix\nsystem\nX\x02\x00\x00\x00id\x85Re.');
 /** Protocol 4: [bytes blob, posix.system('id')], then `after` (bytes after STOP). */
@@ -24,12 +19,7 @@ function pickleWithTail(blob: Uint8Array, after: Uint8Array = new Uint8Array(0))
   new DataView(len.buffer).setUint32(0, blob.length, true);
   return concat(latin1('\x80\x04]('), new Uint8Array([0x42]), len, blob, CALL, after);
 }
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) { out.set(p, at); at += p.length; }
-  return out;
-}
+
 /** The same pickle with its blob sized so that it is exactly `total` bytes long. */
 const pickleOfLength = (total: number) => pickleWithTail(noise(total - 9 - CALL.length, 5));
 
