@@ -7,6 +7,7 @@ import { scan, fromBytes } from '../../src/engine';
 import { MAX_CONTENT_HASHED_CHARS, NameMap } from '../../src/engine/io/name-map';
 import { buildTar } from '../builders/tar';
 import { fromHeaderText } from '../builders/safetensors';
+import { MAX_LONG_OBJECT_KEYS } from '../../src/engine/io/json';
 
 const C = MAX_CONTENT_HASHED_CHARS;
 /** Names around the piece boundaries: a long shared stem, then a short distinct tail. */
@@ -69,4 +70,25 @@ describe('safetensors header of long tensor names', () => {
     expect(r.findings.filter((f) => f.ruleId === 'safetensors/duplicate-key')).toHaveLength(1);
     expect(performance.now() - t).toBeLessThan(20_000); // ~2 s loaded; quadratic (a Set and a Map of the names): minutes
   }, 60_000);
+});
+
+describe('JSON objects of long keys', () => {
+  const header = (n: number) => {
+    const stem = 'm'.repeat(20_000);
+    const meta = Array.from({ length: n }, (_, i) => `"${stem}${i}":"v"`).join(',');
+    return fromHeaderText(`{"__metadata__":{${meta}},"w":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}`, 4);
+  };
+
+  it('stops a safetensors __metadata__ of 400 keys of 20 KB at MAX_LONG_OBJECT_KEYS: limit reached, incomplete, never clean', async () => {
+    const r = await scan(fromBytes(header(MAX_LONG_OBJECT_KEYS + 144), 'meta.safetensors'));
+    expect(r.findings.filter((f) => f.ruleId === 'scan/limit-reached')).toHaveLength(1);
+    expect(r.complete).toBe(false);
+    expect(r.status).not.toBe('clean');
+  });
+
+  it('reads a __metadata__ of 200 such keys whole, complete', async () => {
+    const r = await scan(fromBytes(header(200), 'meta.safetensors'));
+    expect(r.complete).toBe(true);
+    expect(r.findings.filter((f) => f.ruleId === 'scan/limit-reached')).toEqual([]);
+  });
 });

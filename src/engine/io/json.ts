@@ -5,9 +5,9 @@
 // records every duplicate key with its JSON pointer, and throws FormatError(byteOffset) on anything
 // RFC 8259 does not allow. Like serde_json (the safetensors loader) and JSON.parse, the LAST value of
 // a duplicate key wins in the returned value.
-import { FormatError, type JsonValue } from '../types';
+import { FormatError, LimitExceeded, type JsonValue } from '../types';
 import { encodeUtf8, utf8Strict } from './text';
-import { NameMap } from './name-map';
+import { MAX_CONTENT_HASHED_CHARS, NameMap } from './name-map';
 
 export interface JsonParseOptions {
   /** Deepest nesting of arrays/objects allowed (limits.maxJsonDepth). */
@@ -30,6 +30,13 @@ export interface JsonDocument {
 
 /** A header stuffed with millions of repeated keys must not grow an unbounded list. */
 export const MAX_DUPLICATES_RECORDED = 1000;
+/**
+ * Keys longer than V8 hashes by content (io/name-map.ts) that one document may give the objects it
+ * builds. Every property key is interned in V8's one string table, where such keys of one length all
+ * collide: 4,000 keys of 20 KB in a safetensors __metadata__ took 20 s (quadratic; JSON.parse too).
+ * No real document has one; the members parseJsonMembers streams are not objects and are not counted.
+ */
+export const MAX_LONG_OBJECT_KEYS = 256;
 
 type JsonObject = { [k: string]: JsonValue };
 
@@ -98,6 +105,7 @@ class Parser {
   private readonly runs: Array<string | undefined> = new Array(RUN_CACHE_SIZE);
   private readonly duplicates: JsonDuplicate[] = [];
   private dropped = 0;
+  private longKeys = 0;
 
   constructor(private readonly b: Uint8Array, private readonly maxDepth: number) {}
 
@@ -249,6 +257,9 @@ class Parser {
     const at = this.pos;
     if (this.b[this.pos] !== 0x22) this.fail('expected a string key');
     const k = this.string();
+    if (k.length > MAX_CONTENT_HASHED_CHARS && ++this.longKeys > MAX_LONG_OBJECT_KEYS) {
+      throw new LimitExceeded('maxLongJsonKeys', `more than ${MAX_LONG_OBJECT_KEYS} object keys of over ${MAX_CONTENT_HASHED_CHARS} characters in one JSON document`);
+    }
     const obj = frame.container as JsonObject;
     if (Object.prototype.hasOwnProperty.call(obj, k)) this.duplicate(`${framePointer(frame)}/${pointerToken(k)}`, at);
     frame.key = k;
