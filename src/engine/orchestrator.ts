@@ -8,6 +8,7 @@ import { inspectText } from './detectors/strings';
 import { negativeSignature } from './negative';
 import { clip } from './io/text';
 import { tailFor } from './containers/zip-sniff';
+import { boundNote } from './notes';
 import {
   FormatError, LimitExceeded, NeedsIsolation, ScanAborted,
   type ByteSource, type Finding, type FindingInput, type Head, type JsonValue, type NodeReport,
@@ -240,6 +241,7 @@ export class Walk {
         this.add(path, { ruleId: 'scan/internal-error', message: `The ${scanner.id} scanner failed: ${node.error}` });
       }
     }
+    node.size = source.size; // a stream decoded in one pass learns its size as it is read (compressed/unsized.ts)
   }
 
   private context(source: ByteSource, head: Head, state: unknown, path: string[], depth: number, node: NodeReport,
@@ -251,7 +253,11 @@ export class Walk {
       options: this.options,
       budget: this.budget,
       report: (f) => walk.add(path, f),
-      note(key: string, value: JsonValue) { (node.notes ??= {})[key] = value; },
+      note(key: string, value: JsonValue) {
+        const b = boundNote(value); // notes.ts: no note grows with the input past a bound
+        (node.notes ??= {})[key] = b.value;
+        if (b.truncated) node.notes[`${key}Truncated`] = true;
+      },
       limited(reason: string) {
         if (node.status === 'scanned') node.status = 'limited';
         node.error = node.error ? `${node.error}; ${reason}` : reason;

@@ -27,6 +27,12 @@ export interface ByteSource {
    * reads close together on such a source. Slices and counted views keep it.
    */
   readonly sequential?: boolean;
+  /**
+   * Present where `size` may be only a bound until the source is read to its end (a compressed pickle
+   * decoded in one pass, formats/compressed/unsized.ts): reads on to the end and resolves to the exact
+   * size. A reader that slices "to the end" before it got there asks this first (io/byte-source.ts exactSize).
+   */
+  exactSize?(): Promise<number>;
 }
 
 /** The first bytes of a node plus what its name suggests. Sniffers read only this. */

@@ -6,14 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { zlibSync, gzipSync } from 'fflate';
 import { scan, fromBytes, type FileReport } from '../../src/engine';
+import { noise } from '../helpers/bytes';
 
 const MiB = 1024 * 1024;
-function noise(n: number, seed: number): Uint8Array {
-  const out = new Uint8Array(n);
-  let x = seed;
-  for (let i = 0; i < n; i++) { x ^= x << 13; x ^= x >>> 17; x ^= x << 5; out[i] = x & 0xff; }
-  return out;
-}
 const latin1 = (s: string) => new Uint8Array([...s].map((c) => c.charCodeAt(0)));
 /** Protocol 4: [big bytes, posix.system('id')] — the call comes after `blob` (BINBYTES8-free: BINBYTES, 4-byte length). */
 function pickleWithTail(blob: Uint8Array, after: Uint8Array = new Uint8Array(0)): Uint8Array {

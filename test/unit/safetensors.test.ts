@@ -228,6 +228,20 @@ describe('safetensors scanner: header JSON', () => {
     expect(only(r, 'format/malformed')[0]?.message).toMatch(/not valid UTF-8/);
   });
 
+  it('reports invalid UTF-8 in a key, between members, or as an encoded surrogate as not valid UTF-8 (validated while parsing)', async () => {
+    const inKey = fromHeaderText('{"wx":"xx"}');
+    inKey[8 + 3] = 0xc3; // a lead byte followed by an ASCII quote
+    const between = fromHeaderText('{"w":"xx", "v":"yy"}');
+    between[8 + 10] = 0xff; // where the space was: a JSON error too, but the loader's UTF-8 check comes first
+    const surrogate = fromHeaderText('{"w":"xxx"}');
+    surrogate.set([0xed, 0xa0, 0x80], 8 + 6); // U+D800 encoded: str::from_utf8 refuses it
+    for (const bytes of [inKey, between, surrogate]) {
+      const r = await scanOf(bytes);
+      expect(only(r, 'format/malformed').map((f) => f.message)).toEqual([expect.stringMatching(/not valid UTF-8/)]);
+      expect(r.nodes[0]!.status).toBe('malformed');
+    }
+  });
+
   it('flags a header that starts with whitespace or pads with newlines (library accepts, spec forbids)', async () => {
     const r = await scanOf(fromHeaderText('  {"w":{"dtype":"U8","shape":[1],"data_offsets":[0,1]}}\n', 1, { pad: false }));
     expect(only(r, 'safetensors/noncanonical-header').map((f) => f.message)).toEqual([

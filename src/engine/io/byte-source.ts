@@ -123,6 +123,11 @@ export function windowOf(parent: ByteSource, start: number, end: number, name?: 
   };
 }
 
+/** The exact size of `source`, reading on to its end when its size is only a bound (ByteSource.exactSize). */
+export async function exactSize(source: ByteSource): Promise<number> {
+  return source.exactSize ? source.exactSize() : source.size;
+}
+
 /** Reads exactly [offset, offset+length) or throws: for callers that already bounds-checked. */
 export async function readExact(src: ByteSource, offset: number, length: number): Promise<Uint8Array> {
   const out = await src.read(offset, length);

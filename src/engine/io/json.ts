@@ -5,8 +5,9 @@
 // records every duplicate key with its JSON pointer, and throws FormatError(byteOffset) on anything
 // RFC 8259 does not allow. Like serde_json (the safetensors loader) and JSON.parse, the LAST value of
 // a duplicate key wins in the returned value.
-import { FormatError, type JsonValue } from '../types';
+import { FormatError, LimitExceeded, type JsonValue } from '../types';
 import { encodeUtf8, utf8Strict } from './text';
+import { MAX_CONTENT_HASHED_CHARS, NameMap } from './name-map';
 
 export interface JsonParseOptions {
   /** Deepest nesting of arrays/objects allowed (limits.maxJsonDepth). */
@@ -29,6 +30,13 @@ export interface JsonDocument {
 
 /** A header stuffed with millions of repeated keys must not grow an unbounded list. */
 export const MAX_DUPLICATES_RECORDED = 1000;
+/**
+ * Keys longer than V8 hashes by content (io/name-map.ts) that one document may give the objects it
+ * builds. Every property key is interned in V8's one string table, where such keys of one length all
+ * collide: 4,000 keys of 20 KB in a safetensors __metadata__ took 20 s (quadratic; JSON.parse too).
+ * No real document has one; the members parseJsonMembers streams are not objects and are not counted.
+ */
+export const MAX_LONG_OBJECT_KEYS = 256;
 
 type JsonObject = { [k: string]: JsonValue };
 
@@ -67,10 +75,17 @@ export type JsonMembers = Omit<JsonDocument, 'value'>;
  * garbage cost ~1 GB and most of a minute; a million small values, each dropped after its callback,
  * do not.
  */
-export function parseJsonMembers(bytes: Uint8Array, options: JsonParseOptions,
-  onMember: (key: string, value: JsonValue, offset: number, repeated: boolean) => void): JsonMembers {
-  return new Parser(bytes, options.maxDepth).members(onMember);
+export function parseJsonMembers(bytes: Uint8Array, options: JsonParseOptions, onMember: MemberCallback,
+  streamed?: (key: string, repeated: boolean) => MemberCallback | undefined): JsonMembers {
+  return new Parser(bytes, options.maxDepth).members(onMember, streamed);
 }
+
+/**
+ * What parseJsonMembers hands each member to. With `streamed`, a member whose value is an object and
+ * for whose key `streamed` returns a callback is not built either: its own members go to that callback
+ * (the weight_map of a sharded checkpoint's index: a million entries).
+ */
+export type MemberCallback = (key: string, value: JsonValue, offset: number, repeated: boolean) => void;
 
 const WS = new Uint8Array(256);
 WS[0x20] = 1; WS[0x09] = 1; WS[0x0a] = 1; WS[0x0d] = 1;
@@ -90,6 +105,7 @@ class Parser {
   private readonly runs: Array<string | undefined> = new Array(RUN_CACHE_SIZE);
   private readonly duplicates: JsonDuplicate[] = [];
   private dropped = 0;
+  private longKeys = 0;
 
   constructor(private readonly b: Uint8Array, private readonly maxDepth: number) {}
 
@@ -115,38 +131,51 @@ class Parser {
     return { value, duplicates: this.duplicates, duplicatesDropped: this.dropped };
   }
 
-  members(onMember: (key: string, value: JsonValue, offset: number, repeated: boolean) => void): JsonMembers {
+  members(onMember: MemberCallback, streamed?: (key: string, repeated: boolean) => MemberCallback | undefined): JsonMembers {
     this.ws();
     if (this.b[this.pos] !== 0x7b) this.fail(this.pos >= this.b.length ? 'unexpected end, expected an object' : 'expected an object');
     if (this.maxDepth < 1) this.fail(`nesting deeper than ${this.maxDepth}`);
-    this.pos++;
-    this.ws();
     // The object being read, as the parent frame of its members' containers (for their pointers).
     const outer: Frame = { container: Object.create(null) as JsonObject, parent: undefined, slot: '' };
-    const seen = new Set<string>();
-    if (this.b[this.pos] === 0x7d) this.pos++;
-    else {
-      for (;;) {
-        this.ws();
-        const at = this.pos;
-        if (this.b[this.pos] !== 0x22) this.fail('expected a string key');
-        const k = this.string();
-        const repeated = seen.has(k);
-        if (repeated) this.duplicate(`/${pointerToken(k)}`, at);
-        else seen.add(k);
-        this.expect(0x3a, "':'");
-        outer.key = k;
-        onMember(k, this.value(outer), at, repeated);
-        this.ws();
-        const ch = this.b[this.pos];
-        if (ch === 0x2c) { this.pos++; continue; }
-        if (ch === 0x7d) { this.pos++; break; }
-        this.fail(this.pos >= this.b.length ? 'unexpected end inside a container' : "expected ',' or '}'");
-      }
-    }
+    this.objectMembers(outer, (k, at, repeated) => {
+      this.ws();
+      const inner = this.b[this.pos] === 0x7b ? streamed?.(k, repeated) : undefined;
+      if (!inner) { onMember(k, this.value(outer), at, repeated); return; }
+      if (this.maxDepth < 2) this.fail(`nesting deeper than ${this.maxDepth}`);
+      const frame: Frame = { container: Object.create(null) as JsonObject, parent: outer, slot: k };
+      this.objectMembers(frame, (k2, at2, repeated2) => inner(k2, this.value(frame, 2), at2, repeated2));
+    });
     this.ws();
     if (this.pos !== this.b.length) this.fail('trailing data after the JSON value');
     return { duplicates: this.duplicates, duplicatesDropped: this.dropped };
+  }
+
+  /**
+   * Reads the object at `pos` ('{') to its '}', its keys into `frame`, calling `each` to read every
+   * value. Keys are told apart by a NameMap: a Set of keys longer than 16,383 characters is quadratic.
+   */
+  private objectMembers(frame: Frame, each: (key: string, offset: number, repeated: boolean) => void): void {
+    this.pos++;
+    this.ws();
+    if (this.b[this.pos] === 0x7d) { this.pos++; return; }
+    const seen = new NameMap<true>();
+    const pointer = framePointer(frame);
+    for (;;) {
+      this.ws();
+      const at = this.pos;
+      if (this.b[this.pos] !== 0x22) this.fail('expected a string key');
+      const k = this.string();
+      const repeated = seen.claim(k, true) !== undefined;
+      if (repeated) this.duplicate(`${pointer}/${pointerToken(k)}`, at);
+      this.expect(0x3a, "':'");
+      frame.key = k;
+      each(k, at, repeated);
+      this.ws();
+      const ch = this.b[this.pos];
+      if (ch === 0x2c) { this.pos++; continue; }
+      if (ch === 0x7d) { this.pos++; break; }
+      this.fail(this.pos >= this.b.length ? 'unexpected end inside a container' : "expected ',' or '}'");
+    }
   }
 
   private duplicate(pointer: string, offset: number): void {
@@ -158,9 +187,8 @@ class Parser {
    * The iterative core: `stack` holds the open containers, so depth costs heap, not call stack.
    * `outer`: the object whose member this value is (parseJsonMembers), which counts as one level.
    */
-  private value(outer?: Frame): JsonValue {
+  private value(outer?: Frame, base = outer ? 1 : 0): JsonValue {
     const stack: Frame[] = [];
-    const base = outer ? 1 : 0;
     let result: JsonValue | undefined;
     for (;;) {
       // Read one value start: a scalar, or open a container.
@@ -229,6 +257,9 @@ class Parser {
     const at = this.pos;
     if (this.b[this.pos] !== 0x22) this.fail('expected a string key');
     const k = this.string();
+    if (k.length > MAX_CONTENT_HASHED_CHARS && ++this.longKeys > MAX_LONG_OBJECT_KEYS) {
+      throw new LimitExceeded('maxLongJsonKeys', `more than ${MAX_LONG_OBJECT_KEYS} object keys of over ${MAX_CONTENT_HASHED_CHARS} characters in one JSON document`);
+    }
     const obj = frame.container as JsonObject;
     if (Object.prototype.hasOwnProperty.call(obj, k)) this.duplicate(`${framePointer(frame)}/${pointerToken(k)}`, at);
     frame.key = k;

@@ -7,12 +7,14 @@ import type { OpenContext, OpenedChild, Scanner, ScanContext } from '../../types
 import { fromBytes } from '../../io/byte-source';
 import { countedSource } from '../zip/members';
 import { compressedSniffer, type CompressedState } from './sniff';
-import { DECODERS } from './codecs';
+import { DECODERS, type DecodeResult } from './codecs';
 import { Sink } from './sink';
 import { tarStreamSink, tarStreamSource } from './stream';
 import { declaredOutput } from './declared';
 import { flateNameFor } from '../../io/flate';
 import { scanSpeculative, speculativeSize } from './speculative';
+import { scanUnsized, UNSIZED_CODECS } from './unsized';
+import type { InflateCut } from '../../io/inflate';
 import { BOMB_PREFIX_BYTES, bytesText, declaredBomb, prefixBudget } from '../../io/bomb';
 
 const NAMES: Record<CompressedState['codec'], string> = {
@@ -71,9 +73,16 @@ async function scanCompressed(ctx: ScanContext<CompressedState>): Promise<void> 
     ctx.limited(`the ${label} data declares a ${bomb.ratio}:1 expansion: only a prefix was decompressed`);
   }
 
-  // A tarball or a large pickle streams (stream.ts): counted here (or not: speculative.ts), then read
-  // forward, a tar member by member; other payloads stay in memory.
+  // A tarball or a large pickle streams (stream.ts): counted here (or not: speculative.ts, and for a
+  // zlib or gzip pickle unsized.ts), then read forward, a tar member by member; other payloads stay in memory.
   const tarSink = await tarStreamSink(codec, input, budget, ctx.checkAborted);
+  if (tarSink?.kind === 'pickle' && UNSIZED_CODECS.has(codec)) {
+    const once = await scanUnsized(ctx, codec, input, budget, childName(ctx.head));
+    ctx.budget.chargeInflated(once.total);
+    ctx.note('compressedBytes', input.size);
+    ctx.note('decompressedBytes', once.total);
+    return judgeOutput(ctx, label, input.size, bomb !== null, once, once.error !== undefined ? { error: once.error } : {});
+  }
   // A tarball whose stream states its size is scanned in one pass (speculative.ts); counted when that fails.
   const size = tarSink && !bomb && ctx.checkpoint ? speculativeSize(codec, declared, tarSink.limit, tarSink.keepUpTo) : undefined;
   if (size !== undefined) {
@@ -89,14 +98,27 @@ async function scanCompressed(ctx: ScanContext<CompressedState>): Promise<void> 
   if (result.unsupported) return unsupported(ctx, result.unsupported);
   ctx.note('compressedBytes', input.size);
   ctx.note('decompressedBytes', sink.total);
+  judgeOutput(ctx, label, input.size, bomb !== null, sink, result);
+  if (sink.total > 0) {
+    const name = childName(ctx.head);
+    await ctx.scanChild(name, tarSink ? tarStreamSource(tarSink, codec, input, name, ctx.budget, ctx.checkAborted) : sink.source(name));
+  }
+}
 
+/**
+ * Reports what stopped or broke decoding: a cap (ratio, file budget, member), a frame's window, corrupt
+ * data. `sink`: the decoded size, the cap and what stopped it there; `bomb`: a declared bomb, reported already.
+ */
+function judgeOutput(ctx: ScanContext<CompressedState>, label: string, compressed: number, bomb: boolean,
+  sink: { total: number; limit: number; cut?: InflateCut }, result: DecodeResult): void {
+  const skip = ctx.state.skip;
   const scanned = sink.total ? `the first ${sink.total} bytes were scanned` : 'nothing of it was scanned';
   if (!bomb && (sink.cut === 'ratio' || sink.cut === 'budget')) ctx.budget.bombs++;
   if (bomb) {
     // reported above, before decoding
   } else if (sink.cut === 'ratio') {
     ctx.report({ ruleId: 'archive/compression-bomb',
-      message: `${label} data expands more than ${ctx.budget.limits.maxCompressionRatio}:1 (${input.size} compressed bytes, stopped at ${sink.total}); ${scanned}` });
+      message: `${label} data expands more than ${ctx.budget.limits.maxCompressionRatio}:1 (${compressed} compressed bytes, stopped at ${sink.total}); ${scanned}` });
     ctx.limited('stopped at the compression ratio limit');
   } else if (sink.cut === 'budget') {
     ctx.report({ ruleId: 'archive/compression-bomb',
@@ -113,10 +135,6 @@ async function scanCompressed(ctx: ScanContext<CompressedState>): Promise<void> 
   if (result.error !== undefined) {
     ctx.report({ ruleId: 'format/malformed', message: `Corrupt ${label} data (${result.error}); ${scanned}` });
     ctx.limited(`${label} data could not be fully decompressed`);
-  }
-  if (sink.total > 0) {
-    const name = childName(ctx.head);
-    await ctx.scanChild(name, tarSink ? tarStreamSource(tarSink, codec, input, name, ctx.budget, ctx.checkAborted) : sink.source(name));
   }
 }
 

@@ -4,7 +4,8 @@
 // header, the output is streamed behind a ByteSource of its decompressed size that keeps a bounded
 // window. That size comes from the stream's own declaration when it can be the only answer
 // (speculative.ts: one decoding pass, checked at the end), else from a counting pass (the bomb checks:
-// ratio and the per-file budget, as for every codec; the data is then decompressed twice). The tar
+// ratio and the per-file budget, as for every codec; the data is then decompressed twice). A zlib or
+// gzip pickle needs no size up front and is decompressed once (unsized.ts). The tar
 // scanner reads the source unchanged: headers forward, each member scanned while its bytes are in the
 // window, then released (releaseStream), so peak memory follows the largest member read, not the
 // archive. A read behind the window (a scanner going back past a released member) decompresses again
@@ -47,7 +48,7 @@ const PAUSE_SLICE_BYTES = 32 * 1024;
 const MAX_RESTARTS = 4;
 
 /** A budget view without the member cap: a streamed tar is bounded by ratio and budget, not by one buffer. */
-function uncapped(budget: Pick<Budget, 'limits' | 'inflatedRemaining'>): Budget {
+export function uncapped(budget: Pick<Budget, 'limits' | 'inflatedRemaining'>): Budget {
   return { limits: { ...budget.limits, maxMemberBytes: Number.MAX_SAFE_INTEGER }, inflatedRemaining: budget.inflatedRemaining } as Budget;
 }
 
@@ -286,9 +287,27 @@ export class DecompressedStream implements ByteSource {
   /** See ByteSource.sequential: the weight statistics sample a prefix instead of spreading reads over a member. */
   readonly sequential = true;
 
-  /** `cap`: bytes held behind the reader; widened to `maxHeld` at the first restart (the reader goes back). */
-  constructor(private readonly open: () => PullDecoder, readonly size: number, readonly name: string, private cap: number,
-    private readonly maxHeld = cap) {}
+  /**
+   * `cap`: bytes held behind the reader; widened to `maxHeld` at the first restart (the reader goes back).
+   * `unsized`: `size` is only the decoder's output cap until the decoder reaches its end, then the exact
+   * size (unsized.ts); until then a read past the end is short.
+   */
+  constructor(private readonly open: () => PullDecoder, public size: number, readonly name: string, private cap: number,
+    private readonly maxHeld = cap, private unsized = false) {}
+
+  /** True once `size` is exact: always, unless the stream was made unsized and is not yet read to its end. */
+  get sized(): boolean { return !this.unsized; }
+
+  /** See ByteSource.exactSize: an unsized stream decodes on to its end (holding only its window). */
+  async exactSize(): Promise<number> {
+    if (this.unsized) await this.read(this.size - 1, 1);
+    return this.size;
+  }
+
+  /** The decoder ended after `total` bytes: an unsized stream now knows its size. */
+  private ended(total: number): void {
+    if (this.unsized) { this.size = total; this.unsized = false; }
+  }
 
   private get windowStart(): number { return this.held[0]?.start ?? this.pos; }
 
@@ -319,7 +338,19 @@ export class DecompressedStream implements ByteSource {
     return out;
   }
 
-  private async readNow(offset: number, length: number): Promise<Uint8Array> {
+  /**
+   * The whole output as the chunks held, when it ends within `n` bytes (decoding n + 2 at most), else
+   * null and the stream reads on from its start, those bytes still held: no byte is decoded twice.
+   */
+  async whole(n: number): Promise<Uint8Array[] | null> {
+    const done = this.queue.then(() => this.readNow(0, n + 1, false));
+    this.queue = done.then(() => undefined, () => undefined);
+    await done;
+    return this.sized && this.size <= n && this.windowStart === 0 ? this.held.map((h) => h.bytes) : null;
+  }
+
+  /** `copy` false: only decodes, holding [offset, offset+length) (whole()). */
+  private async readNow(offset: number, length: number, copy = true): Promise<Uint8Array> {
     const a = Math.max(0, Math.min(offset, this.size));
     const b = Math.max(a, Math.min(this.size, a + Math.max(0, length)));
     if (b === a) return new Uint8Array(0);
@@ -327,9 +358,11 @@ export class DecompressedStream implements ByteSource {
       this.restart();
       this.floor = Math.min(this.floor, a);
     }
-    while (this.pos < b) {
+    // Unsized, a read decodes one byte past its end: a read that reaches the end of the data learns it.
+    const until = this.unsized ? b + 1 : b;
+    while (this.pos < until) {
       const c = await this.decoder!.next();
-      if (!c) break;
+      if (!c) { this.ended(this.pos); break; }
       const start = this.pos;
       this.pos += c.length;
       if (this.pos <= Math.max(this.floor, this.held.length ? 0 : a)) continue; // before what anyone may still read
@@ -340,6 +373,7 @@ export class DecompressedStream implements ByteSource {
         this.heldBytes -= this.held.shift()!.bytes.length;
       }
     }
+    if (!copy) return new Uint8Array(0);
     const out = new Uint8Array(Math.max(0, Math.min(b, this.pos) - a));
     for (const h of this.held) {
       const s = Math.max(a, h.start), e = Math.min(b, h.start + h.bytes.length);
@@ -369,6 +403,7 @@ export class DecompressedStream implements ByteSource {
       error = e instanceof Error ? e.message : String(e);
     }
     error ??= d.error;
+    this.ended(d.total);
     return { total: d.total, overflow: d.overflow, ...(error !== undefined ? { error } : {}) };
   }
 }

@@ -8,6 +8,7 @@ import { encodeUtf8, hex, startsWith } from '../../io/text';
 import { AbsurdCount, parseGguf, VOCAB_KEYS, type GgufHeader, type GgufTensor, type GgufValue } from './parse';
 import { GGML_TYPES, GGUF_MAGIC, ValueType } from './types';
 import { ggufSniffer, type GgufSniff } from './sniff';
+import { NameMap } from '../../io/name-map';
 
 /** Metadata strings handed to the string detectors per file: bounds detector work on odd files. */
 export const MAX_INSPECTED_STRINGS = 4096;
@@ -52,7 +53,7 @@ async function scan(ctx: ScanContext<GgufSniff>): Promise<void> {
 const token = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
 
 function judgeMetadata(ctx: ScanContext<GgufSniff>, h: GgufHeader): void {
-  const seen = new Set<string>();
+  const seen = new NameMap<true>(); // keys may be 1 MiB long (io/name-map.ts)
   let inspected = 0;
   const inspect = (text: string, pointer: string) => {
     if (inspected++ < MAX_INSPECTED_STRINGS) ctx.inspectString(text, { pointer, key: pointer });
@@ -63,7 +64,7 @@ function judgeMetadata(ctx: ScanContext<GgufSniff>, h: GgufHeader): void {
       ctx.report({ ruleId: 'gguf/duplicate-key', offset: kv.offset, pointer,
         message: `The metadata key "${kv.key}" appears twice; gguf.cpp refuses the file and other readers disagree on which wins` });
     }
-    seen.add(kv.key);
+    seen.set(kv.key, true);
     if (kv.clipped) ctx.limited(`metadata string ${kv.key} only partly inspected`);
     if (VOCAB_KEYS.has(kv.key)) continue; // vocabularies: huge and noisy; noted, not inspected
     if (isTemplateKey(kv.key)) continue;  // goes to the jinja scanner whole
@@ -111,14 +112,14 @@ function elementCount(dims: readonly number[]): number | null {
 function judgeTensors(ctx: ScanContext<GgufSniff>, h: GgufHeader): void {
   const size = ctx.source.size;
   const placed: Array<{ t: GgufTensor; begin: number; end: number }> = [];
-  const names = new Set<string>();
+  const names = new NameMap<true>(); // names may be 1 MiB long (io/name-map.ts)
   for (const t of h.tensors) {
     const pointer = `/tensors/${token(t.name)}`;
     if (names.has(t.name)) {
       ctx.report({ ruleId: 'gguf/duplicate-key', offset: t.infoOffset, pointer,
         message: `The tensor name "${t.name}" appears twice; readers disagree on which one a model loads` });
     }
-    names.add(t.name);
+    names.set(t.name, true);
     const traits = GGML_TYPES.get(t.type);
     if (!traits) {
       ctx.report({ ruleId: 'gguf/unknown-tensor-type', offset: t.infoOffset, pointer, evidence: `type ${t.type}`,

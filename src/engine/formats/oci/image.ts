@@ -13,6 +13,8 @@ import { parseJson } from '../../io/json';
 import { BLOB_PATH, blobPath, classify, parseDigest, staysInside, type OciDocument } from './parse';
 import { MAX_OCI_JSON_BYTES } from './scanner';
 import { isStream } from '../compressed/stream';
+import { NameMap } from '../../io/name-map';
+import { trimTrailingSlashes } from '../zip/paths';
 
 /** A regular member of the tar, as the tar scanner listed it. */
 export interface ImageMember { name: string; dataOffset: number; size: number; headerOffset: number }
@@ -23,6 +25,12 @@ const MAX_DOCUMENTS_FOLLOWED = 1000;
 const HASH_CHUNK_BYTES = 8 * 1024 * 1024;
 /** Documents (index, manifests, configs) kept from one walk for the audit: a real image has a few KB. */
 const MAX_KEPT_DOCUMENT_BYTES = 32 * 1024 * 1024;
+/**
+ * Longest member name the image regexes look at (Linux's PATH_MAX): an extractor cannot write a longer
+ * path, and image parts are short (blobs/sha512/<128 hex> is 141 characters), while a tar may name each
+ * member with megabytes (pax).
+ */
+const MAX_IMAGE_NAME_CHARS = 4096;
 /** Names that may be part of an image: hashed during the walk. */
 const IMAGE_PART = /(?:^|\/)(?:blobs\/(?:sha256|sha512)\/[0-9a-f]+|[0-9a-f]{64}\.json|layer\.tar)$/;
 /** Names that may hold an image document: kept during the walk when small. */
@@ -34,11 +42,15 @@ export class ImageCollector {
   private readonly docs = new Map<ImageMember, Uint8Array>();
   private readonly hashes = new Map<ImageMember, string>();
   private keptBytes = 0;
+  /** An image's root documents were seen: without one there is no image to audit. */
+  private roots = false;
 
   /** Called for each regular member after its scan, while its bytes are still at hand. */
   async member(ctx: ScanContext, m: ImageMember): Promise<void> {
     this.list.push(m);
+    if (m.name.length > MAX_IMAGE_NAME_CHARS) return;
     const name = clean(m.name);
+    if (name === 'oci-layout' || name === 'index.json' || name === 'manifest.json') this.roots = true;
     if (DOCUMENT.test(name) && m.size <= MAX_OCI_JSON_BYTES && this.keptBytes + m.size <= MAX_KEPT_DOCUMENT_BYTES) {
       const first = m.size > 0 ? await ctx.read(m.dataOffset, 1) : new Uint8Array(0);
       if (first[0] === 0x7b || first[0] === 0x5b) { // '{' or '[': JSON, not a layer
@@ -53,6 +65,7 @@ export class ImageCollector {
   }
 
   finish(ctx: ScanContext): Promise<void> {
+    if (!this.roots) return Promise.resolve();
     return auditImage(ctx, this.list, this.docs, this.hashes);
   }
 }
@@ -60,11 +73,11 @@ export class ImageCollector {
 /** Where a blob was expected from, for the messages. */
 interface Expected { path: string; digest?: string; kind: string; from: string; external: boolean }
 
-const clean = (name: string) => name.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '').replace(/\/+$/, '');
+const clean = (name: string) => trimTrailingSlashes(name.replace(/\\/g, '/').replace(/^(?:\.\/)+/, ''));
 
 async function auditImage(ctx: ScanContext, list: readonly ImageMember[], docs: ReadonlyMap<ImageMember, Uint8Array>,
   hashes: ReadonlyMap<ImageMember, string>): Promise<void> {
-  const members = new Map<string, ImageMember>();
+  const members = new NameMap<ImageMember>(); // names may be megabytes long (io/name-map.ts)
   for (const m of list) members.set(clean(m.name), m); // extractors keep the last copy of a name
   const layout = members.has('oci-layout') || members.has('index.json');
   const saved = members.has('manifest.json');

@@ -88,7 +88,8 @@ export class OpReader {
   /** Frame-boundary disagreements between CPython's C and Python unpicklers (first few kept). */
   frameIssues: FrameIssue[] = [];
 
-  constructor(private readonly read: ReadFn, start: number, readonly end: number) {
+  /** `end`: where the data ends; lowered by a short read (see refill). */
+  constructor(private readonly read: ReadFn, start: number, public end: number) {
     this.pos = start;
   }
 
@@ -143,7 +144,9 @@ export class OpReader {
     if (buf === null) {
       q.length = 0;
       buf = want > 0 ? await this.read(pos, want) : EMPTY;
-      if (buf.length < want) throw new FormatError(`short read at ${pos}`, pos);
+      // A short read is where the data ends: a source sized by a bound until read to its end (a
+      // compressed pickle decoded in one pass, compressed/unsized.ts). An op past it is then truncated.
+      if (buf.length < want) this.end = pos + buf.length;
     }
     this.buf = buf;
     this.base = pos;

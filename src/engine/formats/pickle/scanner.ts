@@ -3,7 +3,7 @@
 // another stream, padding, or junk: junk is reported, resynchronised past when a pickle follows
 // within RESYNC_WINDOW, and handed to ctx.scanChild so the fallback sweep looks at it.
 import { FormatError, type ByteSource, type ScanContext, type Scanner } from '../../types';
-import { fromBytes } from '../../io/byte-source';
+import { exactSize, fromBytes } from '../../io/byte-source';
 import { hex } from '../../io/text';
 import type { Knowledge } from './knowledge/types';
 import { pickleKnowledge } from './knowledge-load';
@@ -88,7 +88,7 @@ export function judgedWithoutKnowledge(module: string, name: string): boolean {
 export async function scanPickle(ctx: ScanContext, classify: Classify, knowledge: Knowledge | null = null,
   loadKnowledge?: () => Promise<Knowledge | null>): Promise<void> {
   const src = ctx.source;
-  const size = src.size;
+  // src.size is read where it is used: a stream decoded in one pass learns its size at its end (compressed/unsized.ts).
   const queue: NestedPayload[] = [];
   const later: Array<{ start: number; end: number; off: number; kind: 'search' | 'text' }> = [];
   const embedSearch = new EmbedSearch();
@@ -131,9 +131,9 @@ export async function scanPickle(ctx: ScanContext, classify: Classify, knowledge
   let brokeAt = -1;
   let splits = 0;
   try {
-    while (pos < size && streams < MAX_STREAMS) {
+    while (pos < src.size && streams < MAX_STREAMS) {
       machine.newStream();
-      const r = new OpReader((o, l) => ctx.read(o, l), pos, size);
+      const r = new OpReader((o, l) => ctx.read(o, l), pos, src.size);
       let next: number | null = null;
       try {
         next = await machine.run(r);
@@ -154,17 +154,17 @@ export async function scanPickle(ctx: ScanContext, classify: Classify, knowledge
           if (frameIssues++ === 0) ctx.report({ ruleId: 'pickle/frame-mismatch', message: `Frame boundary mismatch: ${fi.detail}`, offset: fi.offset });
           // A loader that honours frame lengths resumes at the frame end, in the middle of this op: what it
           // would run from there is scanned too (the parser-differential payload).
-          if (fi.kind === 'straddle' && splits++ < MAX_FRAME_SPLITS && fi.frameEnd < size) {
-            queue.push({ name: `<frame-split@${fi.frameEnd}>`, range: [fi.frameEnd, size], hint: 'pickle' });
+          if (fi.kind === 'straddle' && splits++ < MAX_FRAME_SPLITS && fi.frameEnd < src.size) {
+            queue.push({ name: `<frame-split@${fi.frameEnd}>`, range: [fi.frameEnd, src.size], hint: 'pickle' });
           }
         }
       }
-      if (next === null || next >= size) break;
+      if (next === null || next >= src.size) break;
       const resync = await afterStop(ctx, next, streams, firstError !== null && brokeAt === next);
       if (resync === null) break;
       pos = resync;
     }
-    if (pos < size && streams >= MAX_STREAMS) {
+    if (pos < src.size && streams >= MAX_STREAMS) {
       ctx.limited(`stopped after ${MAX_STREAMS} pickle streams`);
       ctx.report({ ruleId: 'scan/limit-reached', message: `Stopped after ${MAX_STREAMS} pickle streams; the rest was not scanned`, offset: pos });
     }
@@ -213,8 +213,9 @@ export async function scanPickle(ctx: ScanContext, classify: Classify, knowledge
  * more is to be parsed. Junk is reported and its region handed to the fallback sweep.
  */
 async function afterStop(ctx: ScanContext, at: number, streams: number, afterError: boolean): Promise<number | null> {
-  const size = ctx.source.size;
-  const win = await ctx.read(at, Math.min(RESYNC_WINDOW, size - at));
+  const win = await ctx.read(at, Math.min(RESYNC_WINDOW, ctx.source.size - at));
+  const size = ctx.source.size; // after the read, which may have found the end (compressed/unsized.ts)
+  if (at >= size) return null;
   const total = size - at;
   if (pickleStartsAt(win, 0, total)) return at;
   if (win.length === total && isPadding(win)) { ctx.note('trailingPadding', total); return null; }
@@ -228,7 +229,7 @@ async function afterStop(ctx: ScanContext, at: number, streams: number, afterErr
       if (pickleStartsAt(win, i, total)) { q = i; break; }
     }
   }
-  const end = q < 0 ? size : at + q;
+  const end = q < 0 ? await exactSize(ctx.source) : at + q;
   // After a broken op the malformed finding already speaks for these bytes; they are still swept.
   if (!afterError) ctx.report({ ruleId: 'pickle/bytes-after-stop',
     message: `${end - at} bytes after stream ${streams} are not a pickle${q < 0 ? '' : `; another pickle starts at ${end}`} (swept as <after-stop@${at}>)`,

@@ -5,16 +5,68 @@
 // path or climbs out with ".." makes them read a file outside the model. The shard-vs-index comparison
 // needs the shards too and lives in folder.ts; this scanner validates the index alone and notes the map.
 import { FormatError, type JsonValue, type ScanContext, type Scanner } from '../../types';
-import { isJsonObject, parseJson, pointerToken } from '../../io/json';
+import { isJsonObject, parseJsonMembers, pointerToken } from '../../io/json';
+import { NameMap } from '../../io/name-map';
 import { safetensorsIndexSniffer } from './index-sniff';
 
 /** Tensor names kept in notes across all shards of one index; bounds report size. */
 export const MAX_NOTED_INDEX_ENTRIES = 200_000;
+/**
+ * Characters of tensor names kept in notes: an index of 100,000 tensors named with 60 characters takes
+ * 6 M; a 61 MB index of a million entries would otherwise put most of itself in the report.
+ */
+export const MAX_NOTED_INDEX_CHARS = 8 * 1024 * 1024;
+/** Distinct shard names kept in notes (real indexes name a few hundred at most); every one is judged. */
+export const MAX_NOTED_SHARDS = 10_000;
+/** Longest shard name kept in notes (Linux's PATH_MAX: no loader opens a longer one); every one is judged. */
+export const MAX_NOTED_SHARD_NAME_CHARS = 4096;
 
 /** A weight_map value that is absolute or climbs out of the index's folder. */
 export function escapesFolder(file: string): boolean {
   if (file.startsWith('/') || file.startsWith('\\') || /^[A-Za-z]:/.test(file) || file.includes('\u0000')) return true;
   return file.split(/[\\/]/).some((seg) => seg === '..');
+}
+
+/** What the index's weight_map says, gathered entry by entry (the last copy of a repeated key wins, as in loaders). */
+class WeightMap {
+  /** Distinct tensors. */
+  tensors = 0;
+  /** Shard → the tensors noted for it (a Set: a repeated tensor moves to its last shard). */
+  readonly byShard = new NameMap<Set<string>>();
+  /** Tensor → shard, for the noted tensors; built at the first repeated tensor only. */
+  private shardOf?: NameMap<string>;
+  private noted = 0;
+  private chars = 0;
+  truncated = false;
+
+  /** Notes that `tensor` is in `file` (within the bounds; past them, `truncated`). */
+  add(tensor: string, file: string, repeated: boolean): void {
+    if (!repeated) this.tensors++;
+    else if (!this.truncated) {
+      this.shardOf ??= this.index();
+      const before = this.shardOf.get(tensor);
+      if (before !== undefined && this.byShard.get(before)!.delete(tensor)) { this.noted--; this.chars -= tensor.length; }
+    }
+    let set = this.byShard.get(file);
+    if (!set) {
+      set = new Set();
+      if (this.byShard.size < MAX_NOTED_SHARDS && file.length <= MAX_NOTED_SHARD_NAME_CHARS) this.byShard.set(file, set);
+      else this.truncated = true;
+    }
+    if (!this.truncated && this.noted < MAX_NOTED_INDEX_ENTRIES && this.chars + tensor.length <= MAX_NOTED_INDEX_CHARS) {
+      if (!set.has(tensor)) { this.noted++; this.chars += tensor.length; }
+      set.add(tensor);
+      this.shardOf?.set(tensor, file);
+    } else {
+      this.truncated = true;
+    }
+  }
+
+  private index(): NameMap<string> {
+    const m = new NameMap<string>();
+    for (const [file, set] of this.byShard) for (const t of set) m.set(t, file);
+    return m;
+  }
 }
 
 async function scan(ctx: ScanContext<unknown>): Promise<void> {
@@ -25,18 +77,38 @@ async function scan(ctx: ScanContext<unknown>): Promise<void> {
     ctx.limited('index above maxJsonHeaderBytes');
     return;
   }
-  const doc = parseJson(await ctx.read(0, size), { maxDepth: ctx.budget.limits.maxJsonDepth });
-  const root = doc.value;
-  if (!isJsonObject(root)) throw new FormatError('the index is not a JSON object', 0);
-  const weightMap = root.weight_map;
-  if (!isJsonObject(weightMap)) throw new FormatError('the index has no "weight_map" object', 0);
+  // Member by member (io/json.ts parseJsonMembers), weight_map entry by entry: a million-entry index
+  // never becomes one million-key object (it took 8 s and 307 MB).
+  let metadata: JsonValue | undefined;
+  let map: WeightMap | null = null;
+  let notObject = false;
+  const judged = new NameMap<true>();
+  const doc = parseJsonMembers(await ctx.read(0, size), { maxDepth: ctx.budget.limits.maxJsonDepth }, (key, value) => {
+    if (key === 'metadata') metadata = value;
+    else if (key === 'weight_map') { map = null; notObject = true; } // the last copy wins, and it is not an object
+  }, (key) => {
+    if (key !== 'weight_map') return undefined;
+    const m = map = new WeightMap(); // a repeated weight_map: the last copy wins
+    notObject = false;
+    return (tensor, file, _offset, repeated) => {
+      const pointer = `/weight_map/${pointerToken(tensor)}`;
+      ctx.inspectString(tensor, { pointer });
+      if (typeof file !== 'string') {
+        ctx.report({ ruleId: 'safetensors/index-inconsistent', pointer, message: `The index maps tensor "${tensor}" to a non-string shard` });
+        return;
+      }
+      m.add(tensor, file, repeated);
+      if (judged.claim(file, true) === undefined) judgeShardName(ctx, file, pointer);
+    };
+  });
+  const weightMap = map as WeightMap | null;
+  if (!weightMap || notObject) throw new FormatError('the index has no "weight_map" object', 0);
 
   for (const d of doc.duplicates) {
     ctx.report({ ruleId: 'safetensors/duplicate-key', offset: d.offset, pointer: d.pointer,
       message: `The index repeats the key ${d.pointer}; loaders disagree on which value wins` });
   }
 
-  const metadata = root.metadata;
   if (metadata !== undefined) {
     if (!isJsonObject(metadata)) {
       ctx.report({ ruleId: 'safetensors/index-inconsistent', pointer: '/metadata', message: 'The index "metadata" is not an object' });
@@ -52,32 +124,13 @@ async function scan(ctx: ScanContext<unknown>): Promise<void> {
     }
   }
 
-  // Group tensors by shard; judge each distinct shard name once.
-  const byShard = new Map<string, string[]>();
-  let noted = 0;
-  for (const tensor of Object.keys(weightMap)) {
-    const file = weightMap[tensor]!;
-    const pointer = `/weight_map/${pointerToken(tensor)}`;
-    ctx.inspectString(tensor, { pointer });
-    if (typeof file !== 'string') {
-      ctx.report({ ruleId: 'safetensors/index-inconsistent', pointer, message: `The index maps tensor "${tensor}" to a non-string shard` });
-      continue;
-    }
-    let list = byShard.get(file);
-    if (!list) {
-      list = [];
-      byShard.set(file, list);
-      judgeShardName(ctx, file, pointer);
-    }
-    if (noted < MAX_NOTED_INDEX_ENTRIES) { list.push(tensor); noted++; }
-  }
-
   const grouped = Object.create(null) as Record<string, JsonValue>;
-  for (const [file, names] of byShard) grouped[file] = names;
-  ctx.note('tensorCount', Object.keys(weightMap).length);
-  ctx.note('shards', [...byShard.keys()]);
+  const shards: string[] = [];
+  for (const [file, names] of weightMap.byShard) { grouped[file] = [...names]; shards.push(file); }
+  ctx.note('tensorCount', weightMap.tensors);
+  ctx.note('shards', shards);
   ctx.note('weightMap', grouped);
-  if (noted < Object.keys(weightMap).length) ctx.note('weightMapTruncated', true);
+  if (weightMap.truncated) ctx.note('weightMapTruncated', true);
 }
 
 function judgeShardName(ctx: ScanContext<unknown>, file: string, pointer: string): void {

@@ -6,7 +6,8 @@
 import type { OpenContext, OpenedChild, ScanContext, Scanner } from '../../types';
 import { FormatError } from '../../types';
 import { fromBytes, readExact } from '../../io/byte-source';
-import { INSIDE_LINK, judgeLink, reportUnsafeNames } from '../zip/paths';
+import { INSIDE_LINK, judgeLink, reportUnsafeNames, trimTrailingSlashes } from '../zip/paths';
+import { NameMap } from '../../io/name-map';
 import { byteRangeName, openByteRange } from '../child-names';
 import { START_HEADER_BYTES, headerIsEncrypted, parseListing, parseStartHeader, type SevenZipEntry, type StartHeader } from './parse';
 import { SevenZipSession, MAX_IN_MEMORY_ARCHIVE_BYTES, MAX_SEVENZIP_HEAP_BYTES, type RunResult } from './session';
@@ -74,11 +75,11 @@ async function encryptedHeader(ctx: ScanContext, start: StartHeader): Promise<bo
 const headerOffset = (start: StartHeader) => START_HEADER_BYTES + start.nextHeaderOffset;
 
 function judgeNames(ctx: ScanContext, entries: readonly SevenZipEntry[], offset: number): void {
-  const seen = new Map<string, number>();
+  const seen = new NameMap<number>(); // names may be long (io/name-map.ts)
   for (const e of entries) {
     const pointer = e.path;
     reportUnsafeNames(ctx, [e.path], pointer, offset);
-    const key = e.path.replace(/\/+$/, '');
+    const key = trimTrailingSlashes(e.path);
     const first = seen.get(key);
     if (first === undefined) seen.set(key, e.index);
     else if (!e.isDir) {

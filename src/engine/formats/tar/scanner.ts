@@ -4,12 +4,13 @@
 import type { ByteSource, OpenContext, OpenedChild, ScanContext, Scanner } from '../../types';
 import { FormatError } from '../../types';
 import { BLOCK, readTar, type TarEntry } from '../../containers/tar';
-import { INSIDE_LINK, judgeLink, reportUnsafeNames } from '../zip/paths';
+import { INSIDE_LINK, judgeLink, reportUnsafeNames, trimTrailingSlashes } from '../zip/paths';
 import { countedSource } from '../zip/members';
 import { byteRangeName, openByteRange } from '../child-names';
 import { ImageCollector } from '../oci/image';
 import { releaseStream } from '../compressed/stream';
 import { tarSniffer } from './sniff';
+import { NameMap } from '../../io/name-map';
 
 /**
  * Bytes after the end marker read to tell record padding (zeros up to the 10 KiB blocking factor, or
@@ -31,7 +32,7 @@ const memberSlice = (src: ByteSource, e: TarEntry) =>
   src.slice(e.dataOffset, Math.min(e.dataOffset + e.size, src.size), childName(e));
 
 async function scanTar(ctx: ScanContext): Promise<void> {
-  const seen = new Map<string, number>();
+  const seen = new NameMap<number>(); // names may be megabytes long (io/name-map.ts)
   let members = 0, dataBytes = 0, sparse = 0;
   const image = new ImageCollector(); // OCI layout / docker save: judged once the walk ends
   try {
@@ -44,10 +45,9 @@ async function scanTar(ctx: ScanContext): Promise<void> {
         if (e.sparseRealSize !== undefined) sparse++;
         // Extractors that ignore pax use the header's own name field: judge both.
         reportUnsafeNames(ctx, [e.name, e.headerName], e.name, e.headerOffset);
-        const key = e.name.replace(/\/+$/, '');
-        const first = seen.get(key);
-        if (first === undefined) seen.set(key, e.index);
-        else if (e.kind !== 'dir') {
+        const key = trimTrailingSlashes(e.name);
+        const first = seen.claim(key, e.index);
+        if (first !== undefined && e.kind !== 'dir') {
           ctx.report({ ruleId: 'archive/duplicate-name', message: `Member "${e.name}" appears more than once (members ${first} and ${e.index})`,
             pointer: e.name, offset: e.headerOffset });
         }

@@ -11,6 +11,17 @@ export function normalizeSeparators(name: string): string {
   return name.replace(/\\/g, '/');
 }
 
+/**
+ * `name` without its trailing '/'s. A loop from the end, not `/\/+$/`: V8 tries that regex at every
+ * '/' of the name, each attempt running on to the next other character, so a name of 64 KB of '/' costs
+ * it quadratic time and any long name a pass over its whole length.
+ */
+export function trimTrailingSlashes(name: string): string {
+  let end = name.length;
+  while (end > 0 && name.charCodeAt(end - 1) === 0x2f) end--;
+  return end === name.length ? name : name.slice(0, end);
+}
+
 /** Leading '/' or '\', a drive letter ('C:', 'C:\x', 'C:x'), or a UNC path ('\\server\share'). */
 export function isAbsolutePath(name: string): boolean {
   const n = normalizeSeparators(name);

@@ -7,6 +7,7 @@ import { countedSource, hiddenParts, reportBombSummary, scanMember, type Archive
 import { openZipChild } from './open';
 import { zipSniffer } from './sniff';
 import { judgePrefix, type PrefixOptions } from './prefix';
+import { NameMap } from '../../io/name-map';
 
 /** Longest comment kept in the notes; the whole comment still goes through the string detectors. */
 const COMMENT_NOTE_CHARS = 200;
@@ -39,7 +40,7 @@ export async function scanZipListing(ctx: ScanContext, listing: ZipListing, rout
     ctx.limited(`only the first ${listing.entries.length} members listed`);
   }
 
-  const seen = new Map<string, number>();
+  const seen = new NameMap<number>(); // names may be 64 KB long (io/name-map.ts)
   for (const entry of listing.entries) {
     checkNames(ctx, entry);
     const first = seen.get(entry.name);
