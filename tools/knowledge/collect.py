@@ -138,7 +138,11 @@ class Collector:
         self._block(mod, d.body, k.members, k.id, k.qualname + '.')
         return k
 
-    def _block(self, mod: Module, body: list, scope: dict, cls: Optional[int], prefix: str) -> None:
+    def _block(self, mod: Module, body: list, scope: dict, cls: Optional[int], prefix: str, fallback: bool = False) -> None:
+        """fallback: inside an `except` handler. Its tuple assignments are not paired: they are the pure-Python
+        twins of a C module that CPython always has (pickle.py's `except ImportError: dump, dumps, load, loads =
+        _dump, _dumps, _load, _loads`); pairing them made every caller of pickle.dumps reach __import__ through
+        pickle._Pickler.save_global, code that never runs. Single-name fallbacks stay unioned, as before."""
         for st in body:
             if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 if st.name == '__getattr__' and cls is None:
@@ -159,7 +163,7 @@ class Collector:
                 for t in targets:
                     # `a = b = f` binds every target (the loop); `load, loads = pickle.load, pickle.loads`
                     # (cloudpickle, srsly's vendored copy) pairs each name with its element (_unpack).
-                    for name, v in _unpack(t, value):
+                    for name, v in _unpack(t, value, pair=not fallback):
                         self._assign(mod, scope, cls, prefix, name, v)
             elif isinstance(st, ast.AugAssign) and cls is None and isinstance(st.target, ast.Name) and st.target.id == '__all__':
                 extra = _str_list(st.value) or []
@@ -167,16 +171,16 @@ class Collector:
             elif isinstance(st, ast.For) and cls is None:
                 self._globals_loop(mod, st, scope)
             elif isinstance(st, ast.If):
-                self._block(mod, st.body, scope, cls, prefix)
-                self._block(mod, st.orelse, scope, cls, prefix)
+                self._block(mod, st.body, scope, cls, prefix, fallback)
+                self._block(mod, st.orelse, scope, cls, prefix, fallback)
             elif isinstance(st, ast.Try) or st.__class__.__name__ == 'TryStar':
-                self._block(mod, st.body, scope, cls, prefix)
+                self._block(mod, st.body, scope, cls, prefix, fallback)
                 for h in st.handlers:
-                    self._block(mod, h.body, scope, cls, prefix)
-                self._block(mod, st.orelse, scope, cls, prefix)
-                self._block(mod, st.finalbody, scope, cls, prefix)
+                    self._block(mod, h.body, scope, cls, prefix, True)
+                self._block(mod, st.orelse, scope, cls, prefix, fallback)
+                self._block(mod, st.finalbody, scope, cls, prefix, fallback)
             elif isinstance(st, (ast.With, ast.AsyncWith)):
-                self._block(mod, st.body, scope, cls, prefix)
+                self._block(mod, st.body, scope, cls, prefix, fallback)
 
 
     def _assign(self, mod: Module, scope: dict, cls: Optional[int], prefix: str, name: str, value) -> None:
@@ -234,7 +238,7 @@ class Collector:
                     self._bind(scope, name, ('expr', ast.Attribute(value=src, attr=name, ctx=ast.Load())))
 
 
-def _unpack(target: ast.expr, value):
+def _unpack(target: ast.expr, value, pair: bool = True):
     """(name, expression or None) pairs an assignment binds. A tuple target is paired element by element
     with a tuple or list display of the same length (recursively, `(a, b), c = (x, y), z`); any other value
     (a call's result, a starred target) leaves its names unpaired (None: some value)."""
@@ -242,13 +246,13 @@ def _unpack(target: ast.expr, value):
         return [(target.id, value)]
     if isinstance(target, (ast.Tuple, ast.List)):
         elts = target.elts
-        paired = (isinstance(value, (ast.Tuple, ast.List)) and len(value.elts) == len(elts)
+        paired = (pair and isinstance(value, (ast.Tuple, ast.List)) and len(value.elts) == len(elts)
                   and not any(isinstance(e, ast.Starred) for e in list(elts) + list(value.elts)))
         out = []
         for i, e in enumerate(elts):
             if isinstance(e, ast.Starred):
                 e = e.value
-            out += _unpack(e, value.elts[i] if paired else None)
+            out += _unpack(e, value.elts[i] if paired else None, pair)
         return out
     return []
 

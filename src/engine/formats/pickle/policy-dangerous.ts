@@ -57,9 +57,12 @@ export const MODULE_ALIASES: ReadonlyMap<string, string> = new Map([
  */
 export const VENDORED_COPIES: ReadonlySet<string> = new Set(['cloudpickle']);
 
-/** Index of the module segment where a vendored copy starts (numba.cloudpickle.x → 1), or -1 (also for the original). */
+/**
+ * Index of the module segment where a vendored copy starts (numba.cloudpickle.x → 1), or -1: no copy, or the
+ * original itself (cloudpickle.cloudpickle is the original's own submodule, not a copy inside cloudpickle).
+ */
 export function vendoredStart(modSegs: readonly string[]): number {
-  for (let i = 1; i < modSegs.length; i++) if (VENDORED_COPIES.has(modSegs[i]!)) return i;
+  for (let i = 0; i < modSegs.length; i++) if (VENDORED_COPIES.has(modSegs[i]!)) return i > 0 ? i : -1;
   return -1;
 }
 
