@@ -76,6 +76,11 @@ describe('a vendored copy of cloudpickle is judged as cloudpickle', () => {
     expect(classifyGlobal('mylib.mycloudpickle.io', 'dump_model').level).toBe('unknown');
   });
 
+  it.each(['cloudpickle.cloudpickle', 'numba.cloudpickle.cloudpickle'])("%s._builtin_type('float'), a plain type fetched by name, stays below WARNING", async (module) => {
+    const b = asm().proto(4).stackGlobal(module, '_builtin_type').str('float').op('TUPLE1').op('REDUCE').stop().build();
+    expect(alarms(await scanBytes(b))).toEqual([]);
+  });
+
   it("numba.cloudpickle's _builtin_type('CodeType') then called builds code: CRITICAL, as cloudpickle's", async () => {
     const b = asm().proto(4).stackGlobal('numba.cloudpickle.cloudpickle', '_builtin_type').str('CodeType').op('TUPLE1')
       .op('REDUCE').op('EMPTY_TUPLE').op('REDUCE').stop().build();
