@@ -138,7 +138,11 @@ class Collector:
         self._block(mod, d.body, k.members, k.id, k.qualname + '.')
         return k
 
-    def _block(self, mod: Module, body: list, scope: dict, cls: Optional[int], prefix: str) -> None:
+    def _block(self, mod: Module, body: list, scope: dict, cls: Optional[int], prefix: str, fallback: bool = False) -> None:
+        """fallback: inside an `except` handler. Its tuple assignments are not paired: they are the pure-Python
+        twins of a C module that CPython always has (pickle.py's `except ImportError: dump, dumps, load, loads =
+        _dump, _dumps, _load, _loads`); pairing them made every caller of pickle.dumps reach __import__ through
+        pickle._Pickler.save_global, code that never runs. Single-name fallbacks stay unioned, as before."""
         for st in body:
             if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 if st.name == '__getattr__' and cls is None:
@@ -157,42 +161,47 @@ class Collector:
                 if value is None:
                     continue
                 for t in targets:
-                    if isinstance(t, ast.Name):
-                        if t.id == '__all__' and cls is None:
-                            mod.all = _str_list(value)
-                        if isinstance(value, (ast.Name, ast.Attribute)):
-                            self._bind(scope, t.id, ('expr', value))
-                        elif isinstance(value, ast.Call):
-                            self._bind(scope, t.id, ('call', value))
-                        elif isinstance(value, ast.Lambda):
-                            f = Func(len(self.nodes), mod.name, prefix + t.id, value, cls, [p.arg for p in value.args.posonlyargs + value.args.args],
-                                     [p.arg for p in value.args.kwonlyargs], value.args.vararg.arg if value.args.vararg else None,
-                                     value.args.kwarg.arg if value.args.kwarg else None, {}, 'function' if cls is None else 'method')
-                            self.nodes.append(f)
-                            self._bind(scope, t.id, ('node', f.id))
-                        else:
-                            self._bind(scope, t.id, ('value', value) if cls is None else ('value',))
-                    elif isinstance(t, (ast.Tuple, ast.List)):
-                        for e in t.elts:
-                            if isinstance(e, ast.Name):
-                                self._bind(scope, e.id, ('value',))
+                    # `a = b = f` binds every target (the loop); `load, loads = pickle.load, pickle.loads`
+                    # (cloudpickle, srsly's vendored copy) pairs each name with its element (_unpack).
+                    for name, v in _unpack(t, value, pair=not fallback):
+                        self._assign(mod, scope, cls, prefix, name, v)
             elif isinstance(st, ast.AugAssign) and cls is None and isinstance(st.target, ast.Name) and st.target.id == '__all__':
                 extra = _str_list(st.value) or []
                 mod.all = (mod.all or []) + extra
             elif isinstance(st, ast.For) and cls is None:
                 self._globals_loop(mod, st, scope)
             elif isinstance(st, ast.If):
-                self._block(mod, st.body, scope, cls, prefix)
-                self._block(mod, st.orelse, scope, cls, prefix)
+                self._block(mod, st.body, scope, cls, prefix, fallback)
+                self._block(mod, st.orelse, scope, cls, prefix, fallback)
             elif isinstance(st, ast.Try) or st.__class__.__name__ == 'TryStar':
-                self._block(mod, st.body, scope, cls, prefix)
+                self._block(mod, st.body, scope, cls, prefix, fallback)
                 for h in st.handlers:
-                    self._block(mod, h.body, scope, cls, prefix)
-                self._block(mod, st.orelse, scope, cls, prefix)
-                self._block(mod, st.finalbody, scope, cls, prefix)
+                    self._block(mod, h.body, scope, cls, prefix, True)
+                self._block(mod, st.orelse, scope, cls, prefix, fallback)
+                self._block(mod, st.finalbody, scope, cls, prefix, fallback)
             elif isinstance(st, (ast.With, ast.AsyncWith)):
-                self._block(mod, st.body, scope, cls, prefix)
+                self._block(mod, st.body, scope, cls, prefix, fallback)
 
+
+    def _assign(self, mod: Module, scope: dict, cls: Optional[int], prefix: str, name: str, value) -> None:
+        """One name bound to one expression (None: an element we cannot pair, e.g. `a, b = f()`)."""
+        if name == '__all__' and cls is None and value is not None:
+            mod.all = _str_list(value)
+        if value is None:
+            self._bind(scope, name, ('value',))
+        elif isinstance(value, (ast.Name, ast.Attribute)):
+            self._bind(scope, name, ('expr', value))
+        elif isinstance(value, ast.Call):
+            self._bind(scope, name, ('call', value))
+        elif isinstance(value, ast.Lambda):
+            a = value.args
+            f = Func(len(self.nodes), mod.name, prefix + name, value, cls, [p.arg for p in a.posonlyargs + a.args],
+                     [p.arg for p in a.kwonlyargs], a.vararg.arg if a.vararg else None,
+                     a.kwarg.arg if a.kwarg else None, {}, 'function' if cls is None else 'method')
+            self.nodes.append(f)
+            self._bind(scope, name, ('node', f.id))
+        else:
+            self._bind(scope, name, ('value', value) if cls is None else ('value',))
 
     def _forwarding(self, mod: Module, d: ast.FunctionDef) -> None:
         """`def __getattr__(name): return getattr(other_module, name)`: unknown names come from there."""
@@ -227,6 +236,25 @@ class Collector:
                 src = s.value.args[0]
                 for name in names:
                     self._bind(scope, name, ('expr', ast.Attribute(value=src, attr=name, ctx=ast.Load())))
+
+
+def _unpack(target: ast.expr, value, pair: bool = True):
+    """(name, expression or None) pairs an assignment binds. A tuple target is paired element by element
+    with a tuple or list display of the same length (recursively, `(a, b), c = (x, y), z`); any other value
+    (a call's result, a starred target) leaves its names unpaired (None: some value)."""
+    if isinstance(target, ast.Name):
+        return [(target.id, value)]
+    if isinstance(target, (ast.Tuple, ast.List)):
+        elts = target.elts
+        paired = (pair and isinstance(value, (ast.Tuple, ast.List)) and len(value.elts) == len(elts)
+                  and not any(isinstance(e, ast.Starred) for e in list(elts) + list(value.elts)))
+        out = []
+        for i, e in enumerate(elts):
+            if isinstance(e, ast.Starred):
+                e = e.value
+            out += _unpack(e, value.elts[i] if paired else None, pair)
+        return out
+    return []
 
 
 def _deco_name(e: ast.expr) -> str:

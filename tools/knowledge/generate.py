@@ -86,6 +86,9 @@ PACKAGES = {
     'torch_geometric': 'torch-geometric',
     # Flax params pickled whole hold FrozenDicts (what flax < 0.8 init returned); optax states are NamedTuples
     'flax': 'flax', 'optax': 'optax',
+    # shap explainers hold numba dispatchers, pickled through numba.core.serialize and numba's vendored
+    # cloudpickle (numba.cloudpickle): read so those helpers are judged by what they reach, as cloudpickle is
+    'numba': 'numba',
 }
 EXTRA_PATHS = ['/usr/lib/python3/dist-packages']          # Debian's python3-xgboost
 SKIP_DIRS = {'test', 'tests', 'idle_test', '_tests', 'benchmarks', '__pycache__', 'site-packages',

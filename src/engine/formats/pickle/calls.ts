@@ -4,6 +4,7 @@
 // values; the judge turns them into findings.
 import type { PolicyVerdict } from './policy';
 import type { CallNode, GlobalNode } from './machine';
+import { unvendored } from './policy-dangerous';
 import { dictGet, isNode, tupleItems, type Node, type Val } from './values';
 
 /** A callable passed as data, and where it sits in the carrier's arguments ("argument 0", "key="). */
@@ -99,7 +100,8 @@ export function isTensorOrStorage(v: Val): boolean {
 /** dill's type lookup by name: _load_type('float') returns a builtin type; only the code types build code. */
 export function isTypeLookup(g: GlobalNode, args: Val, codeTypes: ReadonlySet<string>): boolean {
   if (g.name !== '_load_type' && g.name !== '_builtin_type') return false;
-  if (!/^dill\.(_dill|dill)\._load_type$/.test(g.key) && !/^cloudpickle\.cloudpickle(_fast)?\._builtin_type$/.test(g.key)) return false;
+  // numba.cloudpickle's _builtin_type is cloudpickle's (a vendored copy, policy-dangerous.ts VENDORED_COPIES)
+  if (!/^dill\.(_dill|dill)\._load_type$/.test(g.key) && !/^cloudpickle\.cloudpickle(_fast)?\._builtin_type$/.test(unvendored(g.module, g.name))) return false;
   const items = tupleItems(args);
   return !!items && items.length === 1 && typeof items[0] === 'string' && IDENTIFIER.test(items[0]) && !codeTypes.has(items[0]);
 }

@@ -31,9 +31,13 @@ const MAX_CARRY_DEPTH = 4;
  * Reviewed reducers that unpickle a bytes argument the pickle carries, by argument position. spaCy
  * (spacy/vocab.pyx pickle_vocab, spacy/tokens/doc.pyx pickle_doc, 3.x) stores a Vocab's lexical attribute
  * getters and a Doc's user data and hooks as srsly.pickle_dumps bytes, loaded by srsly.pickle_loads.
+ * numba (numba/core/serialize.py, the copyreg reducer of _CustomPickled, what a jitted function in a shap
+ * explainer pickles as) loads its argument with its vendored cloudpickle; the call itself stays CRITICAL
+ * (the knowledge base sees it reach pickle.loads).
  */
 const NESTED_LOADERS: ReadonlyMap<string, number> = new Map([
-  ['spacy.vocab.unpickle_vocab', 4], ['spacy.tokens.doc.unpickle_doc', 1]]);
+  ['spacy.vocab.unpickle_vocab', 4], ['spacy.tokens.doc.unpickle_doc', 1],
+  ['numba.core.serialize._unpickle__CustomPickled', 0]]);
 /** Type names dill/cloudpickle look up that build code or reach frames (shapes.ts builds code from them). */
 const CODE_TYPES = new Set(['CodeType', 'FunctionType', 'LambdaType', 'MethodType', 'CellType', 'ModuleType', 'code',
   'function', 'GeneratorType', 'FrameType', 'TracebackType', 'BuiltinFunctionType', 'BuiltinMethodType',

@@ -49,6 +49,30 @@ export const MODULE_ALIASES: ReadonlyMap<string, string> = new Map([
   ['_imp', 'imp'],
 ]);
 
+/**
+ * Libraries vendored whole under another package's namespace, under their own name: joblib.externals.cloudpickle,
+ * srsly.cloudpickle (spaCy), numba.cloudpickle (numba pickles a jitted function's Python code through it),
+ * ray.cloudpickle, pyspark.cloudpickle. Each copy rebuilds functions from bytecode exactly as cloudpickle
+ * does, so a name inside a copy is judged as the same name in the original (policy.ts rule 3, shapes.ts).
+ */
+export const VENDORED_COPIES: ReadonlySet<string> = new Set(['cloudpickle']);
+
+/**
+ * Index of the module segment where a vendored copy starts (numba.cloudpickle.x → 1), or -1: no copy, or the
+ * original itself (cloudpickle.cloudpickle is the original's own submodule, not a copy inside cloudpickle).
+ */
+export function vendoredStart(modSegs: readonly string[]): number {
+  for (let i = 0; i < modSegs.length; i++) if (VENDORED_COPIES.has(modSegs[i]!)) return i > 0 ? i : -1;
+  return -1;
+}
+
+/** A dotted key with its vendoring prefix removed: numba.cloudpickle.cloudpickle._make_function → cloudpickle.cloudpickle._make_function. */
+export function unvendored(module: string, name: string): string {
+  const segs = module.split('.');
+  const at = vendoredStart(segs);
+  return `${(at > 0 ? segs.slice(at) : segs).join('.')}.${name}`;
+}
+
 export const DANGEROUS: readonly DangerEntry[] = [
   // ---- shell and process creation -------------------------------------------------------------
   ...mods('shell', 'can run shell commands and programs (system, popen, exec*, spawn*) and touch any file', ['os']),
@@ -217,8 +241,8 @@ export const DANGEROUS: readonly DangerEntry[] = [
     'yaml.unsafe_load_all', 'yaml.Loader', 'yaml.UnsafeLoader', 'yaml.FullLoader', 'keras.models.load_model',
     'keras.saving.load_model', 'tensorflow.keras.models.load_model', 'mlflow.pyfunc.load_model',
     'mlflow.sklearn.load_model', 'mlflow.pytorch.load_model', 'skops.io.load',
-    // spaCy's helper around its vendored cloudpickle (srsly/_pickle_api.py); the generator misses it, as
-    // srsly/cloudpickle binds `load, loads = pickle.load, pickle.loads` by tuple assignment
+    // spaCy's helper around its vendored cloudpickle (srsly/_pickle_api.py); the knowledge base also reaches
+    // it now that the generator pairs srsly/cloudpickle's `load, loads = pickle.load, pickle.loads`
     'srsly.pickle_loads', 'srsly._pickle_api.pickle_loads']),
   // Keras 3 keeps its loaders under keras.src (keras.saving re-exports them); a positional safe_mode=False
   // (load_model's 4th argument, deserialize_keras_object's 3rd) lets a Lambda layer's bytecode run.

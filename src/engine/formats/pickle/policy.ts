@@ -37,9 +37,10 @@
 //  - torch is never allowlisted as a prefix: explicit rebuild helpers, storages, dtypes and constants,
 //    plus torch.nn / torch.optim class names. sklearn, xgboost, lightgbm, catboost, tokenizers match by
 //    module prefix and a CamelCase class name (or sklearn's Cython __pyx_unpickle_* / newObj helpers).
-//  - dill and cloudpickle are dangerous modules: their globals exist to rebuild functions and code.
+//  - dill and cloudpickle are dangerous modules: their globals exist to rebuild functions and code. A
+//    vendored copy (numba.cloudpickle, ray.cloudpickle: VENDORED_COPIES) is judged as the original.
 import {
-  DANGEROUS, DANGEROUS_ATTRIBUTES, MODULE_ALIASES, REFLECTION_ATTRIBUTES, type DangerEntry,
+  DANGEROUS, DANGEROUS_ATTRIBUTES, MODULE_ALIASES, REFLECTION_ATTRIBUTES, vendoredStart, type DangerEntry,
 } from './policy-dangerous';
 import { NOTES, SAFE, SAFE_PREFIXES } from './policy-safe';
 import type { ReachStep } from './knowledge/types';
@@ -93,7 +94,7 @@ const MAX_DEPTH = Math.max(...DANGEROUS.map((e) => e.path.split('.').length));
 /** Reasons quote the name; a hostile 100 KB name must not become a 100 KB reason. */
 const MAX_DISPLAY = 160;
 
-interface Hit { entry: DangerEntry; start: number; depth: number; key: string }
+interface Hit { entry: DangerEntry; start: number; depth: number; key: string; vendored?: boolean }
 
 /** The longest safe/note path: a walked path longer than this cannot be carved out, so its key is
  *  never built (building every walk's key would make a hostile dotted name quadratic). */
@@ -134,7 +135,9 @@ function sameSegments(a: readonly string[], b: readonly string[]): boolean {
 function dangerVerdict(display: string, segs: readonly string[], hit: Hit, path0: readonly string[]): PolicyVerdict {
   const e = hit.entry;
   let reason: string;
-  if (hit.start > 0) {
+  if (hit.vendored) {
+    reason = `${display} is ${clip(segs.slice(hit.start).join('.'))} in the copy ${segs.slice(0, hit.start).join('.')} vendors; ${e.path} ${e.reason}`;
+  } else if (hit.start > 0) {
     const walked = segs.slice(0, hit.start + 1).join('.');
     reason = `${display} reaches ${e.path} by attribute walk (${clip(walked)}); ${e.path} ${e.reason}`;
   } else if (e.path === display) {
@@ -182,6 +185,12 @@ export function classifyGlobal(module: string, name: string): PolicyVerdict {
   const hits: Hit[] = [];
   const h0 = walkTrie(segs, 0);
   if (h0) hits.push(h0);
+  // A vendored copy (numba.cloudpickle is cloudpickle, VENDORED_COPIES) is walked from where the copy starts.
+  const copy = vendoredStart(modSegs);
+  if (copy > 0) {
+    const h = walkTrie(segs, copy);
+    if (h) hits.push({ ...h, vendored: true });
+  }
   for (let j = Math.max(1, nameStart); j < segs.length; j++) {
     const first = MODULE_ALIASES.get(segs[j]!)?.split('.')[0] ?? segs[j]!;
     if (!DANGER_TRIE.next.has(first)) continue;

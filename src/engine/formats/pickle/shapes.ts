@@ -8,6 +8,7 @@ import { inflateZlib, MAX_NESTED_BYTES } from './nested';
 import { bytesToLatin1 } from './args';
 import { isNode, tupleItems, type Val } from './values';
 import type { GlobalNode } from './machine';
+import { unvendored } from './policy-dangerous';
 
 /** Attributes that lead from any object to builtins, globals or code: never needed by a model. */
 const REFLECTION = new Set([
@@ -83,8 +84,9 @@ const CODE_TYPE_NAMES = new Set(['CodeType', 'FunctionType', 'LambdaType', 'code
 
 /** Why a call builds executable code (dill/cloudpickle functions, types.CodeType), or null. */
 export function codeObjectReason(g: GlobalNode, args: Val): string | null {
-  if (CODE_CTORS.has(g.key)) return 'a function or code object is rebuilt from bytecode in the file';
-  if (TYPE_LOADERS.has(g.key)) {
+  const key = unvendored(g.module, g.name);
+  if (CODE_CTORS.has(key)) return 'a function or code object is rebuilt from bytecode in the file';
+  if (TYPE_LOADERS.has(key)) {
     const a0 = tupleItems(args)?.[0];
     if (typeof a0 === 'string' && CODE_TYPE_NAMES.has(a0)) return `it fetches types.${a0} to build code from the file`;
   }
