@@ -3,11 +3,55 @@
 import { describe, expect, it } from 'vitest';
 import { scan, fromBytes, SEVERITY_RANK, type FileReport } from '../../src/engine';
 import { asm } from '../builders/pickle';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = join(process.cwd(), 'fixtures', 'recall2-2026-12');
+const scanFile = (rel: string) => scan(fromBytes(new Uint8Array(readFileSync(join(ROOT, rel))), rel.split('/').pop()!));
+const critical = (r: FileReport) => r.findings.filter((f) => f.severity === 'critical');
 
 const alarms = (r: FileReport) => r.findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK.warning)
   .map((f) => `${f.severity} ${f.ruleId} ${f.message}`);
 const scanBytes = (b: Uint8Array, name = 'x.pkl') => scan(fromBytes(b, name));
 const loadWarning = (r: FileReport) => r.findings.find((f) => f.ruleId === 'pickle/nested-load');
+
+describe('a file loader reached through functools.partial, as pickle.dumps writes it (fixtures)', () => {
+  it.each([
+    ['malicious/partial-scipy-loadmat.pkl', /scipy\.io\.matlab\._mio\.loadmat bound by functools\.partial on '\/tmp\/planted\.mat'/],
+    ['malicious/partial-lightgbm-booster.pkl', /lightgbm\.basic\.Booster bound by functools\.partial on '\/tmp\/planted\.txt'/],
+  ])('%s is a nested-load WARNING naming the loader and the path', async (file, message) => {
+    expect(loadWarning(await scanFile(file))).toMatchObject({ severity: 'warning', message: expect.stringMatching(message) });
+  });
+
+  it('functools.partial(lightgbm.Booster, params=...) (no file bound) stays below WARNING', async () => {
+    expect(alarms(await scanFile('benign/partial-lightgbm-params.pkl'))).toEqual([]);
+  });
+});
+
+describe('base64 or hex text of a bz2, xz or lz4 stream in a string constant', () => {
+  for (const enc of ['base64', 'hex']) {
+    for (const codec of ['bz2', 'xz', 'lz4']) {
+      it(`${enc}(${codec}(pickle.dumps(os.system payload))) as a str: the payload's call is CRITICAL on the decompressed child`, async () => {
+        const r = await scanFile(`malicious/${enc}-${codec}-pickle-in-str.pkl`);
+        const hit = critical(r).find((f) => f.ruleId === 'pickle/dangerous-call');
+        expect(hit?.message).toMatch(/system/);
+        expect(hit?.location.path.join(' > ')).toMatch(/<const@\d+>/);
+      });
+      it(`${enc}(${codec}(English text)) as a str stays below WARNING and complete`, async () => {
+        const r = await scanFile(`benign/${enc}-${codec}-text-in-str.pkl`);
+        expect(alarms(r)).toEqual([]);
+        expect(r.complete).toBe(true);
+      });
+    }
+  }
+
+  it('base64 text that merely starts like a codec magic (BZh, then not bz2) is not opened and stays silent', async () => {
+    const fake = btoa('BZh9' + 'not a bzip2 stream at all, only prose that happens to start with BZh9. '.repeat(3));
+    const r = await scanBytes(asm().proto(4).op('EMPTY_DICT').str('note').str(fake).op('SETITEM').stop().build());
+    expect(alarms(r)).toEqual([]);
+    expect(r.findings.some((f) => f.location.path.some((p) => p.startsWith('<const@')))).toBe(false);
+  });
+});
 
 describe('a file loader reached through functools.partial or a __main__ import alias', () => {
   it('pickle.dumps(partial(scipy.io.loadmat, path)) (REDUCE partial(loadmat), BUILD (loadmat, (path,), {}, None)) is a nested-load WARNING naming the path', async () => {

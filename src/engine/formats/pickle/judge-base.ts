@@ -13,7 +13,7 @@ import { WINDOW_AFTER, WINDOW_BEFORE } from './evidence';
 import { HIGHEST_PROTOCOL } from './opcodes';
 import type { GlobalNode, Machine } from './machine';
 import { strongerVerdict } from './shapes';
-import { compressedHead, nestedPickle } from './nested';
+import { compressedHead, encodedCompressed, nestedPickle } from './nested';
 import { EmbedSearch, embeddedPickleAt, encodedPickleHead, pickleHeadAt0 } from './embedded';
 
 export type Classify = (module: string, name: string) => PolicyVerdict;
@@ -218,7 +218,12 @@ export abstract class JudgeBase {
     }
     const n = nestedPickle(v);
     if (!n) {
-      if (!(v instanceof Uint8Array)) return;
+      if (!(v instanceof Uint8Array)) {
+        // base64 or hex of a bz2, xz, lz4, zstd or gzip stream: scanned by content as the bytes would be.
+        const e = encodedCompressed(v);
+        if (e) this.queue({ name: `<const@${off}>`, bytes: e.bytes }, off);
+        return;
+      }
       // A zip held as bytes (torch.save into a BytesIO, kept in a dict) is scanned as the file it is:
       // its members hold pickles at their own offsets, which the zip scanners find and judge. So is a
       // compressed stream (bz2, xz, lzma, lz4, zstd; zlib and gzip whose content is not a pickle): the
