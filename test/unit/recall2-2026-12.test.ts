@@ -101,3 +101,19 @@ describe('a file loader reached through functools.partial or a __main__ import a
     expect(alarms(await scanBytes(ref))).toEqual([]);
   });
 });
+
+describe('a pickle that starts inside the decompressed bytes of a compressed constant', () => {
+  for (const codec of ['bz2', 'xz', 'lz4', 'zlib', 'gzip']) {
+    it(`${codec}(80-byte header + pickle.dumps(os.system payload)) kept as bytes: the payload is CRITICAL on <const@…> (decompressed)+80`, async () => {
+      const r = await scanFile(`malicious/${codec}-offset-pickle-in-bytes.pkl`);
+      const hit = critical(r).find((f) => f.ruleId === 'pickle/dangerous-call');
+      expect(hit?.message).toMatch(/system/);
+      expect(hit?.location.path.at(-1)).toMatch(/^<const@\d+> \(decompressed\)\+80$/);
+    });
+    it(`${codec}(English text + bytes 0..255) kept as bytes stays below WARNING and complete`, async () => {
+      const r = await scanFile(`benign/${codec}-text-and-bytes.pkl`);
+      expect(alarms(r)).toEqual([]);
+      expect(r.complete).toBe(true);
+    });
+  }
+});

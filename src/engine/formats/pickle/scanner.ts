@@ -19,6 +19,7 @@ import { utf8At } from './disasm';
 import { startsWithLegacyMagic } from '../pytorch/sniff';
 import { EmbedSearch, searchRange } from './embedded';
 import { pickleSniffer } from './sniff';
+import { inflatedPickleAt } from './inflated-search';
 
 /** How far past a STOP (or a broken op) the scanner looks for the next pickle. */
 export const RESYNC_WINDOW = 1024 * 1024;
@@ -204,8 +205,23 @@ export async function scanPickle(ctx: ScanContext, classify: Classify, knowledge
   for (const p of queue) {
     const child: ByteSource = 'bytes' in p ? fromBytes(p.bytes, p.name) : src.slice(p.range[0], p.range[1], p.name);
     await ctx.scanChild(p.name, child, p.hint);
+    if (p.codec && !embedSearch.exhausted) await searchInflated(ctx, p.name, p.codec, child, embedSearch, judge);
   }
   if (firstError) throw firstError;
+}
+
+/** A pickle inside a compressed constant's decompressed bytes, past byte 0: scanned as a pickle child. */
+async function searchInflated(ctx: ScanContext, name: string, codec: string, child: ByteSource, search: EmbedSearch, judge: Judge): Promise<void> {
+  const { hit, cut } = await inflatedPickleAt(codec, child, ctx.budget, search, () => ctx.checkAborted());
+  if (search.exhausted) { judge.searchLimit(0); return; }
+  if (cut) {
+    ctx.limited(`a compressed constant decompresses to more than ${MAX_NESTED_BYTES} bytes`);
+    ctx.report({ ruleId: 'scan/limit-reached', message: `Only the first ${MAX_NESTED_BYTES} decompressed bytes of ${name} were searched for a pickle inside them` });
+  }
+  if (!hit) return;
+  const at = `${name} (decompressed)+${hit.at}`;
+  ctx.report({ ruleId: 'pickle/nested-pickle', message: `The decompressed bytes of ${name} hold a pickle at their byte ${hit.at} (scanned as ${at})` });
+  await ctx.scanChild(at, fromBytes(hit.bytes.subarray(hit.at), at), 'pickle');
 }
 
 /**
