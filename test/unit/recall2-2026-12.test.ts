@@ -117,3 +117,21 @@ describe('a pickle that starts inside the decompressed bytes of a compressed con
     });
   }
 });
+
+describe('an ONNX external-data location that is a URL', () => {
+  it.each([
+    ['malicious/onnx-external-file-url.onnx', 'file:///etc/passwd', '<model folder>/file:/etc/passwd'],
+    ['malicious/onnx-external-http-url.onnx', 'http://attacker.example/w.bin', '<model folder>/http:/attacker.example/w.bin'],
+  ])('%s is an external-data-url WARNING saying onnx.load reads it as a path in the folder', async (file, url, path) => {
+    const r = await scanFile(file);
+    const hit = r.findings.find((f) => f.ruleId === 'onnx/external-data-url');
+    expect(hit?.severity).toBe('warning');
+    expect(hit?.message).toContain(`"${url}"`);
+    expect(hit?.message).toContain(path);
+    expect(r.findings.some((f) => f.ruleId === 'onnx/external-data-traversal')).toBe(false);
+  });
+
+  it('the same model with location model.onnx.data (what onnx.save_model writes) stays below WARNING', async () => {
+    expect(alarms(await scanFile('benign/onnx-external-relative.onnx'))).toEqual([]);
+  });
+});
