@@ -2,7 +2,8 @@
 // each attack built here with the opcode assembler beside the benign look-alike that must stay silent.
 import { describe, expect, it } from 'vitest';
 import { scan, fromBytes, SEVERITY_RANK, type FileReport } from '../../src/engine';
-import { asm } from '../builders/pickle';
+import { asm, concat } from '../builders/pickle';
+import { gzipSync } from 'fflate';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -133,5 +134,39 @@ describe('an ONNX external-data location that is a URL', () => {
 
   it('the same model with location model.onnx.data (what onnx.save_model writes) stays below WARNING', async () => {
     expect(alarms(await scanFile('benign/onnx-external-relative.onnx'))).toEqual([]);
+  });
+});
+
+/**
+ * Pseudo-random letters a-p (xorshift; 4 bits a byte): the stand-in for data deflate halves, so a 2 MB
+ * filler gives a stream whose base64 is over 1 MiB. (Incompressible noise makes deflate blocks longer than
+ * compressedHead's 4 KiB proof window, a limit of that proof left alone here.)
+ */
+function noise(n: number, seed = 7): Uint8Array {
+  const out = new Uint8Array(n);
+  let x = seed >>> 0 || 1;
+  for (let i = 0; i < n; i++) { x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0; out[i] = 0x61 + (x & 0x0f); }
+  return out;
+}
+const u32 = (n: number) => { const b = new Uint8Array(4); new DataView(b.buffer).setUint32(0, n, true); return b; };
+/** pickle.dumps({'payload': text}) with the text as BINUNICODE, built without the assembler's per-byte copy. */
+const holdingText = (ascii: string) => concat(asm().proto(4).op('EMPTY_DICT').str('payload').build(), new Uint8Array([0x58]), u32(ascii.length),
+  new TextEncoder().encode(ascii), asm().op('SETITEM').stop().build());
+const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
+
+describe('a string constant over 1 MiB that is base64 of a compressed stream', () => {
+  it('base64(gzip(pickle.dumps([2 MB of bytes, os.system payload]))) as a 1.5 MB str: the payload is CRITICAL on the decompressed child', async () => {
+    const inner = concat(asm().proto(4).op('EMPTY_LIST').op('MARK').build(), new Uint8Array([0x42]), u32(2_000_000), noise(2_000_000),
+      asm().stackGlobal('posix', 'system').str('echo pwned').op('TUPLE1').op('REDUCE').op('APPENDS').stop().build());
+    const text = b64(gzipSync(inner));
+    expect(text.length).toBeGreaterThan(1 << 20);
+    const r = await scanBytes(holdingText(text));
+    expect(critical(r).find((f) => f.ruleId === 'pickle/dangerous-call')?.message).toMatch(/posix\.system/);
+  });
+
+  it('base64(gzip(2 MB of letters)) as a 1.5 MB str stays below WARNING and complete', async () => {
+    const r = await scanBytes(holdingText(b64(gzipSync(noise(2_000_000, 11)))));
+    expect(alarms(r)).toEqual([]);
+    expect(r.complete).toBe(true);
   });
 });

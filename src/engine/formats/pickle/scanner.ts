@@ -14,7 +14,7 @@ import { legacyTarget } from './legacy-names';
 import { classifyGlobal } from './policy';
 import { weightsOnlyAllows } from '../pytorch/weights-only';
 import { Machine } from './machine';
-import { hasPickleMagic, MAX_NESTED_BYTES, nestedPickle, pickleStartsAt } from './nested';
+import { encodedCompressed, hasPickleMagic, MAX_NESTED_BYTES, nestedPickle, pickleStartsAt } from './nested';
 import { utf8At } from './disasm';
 import { startsWithLegacyMagic } from '../pytorch/sniff';
 import { EmbedSearch, searchRange } from './embedded';
@@ -187,8 +187,14 @@ export async function scanPickle(ctx: ScanContext, classify: Classify, knowledge
         ctx.report({ ruleId: 'scan/limit-reached', message: `The string constant at ${c.off} opens an encoded pickle of ${c.end - c.start} characters, more than are decoded; it was not scanned`, offset: c.off });
         continue;
       }
-      const n = nestedPickle(utf8At(await ctx.read(c.start, c.end - c.start), 0, c.end - c.start));
-      if (!n) continue;
+      const text = utf8At(await ctx.read(c.start, c.end - c.start), 0, c.end - c.start);
+      const n = nestedPickle(text);
+      if (!n) {
+        // base64 or hex of a compressed stream: scanned by content, and searched inside, as a compressed constant.
+        const e = encodedCompressed(text);
+        if (e) queue.push({ name: `<const@${c.off}>`, bytes: e.bytes, codec: e.codec });
+        continue;
+      }
       const name = `<const@${c.off}>`;
       const legacy = startsWithLegacyMagic(n.bytes);
       if (!legacy) ctx.report({ ruleId: 'pickle/nested-pickle', message: `A ${n.how} constant at ${c.off} holds a pickle (scanned as ${name})`, offset: c.off });
