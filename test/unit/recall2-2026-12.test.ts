@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { scan, fromBytes, SEVERITY_RANK, type FileReport } from '../../src/engine';
 import { asm, concat } from '../builders/pickle';
-import { gzipSync } from 'fflate';
+import { gzipSync, zlibSync } from 'fflate';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -169,4 +169,16 @@ describe('a string constant over 1 MiB that is base64 of a compressed stream', (
     expect(alarms(r)).toEqual([]);
     expect(r.complete).toBe(true);
   });
+});
+
+describe('a pickle deep inside a large compressed bytes constant', () => {
+  it('zlib(18 MB of letters + pickle.dumps(os.system payload)) as a 9 MB bytes constant: the payload is CRITICAL at (decompressed)+18000000', async () => {
+    const PAYLOAD = asm().proto(4).stackGlobal('posix', 'system').str('echo pwned').op('TUPLE1').op('REDUCE').stop().build();
+    const z = zlibSync(concat(noise(18_000_000, 3), PAYLOAD), { level: 1 });
+    const file = concat(asm().proto(4).op('EMPTY_DICT').str('w').build(), new Uint8Array([0x42]), u32(z.length), z, asm().op('SETITEM').stop().build());
+    const r = await scanBytes(file);
+    const hit = critical(r).find((f) => f.ruleId === 'pickle/dangerous-call');
+    expect(hit?.location.path.at(-1)).toMatch(/^<const@\d+> \(decompressed\)\+18000000$/);
+    expect(r.complete).toBe(true);
+  }, 60_000);
 });

@@ -221,8 +221,8 @@ async function searchInflated(ctx: ScanContext, name: string, codec: string, chi
   const { hit, cut } = await inflatedPickleAt(codec, child, ctx.budget, search, () => ctx.checkAborted());
   if (search.exhausted) { judge.searchLimit(0); return; }
   if (cut) {
-    ctx.limited(`a compressed constant decompresses to more than ${MAX_NESTED_BYTES} bytes`);
-    ctx.report({ ruleId: 'scan/limit-reached', message: `Only the first ${MAX_NESTED_BYTES} decompressed bytes of ${name} were searched for a pickle inside them` });
+    ctx.limited(`the decompressed bytes of ${name} passed the decompression caps`);
+    ctx.report({ ruleId: 'scan/limit-reached', message: `Only the first decompressed bytes of ${name} (up to the decompression caps) were searched for a pickle inside them` });
   }
   if (!hit) return;
   const at = `${name} (decompressed)+${hit.at}`;
