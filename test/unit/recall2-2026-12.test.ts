@@ -171,6 +171,15 @@ describe('a string constant over 1 MiB that is base64 of a compressed stream', (
   });
 });
 
+describe('compressed constants whose content a format scanner reads whole', () => {
+  it.each(['benign/gzip-torch-zip-in-bytes.pkl', 'benign/bz2-torch-zip-in-bytes.pkl', 'benign/bz2-npy-object-in-bytes.pkl'])(
+    '%s (torch.save zip or an object .npy, compressed, kept as bytes: their pickles sit at offsets) stays below WARNING and complete', async (file) => {
+      const r = await scanFile(file);
+      expect(alarms(r)).toEqual([]);
+      expect(r.complete).toBe(true);
+    });
+});
+
 describe('a pickle deep inside a large compressed bytes constant', () => {
   it('zlib(18 MB of letters + pickle.dumps(os.system payload)) as a 9 MB bytes constant: the payload is CRITICAL at (decompressed)+18000000', async () => {
     const PAYLOAD = asm().proto(4).stackGlobal('posix', 'system').str('echo pwned').op('TUPLE1').op('REDUCE').stop().build();

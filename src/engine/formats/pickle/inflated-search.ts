@@ -10,7 +10,7 @@ import { DECODERS } from '../compressed/codecs';
 import type { Codec } from '../compressed/sniff';
 import { Sink } from '../compressed/sink';
 import { embeddedPickleAt, type EmbedSearch } from './embedded';
-import { pickleStartsAt } from './nested';
+import { compressedMagic, pickleStartsAt } from './nested';
 
 export interface InflatedHit { bytes: Uint8Array; at: number }
 
@@ -28,8 +28,20 @@ export async function inflatedPickleAt(codec: string, input: ByteSource, budget:
   budget.chargeInflated(sink.total);
   if (sink.total === 0) return { hit: null, cut: false };
   const bytes = sink.bytes();
-  // A pickle at byte 0 is the child scan's (its own constants and trailing bytes are searched there).
-  if (pickleStartsAt(bytes, 0)) return { hit: null, cut: false };
+  // Content a format scanner reads whole is the child scan's: a pickle at byte 0 (its own constants and
+  // trailing bytes are searched there), a zip or tar (torch.save into a BytesIO: its data.pkl sits at an
+  // offset and is judged as the member it is), an .npy (its object array's pickle follows the header),
+  // another compressed stream (decompressed in turn by the child).
+  if (readWhole(bytes)) return { hit: null, cut: false };
   const at = embeddedPickleAt(bytes, search);
   return { hit: at === null ? null : { bytes, at }, cut: sink.full };
+}
+
+const NPY_MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59];
+const USTAR = [0x75, 0x73, 0x74, 0x61, 0x72];
+
+/** Whether the decompressed bytes are a format whose scanner reads them whole (see inflatedPickleAt). */
+function readWhole(b: Uint8Array): boolean {
+  const at = (sig: number[], off = 0) => sig.every((x, i) => b[off + i] === x);
+  return pickleStartsAt(b, 0) || (b[0] === 0x50 && b[1] === 0x4b) || at(NPY_MAGIC) || at(USTAR, 257) || compressedMagic(b);
 }
