@@ -38,6 +38,12 @@ export const ONNX_RULES = {
     remediation: 'Re-export the model; onnx writes offset and length as decimal integers matching the tensor size.',
     cwe: [20, 125],
   },
+  'onnx/external-data-url': {
+    severity: 'warning', title: 'External data location is a URL',
+    explanation: 'A tensor names its external data with a URL (file:///etc/passwd, http://host/w.bin) instead of a file name. onnx.load (1.23) and ONNX Runtime do not fetch URLs: they join the text to the model\'s folder like any relative path (<folder>/file:/etc/passwd) and load only if a folder shaped like the URL ships with the model. A converter or hub tool that resolves URLs would read the named local file or remote resource into the tensor; no exporter writes one.',
+    remediation: 'Do not load the model with tools that resolve URLs. Legitimate external data is a plain relative file name next to the model.',
+    cwe: [22, 918],
+  },
   'onnx/tensor-size-mismatch': {
     severity: 'warning', title: 'Tensor raw_data size differs from its shape',
     explanation: 'A tensor\'s raw_data holds a different number of bytes than its dimensions and data type require. Exporters never write this; runtimes that trust the shape read out of bounds, and a scanner and a loader see different weights.',

@@ -36,6 +36,14 @@ export function unsafeLocation(location: string): string | null {
   return null;
 }
 
+/**
+ * A URL given as a location: a scheme and "//" (RFC 3986 3.1, 3.2), or a scheme that needs none (file:, data:).
+ * A drive letter is one letter and is judged by unsafeLocation; a file name with a colon later on is not a URL.
+ */
+export function isUrlLocation(location: string): boolean {
+  return /^[a-zA-Z][a-zA-Z0-9+.-]+:\/\//.test(location) || /^(file|data|https?|ftp|s3|gs|hf|smb):/i.test(location);
+}
+
 class Judge implements OnnxVisitor {
   readonly notes: Record<string, JsonValue> = {};
   readonly opsets: Array<{ domain: string; version: number }> = [];
@@ -120,6 +128,12 @@ class Judge implements OnnxVisitor {
       if (!why) continue;
       this.ctx.report({ ruleId: 'onnx/external-data-traversal', pointer: `${where.pointer}/external_data`, offset: where.offset, evidence: loc,
         message: `Tensor "${name}" reads its data from "${clip(loc, 120)}", which ${why}${locations.length > 1 ? ` (${locations.length} locations given; loaders take the last)` : ''}` });
+    }
+    for (const loc of new Set(locations)) {
+      if (unsafeLocation(loc) || !isUrlLocation(loc)) continue;
+      // onnx 1.23 checker.cc resolve_external_data_location and ORT join it to the model's folder as a relative path.
+      this.ctx.report({ ruleId: 'onnx/external-data-url', pointer: `${where.pointer}/external_data`, offset: where.offset, evidence: loc,
+        message: `Tensor "${name}" names its external data with the URL "${clip(loc, 120)}", which onnx.load and ONNX Runtime do not fetch but read as the path <model folder>/${clip(loc.replace(/\/+/g, '/'), 120)}` });
     }
     if (!unsafeLocation(location)) {
       const path = location.replace(/\\/g, '/').replace(/^(\.\/)+/, '');

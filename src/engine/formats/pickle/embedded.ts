@@ -7,7 +7,7 @@
 // lengths that allocates nothing (plausibleOps); only then is it parsed strictly (sniffPickle), at most
 // MAX_EMBED_SNIFFS times per file.
 import { PICKLE_OPS } from './opcodes';
-import { hasPickleMagic, pickleStartsAt, sniffPickle } from './nested';
+import { compressedMagic, hasPickleMagic, pickleStartsAt, sniffPickle } from './nested';
 import { decodeBase64, decodeHex } from '../../detectors/encoded';
 
 /** Smallest constant searched for a pickle inside it (a pickle with a call needs more). */
@@ -137,7 +137,8 @@ export function encodedPickleHead(b: Uint8Array, total: number): boolean {
   // The decoded prefix must parse as the start of a pickle (its data goes on), or open a zlib stream.
   const zlib = head.length >= 2 && (head[0]! & 0x0f) === 8 && ((head[0]! << 8) | head[1]!) % 31 === 0;
   // `total` (the text's length) bounds what the text decodes to: the parse may stop for lack of bytes.
-  return zlib || pickleHeadAt0(head, total) || pickleStartsAt(head, 0, total);
+  // Or a bz2, xz, lz4, zstd, gzip or lzma stream's magic: encodedCompressed decodes it once the stream is done.
+  return zlib || compressedMagic(head) || pickleHeadAt0(head, total) || pickleStartsAt(head, 0, total);
 }
 
 /** A pickle starting inside an in-memory constant (not at its byte 0), or null. */

@@ -13,13 +13,14 @@ import { WINDOW_AFTER, WINDOW_BEFORE } from './evidence';
 import { HIGHEST_PROTOCOL } from './opcodes';
 import type { GlobalNode, Machine } from './machine';
 import { strongerVerdict } from './shapes';
-import { compressedHead, nestedPickle } from './nested';
+import { compressedHead, encodedCompressed, nestedPickle } from './nested';
 import { EmbedSearch, embeddedPickleAt, encodedPickleHead, pickleHeadAt0 } from './embedded';
 
 export type Classify = (module: string, name: string) => PolicyVerdict;
 
 /** Payloads found inside the pickle, scanned as children once the stream is done. */
-export type NestedPayload = { name: string; hint?: string } & ({ bytes: Uint8Array } | { range: [number, number] });
+/** `codec`: a compressed constant, also searched for a pickle inside its decompressed bytes (inflated-search.ts). */
+export type NestedPayload = { name: string; hint?: string; codec?: string } & ({ bytes: Uint8Array } | { range: [number, number] });
 
 export interface JudgeEnv {
   report(f: FindingInput): void;
@@ -209,7 +210,8 @@ export abstract class JudgeBase {
       // it; a pickle further in is searched for from the source once the stream is done.
       if (!(v instanceof Uint8Array)) return;
       if (pickleHeadAt0(v, argLen)) this.nestedRange(argOff, argLen, off, 'raw', v);
-      else if (isZipHead(v) || compressedHead(v)) this.queue({ name: `<const@${off}>`, range: [argOff, argOff + argLen] }, off);
+      else if (isZipHead(v)) this.queue({ name: `<const@${off}>`, range: [argOff, argOff + argLen] }, off);
+      else if (compressedHead(v)) this.queue({ name: `<const@${off}>`, range: [argOff, argOff + argLen], codec: compressedHead(v)! }, off);
       else if (encodedPickleHead(v, argLen)) {
         if (startsWithLegacyMagic(latin1OfUtf8(v.subarray(0, 64)))) this.legacyText.add(off);
         this.env.searchLater?.(argOff, argOff + argLen, off, 'text');
@@ -218,12 +220,19 @@ export abstract class JudgeBase {
     }
     const n = nestedPickle(v);
     if (!n) {
-      if (!(v instanceof Uint8Array)) return;
+      if (!(v instanceof Uint8Array)) {
+        // base64 or hex of a bz2, xz, lz4, zstd or gzip stream: scanned by content as the bytes would be.
+        const e = encodedCompressed(v);
+        if (e) this.queue({ name: `<const@${off}>`, bytes: e.bytes, codec: e.codec }, off);
+        return;
+      }
       // A zip held as bytes (torch.save into a BytesIO, kept in a dict) is scanned as the file it is:
       // its members hold pickles at their own offsets, which the zip scanners find and judge. So is a
       // compressed stream (bz2, xz, lzma, lz4, zstd; zlib and gzip whose content is not a pickle): the
       // compressed scanner decompresses it under the file's budget and its content is scanned by type.
-      if (isZipHead(v) || compressedHead(v)) { this.queue({ name: `<const@${off}>`, range: [argOff, argOff + argLen] }, off); return; }
+      if (isZipHead(v)) { this.queue({ name: `<const@${off}>`, range: [argOff, argOff + argLen] }, off); return; }
+      const codec = compressedHead(v);
+      if (codec) { this.queue({ name: `<const@${off}>`, range: [argOff, argOff + argLen], codec }, off); return; }
       const search = this.embedSearch();
       const at = embeddedPickleAt(v, search);
       if (at !== null) {

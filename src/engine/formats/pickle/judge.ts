@@ -17,7 +17,7 @@ import { inlineArray } from './joblib';
 import type { CallNode, GlobalNode, InlineData, MachineHooks } from './machine';
 import { JudgeBase, type Pending } from './judge-base';
 import { codeObjectReason, decodeChain, SINKS } from './shapes';
-import { fileLoadOf } from './loaders';
+import { fileLoadOf, partialStateLoad, type FileLoad } from './loaders';
 import { isNode, render, tupleItems, type Node, type Val } from './values';
 
 export { type Classify, type JudgeEnv, type NestedPayload } from './judge-base';
@@ -51,6 +51,8 @@ const FILE_TYPES = /File|IO|Buffered|TextWrapper|Socket|Pipe|Popen/;
  */
 const pathOf = (v: PolicyVerdict): string => ((v.reach?.[0]?.path.length ?? 0) > 1 ? ` (path: ${reachText(v.reach![0]!)})` : '');
 
+/** functools.partial (the C module's spelling too): binds a callable to arguments. */
+const PARTIAL = /^_?functools\.partial$/;
 /** A global of the loading program itself (pickle resolves __main__ in the process that loads it). */
 const isProgramGlobal = (g: GlobalNode): boolean => g.module === '__main__' || g.module === '__mp_main__';
 
@@ -110,14 +112,11 @@ export class Judge extends JudgeBase implements MachineHooks {
     if ((c.op === 'NEWOBJ' || c.op === 'NEWOBJ_EX') && this.onlyNewIsHarmless(g, v)) { this.cancelHeld(g.key); return; }
     // A data loader called on a file the pickle names (loaders.ts). NEWOBJ runs only __new__, which
     // does not load (a Booster rebuilt for its BUILD state is how lightgbm pickles itself).
-    const load = !code && !chain && v.level !== 'dangerous' && c.op !== 'NEWOBJ' && c.op !== 'NEWOBJ_EX' ? fileLoadOf(g.key, c.args, c.kwargs) : null;
-    if (load) {
-      this.cancelHeld(g.key);
-      if (this.seen.has(`load|${g.key}|${load.file}`)) return;
-      this.seen.add(`load|${g.key}|${load.file}`);
-      this.raise('pickle/nested-load', `Pickle calls ${g.key} on ${load.file}, which ${load.loader.reason}`, c.off, text);
-      return;
-    }
+    // functools.partial's __new__ binds the loader to its file (the later call loads), so it counts too.
+    const binds = PARTIAL.test(g.key);
+    const load = !code && !chain && (binds || (v.level !== 'dangerous' && c.op !== 'NEWOBJ' && c.op !== 'NEWOBJ_EX'))
+      ? fileLoadOf(g.key, c.args, c.kwargs, g.module, g.name) : null;
+    if (load) return this.raiseLoad(g.key, load, c.off, text);
     if (code || chain || v.level === 'dangerous') {
       this.cancelHeld(g.key);
       const key = `${g.key}|${text}`;
@@ -145,6 +144,14 @@ export class Judge extends JudgeBase implements MachineHooks {
       }
     }
     if (v.callsArgs || v.callsKwargs) this.judgeCarried(g.key, carriedOf(v, c.args, c.kwargs), c.off, text, 0);
+  }
+
+  private raiseLoad(key: string, load: FileLoad, off: number, text: string): void {
+    this.cancelHeld(key);
+    const k = `load|${load.key}|${load.file}`;
+    if (this.seen.has(k)) return;
+    this.seen.add(k);
+    this.raise('pickle/nested-load', `Pickle calls ${load.via ?? load.key} on ${load.file}, which ${load.loader.reason}`, off, text);
   }
 
   /**
@@ -358,9 +365,11 @@ export class Judge extends JudgeBase implements MachineHooks {
     const cls = classOf(target);
     if (!cls) return;
     const text = `${render(target).slice(0, 120)}.__setstate__(${render(state)})`;
-    if (/^_?functools\.partial$/.test(cls.key)) {
+    if (PARTIAL.test(cls.key)) {
       const [fn, args, kwargs] = tupleItems(state) ?? [];
       if (fn === undefined) return;
+      const load = partialStateLoad(cls.key, state);
+      if (load) return this.raiseLoad(cls.key, load, off, text);
       this.judgeCarried(cls.key, [{ value: fn, where: 'BUILD state' }], off, text, 0);
       if (!isNode(fn) || fn.t !== 'global') return;
       const fv = this.verdict(fn);

@@ -6,7 +6,8 @@
 // dangerous calls already (knowledge base, policy-dangerous.ts); these are the ones it leaves silent.
 // Judged only when the call passes the file argument: Booster() without model_file, or Booster rebuilt
 // by NEWOBJ/copyreg and BUILD (how lightgbm and xgboost pickle their models), is the library's own way.
-import { dictGet, render, tupleItems, type Val } from './values';
+import { container, dictGet, isNode, render, tupleItems, type Val } from './values';
+import { programAliasPath } from './shapes';
 
 export interface FileLoader {
   /** 0-based positions of the argument that names the file (as pickle passes them, no self). */
@@ -44,18 +45,51 @@ export const FILE_LOADERS: ReadonlyMap<string, FileLoader> = new Map([
   ['safetensors.numpy.load_file', loader([0], ['filename'], 'loads the tensors of the file it names')],
 ]);
 
-/** The file argument of a loader call, rendered, with the loader's facts; null when not a loader or no file is passed. */
-export function fileLoadOf(key: string, args: Val, kwargs?: Val): { loader: FileLoader; file: string } | null {
+/** functools.partial binds its first argument to the rest (Python 2 and the C module spell it apart). */
+const PARTIAL = /^_?functools\.partial$/;
+
+export interface FileLoad { loader: FileLoader; file: string; key: string; via?: string }
+
+/**
+ * A loader call on a file the pickle names, however the loader is reached: by its own name, through a
+ * `__main__` import alias (__main__ sp.io.loadmat), or bound with its file by functools.partial
+ * (partial(loadmat, path) built by REDUCE or NEWOBJ_EX, or partial's BUILD state (fn, args, kwargs, dict),
+ * which is how pickle.dumps writes a partial): calling the partial calls the loader on that file.
+ */
+export function fileLoadOf(key: string, args: Val, kwargs?: Val, module?: string, name?: string): FileLoad | null {
+  const own = loaderCall(key, args, kwargs);
+  if (own) return own;
+  const alias = module !== undefined && name !== undefined ? programAliasPath(module, name) : null;
+  const aliased = alias ? loaderCall(alias, args, kwargs) : null;
+  if (aliased) return { ...aliased, via: `${key} (${alias} under the program's import alias)` };
+  if (!PARTIAL.test(key)) return null;
+  const items = tupleItems(args) ?? [];
+  const fn = items[0];
+  if (fn === undefined || !isNode(fn) || fn.t !== 'global') return null;
+  const bound = fileLoadOf(fn.key, container('tuple', items.slice(1)), kwargs, fn.module, fn.name);
+  return bound ? { ...bound, via: `${bound.via ?? bound.key} bound by ${key}` } : null;
+}
+
+/** partial's BUILD state (func, args, kwds, dict): the loader call it binds, or null. */
+export function partialStateLoad(cls: string, state: Val): FileLoad | null {
+  if (!PARTIAL.test(cls)) return null;
+  const [fn, args, kwargs] = tupleItems(state) ?? [];
+  if (fn === undefined || !isNode(fn) || fn.t !== 'global') return null;
+  const bound = fileLoadOf(fn.key, args ?? null, kwargs ?? null, fn.module, fn.name);
+  return bound ? { ...bound, via: `${bound.via ?? bound.key} bound by ${cls}` } : null;
+}
+
+function loaderCall(key: string, args: Val, kwargs?: Val): FileLoad | null {
   const l = FILE_LOADERS.get(key);
   if (!l) return null;
   const items = tupleItems(args) ?? [];
   for (const i of l.args) {
     const v = items[i];
-    if (v !== undefined && v !== null) return { loader: l, file: render(v).slice(0, 120) };
+    if (v !== undefined && v !== null) return { loader: l, file: render(v).slice(0, 120), key };
   }
   for (const k of l.kwargs) {
     const v = dictGet(kwargs ?? null, k);
-    if (v !== undefined && v !== null) return { loader: l, file: render(v).slice(0, 120) };
+    if (v !== undefined && v !== null) return { loader: l, file: render(v).slice(0, 120), key };
   }
   return null;
 }

@@ -209,3 +209,36 @@ export function nestedPickle(v: string | Uint8Array): { how: NestedHow; bytes: U
   const z = inflateZlib(decoded);
   return z && isPickle(z) ? { how: how === 'hex' ? 'hex+zlib' : 'base64+zlib', bytes: z } : null;
 }
+
+/** First bytes of the compressed streams compressedHead recognises (bz2, xz, lz4 frame, zstd, gzip, lzma-alone). */
+const COMPRESSED_MAGICS = [[0x42, 0x5a, 0x68], [0xfd, 0x37, 0x7a], [0x04, 0x22, 0x4d], [0x28, 0xb5, 0x2f], [0x1f, 0x8b, 0x08], [0x5d, 0x00, 0x00]];
+
+/** Whether decoded bytes open with the magic of a codec compressedHead recognises. */
+export function compressedMagic(h: Uint8Array): boolean {
+  return COMPRESSED_MAGICS.some((m) => m.every((x, i) => h[i] === x));
+}
+
+/**
+ * A compressed stream carried as base64 or hex text (base64 of bz2.compress(pickle.dumps(x)) in a
+ * string), decoded; null otherwise. Its first decoded bytes must be a codec's magic before the rest is
+ * decoded (identifiers and hashes pass the alphabet tests), and the whole must pass compressedHead; the
+ * caller scans the stream as a child by content, under the same bounds as a compressed bytes constant.
+ */
+export function encodedCompressed(v: string): { how: 'base64' | 'hex'; codec: string; bytes: Uint8Array } | null {
+  if (v.length < MIN_ENCODED) return null;
+  const t = v.trim();
+  const magic = compressedMagic;
+  let decoded: Uint8Array | null = null;
+  let how: 'base64' | 'hex';
+  if (/^(0x)?[0-9a-fA-F]+$/.test(t) && t.length % 2 === 0) {
+    const h = t.startsWith('0x') ? t.slice(2) : t;
+    if (!magic(decodeHex(h.slice(0, 6)))) return null;
+    decoded = decodeHex(h, MAX_NESTED_BYTES * 2); how = 'hex';
+  } else if (/^[A-Za-z0-9+/_\-\s]+={0,2}$/.test(t) && t.length >= 20) {
+    const clean = t.replace(/\s+/g, '');
+    if (!magic(decodeBase64(clean.slice(0, 4)))) return null;
+    decoded = decodeBase64(clean, MAX_NESTED_BYTES * 2); how = 'base64';
+  } else return null;
+  const codec = decoded ? compressedHead(decoded) : null;
+  return codec && decoded ? { how, codec, bytes: decoded } : null;
+}

@@ -14,11 +14,12 @@ import { legacyTarget } from './legacy-names';
 import { classifyGlobal } from './policy';
 import { weightsOnlyAllows } from '../pytorch/weights-only';
 import { Machine } from './machine';
-import { hasPickleMagic, MAX_NESTED_BYTES, nestedPickle, pickleStartsAt } from './nested';
+import { encodedCompressed, hasPickleMagic, MAX_NESTED_BYTES, nestedPickle, pickleStartsAt } from './nested';
 import { utf8At } from './disasm';
 import { startsWithLegacyMagic } from '../pytorch/sniff';
 import { EmbedSearch, searchRange } from './embedded';
 import { pickleSniffer } from './sniff';
+import { inflatedPickleAt } from './inflated-search';
 
 /** How far past a STOP (or a broken op) the scanner looks for the next pickle. */
 export const RESYNC_WINDOW = 1024 * 1024;
@@ -186,8 +187,14 @@ export async function scanPickle(ctx: ScanContext, classify: Classify, knowledge
         ctx.report({ ruleId: 'scan/limit-reached', message: `The string constant at ${c.off} opens an encoded pickle of ${c.end - c.start} characters, more than are decoded; it was not scanned`, offset: c.off });
         continue;
       }
-      const n = nestedPickle(utf8At(await ctx.read(c.start, c.end - c.start), 0, c.end - c.start));
-      if (!n) continue;
+      const text = utf8At(await ctx.read(c.start, c.end - c.start), 0, c.end - c.start);
+      const n = nestedPickle(text);
+      if (!n) {
+        // base64 or hex of a compressed stream: scanned by content, and searched inside, as a compressed constant.
+        const e = encodedCompressed(text);
+        if (e) queue.push({ name: `<const@${c.off}>`, bytes: e.bytes, codec: e.codec });
+        continue;
+      }
       const name = `<const@${c.off}>`;
       const legacy = startsWithLegacyMagic(n.bytes);
       if (!legacy) ctx.report({ ruleId: 'pickle/nested-pickle', message: `A ${n.how} constant at ${c.off} holds a pickle (scanned as ${name})`, offset: c.off });
@@ -204,8 +211,23 @@ export async function scanPickle(ctx: ScanContext, classify: Classify, knowledge
   for (const p of queue) {
     const child: ByteSource = 'bytes' in p ? fromBytes(p.bytes, p.name) : src.slice(p.range[0], p.range[1], p.name);
     await ctx.scanChild(p.name, child, p.hint);
+    if (p.codec && !embedSearch.exhausted) await searchInflated(ctx, p.name, p.codec, child, embedSearch, judge);
   }
   if (firstError) throw firstError;
+}
+
+/** A pickle inside a compressed constant's decompressed bytes, past byte 0: scanned as a pickle child. */
+async function searchInflated(ctx: ScanContext, name: string, codec: string, child: ByteSource, search: EmbedSearch, judge: Judge): Promise<void> {
+  const { hit, cut } = await inflatedPickleAt(codec, child, ctx.budget, search, () => ctx.checkAborted());
+  if (search.exhausted) { judge.searchLimit(0); return; }
+  if (cut) {
+    ctx.limited(`the decompressed bytes of ${name} passed the decompression caps`);
+    ctx.report({ ruleId: 'scan/limit-reached', message: `Only the first decompressed bytes of ${name} (up to the decompression caps) were searched for a pickle inside them` });
+  }
+  if (!hit) return;
+  const at = `${name} (decompressed)+${hit.at}`;
+  ctx.report({ ruleId: 'pickle/nested-pickle', message: `The decompressed bytes of ${name} hold a pickle at their byte ${hit.at} (scanned as ${at})` });
+  await ctx.scanChild(at, fromBytes(hit.bytes.subarray(hit.at), at), 'pickle');
 }
 
 /**

@@ -35,6 +35,14 @@ const PROGRAM_ALIASES: ReadonlyMap<string, string> = new Map([
 ]);
 const PROGRAM_MODULES = new Set(['__main__', '__mp_main__']);
 
+/** The library path a `__main__` name reaches through a conventional import alias (__main__ sp.io.loadmat → scipy.io.loadmat), or null. */
+export function programAliasPath(module: string, name: string): string | null {
+  if (!PROGRAM_MODULES.has(module)) return null;
+  const dot = name.indexOf('.');
+  const alias = dot > 0 ? PROGRAM_ALIASES.get(name.slice(0, dot)) : undefined;
+  return alias ? `${alias}${name.slice(dot)}` : null;
+}
+
 /**
  * The policy's verdict, made stronger when the name reaches further than the policy looked: a
  * reflection dunder anywhere in module or name, or a dotted name whose tail, read as
