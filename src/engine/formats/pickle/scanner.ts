@@ -19,7 +19,6 @@ import { utf8At } from './disasm';
 import { startsWithLegacyMagic } from '../pytorch/sniff';
 import { EmbedSearch, searchRange } from './embedded';
 import { pickleSniffer } from './sniff';
-import { inflatedPickleAt } from './inflated-search';
 
 /** How far past a STOP (or a broken op) the scanner looks for the next pickle. */
 export const RESYNC_WINDOW = 1024 * 1024;
@@ -218,6 +217,9 @@ export async function scanPickle(ctx: ScanContext, classify: Classify, knowledge
 
 /** A pickle inside a compressed constant's decompressed bytes, past byte 0: scanned as a pickle child. */
 async function searchInflated(ctx: ScanContext, name: string, codec: string, child: ByteSource, search: EmbedSearch, judge: Judge): Promise<void> {
+  // Loaded on first use: it brings every codec (bz2, xz, LZMA, zstd, lz4: ~130 KB), which a pickle without a
+  // compressed constant never needs, and which would otherwise load with every pickle and torch.save scan.
+  const { inflatedPickleAt } = await import('./inflated-search');
   const { hit, cut } = await inflatedPickleAt(codec, child, ctx.budget, search, () => ctx.checkAborted());
   if (search.exhausted) { judge.searchLimit(0); return; }
   if (cut) {
