@@ -114,10 +114,20 @@ describe('the in-process watchdog', () => {
     await new Promise((done) => setTimeout(done, 400));
   });
 
+  it('an idle thread told ENDED leaves its wait and exits: a process holding it (not unref\'d) ends on its own, exit 0', () => {
+    // What endPrestartedWatchdog relies on when the run went to scan threads after all. A thread that
+    // ignored ENDED while idle would wait forever and keep this process alive until the spawn timeout.
+    const r = spawnSync(process.execPath, ['-e', program(`spin(100); end();`)], { encoding: 'utf8', timeout: 10_000 });
+    expect(r.error).toBeUndefined();
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(0);
+  });
+
   it('a prestarted thread nothing armed is ended without a kill (the run went to scan threads)', async () => {
     prestartWatchdog();
     endPrestartedWatchdog();
     await new Promise((done) => setTimeout(done, 200));
+    // Reaching this line is the outcome; the thread's own exit on ENDED is the test above.
   });
 
   it('no timeout (--timeout 0) arms nothing: this process is alive 100 ms later', async () => {

@@ -9,6 +9,8 @@ import type { ByteSource } from '../../types';
 import { DECODERS } from '../compressed/codecs';
 import type { Codec } from '../compressed/sniff';
 import { Sink } from '../compressed/sink';
+import { NPY_MAGIC } from '../numpy/parse';
+import { MAGIC_OFFSET, MAGIC_USTAR } from '../tar/sniff';
 import { embeddedPickleAt, type EmbedSearch } from './embedded';
 import { compressedMagic, pickleStartsAt } from './nested';
 
@@ -37,11 +39,8 @@ export async function inflatedPickleAt(codec: string, input: ByteSource, budget:
   return { hit: at === null ? null : { bytes, at }, cut: sink.full };
 }
 
-const NPY_MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59];
-const USTAR = [0x75, 0x73, 0x74, 0x61, 0x72];
-
 /** Whether the decompressed bytes are a format whose scanner reads them whole (see inflatedPickleAt). */
 function readWhole(b: Uint8Array): boolean {
   const at = (sig: number[], off = 0) => sig.every((x, i) => b[off + i] === x);
-  return pickleStartsAt(b, 0) || (b[0] === 0x50 && b[1] === 0x4b) || at(NPY_MAGIC) || at(USTAR, 257) || compressedMagic(b);
+  return pickleStartsAt(b, 0) || (b[0] === 0x50 && b[1] === 0x4b) || at(NPY_MAGIC) || at(MAGIC_USTAR, MAGIC_OFFSET) || compressedMagic(b);
 }

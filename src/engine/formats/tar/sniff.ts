@@ -5,8 +5,8 @@ import { startsWith } from '../../io/text';
 import { BLOCK, checksumOk } from '../../containers/tar';
 
 /** POSIX ustar magic at offset 257 ("ustar\0" for POSIX, "ustar  \0" for GNU). */
-const MAGIC_USTAR = [0x75, 0x73, 0x74, 0x61, 0x72];
-const MAGIC_OFFSET = 257;
+export const MAGIC_USTAR = [0x75, 0x73, 0x74, 0x61, 0x72];
+export const MAGIC_OFFSET = 257;
 
 function sniffTar(head: Head) {
   const b = head.bytes;
