@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseJsonText, parseJson, parseJsonMembers, MAX_DUPLICATES_RECORDED } from '../../src/engine/io/json';
+import { parseJsonText, parseJson, MAX_DUPLICATES_RECORDED } from '../../src/engine/io/json';
+import { parseJsonMembers } from '../../src/engine/io/json-members';
 import { encodeUtf8 } from '../../src/engine/io/text';
 import { FormatError } from '../../src/engine';
 

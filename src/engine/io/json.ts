@@ -7,7 +7,7 @@
 // a duplicate key wins in the returned value.
 import { FormatError, LimitExceeded, type JsonValue } from '../types';
 import { encodeUtf8, utf8Strict } from './text';
-import { MAX_CONTENT_HASHED_CHARS, NameMap } from './name-map';
+import { MAX_CONTENT_HASHED_CHARS } from './name-map';
 
 export interface JsonParseOptions {
   /** Deepest nesting of arrays/objects allowed (limits.maxJsonDepth). */
@@ -38,9 +38,9 @@ export const MAX_DUPLICATES_RECORDED = 1000;
  */
 export const MAX_LONG_OBJECT_KEYS = 256;
 
-type JsonObject = { [k: string]: JsonValue };
+export type JsonObject = { [k: string]: JsonValue };
 
-interface Frame {
+export interface Frame {
   container: JsonValue[] | JsonObject;
   /** The enclosing container, and where this one sits in it: its pointer is built only when a duplicate needs it. */
   parent: Frame | undefined;
@@ -64,29 +64,6 @@ export function parseJson(bytes: Uint8Array, options: JsonParseOptions): JsonDoc
   return p.document();
 }
 
-/** A JSON document that is one object, read member by member: what parseJsonMembers returns. */
-export type JsonMembers = Omit<JsonDocument, 'value'>;
-
-/**
- * Parses a JSON text that must be one object without building that object: `onMember` gets each key,
- * its value and the byte offset of the key, in document order. A repeated key is passed again with
- * `repeated` set (the caller decides, as loaders do, that the last one wins) and recorded in `duplicates`. Why: a
- * safetensors header may be 100 MB of a million members, and one million-key object plus its
- * garbage cost ~1 GB and most of a minute; a million small values, each dropped after its callback,
- * do not.
- */
-export function parseJsonMembers(bytes: Uint8Array, options: JsonParseOptions, onMember: MemberCallback,
-  streamed?: (key: string, repeated: boolean) => MemberCallback | undefined): JsonMembers {
-  return new Parser(bytes, options.maxDepth).members(onMember, streamed);
-}
-
-/**
- * What parseJsonMembers hands each member to. With `streamed`, a member whose value is an object and
- * for whose key `streamed` returns a callback is not built either: its own members go to that callback
- * (the weight_map of a sharded checkpoint's index: a million entries).
- */
-export type MemberCallback = (key: string, value: JsonValue, offset: number, repeated: boolean) => void;
-
 const WS = new Uint8Array(256);
 WS[0x20] = 1; WS[0x09] = 1; WS[0x0a] = 1; WS[0x0d] = 1;
 
@@ -100,25 +77,26 @@ function sameAscii(s: string, b: Uint8Array, start: number, end: number): boolea
   return true;
 }
 
-class Parser {
-  private pos = 0;
+/** The parser of whole documents; json-members.ts extends it to read one object member by member. */
+export class Parser {
+  protected pos = 0;
   private readonly runs: Array<string | undefined> = new Array(RUN_CACHE_SIZE);
-  private readonly duplicates: JsonDuplicate[] = [];
-  private dropped = 0;
+  protected readonly duplicates: JsonDuplicate[] = [];
+  protected dropped = 0;
   private longKeys = 0;
 
-  constructor(private readonly b: Uint8Array, private readonly maxDepth: number) {}
+  constructor(protected readonly b: Uint8Array, protected readonly maxDepth: number) {}
 
-  private fail(message: string, at = this.pos): never {
+  protected fail(message: string, at = this.pos): never {
     throw new FormatError(`invalid JSON at byte ${at}: ${message}`, at);
   }
 
-  private ws(): void {
+  protected ws(): void {
     const b = this.b;
     while (this.pos < b.length && WS[b[this.pos]!]) this.pos++;
   }
 
-  private expect(ch: number, what: string): void {
+  protected expect(ch: number, what: string): void {
     this.ws();
     if (this.b[this.pos] !== ch) this.fail(this.pos >= this.b.length ? `unexpected end, expected ${what}` : `expected ${what}`);
     this.pos++;
@@ -131,54 +109,7 @@ class Parser {
     return { value, duplicates: this.duplicates, duplicatesDropped: this.dropped };
   }
 
-  members(onMember: MemberCallback, streamed?: (key: string, repeated: boolean) => MemberCallback | undefined): JsonMembers {
-    this.ws();
-    if (this.b[this.pos] !== 0x7b) this.fail(this.pos >= this.b.length ? 'unexpected end, expected an object' : 'expected an object');
-    if (this.maxDepth < 1) this.fail(`nesting deeper than ${this.maxDepth}`);
-    // The object being read, as the parent frame of its members' containers (for their pointers).
-    const outer: Frame = { container: Object.create(null) as JsonObject, parent: undefined, slot: '' };
-    this.objectMembers(outer, (k, at, repeated) => {
-      this.ws();
-      const inner = this.b[this.pos] === 0x7b ? streamed?.(k, repeated) : undefined;
-      if (!inner) { onMember(k, this.value(outer), at, repeated); return; }
-      if (this.maxDepth < 2) this.fail(`nesting deeper than ${this.maxDepth}`);
-      const frame: Frame = { container: Object.create(null) as JsonObject, parent: outer, slot: k };
-      this.objectMembers(frame, (k2, at2, repeated2) => inner(k2, this.value(frame, 2), at2, repeated2));
-    });
-    this.ws();
-    if (this.pos !== this.b.length) this.fail('trailing data after the JSON value');
-    return { duplicates: this.duplicates, duplicatesDropped: this.dropped };
-  }
-
-  /**
-   * Reads the object at `pos` ('{') to its '}', its keys into `frame`, calling `each` to read every
-   * value. Keys are told apart by a NameMap: a Set of keys longer than 16,383 characters is quadratic.
-   */
-  private objectMembers(frame: Frame, each: (key: string, offset: number, repeated: boolean) => void): void {
-    this.pos++;
-    this.ws();
-    if (this.b[this.pos] === 0x7d) { this.pos++; return; }
-    const seen = new NameMap<true>();
-    const pointer = framePointer(frame);
-    for (;;) {
-      this.ws();
-      const at = this.pos;
-      if (this.b[this.pos] !== 0x22) this.fail('expected a string key');
-      const k = this.string();
-      const repeated = seen.claim(k, true) !== undefined;
-      if (repeated) this.duplicate(`${pointer}/${pointerToken(k)}`, at);
-      this.expect(0x3a, "':'");
-      frame.key = k;
-      each(k, at, repeated);
-      this.ws();
-      const ch = this.b[this.pos];
-      if (ch === 0x2c) { this.pos++; continue; }
-      if (ch === 0x7d) { this.pos++; break; }
-      this.fail(this.pos >= this.b.length ? 'unexpected end inside a container' : "expected ',' or '}'");
-    }
-  }
-
-  private duplicate(pointer: string, offset: number): void {
+  protected duplicate(pointer: string, offset: number): void {
     if (this.duplicates.length < MAX_DUPLICATES_RECORDED) this.duplicates.push({ pointer, offset });
     else this.dropped++;
   }
@@ -187,7 +118,7 @@ class Parser {
    * The iterative core: `stack` holds the open containers, so depth costs heap, not call stack.
    * `outer`: the object whose member this value is (parseJsonMembers), which counts as one level.
    */
-  private value(outer?: Frame, base = outer ? 1 : 0): JsonValue {
+  protected value(outer?: Frame, base = outer ? 1 : 0): JsonValue {
     const stack: Frame[] = [];
     let result: JsonValue | undefined;
     for (;;) {
@@ -309,7 +240,7 @@ class Parser {
   }
 
   /** RFC 8259 §7. Unescaped runs are decoded as strict UTF-8; escapes are checked one by one. */
-  private string(): string {
+  protected string(): string {
     const b = this.b;
     const open = this.pos;
     this.pos++; // opening quote
@@ -417,7 +348,7 @@ function smallNumber(b: Uint8Array, start: number, end: number): number {
 }
 
 /** RFC 6901 pointer of a container, from the slots of its ancestors (depth is bounded by maxDepth). */
-function framePointer(frame: Frame): string {
+export function framePointer(frame: Frame): string {
   const tokens: string[] = [];
   for (let f: Frame | undefined = frame; f?.parent; f = f.parent) tokens.push(typeof f.slot === 'number' ? String(f.slot) : pointerToken(f.slot));
   return tokens.length ? `/${tokens.reverse().join('/')}` : '';

@@ -5,7 +5,8 @@
 // path or climbs out with ".." makes them read a file outside the model. The shard-vs-index comparison
 // needs the shards too and lives in folder.ts; this scanner validates the index alone and notes the map.
 import { FormatError, type JsonValue, type ScanContext, type Scanner } from '../../types';
-import { isJsonObject, parseJsonMembers, pointerToken } from '../../io/json';
+import { isJsonObject, pointerToken } from '../../io/json';
+import { parseJsonMembers } from '../../io/json-members';
 import { NameMap } from '../../io/name-map';
 import { safetensorsIndexSniffer } from './index-sniff';
 
@@ -77,7 +78,7 @@ async function scan(ctx: ScanContext<unknown>): Promise<void> {
     ctx.limited('index above maxJsonHeaderBytes');
     return;
   }
-  // Member by member (io/json.ts parseJsonMembers), weight_map entry by entry: a million-entry index
+  // Member by member (io/json-members.ts parseJsonMembers), weight_map entry by entry: a million-entry index
   // never becomes one million-key object (it took 8 s and 307 MB).
   let metadata: JsonValue | undefined;
   let map: WeightMap | null = null;

@@ -6,7 +6,8 @@ import { FormatError, type JsonValue } from '../../types';
 import { Reader } from '../../io/reader';
 import { utf8Strict } from '../../io/text';
 import { NameMap } from '../../io/name-map';
-import { isJsonObject, parseJsonMembers, pointerToken, type JsonDuplicate } from '../../io/json';
+import { isJsonObject, pointerToken, type JsonDuplicate } from '../../io/json';
+import { parseJsonMembers } from '../../io/json-members';
 
 /** Bits per element, from safetensors/src/tensor.rs `Dtype::bitsize` (F4/F6 are packed sub-byte). */
 /** A Map, not an object: a dtype named "constructor" must not find Object.prototype. */
@@ -92,7 +93,7 @@ export function parseHeader(bytes: Uint8Array, maxDepth: number): SafetensorsHea
     tensors: [], metadata: null, metadataNotObject: false, problems: [],
     duplicates: [], duplicatesDropped: 0, strings: [],
   };
-  // Member by member (io/json.ts parseJsonMembers): a 100 MB header of a million tensors must not
+  // Member by member (io/json-members.ts parseJsonMembers): a 100 MB header of a million tensors must not
   // become one million-key object. As in serde_json (the loader), the last of a repeated key wins and
   // keeps the first one's place.
   // Keyed by what the header chose, which may be longer than V8 hashes by content (io/name-map.ts).
