@@ -4,7 +4,7 @@
 // scanner could be given its size, decoded everything twice (a 100 MB RandomForest: two inflations).
 // Here the pickle is read from the one decoder as it runs. The stream's size is, until the decoder
 // reaches its end, only the decoder's output cap: the ratio and per-file bomb limits, where decoding
-// stops at the first byte past it (stream.ts PullDecoder), so the limits hold on the fly. The first
+// stops at the first byte past it (pull-decoder.ts), so the limits hold on the fly. The first
 // read that reaches the end of the data learns the exact size (a short read, for a reader that took
 // the bound as the size: the pickle reader treats it as the end). After the scan, what no reader asked
 // for is decoded and discarded, so a bomb or corrupt data after the pickle's STOP is still found.
@@ -14,7 +14,8 @@ import type { InflateCut } from '../../io/inflate';
 import { fromChunks } from '../../io/byte-source';
 import type { Codec } from './sniff';
 import { Sink } from './sink';
-import { DecompressedStream, PullDecoder, STREAM_PICKLE_ABOVE_BYTES, STREAM_PICKLE_WINDOW_BYTES, uncapped } from './stream';
+import { DecompressedStream, STREAM_PICKLE_ABOVE_BYTES, STREAM_PICKLE_WINDOW_BYTES, uncapped } from './stream';
+import { PullDecoder } from './pull-decoder';
 
 /** Codecs decoded in one pass when the output is a pickle: their streams state no usable size. */
 export const UNSIZED_CODECS: ReadonlySet<Codec> = new Set(['zlib', 'gzip']);
