@@ -47,7 +47,12 @@ const bits = (n: number) => { let b = 0; while (2 ** (b + 1) <= n) b++; return b
 /** Bytes libhdf5 uses to store a count up to n (H5VM_limit_enc_size). */
 const encSize = (n: number) => Math.floor(bits(Math.max(n, 1)) / 8) + 1;
 const isPow2 = (n: number) => n >= 1 && 2 ** bits(n) === n;
-const signed = (b: Uint8Array, sig: string) => { for (let i = 0; i < 4; i++) if (b[i] !== sig.charCodeAt(i)) throw new Unsupported(); };
+/** A structure without its signature: libhdf5 rejects it (no loop), so the walk stops there. */
+export const signed = (b: Uint8Array, sig: string) => { for (let i = 0; i < 4; i++) if (b[i] !== sig.charCodeAt(i)) throw new Unsupported(); };
+/** One branch of the walk: a structure it cannot read (or libhdf5 would reject) ends only that branch. */
+export async function skipUnsupported(f: () => Promise<void>): Promise<void> {
+  try { await f(); } catch (e) { if (!(e instanceof Unsupported)) throw e; }
+}
 
 /**
  * Visits every record of the v2 B-tree at `addr` in the order libhdf5 iterates it (a node shared by

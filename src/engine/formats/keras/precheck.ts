@@ -4,9 +4,9 @@
 // h5wasm runs synchronously, so nothing but killing the thread stops it. So the object headers the
 // scan will read are walked here first, with bounds, counts and cycle checks: superblock → object
 // headers (v1 and v2, with continuation blocks) → attribute messages → the global heap collections
-// their variable-length values point into; groups are followed through symbol tables (v1 B-trees)
-// and link messages, and through dense storage (dense.ts: link info → fractal heap + v2 B-trees of
-// names); dense attribute storage (attribute info) is walked the same way. The whole reachable graph
+// their variable-length values point into (vlen-heaps.ts); groups are followed through symbol tables
+// (v1 B-trees) and link messages, and through dense storage (dense.ts: link info → fractal heap + v2
+// B-trees of names); dense attribute storage (attribute info) is walked the same way. The whole reachable graph
 // is walked (libhdf5 opens every child of each group the scan lists), up to MAX_PRECHECK_OBJECTS.
 // What this walk does not understand (other offset sizes, filtered fractal heaps, attributes in the
 // shared-message heap) is left to libhdf5: only what is certainly broken is reported.
@@ -15,24 +15,15 @@
 // IV.A.2.d datatype, IV.A.2.g link, IV.A.2.m attribute, IV.A.2.q continuation, IV.A.2.r symbol table
 // message, IV.A.2.v attribute info.
 import { LimitExceeded, type ByteSource } from '../../types';
-import { Broken, FractalHeap, Unsupported, UNDEFINED_ADDRESS, sameCount, tooManyNodes, u16, u32, u64, walkBt2, type H5Reader } from './dense';
+import { Broken, FractalHeap, Unsupported, UNDEFINED_ADDRESS, sameCount, signed, skipUnsupported, tooManyNodes, u16, u32, u64, walkBt2, type H5Reader } from './dense';
 import { MAX_ATTRS, MAX_PRECHECK_LINKS, MAX_PRECHECK_OBJECTS } from './limits';
 import { relistingBound, type Group } from './paths';
 import { PagedReader } from './pages';
+import { VlenHeaps } from './vlen-heaps';
 
 /** Continuation blocks per object header, and bytes per block read. */
 const MAX_BLOCKS_PER_HEADER = 64;
 const MAX_BLOCK_BYTES = 1024 * 1024;
-/**
- * Variable-length elements whose heap references are checked, across the file. libhdf5 follows every
- * element of an attribute the scan reads, so past this the file is refused, not half-checked.
- */
-const MAX_VLEN_ELEMENTS = 1_000_000;
-/** Global heap collections read (each up to MAX_HEAP_BYTES, MAX_HEAP_TOTAL_BYTES in all); refused past it. */
-const MAX_HEAPS = 1024;
-const MAX_HEAP_TOTAL_BYTES = 256 * 1024 * 1024;
-/** A global heap collection read whole (a Keras model_config can be a few MB of JSON in one). */
-const MAX_HEAP_BYTES = 64 * 1024 * 1024;
 const MAX_BTREE_NODES = 10_000;
 /**
  * Links one group may list. libhdf5 lists a group whole (h5wasm get_names builds every name in one
@@ -59,14 +50,9 @@ export async function precheckHdf5(source: ByteSource): Promise<string | null> {
 /** A block of object header messages; `crt`: v2 messages carry a creation order (header flag bit 2). */
 interface Block { start: number; len: number; v2: boolean; ochk: boolean; crt: boolean }
 
-const pad8 = (n: number) => (n + 7) & ~7;
-
 class Walker implements H5Reader {
   private base = 0;
   private readonly objects = new Set<number>();
-  private readonly heaps = new Set<number>();
-  private heapBytes = 0;
-  private vlenElements = 0;
   private btreeNodes = 0;
   private readonly bt2 = { nodes: 0 };
   private readonly queue: number[] = [];
@@ -76,8 +62,13 @@ class Walker implements H5Reader {
   private totalLinks = 0;
 
   private readonly pages: PagedReader;
+  /** The variable-length values of the attributes read, followed into their global heap collections. */
+  private readonly vlen: VlenHeaps;
 
-  constructor(private readonly src: ByteSource) { this.pages = new PagedReader(src); }
+  constructor(private readonly src: ByteSource) {
+    this.pages = new PagedReader(src);
+    this.vlen = new VlenHeaps(this, src.size);
+  }
 
   /**
    * Bytes of a structure. A structure past the end of the file (a truncated download) is libhdf5's to
@@ -94,11 +85,6 @@ class Walker implements H5Reader {
     const a = this.base + addr;
     if (addr === UNDEFINED_ADDRESS || a >= this.src.size) throw new Unsupported();
     return a;
-  }
-
-  /** A structure without its signature: libhdf5 rejects it (no loop), so the walk stops there. */
-  private signed(b: Uint8Array, sig: string): void {
-    for (let i = 0; i < 4; i++) if (b[i] !== sig.charCodeAt(i)) throw new Unsupported();
   }
 
   async run(): Promise<string | null> {
@@ -132,18 +118,14 @@ class Walker implements H5Reader {
       }
       this.objects.add(addr);
       // A structure this walk cannot read (or libhdf5 would reject) ends only its own branch.
-      await this.local(() => this.objectHeader(addr));
+      await skipUnsupported(() => this.objectHeader(addr));
       while (this.groupTrees.length) {
         const { tree, owner } = this.groupTrees.shift()!;
-        await this.local(() => this.btree(tree, 0, this.group(owner)));
+        await skipUnsupported(() => this.btree(tree, 0, this.group(owner)));
       }
     }
     relistingBound(root, this.groups);
     return null;
-  }
-
-  private async local(f: () => Promise<void>): Promise<void> {
-    try { await f(); } catch (e) { if (!(e instanceof Unsupported)) throw e; }
   }
 
   /** One object header and its continuation blocks; every message is checked against its block. */
@@ -183,7 +165,7 @@ class Walker implements H5Reader {
     const { start, v2, ochk, crt } = block;
     const hdr = v2 ? (crt ? 6 : 4) : 8;
     // v2: chunk 0's size counts its messages only; an OCHK block holds its signature and checksum too.
-    if (ochk) this.signed(b, 'OCHK');
+    if (ochk) signed(b, 'OCHK');
     const end = ochk ? b.length - 4 : b.length;
     let p = ochk ? 4 : 0;
     while (p + hdr <= end) {
@@ -197,7 +179,7 @@ class Walker implements H5Reader {
         if (len > MAX_BLOCK_BYTES) throw new Unsupported();
         blocks.push({ start: this.abs(u64(m, 0)), len, v2, ochk: v2, crt });
       } else if (type === ATTRIBUTE) {
-        await this.attribute(m, addr);
+        await this.vlen.attribute(m, addr);
       } else if (type === SYMBOL_TABLE && size >= 16) {   // an old-style group, walked after the attributes
         this.group(addr);
         this.groupTrees.push({ tree: u64(m, 0), owner: addr });
@@ -207,9 +189,9 @@ class Walker implements H5Reader {
         this.link(m, g);
       } else if (type === LINK_INFO) {                    // a new-style group: its links may be in dense storage
         this.group(addr);
-        await this.local(() => this.denseLinks(m, addr));
+        await skipUnsupported(() => this.denseLinks(m, addr));
       } else if (type === ATTRIBUTE_INFO) {               // attributes that may be in dense storage
-        await this.local(() => this.denseAttributes(m, addr));
+        await skipUnsupported(() => this.denseAttributes(m, addr));
       }
       p = body + size;
     }
@@ -262,7 +244,7 @@ class Walker implements H5Reader {
     if (depth > 64) throw new Broken(`a group B-tree is deeper than 64 levels (a cycle)`);
     const at = this.abs(addr);
     const h = await this.bytes(at, 24);
-    this.signed(h, 'TREE');
+    signed(h, 'TREE');
     if (h[4] !== 0) return; // a chunk index, not a group
     const level = h[5]!, used = u16(h, 6);
     const body = await this.bytes(at + 24, (2 * used + 1) * 8);
@@ -277,7 +259,7 @@ class Walker implements H5Reader {
   private async symbolNode(addr: number, listed: Group): Promise<void> {
     const at = this.abs(addr);
     const h = await this.bytes(at, 8);
-    this.signed(h, 'SNOD');
+    signed(h, 'SNOD');
     const n = u16(h, 6);
     if ((listed.links += n) > MAX_GROUP_LINKS) throw tooManyLinks('a group');
     this.countLinks(n);
@@ -329,87 +311,12 @@ class Walker implements H5Reader {
     const n = await walkBt2(this, names, 8, MAX_ATTRS, this.bt2, tooMany, async (rec) => {
       if (rec[8]! & 1) return; // a shared attribute: its message lives in the shared-message heap, not walked here
       const attr = await heap.object(rec.subarray(0, 8));
-      if (attr) await this.attribute(attr, addr);
+      if (attr) await this.vlen.attribute(attr, addr);
     });
     if (order !== UNDEFINED_ADDRESS) await sameCount(this, order, 9, n, what, 'attributes', this.bt2);
-  }
-
-  /** An attribute message; variable-length values are followed into their global heap collection. */
-  private async attribute(m: Uint8Array, addr: number): Promise<void> {
-    const version = m[0]!;
-    if (version < 1 || version > 3 || m.length < 8) return;
-    const nameSize = u16(m, 2), dtSize = u16(m, 4), dsSize = u16(m, 6);
-    const fit = version === 1 ? pad8 : (n: number) => n;
-    let p = version === 3 ? 9 : 8;
-    p += fit(nameSize);
-    const dt = m.subarray(p, p + dtSize); p += fit(dtSize);
-    const ds = m.subarray(p, p + dsSize); p += fit(dsSize);
-    if (p > m.length) return; // an attribute larger than its message: libhdf5 rejects it
-    if ((dt[0]! & 0x0f) !== 9 || dt.length < 8) return; // only variable-length values point into a heap
-    const count = elements(ds);
-    if (count === null) return;
-    const n = Math.min(count, Math.floor((m.length - p) / 16));
-    if ((this.vlenElements += n) > MAX_VLEN_ELEMENTS) {
-      throw new LimitExceeded('hdf5VlenValues', `the HDF5 attributes hold more than ${MAX_VLEN_ELEMENTS} variable-length values (MAX_VLEN_ELEMENTS); the file was not handed to libhdf5`);
-    }
-    for (let i = 0; i < n; i++) {
-      const q = p + i * 16;
-      const len = u32(m, q), heap = u64(m, q + 4);
-      if (len === 0 || heap === 0) continue;
-      // libhdf5 allocates a value's declared length before it reads the heap object: a fuzzed 878 MB
-      // string pointing outside the file took 32 s, then aborted (test/fuzz/found/hdf5-vlen-878mb.h5).
-      // (A heap address past the end alone is a truncated file: libhdf5 reports it, without a loop.)
-      if (len > this.src.size) throw new Broken(`a variable-length value of an attribute of the object header at ${addr} declares ${len} bytes, more than the whole file: libhdf5 would allocate it before failing`);
-      await this.local(() => this.globalHeap(heap));
-    }
-  }
-
-  /**
-   * A global heap collection walked the way libhdf5 loads it (H5HG__cache_heap_deserialize): each
-   * object header (index, refcount, size) then the object aligned to 8; object 0 is free space. A
-   * step that does not advance loops libhdf5 forever.
-   */
-  private async globalHeap(addr: number): Promise<void> {
-    if (!this.heaps.has(addr)) {
-      const at = this.abs(addr);
-      const h = await this.bytes(at, 16);
-      this.signed(h, 'GCOL');
-      // libhdf5 decodes lengths into a size_t, 32 bits in h5wasm (wasm32): a collection declaring
-      // 2^51 + 4,096 bytes is read and walked as 4,096 (fuzz find: test/fuzz/found/hdf5-heap-size-wraps.h5).
-      const size = u32(h, 8);
-      if (size < 16 || size > MAX_HEAP_BYTES) throw new Unsupported();
-      if (this.heaps.size >= MAX_HEAPS || (this.heapBytes += size) > MAX_HEAP_TOTAL_BYTES) {
-        throw new LimitExceeded('hdf5GlobalHeaps', `the HDF5 attributes point into more than ${MAX_HEAPS} global heap collections or ${MAX_HEAP_TOTAL_BYTES} bytes of them (MAX_HEAPS, MAX_HEAP_TOTAL_BYTES); the file was not handed to libhdf5`);
-      }
-      const b = await this.bytes(at, size);
-      for (let p = 16; p < size;) {
-        if (p + 16 > size) break; // too small for an object header: free space (as libhdf5)
-        const idx = u16(b, p), osize = u64(b, p + 8), osize32 = u32(b, p + 8);
-        const need = idx > 0 ? 16 + Math.ceil(osize / 8) * 8 : osize;
-        const need32 = (idx > 0 ? 16 + Math.ceil(osize32 / 8) * 8 : osize32) % 2 ** 32; // as h5wasm holds it
-        if (need <= 0 || need32 === 0) throw new Broken(`the global heap collection at ${addr} holds a zero-sized free-space object at byte ${p}: libhdf5 would loop on it forever`);
-        // libhdf5 steps to p + need; in a 32-bit build (h5wasm is wasm32, size_t is 32 bits) a size past
-        // the collection wraps the pointer back into memory it then walks as objects, without end.
-        if (p + need > size) throw new Broken(`object ${idx} of the global heap collection at ${addr} declares ${osize} bytes, past the end of the collection: libhdf5 would walk outside it`);
-        p += need;
-      }
-      this.heaps.add(addr);
-    }
   }
 }
 
 function tooManyLinks(what: string): LimitExceeded {
   return new LimitExceeded('hdf5GroupLinks', `${what} lists more than ${MAX_GROUP_LINKS} links (MAX_GROUP_LINKS); the file was not handed to libhdf5`);
-}
-
-/** Elements of a dataspace message (v1 or v2), or null when it cannot be told. */
-function elements(ds: Uint8Array): number | null {
-  const version = ds[0], rank = ds[1] ?? 0;
-  if (version !== 1 && version !== 2) return null;
-  if (version === 2 && ds[3] === 2) return 0;           // null dataspace
-  const at = version === 1 ? 8 : 4;
-  if (ds.length < at + rank * 8) return null;
-  let n = 1;
-  for (let i = 0; i < rank; i++) n *= u64(ds, at + i * 8);
-  return n;
 }
