@@ -12,7 +12,9 @@
 //   - a tar of 300 members each named with 1 MiB by pax (313 MB): the JSON report outgrew V8's largest
 //     string ("internal error: RangeError: Invalid string length");
 //   - a tar of 2,000 members each named with 60 KB by pax (124 MB): 17-29 s, in Maps keyed by the names
-//     (V8 hashes a string of more than 16,383 characters by its length alone: io/name-map.ts).
+//     (V8 hashes a string of more than 16,383 characters by its length alone: io/name-map.ts);
+//   - a tar of 5,000 one-byte members (5 MB): each cost a pickle parse (a Machine built, a FormatError
+//     thrown) and a TextDecoder call or two before it was called unrecognised (pickle/sniff.ts mayParse).
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -117,6 +119,12 @@ function* tarOfHugeNames(count, eights = 131_000) {
   yield Buffer.alloc(1024);
 }
 
+/** A tar of `count` members of one byte each (every byte value in turn), named m<i>.bin. */
+function* tarOfTinyMembers(count) {
+  for (let i = 0; i < count; i++) { yield tarHeader(`m${i}.bin`, 1, '0'); yield Buffer.from([i & 0xff]); yield pad512(1); }
+  yield Buffer.alloc(1024);
+}
+
 const JSON_PARSE = `const b = require('fs').readFileSync(process.argv[1]);
 const n = Number(b.readBigUInt64LE(0)); JSON.parse(b.subarray(8, 8 + n).toString('utf8'));`;
 const SAFE_OPEN = 'import sys\nfrom safetensors import safe_open\nwith safe_open(sys.argv[1], "np") as f: len(list(f.keys()))';
@@ -136,5 +144,6 @@ export async function hostileCases(outDir) {
     { label: 'zip, 1,000 members named with 30,000 "/"', ...file('hostile-long-names.zip', () => zipOfLongNames(1000, 30_000)), scanOnly: true },
     { label: 'tar, 300 members named with 1 MiB (pax)', ...file('hostile-huge-names.tar', () => tarOfHugeNames(300)), scanOnly: true },
     { label: 'tar, 2,000 members named with 60 KB (pax)', ...file('hostile-long-names.tar', () => tarOfHugeNames(2000, 7_500)), scanOnly: true },
+    { label: 'tar, 5,000 one-byte members', ...file('hostile-tiny-members.tar', () => tarOfTinyMembers(5000)), scanOnly: true },
   ];
 }
