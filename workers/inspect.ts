@@ -4,6 +4,7 @@
 import { FormatError, LimitExceeded, fromBlob, type ByteSource } from '../src/engine';
 import { Budget } from '../src/engine/limits';
 import { openNode } from '../src/engine/navigate';
+import { isClippedName, MAX_NODE_NAME_CHARS } from '../src/engine/formats/child-names';
 import { disassemble, type PickleOp } from '../src/engine/formats/pickle/disasm';
 import { clip, hex } from '../src/engine/io/text';
 import type { HexWindow, PickleOpRow, PickleOpsIndex, PickleOpsPage, PickleTarget } from './api';
@@ -36,12 +37,22 @@ export function openTarget(target: PickleTarget): Promise<ByteSource> {
   if (cached?.key === target.key) return cached.node;
   const node = (async () => {
     const found = await openNode(fromBlob(target.file, target.path[0]?.name ?? target.file.name, readBlobSync), target.path, new Budget(target.limits));
-    if (!found) throw new Error(`"${target.path.map((s) => s.name).join(' › ')}" could not be found in the file again`);
+    if (!found) throw new Error(notFound(target));
     return found;
   })();
   cached = { key: target.key, node };
   node.catch(() => { if (cached?.node === node) cached = undefined; });
   return node;
+}
+
+/** Why a node was not found again, plainly: a name the report clipped is named as the likely cause. */
+export function notFound(target: PickleTarget): string {
+  const clipped = target.path.find((s) => isClippedName(s.name));
+  if (clipped) {
+    return `this part of the file is named with more than ${MAX_NODE_NAME_CHARS.toLocaleString('en')} characters, and the report keeps only the start and end of such names `
+      + `(…${clip(clipped.name.slice(-60), 80)}): the container it is in cannot find its member by the clipped name`;
+  }
+  return `"${target.path.map((s) => s.name).join(' › ')}" could not be found in the file again`;
 }
 
 /** An argument as a short string for people: text JSON-quoted, bytes as a hex preview, all clipped. */

@@ -11,6 +11,8 @@ import type { ByteSource, Head, NodeReport } from './types';
 export interface NodeStep {
   name: string;
   nth: number;
+  /** The node's size in the report (Scanner.open: a compressed stream is then decoded once, not twice). */
+  size?: number;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function openNode(root: ByteSource, path: readonly (string | NodeSt
     const { scanner, sniff } = await selectWithTail(source, head);
     if (!scanner.open) return null;
     const step = steps[depth]!;
-    const child = await scanner.open({ source, head, state: sniff.state, budget }, step.name, step.nth);
+    const child = await scanner.open({ source, head, state: sniff.state, budget, childSize: step.size }, step.name, step.nth);
     if (!child) return null;
     source = child.source;
     hint = child.hint;
@@ -62,7 +64,7 @@ export function nodeAddress(nodes: readonly NodeReport[], index: number): NodeSt
     if (at < 0) return null;
     let nth = 0;
     for (let j = parent + 1; j < at; j++) if (samePath(nodes[j]!.path, prefix)) nth++;
-    steps.push({ name: prefix[level]!, nth });
+    steps.push({ name: prefix[level]!, nth, size: nodes[at]!.size });
     parent = at;
   }
   return steps;

@@ -9,6 +9,8 @@ import { negativeSignature } from './negative';
 import { clip } from './io/text';
 import { tailFor } from './containers/zip-sniff';
 import { boundNote } from './notes';
+import { nodeName } from './formats/child-names';
+export { MAX_NODE_NAME_CHARS, nodeName } from './formats/child-names';
 import {
   FormatError, LimitExceeded, NeedsIsolation, ScanAborted,
   type ByteSource, type Finding, type FindingInput, type Head, type JsonValue, type NodeReport,
@@ -22,20 +24,9 @@ import {
 export const MAX_MESSAGE_CHARS = 2000;
 /** Characters of a finding's pointer kept (a JSON pointer or a member name). */
 export const MAX_POINTER_CHARS = 4096;
-/** Characters of a member name kept in node paths: PATH_MAX on Linux, beyond which no extractor can
- * create the file anyway. A longer name keeps its start, says how long it was, and keeps its last
- * NAME_TAIL_CHARS (NAME_MAX: the base name, so its extension still names the format). */
-export const MAX_NODE_NAME_CHARS = 4096;
-const NAME_TAIL_CHARS = 255;
 
 const cut = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max)}…` : text);
 
-/** The name a child node gets in its path: `name`, or its start and end around its length. */
-export function nodeName(name: string): string {
-  if (name.length <= MAX_NODE_NAME_CHARS) return name;
-  const mark = `…(${name.length} characters)…`;
-  return name.slice(0, MAX_NODE_NAME_CHARS - NAME_TAIL_CHARS - mark.length) + mark + name.slice(-NAME_TAIL_CHARS);
-}
 
 /** The last non-empty segment of a '/' or '\\' separated name (the name itself when it has none). A scan
  * from the end, without splitting: member names can be 64 KiB of separators. */

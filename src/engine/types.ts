@@ -266,6 +266,11 @@ export interface OpenContext<S = unknown> {
   readonly head: Head;
   readonly state: S;
   readonly budget: Budget;
+  /**
+   * The size the scan reported for the child asked for, when the caller has the report: a scanner that
+   * would otherwise decode the child once only to learn its size may trust it, within its limits.
+   */
+  readonly childSize?: number;
 }
 
 /** A child re-opened by Scanner.open, with the hint its scanner gave ctx.scanChild. */

@@ -146,8 +146,8 @@ describe('nodeAddress', () => {
   it('numbers same-named siblings per parent instance, not across the whole report', () => {
     const n = (...path: string[]) => ({ path, format: 'zip', size: 1, status: 'scanned' as const });
     const nodes = [n('r'), n('r', 'a.zip'), n('r', 'a.zip', 'x'), n('r', 'a.zip', 'x'), n('r', 'a.zip'), n('r', 'a.zip', 'x')];
-    expect(nodeAddress(nodes, 3)).toEqual([{ name: 'r', nth: 0 }, { name: 'a.zip', nth: 0 }, { name: 'x', nth: 1 }]);
-    expect(nodeAddress(nodes, 5)).toEqual([{ name: 'r', nth: 0 }, { name: 'a.zip', nth: 1 }, { name: 'x', nth: 0 }]);
+    expect(nodeAddress(nodes, 3)).toEqual([{ name: 'r', nth: 0, size: 1 }, { name: 'a.zip', nth: 0, size: 1 }, { name: 'x', nth: 1, size: 1 }]);
+    expect(nodeAddress(nodes, 5)).toEqual([{ name: 'r', nth: 0, size: 1 }, { name: 'a.zip', nth: 1, size: 1 }, { name: 'x', nth: 0, size: 1 }]);
     expect(nodeAddress(nodes, 9)).toBeNull();
   });
 });

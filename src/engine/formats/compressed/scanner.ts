@@ -9,7 +9,7 @@ import { countedSource } from '../zip/members';
 import { compressedSniffer, type CompressedState } from './sniff';
 import { DECODERS, type DecodeResult } from './codecs';
 import { Sink } from './sink';
-import { tarStreamSink, tarStreamSource } from './stream';
+import { streamOf, tarStreamSink, tarStreamSource } from './stream';
 import { declaredOutput } from './declared';
 import { flateNameFor } from '../../io/flate';
 import { scanSpeculative, speculativeSize } from './speculative';
@@ -30,7 +30,9 @@ function childName(head: { name: string }): string {
 
 /**
  * Re-opens the decompressed content (the pickle view of a compressed joblib, a member of a tar.gz):
- * decompressed again under the budget, the same way scan did, streamed when it is a tarball.
+ * decompressed again under the budget, the same way scan did, streamed when it is a tarball. A stream
+ * too large to keep needs its size before its first read: the size the scan reported, when the
+ * caller has it and it is within the limits, else a counting pass, which decodes it all once more.
  */
 async function openCompressed(ctx: OpenContext<CompressedState>, name: string, nth: number): Promise<OpenedChild | null> {
   if (nth !== 0 || name !== childName(ctx.head)) return null;
@@ -41,6 +43,11 @@ async function openCompressed(ctx: OpenContext<CompressedState>, name: string, n
   const keepGoing = () => {};
   const tarSink = await tarStreamSink(codec, input, ctx.budget, keepGoing);
   if (tarSink) {
+    const size = ctx.childSize;
+    if (size !== undefined && Number.isSafeInteger(size) && size > tarSink.keepUpTo && size <= tarSink.limit) {
+      ctx.budget.chargeInflated(size);
+      return { source: streamOf(tarSink.kind, codec, input, size, name, ctx.budget, keepGoing) };
+    }
     const r = await tarSink.decodeInto(codec, input, keepGoing, ctx.budget.limits.maxMemberBytes);
     ctx.budget.chargeInflated(tarSink.total);
     return r.unsupported || tarSink.total === 0 ? null : { source: tarStreamSource(tarSink, codec, input, name, ctx.budget, keepGoing) };

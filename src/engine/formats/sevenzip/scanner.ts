@@ -8,7 +8,7 @@ import { FormatError } from '../../types';
 import { fromBytes, readExact } from '../../io/byte-source';
 import { INSIDE_LINK, judgeLink, reportUnsafeNames, trimTrailingSlashes } from '../zip/paths';
 import { NameMap } from '../../io/name-map';
-import { byteRangeName, openByteRange } from '../child-names';
+import { byteRangeName, nodeName, openByteRange } from '../child-names';
 import { START_HEADER_BYTES, headerIsEncrypted, parseListing, parseStartHeader, type SevenZipEntry, type StartHeader } from './parse';
 import { SevenZipSession, MAX_IN_MEMORY_ARCHIVE_BYTES, MAX_SEVENZIP_HEAP_BYTES, type RunResult } from './session';
 import { sevenzipSniffer } from './sniff';
@@ -208,7 +208,7 @@ export async function reopenListed(ctx: OpenContext, session: SevenZipSession, e
   const report: ExtractReport = { runs: [], links: [], missing: [] };
   let seen = 0;
   for await (const child of extractPlanned(session, plan, entries, (n) => ctx.budget.chargeInflated(n), report)) {
-    if (child.name === name && seen++ === nth) return { source: fromBytes(child.bytes, name) };
+    if (nodeName(child.name) === name && seen++ === nth) return { source: fromBytes(child.bytes, name) };
   }
   return null;
 }

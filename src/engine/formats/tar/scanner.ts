@@ -6,7 +6,7 @@ import { FormatError } from '../../types';
 import { BLOCK, readTar, type TarEntry } from '../../containers/tar';
 import { INSIDE_LINK, judgeLink, reportUnsafeNames, trimTrailingSlashes } from '../zip/paths';
 import { countedSource } from '../zip/members';
-import { byteRangeName, openByteRange } from '../child-names';
+import { byteRangeName, nodeName, openByteRange } from '../child-names';
 import { ImageCollector } from '../oci/image';
 import { releaseStream } from '../compressed/stream';
 import { tarSniffer } from './sniff';
@@ -131,7 +131,7 @@ async function openTarChild(ctx: OpenContext, name: string, nth: number): Promis
   let seen = 0;
   try {
     for await (const ev of readTar(ctx.source, ctx.budget.limits)) {
-      if (ev.kind === 'entry' && hasContent(ev.entry) && childName(ev.entry) === name && seen++ === nth) {
+      if (ev.kind === 'entry' && hasContent(ev.entry) && nodeName(childName(ev.entry)) === name && seen++ === nth) {
         return { source: memberSlice(ctx.source, ev.entry) };
       }
     }

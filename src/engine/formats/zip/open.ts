@@ -8,7 +8,7 @@ import { listZip, memberData, readMember, METHOD_DEFLATE, METHOD_STORED, type Zi
 import { hiddenParts, memberChildName, plainDespiteFlag } from './members';
 import type { MemberRoute } from './scanner';
 import { prefixKind } from './prefix';
-import { byteRangeName } from '../child-names';
+import { byteRangeName, nodeName } from '../child-names';
 
 /** `route`: the one a format built on zip (PyTorch) gave scanZipListing, so skips and hints agree. */
 export async function openZipChild(ctx: OpenContext, name: string, nth: number,
@@ -16,7 +16,7 @@ export async function openZipChild(ctx: OpenContext, name: string, nth: number,
   const listing = await listZip(ctx.source, ctx.budget.limits);
   let seen = 0;
   const take = async (entry: ZipEntry, routed: boolean): Promise<OpenedChild | null> => {
-    if (memberChildName(entry) !== name) return null;
+    if (nodeName(memberChildName(entry)) !== name) return null;
     const r = routed ? route?.(entry) : undefined;
     if (r?.skip) return null;
     const child = await childOf(ctx, entry);
