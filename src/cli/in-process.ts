@@ -8,9 +8,9 @@
 // again from the start in a scan thread (scan-file.ts). Everything else in the engine is JavaScript that
 // awaits its reads and polls the abort signal, so the per-file timeout still stops it here. For the case
 // nobody has found (a JavaScript loop that never yields: 100,000 fuzzed inputs per format produced none),
-// a watchdog thread ends the process, loudly, if the main thread is still stuck past the timeout and its
-// grace. It loads nothing and waits on shared memory; it must be running before the scan starts, since a
-// timer that started it later could never fire on a thread stuck from the beginning.
+// a watchdog thread ends the process, loudly and with exit code 2, if the main thread is still stuck past
+// the timeout and its grace. It loads nothing and waits on shared memory; it must be running before the
+// scan starts, since a timer that started it later could never fire on a thread stuck from the beginning.
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -55,9 +55,9 @@ export async function scansInProcess(paths: readonly string[], cwd: string, hash
 // any guard).
 
 /**
- * The watchdog thread's shared memory: Int32 [state, deadline ms, message length, unused], then the
- * message bytes. States: IDLE until armed, ARMED, ENDED. MESSAGE_BYTES bounds what the thread writes
- * before it kills (the file's display name is clipped to fit).
+ * The watchdog thread's shared memory: Int32 [state, deadline ms, message length, 0 (waited on for the
+ * exit grace)], then the message bytes. States: IDLE until armed, ARMED, ENDED. MESSAGE_BYTES bounds
+ * what the thread writes before it ends the process (the file's display name is clipped to fit).
  */
 export const WATCHDOG_LAYOUT = { IDLE: 0, ARMED: 1, ENDED: 2, MESSAGE_OFFSET: 16, MESSAGE_BYTES: 4096 } as const;
 const { IDLE, ARMED, ENDED, MESSAGE_OFFSET, MESSAGE_BYTES } = WATCHDOG_LAYOUT;
@@ -80,8 +80,8 @@ export function endPrestartedWatchdog(): void {
 
 /**
  * Arms the last-resort guard of an in-process scan: a thread that, if the scan has not finished
- * `deadlineMs` from now, writes why to stderr and kills the process (a hang on the main thread cannot be
- * interrupted any other way: no timer of ours can fire). Returns disarm.
+ * `deadlineMs` from now, writes why to stderr and ends the process with exit code 2 (a hang on the main
+ * thread cannot be interrupted any other way: no timer of ours can fire). Returns disarm.
  */
 export function armWatchdog(display: string, deadlineMs: number): () => void {
   if (!(deadlineMs > 0)) return () => undefined;
@@ -114,10 +114,24 @@ function startWatchdog(): Watchdog {
   };
 }
 
+/**
+ * What the watchdog has the stuck main thread run: exit 2 ("incomplete scans", as a per-file timeout in a
+ * scan thread ends), stderr closed first so Node's own "Waiting for the debugger to disconnect..." (it
+ * prints that when a process exits with an inspector session open) does not follow the message.
+ */
+const EXIT_EXPRESSION = '(() => { try { process.getBuiltinModule("node:fs").closeSync(2); } catch {} process.exit(2); })()';
+/** How long the main thread has to run EXIT_EXPRESSION before the process is killed instead. */
+export const WATCHDOG_EXIT_GRACE_MS = 2000;
+
 // The watchdog's whole program: it waits on shared memory, not on its event loop, so it needs nothing
-// from the stuck main thread. Idle until armed (or ended), then the deadline. SIGKILL because no handler on
-// the main thread could run; the message says what happened, and the shell sees a non-zero exit, never a
-// clean run. (States and layout: WATCHDOG_LAYOUT above.)
+// from the stuck main thread. Idle until armed (or ended), then the deadline. Past it, it writes the
+// message, then makes the main thread itself exit 2: process.exit in a thread ends only that thread, and a
+// signal handler needs the stuck thread's event loop, but an inspector session on the main thread
+// (inspector.Session.connectToMainThread) is served by V8 interrupts, which a running loop of JavaScript
+// or WebAssembly takes at its next stack check, so Runtime.evaluate runs EXIT_EXPRESSION there. A main
+// thread inside one native call takes no interrupt: past WATCHDOG_EXIT_GRACE_MS, or with no inspector in
+// this Node build, SIGKILL (137). Either way the shell sees a non-zero exit, never a clean run. (States
+// and layout: WATCHDOG_LAYOUT above.)
 export const WATCHDOG_SOURCE = `
 const { workerData } = require('node:worker_threads');
 const { writeSync } = require('node:fs');
@@ -125,12 +139,18 @@ const state = new Int32Array(workerData, 0, 4);
 Atomics.wait(state, 0, ${IDLE});
 if (Atomics.load(state, 0) === ${ARMED} && Atomics.wait(state, 0, ${ARMED}, state[1]) === 'timed-out' && Atomics.load(state, 0) === ${ARMED}) {
   try { writeSync(2, new Uint8Array(workerData, ${MESSAGE_OFFSET}, state[2]).slice()); } catch {}
+  try {
+    const session = new (require('node:inspector').Session)();
+    session.connectToMainThread();
+    session.post('Runtime.evaluate', { expression: ${JSON.stringify(EXIT_EXPRESSION)} });
+    Atomics.wait(state, 3, 0, ${WATCHDOG_EXIT_GRACE_MS}); // slot 3 is never set: the whole grace
+  } catch {}
   process.kill(process.pid, 'SIGKILL');
 }
 `;
 
-/** What the watchdog writes before it kills the process (the name clipped to the shared message space). */
+/** What the watchdog writes before it ends the process (the name clipped to the shared message space). */
 export function watchdogMessage(display: string): string {
   const name = display.length > 1024 ? `${display.slice(0, 512)}…${display.slice(-256)}` : display;
-  return `modelgate: ${JSON.stringify(name)}: the scan did not stop at its timeout and could not be interrupted; killing modelgate\n`;
+  return `modelgate: ${JSON.stringify(name)}: the scan did not stop at its timeout and could not be interrupted; ending modelgate (exit 2)\n`;
 }

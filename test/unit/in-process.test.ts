@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { NeedsIsolation, SCANNERS, fromBytes, scan } from '../../src/engine';
-import { armWatchdog, endPrestartedWatchdog, prestartWatchdog, watchdogMessage, WATCHDOG_LAYOUT, WATCHDOG_SOURCE } from '../../src/cli/in-process';
+import { armWatchdog, endPrestartedWatchdog, prestartWatchdog, watchdogMessage, WATCHDOG_EXIT_GRACE_MS, WATCHDOG_LAYOUT, WATCHDOG_SOURCE } from '../../src/cli/in-process';
 
 const fixture = (p: string) => fromBytes(readFileSync(`fixtures/${p}`), p.split('/').pop()!);
 
@@ -64,12 +64,32 @@ describe('the in-process watchdog', () => {
     ${main}`;
   const run = (main: string) => spawnSync(process.execPath, ['-e', program(main)], { encoding: 'utf8', timeout: 30_000 });
 
-  it('a main thread stuck in a loop that never yields is killed past the deadline, with a message naming the file', () => {
+  it('a main thread stuck in a loop that never yields is ended past the deadline with exit code 2 (not SIGKILL), with a message naming the file and nothing after it', () => {
     const started = Date.now();
     const r = run(`arm(300, ${JSON.stringify(watchdogMessage('evil.pkl'))}); for (;;) {}`);
-    expect(r.signal).toBe('SIGKILL');
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(2);
     expect(Date.now() - started).toBeLessThan(20_000);
-    expect(r.stderr).toContain('"evil.pkl": the scan did not stop at its timeout and could not be interrupted');
+    expect(r.stderr).toBe(watchdogMessage('evil.pkl'));
+    expect(r.stderr).toContain('"evil.pkl": the scan did not stop at its timeout and could not be interrupted; ending modelgate (exit 2)');
+  });
+
+  it('a main thread stuck in a loop of awaited promises (microtasks only, no event loop turn) also exits 2', () => {
+    const r = run(`arm(300, 'stuck\\n'); const go = () => Promise.resolve().then(go); go();`);
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe('stuck\n');
+  });
+
+  it('a main thread stuck inside one native call, which takes no interrupt, is still killed once the exit grace is over', () => {
+    // A synchronous child process blocks the main thread in libuv for 8 s: no interrupt is taken there
+    // (Atomics.wait would not do: V8 wakes it for interrupts, and the process exits 2).
+    const started = Date.now();
+    const r = run(`arm(300, 'native\\n'); require('node:child_process').spawnSync('sleep', ['8']);`);
+    expect(r.signal).toBe('SIGKILL');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300 + WATCHDOG_EXIT_GRACE_MS);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(r.stderr).toContain('native');
   });
 
   it('a thread started before the engine loads and armed only later, once stuck, still kills at the deadline counted from arming', () => {
@@ -77,7 +97,7 @@ describe('the in-process watchdog', () => {
     // scan arms it and hangs.
     const started = Date.now();
     const r = run(`spin(400); arm(300, 'late\\n'); for (;;) {}`);
-    expect(r.signal).toBe('SIGKILL');
+    expect(r.status).toBe(2);
     expect(Date.now() - started).toBeGreaterThanOrEqual(650);
     expect(r.stderr).toContain('late');
   });
