@@ -11,17 +11,12 @@ import { windowOf } from '../../src/engine/io/byte-source';
 import { nodeAddress, openNode } from '../../src/engine/navigate';
 import { buildTar } from '../builders/tar';
 import { buildZip } from '../builders/zip';
+import { noise } from '../helpers/bytes';
 import { isClippedName, MAX_NODE_NAME_CHARS, nodeName } from '../../src/engine/formats/child-names';
 import { notFound } from '../../workers/inspect';
 
 const MiB = 1024 * 1024;
 const EVIL_PICKLE = new Uint8Array([...'\x80\x02cposix\nsystem\nX\x02\x00\x00\x00id\x85R.'].map((c) => c.charCodeAt(0)));
-function noise(n: number, seed: number): Uint8Array {
-  const out = new Uint8Array(n);
-  let x = seed;
-  for (let i = 0; i < n; i++) { x ^= x << 13; x ^= x >>> 17; x ^= x << 5; out[i] = x & 0xff; }
-  return out;
-}
 /** The compressed file, counting the bytes every reader takes from it. */
 function counted(bytes: Uint8Array, name: string): { root: ByteSource; read: () => number } {
   const inner = fromBytes(bytes, name);
