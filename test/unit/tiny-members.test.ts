@@ -1,5 +1,6 @@
 // Tiny members (a tar of thousands of 1-byte files): the pickle sniffer's strict parse is skipped only
-// where it could not accept the head (fewer than two bytes, or a first byte that is no opcode), and
+// where it could not accept the head (a first byte that is no opcode, or a node shorter than the op count
+// it needs with no STOP byte after its first byte), and
 // looksLikeText validates UTF-8 without a decoder. Both must answer exactly as before; a tiny member
 // that is a pickle must still be found and judged.
 import { describe, expect, it } from 'vitest';
@@ -40,6 +41,21 @@ describe('the pickle sniffer skips its parse only where the parse could not acce
       const b = new Uint8Array([c, ...rest]);
       return sniffPickle(b, 0, cut ? b.length + 1_000_000 : b.length, 4) === null;
     }), { numRuns: 3000, seed: 15 });
+  });
+
+  it('no node shorter than the minimum op count parses unless a STOP byte follows its first byte, text included', () => {
+    const noStop = fc.integer({ min: 0, max: 255 }).filter((c) => c !== 0x2e);
+    for (const minOps of [4, 24]) {
+      fc.assert(fc.property(fc.integer({ min: 0, max: 255 }), fc.array(noStop, { maxLength: minOps - 2 }), (c, rest) => {
+        const b = new Uint8Array([c, ...rest]);
+        return sniffPickle(b, 0, b.length, minOps) === null;
+      }), { numRuns: 5000, seed: 17 });
+    }
+    // With the STOP byte, a tiny protocol-0 pickle does parse: the filter must let it through.
+    expect(pickleSniffer.sniff(head(bytes('N.')))?.confidence).toBe('structure');
+    expect(pickleSniffer.sniff(head(bytes('.N.')))).toBeNull();
+    expect(sniffPickle(bytes("I1\n."), 0, 4, 24)).not.toBeNull();
+    expect(pickleSniffer.sniff(head(bytes("I1\n.")))?.confidence).toBe('structure');
   });
 
   it('every two-byte head gets the same answer as before: the parse decides wherever it could accept', () => {

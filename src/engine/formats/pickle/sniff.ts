@@ -24,13 +24,15 @@ function undecodableGlobal(b: Uint8Array): boolean {
 }
 
 /**
- * Whether the strict parse could accept the head at all, decided without it: it needs two ops (one
- * and STOP, or SNIFF_MIN_OPS / 4 cut by the head), so two bytes, and its first byte must be an opcode
- * (disasm.ts throws on any other). Exactly the parse's answer for those heads, at none of its cost: a
- * Machine built and a FormatError thrown, ~50 µs, for every tiny member of a tar of thousands.
+ * Whether the strict parse could accept the head at all, decided without it: its first byte must be an
+ * opcode (disasm.ts throws on any other), and it accepts a node only at STOP (byte 0x2e) after a first
+ * op, or after `minOps` ops of at least a byte each. Exactly the parse's answer for the heads it turns
+ * away, at none of its cost: a Machine built and a FormatError thrown, ~50 µs, for every tiny member of
+ * a tar of thousands.
  */
-function mayParse(b: Uint8Array, size: number): boolean {
-  return size >= 2 && b.length > 0 && PICKLE_OPS[b[0]!] !== undefined;
+function mayParse(b: Uint8Array, size: number, minOps: number): boolean {
+  if (size < 2 || b.length === 0 || PICKLE_OPS[b[0]!] === undefined) return false;
+  return size >= minOps || b.indexOf(0x2e, 1) > 0;
 }
 
 export const pickleSniffer: Sniffer = {
@@ -39,7 +41,8 @@ export const pickleSniffer: Sniffer = {
   sniff(head) {
     if (hasPickleMagic(head.bytes)) return { confidence: 'magic' };
     const hinted = head.hint === 'pickle';
-    if (mayParse(head.bytes, head.size) && sniffPickle(head.bytes, 0, head.size, hinted ? 4 : SNIFF_MIN_OPS)) return { confidence: 'structure' };
+    const minOps = hinted ? 4 : SNIFF_MIN_OPS;
+    if (mayParse(head.bytes, head.size, minOps) && sniffPickle(head.bytes, 0, head.size, minOps)) return { confidence: 'structure' };
     if (undecodableGlobal(head.bytes)) return { confidence: 'structure' };
     // By name only when the content is not plain text (a text file named .pkl is not a pickle to parse;
     // the fallback sweeps it and the registry reports the name mismatch).
