@@ -3,10 +3,12 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { main, type CliIo } from '../../src/cli/main';
 import type { ScanReport } from '../../src/engine';
 import { reportProblems } from '../helpers/schema';
 import { sarifProblems } from '../helpers/sarif-schema';
+import { buildTar } from '../builders/tar';
 
 const LFS_POINTER = 'version https://git-lfs.github.com/spec/v1\noid sha256:' + 'a'.repeat(64) + '\nsize 4966\n';
 
@@ -310,6 +312,33 @@ describe.skipIf(!existsSync(bundle))('built bundle', () => {
     expect(reportProblems(report)).toEqual([]);
     expect(report.files[0]!.status).toBe('clean');
   });
+
+  it('a one-file run whose main thread stops yielding mid-scan is ended by the watchdog with exit code 2 and its message, not SIGKILL', () => {
+    // No input is known to hang the engine: a module preloaded with --import makes the 2,000th synchronous
+    // read (the scan reading the tar's members) spin for ever. Deadline: the 1 s timeout + 5 s grace.
+    const dir = mkdtempSync(join(tmpdir(), 'mg-hang-'));
+    try {
+      const spin = join(dir, 'spin.mjs');
+      writeFileSync(spin, [
+        "import fs from 'node:fs'; import { syncBuiltinESMExports } from 'node:module';",
+        'const read = fs.readSync; let n = 0;',
+        'fs.readSync = function (...a) { if (++n === 2000) for (;;) {} return read.apply(this, a); };',
+        'syncBuiltinESMExports();',
+      ].join('\n'));
+      const tar = join(dir, 'many.tar');
+      writeFileSync(tar, buildTar({ members: Array.from({ length: 5000 }, (_, i) => ({ name: `m${i}.bin`, data: new Uint8Array([i & 0xff]) })) }));
+      const started = Date.now();
+      const r = spawnSync(process.execPath, ['--import', pathToFileURL(spin).href, bundle, 'scan', '--no-hash', '--no-progress', '--timeout', '1s', tar],
+        { cwd: root, encoding: 'utf8', timeout: 60_000 });
+      expect(r.signal).toBeNull();
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/"[^"]*many\.tar": the scan did not stop at its timeout and could not be interrupted; ending modelgate \(exit 2\)\n$/);
+      expect(r.stderr).not.toContain('Waiting for the debugger');
+      expect(Date.now() - started).toBeLessThan(30_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   /** A one-file run of `file` that had to leave the main thread: exit 1, a scan thread made, a valid report. */
   const escalated = (file: string): ScanReport => {
