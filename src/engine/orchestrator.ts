@@ -27,7 +27,6 @@ export const MAX_POINTER_CHARS = 4096;
 
 const cut = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max)}…` : text);
 
-
 /** The last non-empty segment of a '/' or '\\' separated name (the name itself when it has none). A scan
  * from the end, without splitting: member names can be 64 KiB of separators. */
 export function baseName(name: string): string {
