@@ -79,15 +79,29 @@ export function endPrestartedWatchdog(): void {
 }
 
 /**
+ * Where the main thread finds what to do before it exits for the watchdog (EXIT_EXPRESSION): a global,
+ * since the expression runs in the main thread's context with none of this module's bindings.
+ */
+const LAST_WORDS = Symbol.for('modelgate.watchdog.lastWords');
+type WithLastWords = { [LAST_WORDS]?: () => void };
+
+/**
  * Arms the last-resort guard of an in-process scan: a thread that, if the scan has not finished
  * `deadlineMs` from now, writes why to stderr and ends the process with exit code 2 (a hang on the main
- * thread cannot be interrupted any other way: no timer of ours can fire). Returns disarm.
+ * thread cannot be interrupted any other way: no timer of ours can fire). `lastWords` runs first, on the
+ * main thread inside the hang, so it must be synchronous (the run's report). Returns disarm.
  */
-export function armWatchdog(display: string, deadlineMs: number): () => void {
+export function armWatchdog(display: string, deadlineMs: number, lastWords?: () => void): () => void {
   if (!(deadlineMs > 0)) return () => undefined;
   const watchdog = prestarted ?? startWatchdog();
   prestarted = undefined;
-  return watchdog.arm(display, deadlineMs);
+  const g = globalThis as WithLastWords;
+  if (lastWords) g[LAST_WORDS] = lastWords;
+  const end = watchdog.arm(display, deadlineMs);
+  return () => {
+    if (g[LAST_WORDS] === lastWords) delete g[LAST_WORDS];
+    end();
+  };
 }
 
 function startWatchdog(): Watchdog {
@@ -115,11 +129,13 @@ function startWatchdog(): Watchdog {
 }
 
 /**
- * What the watchdog has the stuck main thread run: exit 2 ("incomplete scans", as a per-file timeout in a
- * scan thread ends), stderr closed first so Node's own "Waiting for the debugger to disconnect..." (it
- * prints that when a process exits with an inspector session open) does not follow the message.
+ * What the watchdog has the stuck main thread run: its last words (armWatchdog), then exit 2 ("incomplete
+ * scans", as a per-file timeout in a scan thread ends), stderr closed first so Node's own "Waiting for
+ * the debugger to disconnect..." (it prints that when a process exits with an inspector session open)
+ * does not follow the message.
  */
-const EXIT_EXPRESSION = '(() => { try { process.getBuiltinModule("node:fs").closeSync(2); } catch {} process.exit(2); })()';
+const EXIT_EXPRESSION = `(() => { try { globalThis[Symbol.for(${JSON.stringify(LAST_WORDS.description)})]?.(); } catch {}`
+  + ' try { process.getBuiltinModule("node:fs").closeSync(2); } catch {} process.exit(2); })()';
 /** How long the main thread has to run EXIT_EXPRESSION before the process is killed instead. */
 export const WATCHDOG_EXIT_GRACE_MS = 2000;
 

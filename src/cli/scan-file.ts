@@ -36,12 +36,14 @@ function scanOptions(args: ScanArgs, display: string): ScanOptions {
 /**
  * `inProcessFirst` (a run of one file, in-process.ts): scan on this thread, and go to a scan thread only
  * if the file needs a scanner that cannot be interrupted. Without `threads` (from sources: tests) every
- * scan is in-process and nothing is refused.
+ * scan is in-process and nothing is refused. `lastWords`: what the watchdog has this thread do with the
+ * file's timeout report if the scan hangs here (synchronously, before the process exits 2).
  */
 export async function scanFile(entry: Extract<Entry, { kind: 'file' }>, args: ScanArgs, progress: ProgressLine,
-  warn: (message: string) => void, threads: ScanThreads | undefined, inProcessFirst = false): Promise<FileReport> {
+  warn: (message: string) => void, threads: ScanThreads | undefined, inProcessFirst = false,
+  lastWords?: (stuck: FileReport) => void): Promise<FileReport> {
   if (threads && !inProcessFirst) return scanFileInThread(entry, args, progress, warn, threads);
-  const report = await scanFileHere(entry, args, progress, warn, threads !== undefined);
+  const report = await scanFileHere(entry, args, progress, warn, threads !== undefined, lastWords);
   return report === NEEDS_THREAD ? scanFileInThread(entry, args, progress, warn, threads!) : report;
 }
 
@@ -49,7 +51,7 @@ export async function scanFile(entry: Extract<Entry, { kind: 'file' }>, args: Sc
 const NEEDS_THREAD: unique symbol = Symbol('needs a scan thread');
 
 async function scanFileHere(entry: Extract<Entry, { kind: 'file' }>, args: ScanArgs, progress: ProgressLine,
-  warn: (message: string) => void, refuseBlocking: boolean): Promise<FileReport | typeof NEEDS_THREAD> {
+  warn: (message: string) => void, refuseBlocking: boolean, lastWords?: (stuck: FileReport) => void): Promise<FileReport | typeof NEEDS_THREAD> {
   const started = Date.now();
   let source;
   try {
@@ -61,7 +63,11 @@ async function scanFileHere(entry: Extract<Entry, { kind: 'file' }>, args: ScanA
   const signal: { aborted: boolean; reason?: unknown } = { aborted: false };
   const timers: NodeJS.Timeout[] = [];
   let escalated = false;
-  const disarm = refuseBlocking && args.timeout > 0 ? armWatchdog(entry.display, args.timeout * 1000 + TIMEOUT_GRACE_MS) : () => undefined;
+  const timedOut = () => E().errorReport(entry.display, source.size, 'scan/timeout',
+    `The scan did not finish within the ${args.timeout} s timeout`, Date.now() - started);
+  const disarm = refuseBlocking && args.timeout > 0
+    ? armWatchdog(entry.display, args.timeout * 1000 + TIMEOUT_GRACE_MS, lastWords && (() => lastWords(timedOut())))
+    : () => undefined;
   try {
     const options = scanOptions(args, entry.display);
     if (refuseBlocking) options.refuseBlocking = true;
@@ -84,10 +90,7 @@ async function scanFileHere(entry: Extract<Entry, { kind: 'file' }>, args: ScanA
         timers.push(setTimeout(() => done('stuck'), ms + TIMEOUT_GRACE_MS));
       })])
       : work);
-    if (outcome === 'stuck') {
-      return E().errorReport(entry.display, source.size, 'scan/timeout',
-        `The scan did not finish within the ${args.timeout} s timeout`, Date.now() - started);
-    }
+    if (outcome === 'stuck') return timedOut();
     const [report, sha256] = outcome;
     if (report === NEEDS_THREAD) { escalated = true; return NEEDS_THREAD; }
     return withHash(report, sha256, !skipped && args.hash && signal.aborted, entry, args, warn);

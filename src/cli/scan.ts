@@ -3,6 +3,7 @@
 // finishes, holding no list of files or reports (jsonl.ts). Every other format is one document built at
 // the end, so it keeps every FileReport; so does jsonl when --write-baseline or --sbom asks for the
 // whole report beside it.
+import { writeFileSync } from 'node:fs';
 import { appendFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { relative, resolve, sep } from 'node:path';
@@ -97,14 +98,20 @@ function warnExpired(report: SummaryRecord, io: CliIo): void {
 
 /** The report in a one-document format (text, json, sarif, github, cyclonedx). */
 async function render(report: ScanReport, args: ScanArgs, io: CliIo): Promise<string> {
-  if (args.format === 'json') return E().toJson(report);
-  if (args.format === 'sarif') return E().toSarifJson(report);
   if (args.format === 'cyclonedx') return (await import('./sbom')).toCycloneDxJson(report);
   if (args.format === 'github') {
     const summaryFile = io.env.GITHUB_STEP_SUMMARY;
     if (summaryFile) await appendFile(summaryFile, renderStepSummary(report)).catch((e) => io.stderr.write(`modelgate: cannot write the job summary: ${errText(e)}\n`));
-    return renderGithub(report);
   }
+  return renderNow(report, args, io)!;
+}
+
+/** render's formats that need nothing loaded, synchronously (the watchdog's last words); undefined for cyclonedx. */
+function renderNow(report: ScanReport, args: ScanArgs, io: CliIo): string | undefined {
+  if (args.format === 'json') return E().toJson(report);
+  if (args.format === 'sarif') return E().toSarifJson(report);
+  if (args.format === 'cyclonedx') return undefined;
+  if (args.format === 'github') return renderGithub(report);
   return renderText(report, { color: args.output === undefined && useColor(io.stdout, io.env) }, { quiet: args.quiet, verbose: args.verbose });
 }
 
@@ -147,6 +154,24 @@ export async function runScan(args: ScanArgs, loaded: LoadedPolicy | undefined,
   }
   const reports: FileReport[] = [];
   const absolute = new Map<string, string>();
+  const options = runOptions(args);
+  /** The one document of the kept file reports, the policy applied. */
+  const whole = (kept: FileReport[]): ScanReport => E().applyPolicy(
+    E().scanReport(kept, { startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), options }),
+    judging((p) => absolute.get(p)));
+  /**
+   * A one-file run stuck on this thread (in-process.ts): the watchdog has this thread write the report
+   * of that file's timeout, synchronously, before it exits 2. Not for jsonl (its sink is a stream) nor
+   * cyclonedx (its module loads on demand); --write-baseline and --sbom are not written either.
+   */
+  const lastWords = (entry: Entry & { kind: 'file' }) => (stuck: FileReport): void => {
+    if (jsonl) return;
+    absolute.set(entry.display, entry.path);
+    const text = renderNow(whole([stuck]), args, io);
+    if (text === undefined) return;
+    if (args.output === undefined) io.stdout.write(text);
+    else writeFileSync(resolve(io.cwd, args.output), text);
+  };
 
   // `threads` (started by main before the engine loaded) is closed by main. `inProcessFirst`: main found
   // one file to scan, which is scanned on this thread unless it needs a scan thread (in-process.ts).
@@ -155,7 +180,7 @@ export async function runScan(args: ScanArgs, loaded: LoadedPolicy | undefined,
     const entry = 'limited' in p ? p.entry : p;
     if ('limited' in p) r = notScannedReport(p.entry, args.maxTotalSize!);
     else if (p.kind === 'skip') r = E().errorReport(p.display, p.size, p.ruleId, p.reason);
-    else r = await scanFile(p, args, progress, warn, threads, inProcessFirst);
+    else r = await scanFile(p, args, progress, warn, threads, inProcessFirst, inProcessFirst ? lastWords(p) : undefined);
     if (keep) { reports[index] = r; absolute.set(entry.display, entry.path); }
     if (stream) {
       progress.clear();
@@ -164,13 +189,9 @@ export async function runScan(args: ScanArgs, loaded: LoadedPolicy | undefined,
   });
   progress.clear();
 
-  const options = runOptions(args);
   let summary: SummaryRecord;
   let report: ScanReport | undefined;
-  if (keep) {
-    const scanned = E().scanReport(reports, { startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), options });
-    report = E().applyPolicy(scanned, judging((p) => absolute.get(p)));
-  }
+  if (keep) report = whole(reports);
   if (stream) {
     summary = await stream.finish({ startedAt, options });
     await sink!.close();

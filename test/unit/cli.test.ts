@@ -313,7 +313,7 @@ describe.skipIf(!existsSync(bundle))('built bundle', () => {
     expect(report.files[0]!.status).toBe('clean');
   });
 
-  it('a one-file run whose main thread stops yielding mid-scan is ended by the watchdog with exit code 2 and its message, not SIGKILL', () => {
+  it('a one-file run whose main thread stops yielding mid-scan is ended by the watchdog with exit code 2, its message and the report of the timeout, not SIGKILL', () => {
     // No input is known to hang the engine: a module preloaded with --import makes the 2,000th synchronous
     // read (the scan reading the tar's members) spin for ever. Deadline: the 1 s timeout + 5 s grace.
     const dir = mkdtempSync(join(tmpdir(), 'mg-hang-'));
@@ -328,13 +328,19 @@ describe.skipIf(!existsSync(bundle))('built bundle', () => {
       const tar = join(dir, 'many.tar');
       writeFileSync(tar, buildTar({ members: Array.from({ length: 5000 }, (_, i) => ({ name: `m${i}.bin`, data: new Uint8Array([i & 0xff]) })) }));
       const started = Date.now();
-      const r = spawnSync(process.execPath, ['--import', pathToFileURL(spin).href, bundle, 'scan', '--no-hash', '--no-progress', '--timeout', '1s', tar],
+      const r = spawnSync(process.execPath, ['--import', pathToFileURL(spin).href, bundle, 'scan', '--format', 'json', '--no-hash', '--no-progress', '--timeout', '1s', tar],
         { cwd: root, encoding: 'utf8', timeout: 60_000 });
       expect(r.signal).toBeNull();
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/"[^"]*many\.tar": the scan did not stop at its timeout and could not be interrupted; ending modelgate \(exit 2\)\n$/);
       expect(r.stderr).not.toContain('Waiting for the debugger');
       expect(Date.now() - started).toBeLessThan(30_000);
+      // The report the main thread wrote before it exited: the file incomplete, a scan/timeout, exit code 2.
+      const report = JSON.parse(r.stdout) as ScanReport;
+      expect(reportProblems(report)).toEqual([]);
+      expect(report.exitCode).toBe(2);
+      expect(report.files[0]).toMatchObject({ status: 'error', complete: false });
+      expect(report.files[0]!.findings.map((f) => f.ruleId)).toEqual(['scan/timeout']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
