@@ -14,6 +14,7 @@ import { configSniffer, UNPARSED_HINT, type ConfigState } from './sniff';
 import { classifyTarget, foreignRepository, needsKnowledge } from './policy';
 import { PATH_LOCATORS, TARGET_KEYS, pointerKeys, resolveTarget } from './targets';
 import { pickleKnowledge } from '../pickle/knowledge-load';
+import { ST_MODULES_NAME, judgeSentenceModules, modulesNeedKnowledge, sentenceModules } from './st-modules';
 import { classifyGlobal } from '../pickle/policy';
 import { findKeyedSecret } from '../../detectors/secrets';
 import { isTemplateKey, templatesOf } from '../jinja/parse';
@@ -56,6 +57,8 @@ async function scan(ctx: ScanContext<ConfigState>): Promise<void> {
   const walk = new Walk(ctx, doc.roots.length === 1);
   doc.roots.forEach((root, i) => walk.visitRoot(root, doc.roots.length > 1 ? `/${i}` : ''));
   await judgeTargets(ctx, walk.targets);
+  const modules = ctx.head.name.split('/').pop()!.toLowerCase() === ST_MODULES_NAME && doc.roots.length === 1 ? sentenceModules(doc.roots[0]!) : [];
+  if (modules.length) judgeSentenceModules(ctx, modules, modulesNeedKnowledge(modules) ? await pickleKnowledge() : null);
   if (doc.truncated) ctx.limited(`config above ${MAX_CONFIG_NODES} values`);
   const templates = [...rootTemplates(ctx, doc), ...walk.templates];
   ctx.note('templates', templates.slice(0, MAX_TEMPLATES_FORWARDED).map((t) => t.pointer));

@@ -30,6 +30,8 @@ function sniff(head: Head): Sniff<ConfigState> | null {
   const name = head.name.toLowerCase();
   if (!looksLikeText(head.bytes)) return null;
   const text = latin1Text(head.bytes).replace(/^\xEF\xBB\xBF/, '');
+  // sentence-transformers' modules.json is a JSON array whose entries name classes to import.
+  if (name.split('/').pop() === 'modules.json' && /^\s*\[/.test(text)) return { confidence: 'structure', state: { kind: 'json' } };
   if (/^\s*\{/.test(text)) {
     // .cfg names no syntax: spaCy writes JSON there (nlp.to_disk: vocab/vectors.cfg, {"mode":"default"})
     if (JSON_NAMES.has(name) || ACTIONABLE_KEYS.test(text) || head.ext === '.cfg') return { confidence: 'structure', state: { kind: 'json' } };
