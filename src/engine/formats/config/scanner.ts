@@ -162,6 +162,7 @@ class Walk {
       const child = v[k]!;
       const at = `${pointer}/${pointerToken(k)}`;
       if (k === 'auto_map') this.autoMap(child, at);
+      else if (k === 'custom_pipelines') this.customPipelines(child, at);
       else if (k === 'trust_remote_code' && (child === true || child === 'true' || child === 'True')) {
         this.ctx.report({ ruleId: 'config/remote-code', pointer: at, evidence: `trust_remote_code: ${String(child)}`,
           message: 'trust_remote_code is true: loading runs Python from the repository' });
@@ -181,18 +182,38 @@ class Walk {
       const list = Array.isArray(val) ? val.map((x, i) => ({ x, at: `${at}/${i}` })) : [{ x: val, at }];
       for (const { x, at: p } of list) if (typeof x === 'string') refs.push({ cls, ref: x, at: p });
     }
+    this.reportRemote(refs, 'auto_map');
+    if (!this.remoteNoted) { this.ctx.note('autoMap', refs.slice(0, 50).map((r) => `${r.cls}=${r.ref}`)); this.remoteNoted = true; }
+  }
+
+  /**
+   * transformers' `custom_pipelines` ({task: {impl: "module.Class", ...}}): pipeline(task) loads `impl`
+   * through get_class_from_dynamic_module, as auto_map (transformers/pipelines/__init__.py).
+   */
+  private customPipelines(map: JsonValue, pointer: string): void {
+    if (map === null || typeof map !== 'object' || Array.isArray(map)) return;
+    const refs: Array<{ cls: string; ref: string; at: string }> = [];
+    for (const task of Object.keys(map)) {
+      const spec = map[task];
+      if (spec !== null && typeof spec === 'object' && !Array.isArray(spec) && typeof spec.impl === 'string') {
+        refs.push({ cls: task, ref: spec.impl, at: `${pointer}/${pointerToken(task)}/impl` });
+      }
+    }
+    this.reportRemote(refs, 'custom_pipelines');
+  }
+
+  private reportRemote(refs: ReadonlyArray<{ cls: string; ref: string; at: string }>, key: string): void {
     for (const r of refs) {
       const repo = foreignRepository(r.ref);
       if (repo) {
         this.ctx.report({ ruleId: 'config/remote-code', pointer: r.at, evidence: r.ref, severity: 'critical',
           severityReason: 'the code comes from another repository',
-          message: `auto_map ${r.cls} loads ${r.ref.slice(repo.length + 2)} from another repository, ${repo}: loading runs its Python` });
+          message: `${key} ${r.cls} loads ${r.ref.slice(repo.length + 2)} from another repository, ${repo}: loading runs its Python` });
       } else {
         this.ctx.report({ ruleId: 'config/remote-code', pointer: r.at, evidence: r.ref,
-          message: `auto_map ${r.cls} → ${r.ref}: loading runs Python from the repository` });
+          message: `${key} ${r.cls} → ${r.ref}: loading runs Python from the repository` });
       }
     }
-    if (!this.remoteNoted) { this.ctx.note('autoMap', refs.slice(0, 50).map((r) => `${r.cls}=${r.ref}`)); this.remoteNoted = true; }
   }
 
   /** Queues the target (interpolations resolved) and, for a Hydra locator, the path it imports. */
