@@ -39,6 +39,16 @@ describe('config: transformers remote code (auto_map, trust_remote_code)', () =>
     expect(hits.map((f) => [f.location.pointer, f.severity])).toEqual([['/auto_map/AutoTokenizer/0', 'critical']]);
   });
 
+  it('custom_pipelines impl (pipeline() loads it like auto_map; was silent) → WARNING; from another repository → CRITICAL', async () => {
+    const r = await json({ model_type: 'bert', custom_pipelines: {
+      'pair-classification': { impl: 'custom_pipeline.PairClassificationPipeline', pt: ['AutoModelForSequenceClassification'], tf: [] },
+      'text-evil': { impl: 'evil/repo--pipe.Evil', pt: [] } } });
+    expect(of(r, 'config/remote-code').map((f) => [f.location.pointer, f.severity]).sort()).toEqual([
+      ['/custom_pipelines/pair-classification/impl', 'warning'], ['/custom_pipelines/text-evil/impl', 'critical']]);
+    expect(of(r, 'config/remote-code').find((f) => f.severity === 'critical')!.message)
+      .toContain('custom_pipelines text-evil loads pipe.Evil from another repository, evil/repo');
+  });
+
   it('trust_remote_code: true in YAML → WARNING; false → nothing', async () => {
     const r = await text('model:\n  name: x\n  trust_remote_code: true\n', 'train.yaml');
     expect(of(r, 'config/remote-code').map((f) => [f.location.pointer, f.severity])).toEqual([['/model/trust_remote_code', 'warning']]);

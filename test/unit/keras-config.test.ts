@@ -1,5 +1,6 @@
 // Keras config judging and the marshal reader, on variants built in code (test/builders/keras.ts).
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { scan, fromBytes, type FileReport } from '../../src/engine';
 import { parseMarshal, summarizeCode } from '../../src/engine/formats/keras/marshal';
 import { lambdaGate, parseVersion } from '../../src/engine/formats/keras/policy';
@@ -77,6 +78,29 @@ describe('keras config judge', () => {
     expect(f?.severity).toBe('critical');
     expect(f?.evidence).toBe('builtins.eval');
     expect(f?.location.pointer).toBe('/config/layers/1/config/activation/module');
+  });
+
+  it('custom activations saved the ordinary way (plain, registered, torch gelu: all "module": "builtins") were CRITICAL → INFO only', async () => {
+    const r = await scan(fromBytes(new Uint8Array(readFileSync('fixtures/keras/benign/custom-activations.keras')), 'custom-activations.keras'));
+    expect(r.findings.filter((f) => f.severity === 'critical' || f.severity === 'warning')).toEqual([]);
+    expect(hits(r, 'keras/custom-import').map((f) => [f.severity, f.evidence])).toEqual([
+      ['info', 'builtins.swish2'], ['info', 'builtins.mypkg>swish3'], ['info', 'builtins.builtin_function_or_method']]);
+  });
+
+  it('a function outside Keras that the analysis finds reaching code execution (typing.get_type_hints) → CRITICAL with its path', async () => {
+    const r = await scanKeras(sequentialConfig({ module: 'keras.layers', class_name: 'Activation',
+      config: { name: 'act', activation: { module: 'typing', class_name: 'function', config: 'get_type_hints', registered_name: null } } }));
+    const [f] = hits(r, 'keras/dangerous-import');
+    expect([f?.severity, f?.evidence]).toEqual(['critical', 'typing.get_type_hints']);
+    expect(f?.message).toMatch(/reaches code execution \(path: typing\.get_type_hints → /);
+  });
+
+  it('a function outside Keras that the analysis clears (scipy.special.boxcox1p) → INFO custom-import; an unanalysed one stays WARNING', async () => {
+    const cleared = await scanKeras(sequentialConfig({ module: 'keras.layers', class_name: 'Activation',
+      config: { name: 'act', activation: { module: 'scipy.special', class_name: 'function', config: 'boxcox1p', registered_name: null } } }));
+    expect(hits(cleared, 'keras/custom-import').map((f) => f.severity)).toEqual(['info']);
+    const unknown = await scanKeras(sequentialConfig({ module: 'mypkg.layers', class_name: 'Fancy', config: { name: 'f' } }));
+    expect(hits(unknown, 'keras/custom-import').map((f) => f.severity)).toEqual(['warning']);
   });
 
   it('flags an fn_module entry outside Keras (subprocess) as CRITICAL', async () => {

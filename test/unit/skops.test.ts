@@ -112,3 +112,22 @@ describe('skops: damaged files are malformed, never clean', () => {
     expect(find(r, 'skops/missing-member')[0]!.message).toMatch(/NdArrayNode .* reads member "\d+\.npy"/);
   });
 });
+
+describe('skops: names only the knowledge base judges (generate_kb.py)', () => {
+  it('SelectKBest(chi2) + FunctionTransformer(zscore, normalize) (3 WARNINGs before) → INFO only: the analysis cleared them', async () => {
+    const r = await fixture('benign/kb-functions.skops');
+    expect(alarms(r)).toEqual([]);
+    expect(find(r, 'skops/untrusted-types')[0]?.evidence).toContain('sklearn.feature_selection._univariate_selection.chi2');
+  });
+
+  it('make_scorer(f1_score) (WARNING before) → INFO only', async () => {
+    expect(alarms(await fixture('benign/kb-scorer.skops'))).toEqual([]);
+  });
+
+  it('FunctionTransformer(typing.get_type_hints), which evaluates strings (WARNING before) → CRITICAL with the reach', async () => {
+    const r = await fixture('malicious/kb-get-type-hints.skops');
+    const [hit] = find(r, 'skops/dangerous-reference');
+    expect([hit?.severity, hit?.evidence]).toEqual(['critical', 'typing.get_type_hints']);
+    expect(hit?.message).toContain('reaches code execution');
+  });
+});

@@ -14,6 +14,12 @@ export const CONFIG_RULES = {
     remediation: 'Do not load this config; a model config has no reason to call shell, process or eval functions.',
     cwe: [94, 502], cve: ['CVE-2025-23304'],
   },
+  'config/module-class': {
+    severity: 'warning', title: 'sentence-transformers modules.json imports code chosen by the model',
+    explanation: 'SentenceTransformer(folder) imports the `type` of every entry in modules.json (importlib.import_module of the dotted path) and builds the module from the sub-folder named by `path`. A type outside sentence_transformers.* is code the model chooses: repository-local modeling files (fetched with trust_remote_code since sentence-transformers 6.0) or any installed package (imported directly by versions before 6.0). A dangerous callable there (os.system, subprocess.Popen) is CRITICAL; a path outside the folder is reported too.',
+    remediation: 'Load the folder only if the named module classes are code you trust; prefer models built from sentence_transformers.* modules.',
+    cwe: [94, 829],
+  },
   'config/python-yaml-tag': {
     severity: 'critical', title: 'YAML Python object tag',
     explanation: 'The YAML uses a !!python/... tag (object, object/apply, name, module). PyYAML\'s unsafe loaders (yaml.load with Loader=Loader/UnsafeLoader, yaml.unsafe_load) import and call what the tag names, so loading the file runs code.',

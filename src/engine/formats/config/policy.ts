@@ -5,17 +5,19 @@
 //  - Hydra `_target_` (hydra/_internal/instantiate/_instantiate2.py → _locate): imports the dotted path
 //    and calls it; NeMo restores models through it (CVE-2025-23304). LightningCLI/jsonargparse
 //    `class_path` does the same.
-// Callables are judged by the pickle policy (the same import-and-call threat), so one table decides.
+// Callables are judged by the pickle policy (the same import-and-call threat), so one table decides:
+// the reviewed lists first, then the knowledge base generated from the libraries' source (design.md,
+// "knowledge is generated data"), which clears a target outside the usual packages that it proved reaches
+// nothing dangerous (torchvision transforms, optuna samplers, peft helpers).
 import { classifyGlobal, type PolicyVerdict } from '../pickle/policy';
+import { SINK_TEXT, factsOf, harmfulReach } from '../pickle/verdict';
+import type { Knowledge } from '../pickle/knowledge/types';
 
 /** NeMo's safe `_target_` prefixes (ModelAudit nemo scanner, research/modelaudit.md §3.13). */
 export const SAFE_TARGET_PREFIXES: readonly string[] = [
   'nemo.', 'nemo_toolkit.', 'pytorch_lightning.', 'lightning.', 'torch.optim.', 'torch.nn.', 'torch.utils.',
   'transformers.', 'omegaconf.', 'hydra.', 'megatron.', 'apex.', 'numpy.', 'dataclasses.',
 ];
-
-/** Keys whose string value is imported and called by the loader. */
-export const TARGET_KEYS = new Set(['_target_', 'class_path']);
 
 export type TargetVerdict =
   | { level: 'dangerous'; reason: string; cve?: string[] }
@@ -24,7 +26,13 @@ export type TargetVerdict =
 
 const DOTTED = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
-export function classifyTarget(target: string): TargetVerdict {
+/**
+ * How a target is judged: the reviewed dangerous list, then the reviewed safe list and the ML packages'
+ * prefixes, then (when it is loaded) the knowledge base. The knowledge base only clears or explains an
+ * unknown target; it never raises one under the usual prefixes, where trainers, checkpoints and loggers
+ * legitimately write files and open connections when a training run builds them.
+ */
+export function classifyTarget(target: string, knowledge: Knowledge | null = null): TargetVerdict {
   const t = target.trim();
   if (!DOTTED.test(t)) return { level: 'unknown', reason: 'is not a dotted Python path' };
   const dot = t.lastIndexOf('.');
@@ -33,7 +41,18 @@ export function classifyTarget(target: string): TargetVerdict {
   const v: PolicyVerdict = classifyGlobal(module, name);
   if (v.level === 'dangerous') return { level: 'dangerous', reason: v.reason, cve: v.cve };
   if (v.level === 'safe' || SAFE_TARGET_PREFIXES.some((p) => t.startsWith(p))) return { level: 'safe' };
-  return { level: 'unknown', reason: 'is outside the packages ML configs instantiate (nemo, torch, lightning, transformers, ...)' };
+  const outside = 'is outside the packages ML configs instantiate (nemo, torch, lightning, transformers, ...)';
+  const facts = knowledge ? factsOf(knowledge, module, name) : null;
+  if (!facts) return { level: 'unknown', reason: outside };
+  const harmful = harmfulReach(facts);
+  if (harmful.length === 0) return { level: 'safe' };
+  const sinks = [...new Set(harmful.map((r) => SINK_TEXT[r.sink]))].join(', ');
+  return { level: 'unknown', reason: `${outside}, and the analysis of its library finds it reaches ${sinks}` };
+}
+
+/** Whether judging `target` may need the knowledge base (the reviewed lists leave it unknown). */
+export function needsKnowledge(target: string): boolean {
+  return classifyTarget(target).level === 'unknown' && DOTTED.test(target.trim());
 }
 
 /** "org/repo--module.Class": transformers fetches the code from another Hub repository. */

@@ -11,7 +11,10 @@ import { fromBytes } from '../../io/byte-source';
 import { encodeUtf8, utf8Strict } from '../../io/text';
 import { MAX_CONFIG_NODES, MAX_YAML_ALIAS_EXPANSION, parseConfig, type ConfigDocument } from './parse';
 import { configSniffer, UNPARSED_HINT, type ConfigState } from './sniff';
-import { TARGET_KEYS, classifyTarget, foreignRepository } from './policy';
+import { classifyTarget, foreignRepository, needsKnowledge } from './policy';
+import { PATH_LOCATORS, TARGET_KEYS, pointerKeys, resolveTarget } from './targets';
+import { pickleKnowledge } from '../pickle/knowledge-load';
+import { ST_MODULES_NAME, judgeSentenceModules, modulesNeedKnowledge, sentenceModules } from './st-modules';
 import { classifyGlobal } from '../pickle/policy';
 import { findKeyedSecret } from '../../detectors/secrets';
 import { isTemplateKey, templatesOf } from '../jinja/parse';
@@ -52,7 +55,10 @@ async function scan(ctx: ScanContext<ConfigState>): Promise<void> {
       message: `The config repeats the key ${d.pointer}; loaders keep the last value` });
   }
   const walk = new Walk(ctx, doc.roots.length === 1);
-  doc.roots.forEach((root, i) => walk.visit(root, doc.roots.length > 1 ? `/${i}` : '', 0, ''));
+  doc.roots.forEach((root, i) => walk.visitRoot(root, doc.roots.length > 1 ? `/${i}` : ''));
+  await judgeTargets(ctx, walk.targets);
+  const modules = ctx.head.name.split('/').pop()!.toLowerCase() === ST_MODULES_NAME && doc.roots.length === 1 ? sentenceModules(doc.roots[0]!) : [];
+  if (modules.length) judgeSentenceModules(ctx, modules, modulesNeedKnowledge(modules) ? await pickleKnowledge() : null);
   if (doc.truncated) ctx.limited(`config above ${MAX_CONFIG_NODES} values`);
   const templates = [...rootTemplates(ctx, doc), ...walk.templates];
   ctx.note('templates', templates.slice(0, MAX_TEMPLATES_FORWARDED).map((t) => t.pointer));
@@ -110,12 +116,33 @@ function topKey(pointer: string): string {
   return (pointer.split('/')[1] ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
+/** A callable the loader would import: where it is written and what it resolves to. */
+interface PendingTarget {
+  key: string;
+  /** As written, and as the loader sees it (interpolations resolved). */
+  written: string;
+  target: string;
+  pointer: string;
+  partial: boolean;
+  /** The Hydra locator that imports this path (its `path` argument), if it is one. */
+  locator?: string;
+}
+
 class Walk {
   readonly templates: Array<{ pointer: string; text: string }> = [];
+  readonly targets: PendingTarget[] = [];
   private remoteNoted = false;
+  private root: JsonValue = null;
+  private rootPointer = '';
 
   /** @param rootTemplatesTaken top-level template keys are rootTemplates' (single-document files). */
   constructor(private readonly ctx: ScanContext<ConfigState>, private readonly rootTemplatesTaken: boolean) {}
+
+  visitRoot(root: JsonValue, pointer: string): void {
+    this.root = root;
+    this.rootPointer = pointer;
+    this.visit(root, pointer, 0, '');
+  }
 
   visit(v: JsonValue, pointer: string, depth: number, key: string): void {
     if (typeof v === 'string') {
@@ -135,6 +162,7 @@ class Walk {
       const child = v[k]!;
       const at = `${pointer}/${pointerToken(k)}`;
       if (k === 'auto_map') this.autoMap(child, at);
+      else if (k === 'custom_pipelines') this.customPipelines(child, at);
       else if (k === 'trust_remote_code' && (child === true || child === 'true' || child === 'True')) {
         this.ctx.report({ ruleId: 'config/remote-code', pointer: at, evidence: `trust_remote_code: ${String(child)}`,
           message: 'trust_remote_code is true: loading runs Python from the repository' });
@@ -154,31 +182,77 @@ class Walk {
       const list = Array.isArray(val) ? val.map((x, i) => ({ x, at: `${at}/${i}` })) : [{ x: val, at }];
       for (const { x, at: p } of list) if (typeof x === 'string') refs.push({ cls, ref: x, at: p });
     }
+    this.reportRemote(refs, 'auto_map');
+    if (!this.remoteNoted) { this.ctx.note('autoMap', refs.slice(0, 50).map((r) => `${r.cls}=${r.ref}`)); this.remoteNoted = true; }
+  }
+
+  /**
+   * transformers' `custom_pipelines` ({task: {impl: "module.Class", ...}}): pipeline(task) loads `impl`
+   * through get_class_from_dynamic_module, as auto_map (transformers/pipelines/__init__.py).
+   */
+  private customPipelines(map: JsonValue, pointer: string): void {
+    if (map === null || typeof map !== 'object' || Array.isArray(map)) return;
+    const refs: Array<{ cls: string; ref: string; at: string }> = [];
+    for (const task of Object.keys(map)) {
+      const spec = map[task];
+      if (spec !== null && typeof spec === 'object' && !Array.isArray(spec) && typeof spec.impl === 'string') {
+        refs.push({ cls: task, ref: spec.impl, at: `${pointer}/${pointerToken(task)}/impl` });
+      }
+    }
+    this.reportRemote(refs, 'custom_pipelines');
+  }
+
+  private reportRemote(refs: ReadonlyArray<{ cls: string; ref: string; at: string }>, key: string): void {
     for (const r of refs) {
       const repo = foreignRepository(r.ref);
       if (repo) {
         this.ctx.report({ ruleId: 'config/remote-code', pointer: r.at, evidence: r.ref, severity: 'critical',
           severityReason: 'the code comes from another repository',
-          message: `auto_map ${r.cls} loads ${r.ref.slice(repo.length + 2)} from another repository, ${repo}: loading runs its Python` });
+          message: `${key} ${r.cls} loads ${r.ref.slice(repo.length + 2)} from another repository, ${repo}: loading runs its Python` });
       } else {
         this.ctx.report({ ruleId: 'config/remote-code', pointer: r.at, evidence: r.ref,
-          message: `auto_map ${r.cls} → ${r.ref}: loading runs Python from the repository` });
+          message: `${key} ${r.cls} → ${r.ref}: loading runs Python from the repository` });
       }
     }
-    if (!this.remoteNoted) { this.ctx.note('autoMap', refs.slice(0, 50).map((r) => `${r.cls}=${r.ref}`)); this.remoteNoted = true; }
   }
 
-  private target(key: string, target: string, pointer: string, owner: { [k: string]: JsonValue }): void {
-    const verdict = classifyTarget(target);
-    if (verdict.level === 'safe') return;
-    const partial = owner._partial_ === true ? ' (as a partial, called later)' : '';
+  /** Queues the target (interpolations resolved) and, for a Hydra locator, the path it imports. */
+  private target(key: string, written: string, pointer: string, owner: { [k: string]: JsonValue }): void {
+    const ownerKeys = pointerKeys(pointer.slice(this.rootPointer.length)).slice(0, -1);
+    const partial = owner._partial_ === true;
+    const { text } = resolveTarget(written, this.root, ownerKeys);
+    this.targets.push({ key, written, target: text.trim(), pointer, partial });
+    if (!PATH_LOCATORS.has(text.trim())) return;
+    const args = owner._args_;
+    const [arg, at] = typeof owner.path === 'string' ? [owner.path, `${pointer.slice(0, pointer.lastIndexOf('/'))}/path`]
+      : Array.isArray(args) && typeof args[0] === 'string' ? [args[0], `${pointer.slice(0, pointer.lastIndexOf('/'))}/_args_/0`] : [undefined, ''];
+    if (arg === undefined) return;
+    const path = resolveTarget(arg, this.root, ownerKeys).text.trim();
+    this.targets.push({ key: 'path', written: arg, target: path, pointer: at, partial: false, locator: text.trim() });
+  }
+}
+
+/**
+ * Judges the queued targets. The knowledge base is loaded only when the reviewed lists leave a target
+ * unknown (it is shared with the pickle scanner and loaded once per process).
+ */
+async function judgeTargets(ctx: ScanContext<ConfigState>, targets: readonly PendingTarget[]): Promise<void> {
+  const knowledge = targets.some((t) => needsKnowledge(t.target)) ? await pickleKnowledge() : null;
+  for (const t of targets) {
+    const verdict = classifyTarget(t.target, knowledge);
+    if (verdict.level === 'safe') continue;
+    // What the file says, and what the loader resolves it to when they differ.
+    const shown = t.written.trim() === t.target ? t.target : `${t.written.trim()} (resolves to ${t.target})`;
+    const partial = t.partial ? ' (as a partial, called later)' : '';
+    const what = t.locator
+      ? `${t.locator} imports ${shown} and hands it to the objects the config builds`
+      : `${t.key} ${shown}${partial} is instantiated by Hydra/NeMo`;
     if (verdict.level === 'dangerous') {
-      this.ctx.report({ ruleId: 'config/dangerous-target', pointer, evidence: target,
-        message: `${key} ${target}${partial} is instantiated by Hydra/NeMo: ${verdict.reason}` });
+      ctx.report({ ruleId: 'config/dangerous-target', pointer: t.pointer, evidence: t.target, message: `${what}: ${verdict.reason}` });
     } else {
-      this.ctx.report({ ruleId: 'config/dangerous-target', pointer, evidence: target, severity: 'warning',
+      ctx.report({ ruleId: 'config/dangerous-target', pointer: t.pointer, evidence: t.target, severity: 'warning',
         severityReason: 'an unknown callable, not a known dangerous one',
-        message: `${key} ${target}${partial} ${verdict.reason}; Hydra/NeMo import and call it` });
+        message: t.locator ? `${what}; it ${verdict.reason}` : `${t.key} ${shown}${partial} ${verdict.reason}; Hydra/NeMo import and call it` });
     }
   }
 }

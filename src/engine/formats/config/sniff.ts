@@ -13,7 +13,7 @@ const JSON_NAMES = new Set(['config.json', 'generation_config.json', 'adapter_co
   'tokenizer_config.json', 'chat_template.json', 'processor_config.json']);
 const EXTENSIONS = ['.yaml', '.yml', '.toml', '.ini', '.cfg'] as const;
 /** Keys that only configs loaders act on carry: a JSON object mentioning them is a config by structure. */
-const ACTIONABLE_KEYS = /"(?:auto_map|trust_remote_code|_target_|[A-Za-z_]*chat_template)"\s*:/;
+const ACTIONABLE_KEYS = /"(?:auto_map|custom_pipelines|trust_remote_code|_target_|[A-Za-z_]*chat_template)"\s*:/;
 export const INI_SECTION = /^\[([^\]\r\n]{1,256})\]\s*(?:[;#].*)?$/;
 export const INI_PAIR = /^([^=:\s[][^=:]{0,255}?)\s*(?:[=:]\s*(.*))?$/;
 
@@ -30,6 +30,8 @@ function sniff(head: Head): Sniff<ConfigState> | null {
   const name = head.name.toLowerCase();
   if (!looksLikeText(head.bytes)) return null;
   const text = latin1Text(head.bytes).replace(/^\xEF\xBB\xBF/, '');
+  // sentence-transformers' modules.json is a JSON array whose entries name classes to import.
+  if (name.split('/').pop() === 'modules.json' && /^\s*\[/.test(text)) return { confidence: 'structure', state: { kind: 'json' } };
   if (/^\s*\{/.test(text)) {
     // .cfg names no syntax: spaCy writes JSON there (nlp.to_disk: vocab/vectors.cfg, {"mode":"default"})
     if (JSON_NAMES.has(name) || ACTIONABLE_KEYS.test(text) || head.ext === '.cfg') return { confidence: 'structure', state: { kind: 'json' } };

@@ -8,6 +8,8 @@ import { clip } from '../../io/text';
 import { decodeBase64 } from '../../detectors/encoded';
 import { pointerToken, isJsonObject } from '../../io/json';
 import { parseMarshal, summarizeCode } from './marshal';
+import { pickleKnowledge } from '../pickle/knowledge-load';
+import { SINK_TEXT, factsOf, harmfulReach, reachText } from '../pickle/verdict';
 import {
   DANGEROUS_CODE_NAMES, DANGEROUS_SOURCE, getFileGate, importGate, judgeImport, lambdaGate, torchWrapperGate,
   unsafeGate, type Container,
@@ -58,6 +60,32 @@ export function resolvePointer(root: JsonValue, pointer: string): JsonValue | un
   return cur;
 }
 
+interface CustomImport { module: string; name: string; full: string; pointer: string; what: string; reason: string }
+
+/**
+ * A module outside Keras that the knowledge base analysed (its library's source) is judged by it, as a
+ * pickle GLOBAL of the same name is: reaching a harmful sink is a dangerous import; reaching none leaves
+ * a note (loading still needs the package installed). Names nobody analysed stay WARNING.
+ */
+async function judgeCustomImports(ctx: ScanContext, imports: readonly CustomImport[], version: string | undefined): Promise<void> {
+  const knowledge = imports.some((i) => i.module !== '__main__' && i.name) ? await pickleKnowledge() : null;
+  for (const i of imports) {
+    const facts = knowledge && i.module !== '__main__' && i.name ? factsOf(knowledge, i.module, i.name) : null;
+    const harmful = facts ? harmfulReach(facts) : [];
+    if (facts && harmful.length) {
+      const sinks = [...new Set(harmful.map((r) => SINK_TEXT[r.sink]))].join(', ');
+      ctx.report({ ruleId: 'keras/dangerous-import', pointer: i.pointer, evidence: clip(i.full, 120),
+        message: `${i.what} imports ${i.full}, which reaches ${sinks} (path: ${reachText(harmful[0]!)}) (${importGate(version)})` });
+    } else if (facts) {
+      ctx.report({ ruleId: 'keras/custom-import', pointer: i.pointer, evidence: clip(i.full, 120), severity: 'info',
+        severityReason: 'the analysis of its library finds it reaches no sink',
+        message: `${i.what} needs ${i.full}: ${i.reason}; the analysis of its library finds it reaches nothing dangerous` });
+    } else {
+      ctx.report({ ruleId: 'keras/custom-import', pointer: i.pointer, evidence: clip(i.full, 120), message: `${i.what} needs ${i.full}: ${i.reason}` });
+    }
+  }
+}
+
 /** The bytes a TorchModuleWrapper child named `name` (its JSON pointer) holds, or null. */
 export function torchModuleBytes(config: JsonValue, name: string): Uint8Array | null {
   const v = resolvePointer(config, name);
@@ -91,12 +119,18 @@ export async function judgeKerasConfig(ctx: ScanContext, config: JsonValue, opts
         ctx.report({ ruleId: 'keras/unsafe-deserialization', pointer, evidence: clip(full, 120),
           message: `${what} calls ${full}, switching safe_mode off (${unsafeGate(version)})` });
         return;
+      case 'registered':
+        if (summary.customObjects.length < 50 && !summary.customObjects.includes(name)) summary.customObjects.push(name);
+        ctx.report({ ruleId: 'keras/custom-import', pointer, evidence: clip(full, 120), severity: 'info',
+          severityReason: 'a name Keras resolves in the loading program, not an import', message: `${what} names ${name}: ${v.reason}` });
+        return;
       case 'custom':
         if (summary.customObjects.length < 50 && !summary.customObjects.includes(full)) summary.customObjects.push(full);
-        ctx.report({ ruleId: 'keras/custom-import', pointer, evidence: clip(full, 120),
-          message: `${what} needs ${full}: ${v.reason}` });
+        customImports.push({ module, name, full, pointer, what, reason: v.reason });
     }
   };
+  /** Imports outside Keras, judged after the walk, with the knowledge base when a library of them was analysed. */
+  const customImports: CustomImport[] = [];
 
   const reportBytecode = (code: string, ptr: string, what: string) => {
     consumed.add(ptr);
@@ -222,6 +256,7 @@ export async function judgeKerasConfig(ctx: ScanContext, config: JsonValue, opts
     for (let i = keys.length - 1; i >= 0; i--) stack.push({ v: v[keys[i]!]!, ptr: `${ptr}/${pointerToken(keys[i]!)}`, key: keys[i], layer: inLayer });
   }
   if (summary.truncated) ctx.limited(`config has more than ${MAX_CONFIG_VALUES} values`);
+  await judgeCustomImports(ctx, customImports, version);
 
   for (const ptr of torchChildren) {
     const text = resolvePointer(config, ptr);

@@ -2,6 +2,7 @@
 // The callable tables are the pickle engine's (formats/pickle/policy*.ts): deserialize_keras_object
 // imports `module` and fetches `class_name`/`config` from it, the same reach as a pickle GLOBAL.
 import { classifyGlobal } from '../pickle/policy';
+import { PYTHON_BUILTINS } from './python-builtins';
 
 /** Module roots Keras itself writes (serialization_lib: "keras", "keras.src.*", tf.keras, tf_keras). */
 const KERAS_ROOTS = new Set(['keras', 'tensorflow', 'tf_keras', 'tf']);
@@ -27,7 +28,8 @@ export type ImportVerdict =
   | { kind: 'dangerous'; reason: string }
   | { kind: 'get-file' }
   | { kind: 'unsafe-deserialization' }
-  | { kind: 'custom'; reason: string };
+  | { kind: 'custom'; reason: string }
+  | { kind: 'registered'; reason: string };                // resolved by name; nothing is imported
 
 /** Judges `module` + `name` as deserialize_keras_object / Lambda(function_type="function") reach them. */
 export function judgeImport(module: string, name: string): ImportVerdict {
@@ -38,6 +40,13 @@ export function judgeImport(module: string, name: string): ImportVerdict {
   const verdict = name ? classifyGlobal(module, name) : null;
   if (verdict?.level === 'dangerous') return { kind: 'dangerous', reason: verdict.reason };
   if (DANGEROUS_ROOTS.has(root)) return { kind: 'dangerous', reason: `${full} comes from ${root}, a module that reaches the system` };
+  if (module === 'builtins' && !PYTHON_BUILTINS.has(name)) {
+    // How Keras 3 writes a function it has no module for (a custom or registered function, a C-extension
+    // function such as torch.nn.functional.gelu). Loading looks the name up among Keras's own functions
+    // and the objects the loading program registered (serialization_lib._retrieve_class_or_fn), then in
+    // builtins, which has no such name: nothing outside the loader's own process is imported.
+    return { kind: 'registered', reason: `${name} is not a Python builtin: Keras looks it up among its own functions and the loading program's registered objects` };
+  }
   if (root === 'builtins' || root === '__builtin__' || root === '__builtins__') {
     // Keras maps builtins functions onto its own; a builtin that is not a plain value function is not
     // something a model needs (eval, getattr, open are caught above as dangerous).

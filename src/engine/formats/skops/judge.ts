@@ -1,5 +1,5 @@
-// Judges a skops node list: what skops.io.load would import or call, against the pickle policy (one
-// function, `policyOf`, so the knowledge base that replaces it later plugs in here), and what
+// Judges a skops node list: what skops.io.load would import or call, against the pickle policy layered
+// with the knowledge base (`policyOf`: the same verdicts a pickle gets for the same name), and what
 // skops.io.get_untrusted_types would list (its per-loader defaults, generated from the skops source into
 // trusted.generated.ts). Severities:
 //   CRITICAL  a dangerous callable or type reached (posix.system, builtins.eval, subprocess.Popen), an
@@ -10,13 +10,26 @@
 //   INFO      the list a user would have to pass to `trusted=` (known-safe names only, or nothing).
 import type { PolicyVerdict } from '../pickle/policy';
 import { classifyGlobal } from '../pickle/policy';
+import { knowledgeClassifier } from '../pickle/verdict';
+import type { Knowledge } from '../pickle/knowledge/types';
 import { SKOPS_TRUSTED_BY_LOADER, SKOPS_TRUSTED_GROUPS } from './trusted.generated';
 import type { SkopsNode, SkopsSchema } from './parse';
 import { KNOWN_LOADERS } from './parse';
 
-/** The policy every named type and function is judged by (issue 7's knowledge base will replace it). */
-export function policyOf(module: string, name: string): PolicyVerdict {
-  return classifyGlobal(module, name);
+/**
+ * The policy every named type and function is judged by: the reviewed lists, then, when it is loaded,
+ * the knowledge base generated from the libraries' source (pickle/verdict.ts), as a pickle is judged.
+ */
+export function policyOf(knowledge: Knowledge | null = null): (module: string, name: string) => PolicyVerdict {
+  return knowledge ? knowledgeClassifier(knowledge) : classifyGlobal;
+}
+
+/** Whether any named node is left unknown by the reviewed lists (judging it may need the knowledge base). */
+export function needsKnowledge(schema: SkopsSchema): boolean {
+  return schema.nodes.some((n) => {
+    const [module, name] = n.target ? [n.target.module, n.target.name] : [n.module, n.cls];
+    return typeof module === 'string' && typeof name === 'string' && classifyGlobal(module, name).level === 'unknown';
+  });
 }
 
 const TRUSTED: ReadonlyMap<string, ReadonlySet<string>> = new Map(Object.entries(SKOPS_TRUSTED_BY_LOADER).map(([loader, list]) => {
@@ -75,7 +88,8 @@ function render(schema: SkopsSchema, pointer: string): string {
   return `${n.module}.${n.cls}`;
 }
 
-export function judgeSchema(schema: SkopsSchema): SkopsJudgement {
+export function judgeSchema(schema: SkopsSchema, knowledge: Knowledge | null = null): SkopsJudgement {
+  const policy = policyOf(knowledge);
   const verdicts: SkopsVerdict[] = [];
   const untrusted = new Set<string>();
   for (const n of schema.nodes) {
@@ -91,8 +105,10 @@ export function judgeSchema(schema: SkopsSchema): SkopsJudgement {
     if (NEVER_UNSAFE.has(n.loader) || n.loader === 'CachedNode') continue;
     const [module, name] = n.target ? [n.target.module, n.target.name] : [n.module, n.cls];
     const full = `${module}.${name}`;
-    const v = policyOf(module, name);
-    if (v.level === 'dangerous') {
+    const v = policy(module, name);
+    // ObjectNode never calls its type (cls.__new__, then state): what the analysis finds its constructor
+    // reaches does not run. A reviewed dangerous name is still flagged wherever it appears.
+    if (v.level === 'dangerous' && !(v.origin === 'knowledge' && BUILDS_WITHOUT_CALLING.has(n.loader))) {
       verdicts.push({ severity: 'critical', rule: 'skops/dangerous-reference', node: n, evidence: full,
         message: `skops ${n.loader} imports ${full}: ${v.reason}` });
     } else if (names.length && v.level === 'unknown' && !BUILDS_WITHOUT_CALLING.has(n.loader)) {
@@ -114,7 +130,7 @@ function judgeOperator(schema: SkopsSchema, n: SkopsNode, out: SkopsVerdict[]): 
   const dangerousArg = (n.operatorArgs ?? []).map((p) => schema.byPointer.get(p)).find((a) => {
     if (!a || a.loader === 'JsonNode') return false;
     const [m, f] = a.target ? [a.target.module, a.target.name] : [a.module, a.cls];
-    return policyOf(m, f).level === 'dangerous';
+    return classifyGlobal(m, f).level === 'dangerous';
   });
   if (n.cls === 'call' || n.cls === '__call__') {
     out.push({ severity: 'critical', rule: 'skops/dangerous-reference', node: n, evidence: call,
@@ -126,7 +142,7 @@ function judgeOperator(schema: SkopsSchema, n: SkopsNode, out: SkopsVerdict[]): 
       message: `Loading builds ${call}, a callable that reaches any attribute or method of what it is later applied to` });
     return;
   }
-  const v = policyOf('operator', n.cls);
+  const v = classifyGlobal('operator', n.cls);
   out.push(v.level === 'dangerous' || dangerousArg
     ? { severity: 'critical', rule: 'skops/dangerous-reference', node: n, evidence: call, message: `Loading calls ${call}: ${v.reason}` }
     : { severity: 'warning', rule: 'skops/untrusted-type', node: n, evidence: call, message: `Loading calls ${call}, which skops does not trust by default` });
@@ -141,8 +157,8 @@ function judgeMethod(n: SkopsNode, out: SkopsVerdict[]): void {
     out.push({ severity: 'critical', rule: 'skops/method-mismatch', node: n, evidence: bound,
       message: `MethodNode is labelled ${n.module}.${n.cls} but binds ${bound} (CVE-2025-54413: skops < 0.12 audited the label)` });
   }
-  const v = policyOf(m.objModule, `${m.objCls}.${m.func}`);
-  if (v.level === 'dangerous' || policyOf(m.objModule, m.objCls).level === 'dangerous') {
+  const v = classifyGlobal(m.objModule, `${m.objCls}.${m.func}`);
+  if (v.level === 'dangerous' || classifyGlobal(m.objModule, m.objCls).level === 'dangerous') {
     out.push({ severity: 'critical', rule: 'skops/dangerous-reference', node: n, evidence: bound, message: `Loading takes the method ${bound}: ${v.reason}` });
   } else if (m.func.startsWith('__')) {
     out.push({ severity: 'critical', rule: 'skops/dangerous-reference', node: n, evidence: bound,

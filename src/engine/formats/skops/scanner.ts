@@ -6,6 +6,7 @@
 // CVE-2025-54886 (skops < 0.13: Card.get_model falls back to joblib for a file that is not a skops zip)
 // is the orchestrator's extension-mismatch finding on a pickle named .skops.
 import type { OpenContext, OpenedChild, ScanContext, Scanner } from '../../types';
+import type { Knowledge } from '../pickle/knowledge/types';
 import { FormatError } from '../../types';
 import { listZip, readMember, type ZipEntry, type ZipListing } from '../../containers/zip';
 import { parseJson } from '../../io/json';
@@ -14,7 +15,8 @@ import { countedSource } from '../zip/members';
 import { scanZipListing, type MemberRoute } from '../zip/scanner';
 import { openZipChild } from '../zip/open';
 import { looksLikeSkopsSchema, parseSkopsSchema, type SkopsSchema } from './parse';
-import { judgeSchema } from './judge';
+import { judgeSchema, needsKnowledge } from './judge';
+import { pickleKnowledge } from '../pickle/knowledge-load';
 import { SKOPS_TRUSTED_VERSIONS } from './trusted.generated';
 import { CURRENT_PROTOCOL, SCHEMA, skopsSniffer } from './sniff';
 
@@ -62,11 +64,11 @@ async function scanSkops(ctx: ScanContext): Promise<void> {
   } else if (!loaded.schema) {
     ctx.note('skops', 'schema.json is not a skops object tree; scanned as a zip');
   }
-  if (loaded.schema) judge(ctx, loaded.schema, listing);
+  if (loaded.schema) judge(ctx, loaded.schema, listing, needsKnowledge(loaded.schema) ? await pickleKnowledge() : null);
   await scanZipListing(ctx, listing, routeFor(loaded));
 }
 
-function judge(ctx: ScanContext, schema: SkopsSchema, listing: ZipListing): void {
+function judge(ctx: ScanContext, schema: SkopsSchema, listing: ZipListing, knowledge: Knowledge | null): void {
   ctx.note('format', 'skops');
   ctx.note('protocol', schema.protocol);
   ctx.note('nodes', schema.nodes.length);
@@ -74,7 +76,7 @@ function judge(ctx: ScanContext, schema: SkopsSchema, listing: ZipListing): void
   if (schema.protocol !== null && schema.protocol > CURRENT_PROTOCOL) ctx.note('protocolNewerThanKnown', schema.protocol);
   const where = (pointer: string) => ({ pointer: `${SCHEMA}#${pointer || '/'}` });
 
-  const { verdicts, untrusted } = judgeSchema(schema);
+  const { verdicts, untrusted } = judgeSchema(schema, knowledge);
   for (const v of verdicts) {
     ctx.report({ ruleId: v.rule, message: v.message, evidence: clip(v.evidence, 300), ...where(v.node.pointer) });
   }
