@@ -2,7 +2,7 @@
 // constants (raw bytes, latin-1 strings, base64, hex, zlib; pickles that start further in: embedded.ts).
 // Every check is a bounded strict parse.
 import { Gunzip, Unzlib } from 'fflate';
-import { sniffCompressed } from '../compressed/sniff';
+import { CODEC_MAGIC, sniffCompressed } from '../compressed/sniff';
 import { FormatError, LimitExceeded } from '../../types';
 import { decodeBase64, decodeHex } from '../../detectors/encoded';
 import { OpReader } from './disasm';
@@ -210,8 +210,9 @@ export function nestedPickle(v: string | Uint8Array): { how: NestedHow; bytes: U
   return z && isPickle(z) ? { how: how === 'hex' ? 'hex+zlib' : 'base64+zlib', bytes: z } : null;
 }
 
-/** First bytes of the compressed streams compressedHead recognises (bz2, xz, lz4 frame, zstd, gzip, lzma-alone). */
-const COMPRESSED_MAGICS = [[0x42, 0x5a, 0x68], [0xfd, 0x37, 0x7a], [0x04, 0x22, 0x4d], [0x28, 0xb5, 0x2f], [0x1f, 0x8b, 0x08], [0x5d, 0x00, 0x00]];
+// First bytes of the compressed streams compressedHead recognises (the compressed sniff's table), cut to
+// the 3 bytes that 4 base64 characters decode to.
+const COMPRESSED_MAGICS = Object.values(CODEC_MAGIC).map((m) => m.slice(0, 3));
 
 /** Whether decoded bytes open with the magic of a codec compressedHead recognises. */
 export function compressedMagic(h: Uint8Array): boolean {
