@@ -50,8 +50,9 @@ export function sniffCompressed(head: Head): Sniff<CompressedState> | null {
   if (startsWith(b, CODEC_MAGIC.bz2) && b[3]! >= 0x31 && b[3]! <= 0x39
     && (startsWith(b, BZ2_BLOCK, 4) || startsWith(b, BZ2_EOS, 4))) return magic('bz2');
   const zf = zfileHeader(b);
-  if (zf > 0 && deflateProves(b, zf + 2)) return magic('joblib-zfile', zf);
-  if (zlibHeader(b, 0) && deflateProves(b, 2)) return magic('zlib');
+  const more = head.size > b.length;
+  if (zf > 0 && deflateProves(b, zf + 2, more)) return magic('joblib-zfile', zf);
+  if (zlibHeader(b, 0) && deflateProves(b, 2, more)) return magic('zlib');
   if (lzmaAloneHeader(b)) return { confidence: 'structure', state: { codec: 'lzma', skip: 0 } };
   return null;
 }
@@ -87,8 +88,17 @@ function zfileHeader(b: Uint8Array): number {
   return zlibHeader(b, at) ? at : 0;
 }
 
-/** The raw deflate data at `from` decodes ZLIB_PROOF_BYTES bytes, or all of it decodes cleanly. */
-function deflateProves(b: Uint8Array, from: number): boolean {
+/**
+ * The raw deflate data at `from` decodes ZLIB_PROOF_BYTES bytes, or all of it decodes cleanly, or (`more`:
+ * the data goes on past the head) it opens with a stored block that runs past the head. zlib level 0 writes
+ * stored blocks of 65,535 bytes, and an inflater emits one only whole: a head of 64 KiB ends inside the
+ * first. Its header is proof enough: BTYPE 00, then LEN and NLEN, its ones' complement (RFC 1951 3.2.4).
+ */
+function deflateProves(b: Uint8Array, from: number, more = false): boolean {
+  if (more && from + 5 <= b.length && (b[from]! & 0x06) === 0) {
+    const len = b[from + 1]! | (b[from + 2]! << 8);
+    if ((len ^ (b[from + 3]! | (b[from + 4]! << 8))) === 0xffff && from + 5 + len > b.length) return true;
+  }
   let out = 0;
   let done = false;
   const inflater = new Inflate((chunk, final) => { out += chunk.length; if (final) done = true; });

@@ -60,6 +60,16 @@ export const CARRIERS: ReadonlyMap<string, Carrier> = new Map([
   ['jax._src.array._reconstruct_array', c([0], undefined, 'calls its first argument (the array reconstructor) with the given arguments')],
 ]);
 
+/**
+ * Carriers that only wrap the callable: whoever calls the wrapper later passes the arguments (the program,
+ * with its own data), or none (a default factory). A file loader they carry is not called on anything the
+ * pickle supplies; the others (map, filter, starmap, sorted's key, Thread's target) call it on the data the
+ * pickle gives them.
+ */
+export const WRAPPING_CARRIERS: ReadonlySet<string> = new Set(['functools.partial', 'functools.partialmethod',
+  'functools.lru_cache', 'functools.cache', 'functools.wraps', 'functools.singledispatch', 'functools.cmp_to_key',
+  'contextlib.contextmanager', 'collections.defaultdict']);
+
 /** Python 2 and C-accelerator spellings of the carriers' modules. */
 const ALIASES: ReadonlyMap<string, string> = new Map([
   ['__builtin__', 'builtins'], ['_functools', 'functools'], ['_operator', 'operator'], ['copy_reg', 'copyreg'],
@@ -68,6 +78,12 @@ const ALIASES: ReadonlyMap<string, string> = new Map([
 
 export function carrierOf(module: string, name: string): Carrier | undefined {
   return CARRIERS.get(`${ALIASES.get(module) ?? module}.${name}`);
+}
+
+/** A reviewed carrier that calls what it carries on data the pickle gives it (not one of WRAPPING_CARRIERS). */
+export function feedsData(module: string, name: string): boolean {
+  const key = `${ALIASES.get(module) ?? module}.${name}`;
+  return CARRIERS.has(key) && !WRAPPING_CARRIERS.has(key);
 }
 
 /**

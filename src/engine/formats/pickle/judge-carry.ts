@@ -8,8 +8,8 @@ import { clauseOf, reachText } from './verdict';
 import { CALLED_ATTRIBUTES } from './carriers';
 import type { CallNode, GlobalNode } from './machine';
 import { JudgeBase } from './judge-base';
-import type { FileLoad } from './loaders';
-import { isNode, render, tupleItems, type Val } from './values';
+import { fileLoadOf, loaderNamed, type FileLoad } from './loaders';
+import { isNode, render, tupleItems, type Node, type Val } from './values';
 
 /** Carried callables followed through nested carriers (map(partial(partial(f)))): real pickles nest one. */
 const MAX_CARRY_DEPTH = 4;
@@ -36,6 +36,9 @@ export const PARTIAL = /^_?functools\.partial$/;
 export const isProgramGlobal = (g: GlobalNode): boolean => g.module === '__main__' || g.module === '__mp_main__';
 
 export class CarryJudge extends JudgeBase {
+  /** functools.partial instances whose BUILD state bound a loader to its file (reported there already). */
+  protected readonly boundLoads = new WeakSet<Node>();
+
   protected raiseLoad(key: string, load: FileLoad, off: number, text: string): void {
     this.cancelHeld(key);
     const k = `load|${load.key}|${load.file}`;
@@ -75,11 +78,16 @@ export class CarryJudge extends JudgeBase {
     nested.f.severityReason = `${g.key} unpickles it (the library's own reducer); the nested scan decides`;
   }
 
-  /** Callables passed as data to a higher-order callable, judged as if called (issue 11, item 3). */
-  protected judgeCarried(carrier: string, carried: Carried[], off: number, text: string, depth: number): void {
+  /**
+   * Callables passed as data to a higher-order callable, judged as if called (issue 11, item 3). `given`:
+   * the carrier's arguments when it calls what it carries on them (carriers.ts feedsData: map, filter,
+   * starmap…), so a file loader carried there is a load of what the pickle gives (loaders.ts).
+   */
+  protected judgeCarried(carrier: string, carried: Carried[], off: number, text: string, depth: number, given?: Val): void {
     for (const { value, where } of carried) {
       if (!isNode(value)) continue;
       const via = `${carrier} (${where})`;
+      if (given !== undefined && this.carriedLoad(value, via, given, off, text)) continue;
       if (value.t === 'global') {
         const v = this.verdict(value);
         const key = `carry|${value.key}|${carrier}`;
@@ -101,6 +109,28 @@ export class CarryJudge extends JudgeBase {
         this.raise('pickle/unresolved-callable', `Pickle passes an unresolved callable to ${via}`, off, text);
       }
     }
+  }
+
+  /**
+   * A file loader (or a functools.partial of one with no file bound) that a carrier calls on the data the
+   * pickle gives it: map(scipy.io.loadmat, paths) loads each path. Loaders that can run code are dangerous
+   * already and judged as such; true when this raised the load.
+   */
+  private carriedLoad(value: Node, via: string, given: Val, off: number, text: string): boolean {
+    let fn: Val = value;
+    let bound = '';
+    if (value.t === 'call' && isNode(value.fn) && value.fn.t === 'global' && PARTIAL.test(value.fn.key)) {
+      // a partial whose file is bound was reported where it was built (fileLoadOf)
+      if (this.boundLoads.has(value) || fileLoadOf(value.fn.key, value.args, value.kwargs)) return false;
+      fn = tupleItems(value.args)?.[0] ?? null;
+      bound = ` bound by ${value.fn.key}`;
+    }
+    if (!isNode(fn) || fn.t !== 'global' || this.verdict(fn).level === 'dangerous') return false;
+    const l = loaderNamed(fn.key, fn.module, fn.name);
+    if (!l) return false;
+    const data = (tupleItems(given) ?? []).filter((x) => x !== value).map((x) => render(x)).join(', ');
+    this.raiseLoad(fn.key, { loader: l.loader, key: l.key, file: data ? data.slice(0, 120) : 'the values it is given', via: `${fn.key}${bound} through ${via}` }, off, text);
+    return true;
   }
 
   /** A getattr(...) result that a carrier calls: the lookup is now a call, judged by what it looks up. */

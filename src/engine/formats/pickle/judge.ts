@@ -18,6 +18,7 @@ import type { Pending } from './judge-base';
 import { CarryJudge, isProgramGlobal, PARTIAL, pathOf } from './judge-carry';
 import { codeObjectReason, decodeChain, SINKS } from './shapes';
 import { fileLoadOf, partialStateLoad } from './loaders';
+import { feedsData } from './carriers';
 import { isNode, render, tupleItems, type Node, type Val } from './values';
 
 export { type Classify, type JudgeEnv, type NestedPayload } from './judge-base';
@@ -120,7 +121,7 @@ export class Judge extends CarryJudge implements MachineHooks {
         this.raise('pickle/non-allowlisted-call', `Pickle calls ${g.key}, which no analysed library defines and no reviewed list names`, c.off, text);
       }
     }
-    if (v.callsArgs || v.callsKwargs) this.judgeCarried(g.key, carriedOf(v, c.args, c.kwargs), c.off, text, 0);
+    if (v.callsArgs || v.callsKwargs) this.judgeCarried(g.key, carriedOf(v, c.args, c.kwargs), c.off, text, 0, feedsData(g.module, g.name) ? c.args : undefined);
   }
 
   /**
@@ -270,11 +271,11 @@ export class Judge extends CarryJudge implements MachineHooks {
       const [fn, args, kwargs] = tupleItems(state) ?? [];
       if (fn === undefined) return;
       const load = partialStateLoad(cls.key, state);
-      if (load) return this.raiseLoad(cls.key, load, off, text);
+      if (load) { this.boundLoads.add(target); return this.raiseLoad(cls.key, load, off, text); }
       this.judgeCarried(cls.key, [{ value: fn, where: 'BUILD state' }], off, text, 0);
       if (!isNode(fn) || fn.t !== 'global') return;
       const fv = this.verdict(fn);
-      if (fv.callsArgs || fv.callsKwargs) this.judgeCarried(`${fn.key} bound by ${cls.key}`, carriedOf(fv, args ?? null, kwargs), off, text, 1);
+      if (fv.callsArgs || fv.callsKwargs) this.judgeCarried(`${fn.key} bound by ${cls.key}`, carriedOf(fv, args ?? null, kwargs), off, text, 1, feedsData(fn.module, fn.name) ? args ?? null : undefined);
       return;
     }
     this.judgeStoredCallables(cls, state, off, text);

@@ -79,6 +79,15 @@ export function partialStateLoad(cls: string, state: Val): FileLoad | null {
   return bound ? { ...bound, via: `${bound.via ?? bound.key} bound by ${cls}` } : null;
 }
 
+/** The loader a global names, by its own name or through a `__main__` import alias; null when it names none. */
+export function loaderNamed(key: string, module: string, name: string): { loader: FileLoader; key: string } | null {
+  const own = FILE_LOADERS.get(key);
+  if (own) return { loader: own, key };
+  const alias = programAliasPath(module, name);
+  const aliased = alias ? FILE_LOADERS.get(alias) : undefined;
+  return aliased && alias ? { loader: aliased, key: alias } : null;
+}
+
 function loaderCall(key: string, args: Val, kwargs?: Val): FileLoad | null {
   const l = FILE_LOADERS.get(key);
   if (!l) return null;

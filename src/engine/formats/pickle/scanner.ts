@@ -10,11 +10,12 @@ import { pickleKnowledge } from './knowledge-load';
 import { knowledgeClassifier } from './verdict';
 import { findPickleEnd, OpReader } from './disasm';
 import { Judge, type Classify, type JudgeEnv, type NestedPayload } from './judge';
+import type { LaterKind } from './judge-base';
 import { legacyTarget } from './legacy-names';
 import { classifyGlobal } from './policy';
 import { weightsOnlyAllows } from '../pytorch/weights-only';
 import { Machine } from './machine';
-import { encodedCompressed, hasPickleMagic, MAX_NESTED_BYTES, nestedPickle, pickleStartsAt } from './nested';
+import { compressedHead, DEFLATE_PROOF_INPUT, encodedCompressed, hasPickleMagic, MAX_NESTED_BYTES, nestedPickle, pickleStartsAt } from './nested';
 import { utf8At } from './disasm';
 import { startsWithLegacyMagic } from '../pytorch/sniff';
 import { EmbedSearch, searchRange } from './embedded';
@@ -90,7 +91,7 @@ export async function scanPickle(ctx: ScanContext, classify: Classify, knowledge
   const src = ctx.source;
   // src.size is read where it is used: a stream decoded in one pass learns its size at its end (compressed/unsized.ts).
   const queue: NestedPayload[] = [];
-  const later: Array<{ start: number; end: number; off: number; kind: 'search' | 'text' }> = [];
+  const later: Array<{ start: number; end: number; off: number; kind: LaterKind }> = [];
   const embedSearch = new EmbedSearch();
   const env: JudgeEnv = {
     report: (f) => ctx.report(f),
@@ -199,6 +200,11 @@ export async function scanPickle(ctx: ScanContext, classify: Classify, knowledge
       if (!legacy) ctx.report({ ruleId: 'pickle/nested-pickle', message: `A ${n.how} constant at ${c.off} holds a pickle (scanned as ${name})`, offset: c.off });
       queue.push({ name, bytes: n.bytes, ...(legacy ? {} : { hint: 'pickle' }) });
       continue;
+    }
+    if (c.kind === 'deflate') {
+      // Proved again from more of the source: the kept prefix may end inside a stored block.
+      const codec = compressedHead(await ctx.read(c.start, Math.min(c.end - c.start, DEFLATE_PROOF_INPUT)));
+      if (codec) { queue.push({ name: `<const@${c.off}>`, range: [c.start, c.end], codec }); continue; }
     }
     const at = await searchRange((o, l) => ctx.read(o, l), c.start, c.end, embedSearch, () => ctx.checkAborted());
     if (embedSearch.exhausted) { judge.searchLimit(c.off); break; }

@@ -1,0 +1,151 @@
+// The gaps the second recall sweep of 2026-12 left open (fixtures/recall2-2026-12/MANIFEST.md, note4's
+// recall gaps), each attack made by the real tool (fixtures/recall3-2026-12, generate.py) or built here
+// with the opcode assembler, beside the benign look-alikes that must stay silent.
+import { describe, expect, it } from 'vitest';
+import { scan, fromBytes, SEVERITY_RANK, type FileReport } from '../../src/engine';
+import { asm, concat } from '../builders/pickle';
+import { gzipSync, zlibSync } from 'fflate';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = join(process.cwd(), 'fixtures', 'recall3-2026-12');
+const scanFile = (rel: string) => scan(fromBytes(new Uint8Array(readFileSync(join(ROOT, rel))), rel.split('/').pop()!));
+const scanBytes = (b: Uint8Array, name = 'x.pkl') => scan(fromBytes(b, name));
+const critical = (r: FileReport) => r.findings.filter((f) => f.severity === 'critical');
+const alarms = (r: FileReport) => r.findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK.warning)
+  .map((f) => `${f.severity} ${f.ruleId} ${f.message}`);
+const systemCall = (r: FileReport) => critical(r).find((f) => f.ruleId === 'pickle/dangerous-call' && /posix\.system/.test(f.message));
+
+/** Incompressible bytes (xorshift): deflate stores them, in blocks an inflater emits only whole. */
+function random(n: number, seed = 5): Uint8Array {
+  const out = new Uint8Array(n);
+  let x = seed >>> 0 || 1;
+  for (let i = 0; i < n; i++) { x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0; out[i] = x & 0xff; }
+  return out;
+}
+const u32 = (n: number) => { const b = new Uint8Array(4); new DataView(b.buffer).setUint32(0, n, true); return b; };
+/** pickle.dumps({'w': blob}) with the blob as BINBYTES, built without the assembler's per-byte copy. */
+const holdingBytes = (blob: Uint8Array) => concat(asm().proto(4).op('EMPTY_DICT').str('w').build(), new Uint8Array([0x42]), u32(blob.length), blob,
+  asm().op('SETITEM').stop().build());
+/** pickle.dumps([<n random bytes>, os.system payload]): the call comes after a long bytes constant. */
+const afterRandom = (n: number) => concat(asm().proto(4).op('EMPTY_LIST').op('MARK').build(), new Uint8Array([0x42]), u32(n), random(n),
+  asm().stackGlobal('posix', 'system').str('echo pwned').op('TUPLE1').op('REDUCE').op('APPENDS').stop().build());
+
+describe('gzip or zlib of incompressible data held in a bytes constant', () => {
+  it('gzip(20,000 random bytes + pickle.dumps([os.system payload, "A" * 3000])) as bytes (fixture): CRITICAL on the decompressed child', async () => {
+    const r = await scanFile('malicious/gzip-stored-block-then-pickle.pkl');
+    expect(systemCall(r)?.location.path.at(-1)).toMatch(/^<const@\d+> \(decompressed\)\+20000$/);
+    expect(r.complete).toBe(true);
+  });
+
+  it('zlib of the same (fixture, caught before too): CRITICAL on the decompressed child', async () => {
+    expect(systemCall(await scanFile('malicious/zlib-stored-block-then-pickle.pkl'))).toBeDefined();
+  });
+
+  it.each([['zlib', zlibSync], ['gzip', gzipSync]] as const)(
+    '%s(pickle.dumps([1.2 MB random bytes, os.system payload]), stored) as a 1.2 MB bytes constant (kept as a 4 KiB prefix): CRITICAL', async (_, codec) => {
+      const z = codec(afterRandom(1_200_000), { level: 0 });
+      expect(z.length).toBeGreaterThan(1 << 20);
+      const r = await scanBytes(holdingBytes(z));
+      expect(systemCall(r)?.location.path.join(' > ')).toMatch(/<const@\d+> > <const@\d+> \(decompressed\)$/);
+      expect(r.complete).toBe(true);
+    }, 30_000);
+
+  it('base64(gzip(20,000 random bytes + pickle)) in a string: CRITICAL (the proof reads past the first stored block)', async () => {
+    const inner = concat(random(20_000), asm().proto(4).stackGlobal('posix', 'system').str('echo pwned').op('TUPLE1').op('REDUCE').stop().build());
+    const text = Buffer.from(gzipSync(inner, { level: 0 })).toString('base64');
+    const r = await scanBytes(asm().proto(4).op('EMPTY_DICT').str('blob').str(text).op('SETITEM').stop().build());
+    expect(systemCall(r)).toBeDefined();
+  });
+
+  it('a .zlib file written at level 0 (stored blocks of 65,535 bytes, longer than the 64 KiB head) holding a pickle: recognised, CRITICAL', async () => {
+    const r = await scanBytes(zlibSync(afterRandom(200_000), { level: 0 }), 'model.zlib');
+    expect(r.format).toBe('compressed');
+    expect(systemCall(r)).toBeDefined();
+  });
+
+  it('200 KB of random bytes behind a valid zlib header (78 01) is not claimed as zlib and stays below WARNING', async () => {
+    const blob = random(200_000, 21);
+    blob[0] = 0x78; blob[1] = 0x01;
+    const r = await scanBytes(blob, 'noise.bin');
+    expect(r.format).not.toBe('compressed');
+    expect(alarms(r)).toEqual([]);
+  });
+
+  it.each(['benign/gzip-random-bytes.pkl', 'benign/gzip-random-then-text.pkl'])('%s (gzip of random bytes, no pickle) stays below WARNING and complete', async (file) => {
+    const r = await scanFile(file);
+    expect(alarms(r)).toEqual([]);
+    expect(r.complete).toBe(true);
+  });
+
+  it('a 1.2 MB bytes constant of random data that opens with a valid zlib header (78 9c) stays below WARNING and complete', async () => {
+    const blob = random(1_200_000, 9);
+    blob[0] = 0x78; blob[1] = 0x9c;
+    const r = await scanBytes(holdingBytes(blob));
+    expect(alarms(r)).toEqual([]);
+    expect(r.complete).toBe(true);
+  });
+
+  it('zlib(1.2 MB of random bytes, stored) as a bytes constant stays below WARNING and complete', async () => {
+    const r = await scanBytes(holdingBytes(zlibSync(random(1_200_000, 13), { level: 0 })));
+    expect(alarms(r)).toEqual([]);
+    expect(r.complete).toBe(true);
+  }, 30_000);
+});
+
+describe('a file loader passed to a carrier that calls it on the data the pickle gives', () => {
+  it.each([
+    ['malicious/map-scipy-loadmat.pkl', /loadmat through builtins\.map \(argument 0\) on builtins\.iter\(\['\/tmp\/planted\.mat'\]\)/],
+    ['malicious/filter-scipy-loadmat.pkl', /loadmat through builtins\.filter \(argument 0\)/],
+    ['malicious/starmap-scipy-loadmat.pkl', /loadmat through itertools\.starmap \(argument 0\)/],
+    ['malicious/map-partial-scipy-loadmat.pkl', /loadmat bound by functools\.partial through builtins\.map \(argument 0\) on builtins\.iter\(\['\/tmp\/planted\.mat'\]\)/],
+    ['malicious/map-numpy-fromfile.pkl', /numpy\.fromfile through builtins\.map \(argument 0\) on builtins\.iter\(\['\/etc\/passwd'\]\)/],
+  ])('%s is one nested-load WARNING naming the loader, the carrier and the data', async (file, message) => {
+    const r = await scanFile(file);
+    const loads = r.findings.filter((f) => f.ruleId === 'pickle/nested-load');
+    expect(loads).toHaveLength(1);
+    expect(loads[0]).toMatchObject({ severity: 'warning', message: expect.stringMatching(message) });
+  });
+
+  it('builtins.map(functools.partial(loadmat, path)) by REDUCE (the file bound, then mapped): one nested-load WARNING, not two', async () => {
+    const b = asm().proto(4).stackGlobal('builtins', 'map')
+      .stackGlobal('functools', 'partial').stackGlobal('scipy.io.matlab._mio', 'loadmat').str('/tmp/planted.mat').op('TUPLE2').op('REDUCE')
+      .op('EMPTY_LIST').op('TUPLE2').op('REDUCE').stop().build();
+    const loads = (await scanBytes(b)).findings.filter((f) => f.ruleId === 'pickle/nested-load');
+    expect(loads).toHaveLength(1);
+    expect(loads[0]!.message).toMatch(/bound by functools\.partial on '\/tmp\/planted\.mat'/);
+  });
+
+  it('sorted(paths, key=scipy.io.loadmat) (the key called on each item) is a nested-load WARNING', async () => {
+    const b = asm().proto(4).stackGlobal('builtins', 'sorted').op('EMPTY_LIST').str('/tmp/planted.mat').op('APPEND').op('TUPLE1')
+      .op('EMPTY_DICT').str('key').stackGlobal('scipy.io.matlab._mio', 'loadmat').op('SETITEM').op('NEWOBJ_EX').stop().build();
+    const r = await scanBytes(b);
+    expect(r.findings.find((f) => f.ruleId === 'pickle/nested-load')?.message).toMatch(/loadmat through builtins\.sorted \(key=\)/);
+  });
+
+  it('map(pickle.loads, blobs) stays CRITICAL (a pickle loader is a dangerous call, not a file load)', async () => {
+    const b = asm().proto(4).stackGlobal('builtins', 'map').stackGlobal('_pickle', 'loads').op('EMPTY_LIST').op('TUPLE2').op('REDUCE').stop().build();
+    const r = await scanBytes(b);
+    expect(critical(r).find((f) => /_pickle\.loads through builtins\.map/.test(f.message))).toBeDefined();
+    expect(r.findings.some((f) => f.ruleId === 'pickle/nested-load')).toBe(false);
+  });
+
+  it.each(['benign/partial-scipy-loadmat-unbound.pkl', 'benign/map-numpy-float32.pkl'])(
+    '%s (a loader bound without its file, or map of a plain function) stays below WARNING', async (file) => {
+      expect(alarms(await scanFile(file))).toEqual([]);
+    });
+
+  it.each([['collections', 'defaultdict'], ['functools', 'lru_cache']])(
+    '%s.%s(scipy.io.loadmat) (a wrapper the program calls with its own arguments) raises no nested-load', async (module, name) => {
+      const b = asm().proto(4).stackGlobal(module, name).stackGlobal('scipy.io.matlab._mio', 'loadmat').op('TUPLE1').op('REDUCE').stop().build();
+      expect((await scanBytes(b)).findings.some((f) => f.ruleId === 'pickle/nested-load')).toBe(false);
+    });
+});
+
+describe('recall3-2026-12: the manifest covers the folder', () => {
+  it('lists every malicious and benign file once', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as Array<{ file: string }>;
+    const files = ['malicious', 'benign'].flatMap((d) => readdirSync(join(ROOT, d)).map((f) => `${d}/${f}`)).sort();
+    expect(manifest.map((e) => e.file).sort()).toEqual(files);
+  });
+});
