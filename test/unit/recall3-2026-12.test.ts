@@ -144,6 +144,38 @@ describe('a file loader passed to a carrier that calls it on the data the pickle
     });
 });
 
+describe('native file writers and readers the knowledge base cannot follow (C++ or PIL underneath), bound by functools.partial', () => {
+  it.each([
+    ['malicious/partial-torchvision-write-file.pkl', /torchvision\.io\.image\.write_file through functools\.partial \(argument 0\), which writes a file at the path it is given/],
+    ['malicious/partial-torchvision-save-image.pkl', /torchvision\.utils\.save_image through functools\.partial/],
+    ['malicious/partial-scipy-mmwrite.pkl', /scipy\.io\._fast_matrix_market\.mmwrite through functools\.partial/],
+  ])('%s (a file written at a path the pickle picks) is a CRITICAL dangerous call', async (file, message) => {
+    const r = await scanFile(file);
+    expect(critical(r).find((f) => f.ruleId === 'pickle/dangerous-call')?.message).toMatch(message);
+  });
+
+  it.each([
+    ['malicious/partial-scipy-mmread.pkl', /scipy\.io\._fast_matrix_market\.mmread bound by functools\.partial on '\/tmp\/planted\.mtx'/],
+    ['malicious/partial-scipy-loadarff.pkl', /scipy\.io\.arff\._arffread\.loadarff bound by functools\.partial on '\/tmp\/planted\.arff'/],
+    ['malicious/partial-scipy-hb-read.pkl', /scipy\.io\._harwell_boeing\.hb\.hb_read bound by functools\.partial/],
+    ['malicious/partial-torchvision-read-file.pkl', /torchvision\.io\.image\.read_file bound by functools\.partial on '\/etc\/passwd', which reads the raw bytes/],
+    ['malicious/partial-netrc.pkl', /netrc\.netrc bound by functools\.partial on '\/root\/\.netrc', which reads and parses the netrc credentials file/],
+  ])('%s (a file read at a path the pickle picks, under the name pickle.dumps writes) is a nested-load WARNING', async (file, message) => {
+    const r = await scanFile(file);
+    expect(r.findings.find((f) => f.ruleId === 'pickle/nested-load')).toMatchObject({ severity: 'warning', message: expect.stringMatching(message) });
+  });
+
+  it('safetensors.safe_open(path, "pt") called by REDUCE is a nested-load WARNING', async () => {
+    const b = asm().proto(4).stackGlobal('safetensors', 'safe_open').str('/tmp/planted.safetensors').str('pt').op('TUPLE2').op('REDUCE').stop().build();
+    expect((await scanBytes(b)).findings.find((f) => f.ruleId === 'pickle/nested-load')?.message).toMatch(/safetensors\.safe_open on '\/tmp\/planted\.safetensors'/);
+  });
+
+  it.each(['benign/dataset-stores-read-image.pkl', 'benign/torchvision-transforms.pkl', 'benign/scipy-sparse-csr.pkl'])(
+    '%s (a reader kept as an attribute, transforms, a sparse matrix) stays below WARNING', async (file) => {
+      expect(alarms(await scanFile(file))).toEqual([]);
+    });
+});
+
 describe('recall3-2026-12: the manifest covers the folder', () => {
   it('lists every malicious and benign file once', () => {
     const manifest = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as Array<{ file: string }>;

@@ -256,6 +256,13 @@ export const DANGEROUS: readonly DangerEntry[] = [
     'numpy.savetxt', 'numpy.ndarray.tofile', 'numpy.memmap', 'numpy.lib.format.open_memmap', 'joblib.dump',
     'torch.from_file', 'torch.UntypedStorage.from_file', 'torch.storage.UntypedStorage.from_file',
     'torch.storage.TypedStorage.from_file']),
+  // Writers whose write is native code the knowledge base cannot follow: torchvision.io's write_* call
+  // torch.ops.image (C++), save_image goes through PIL, and scipy's mmwrite through _fast_matrix_market (C++).
+  // Each takes the path and the bytes from its caller: a pickle writes ~/.bashrc or a .pth file with them.
+  ...fns('filesystem', 'writes a file at the path it is given', [
+    'torchvision.io.write_file', 'torchvision.io.image.write_file', 'torchvision.io.write_png', 'torchvision.io.image.write_png',
+    'torchvision.io.write_jpeg', 'torchvision.io.image.write_jpeg', 'torchvision.io.write_video', 'torchvision.io.video.write_video',
+    'torchvision.utils.save_image', 'scipy.io.mmwrite', 'scipy.io._fast_matrix_market.mmwrite', 'scipy.io._mmio.mmwrite']),
 
   // ---- operator / functools trampolines ----------------------------------------------------------
   ghsa('operator.attrgetter', 'reflection', 'builds a getter for any attribute path (reaches os.system from a module)', 'GHSA-46h3-79wf-xr6c'),
