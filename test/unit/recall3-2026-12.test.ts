@@ -176,6 +176,19 @@ describe('native file writers and readers the knowledge base cannot follow (C++ 
     });
 });
 
+describe('callables of libraries the knowledge base does not analyse that run what their argument names', () => {
+  it('hydra.utils.instantiate({"_target_": "os.system", ...}) by REDUCE is a CRITICAL dangerous call (was a non-allowlisted WARNING)', async () => {
+    const b = asm().proto(4).stackGlobal('hydra.utils', 'instantiate').op('EMPTY_DICT').str('_target_').str('os.system').op('SETITEM')
+      .op('TUPLE1').op('REDUCE').stop().build();
+    expect(critical(await scanBytes(b)).find((f) => f.ruleId === 'pickle/dangerous-call')?.message).toMatch(/hydra\.utils\.instantiate, which imports and calls the _target_/);
+  });
+
+  it('numexpr.evaluate(expr) by REDUCE is a CRITICAL dangerous call (CVE-2023-39631)', async () => {
+    const b = asm().proto(4).stackGlobal('numexpr', 'evaluate').str('__import__("os").system("id")').op('TUPLE1').op('REDUCE').stop().build();
+    expect(critical(await scanBytes(b)).find((f) => f.ruleId === 'pickle/dangerous-call')?.message).toMatch(/numexpr\.evaluate, which evaluates an expression string/);
+  });
+});
+
 describe('recall3-2026-12: the manifest covers the folder', () => {
   it('lists every malicious and benign file once', () => {
     const manifest = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as Array<{ file: string }>;

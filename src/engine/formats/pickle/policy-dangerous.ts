@@ -317,6 +317,15 @@ export const DANGEROUS: readonly DangerEntry[] = [
   ...fns('network', 'downloads a model and may run its remote code', [
     'transformers.pipeline', 'transformers.pipelines.pipeline', 'datasets.load_dataset', 'datasets.load_from_disk']),
 
+  // Not analysed by the knowledge base. hydra's instantiate/call import and call the `_target_` of the config
+  // they are given (hydra/_internal/instantiate/_instantiate2.py); numexpr.evaluate compiled its expression with
+  // eval before 2.8.5 (CVE-2023-39631) and still evaluates parts of it.
+  ...fns('code-execution', 'imports and calls the _target_ named by the config it is given', [
+    'hydra.utils.instantiate', 'hydra.utils.call', 'hydra._internal.instantiate._instantiate2.instantiate',
+    'hydra._internal.instantiate._instantiate2.call']),
+  { path: 'numexpr.evaluate', scope: 'member', category: 'code-execution', reason: 'evaluates an expression string', cve: ['CVE-2023-39631'] },
+  { path: 'numexpr.necompiler.evaluate', scope: 'member', category: 'code-execution', reason: 'evaluates an expression string', cve: ['CVE-2023-39631'] },
+
   // ---- threads, signals, interpreter state ---------------------------------------------------------
   ...mods('process', 'starts threads or sub-interpreters that run callables', [
     'threading', '_thread', '_interpreters', '_xxsubinterpreters', 'interpreters', 'concurrent.interpreters']),
