@@ -189,6 +189,36 @@ describe('callables of libraries the knowledge base does not analyse that run wh
   });
 });
 
+describe('zip members compressed with bzip2 or LZMA (Python zipfile writes both; numpy and Keras read them)', () => {
+  it.each(['malicious/npz-lzma-object-array.npz', 'malicious/npz-bz2-object-array.npz'])(
+    '%s (an object array with an os.system payload) is CRITICAL and complete (was an unsupported-method WARNING, unscanned)', async (file) => {
+      const r = await scanFile(file);
+      expect(systemCall(r)?.location.path.slice(1, 2)).toEqual(['arr.npy']);
+      expect(r.findings.some((f) => f.ruleId === 'archive/unsupported-method')).toBe(false);
+      expect(r.complete).toBe(true);
+    });
+
+  it('a .keras whose config.json is an LZMA member is judged as Keras config (its os.system activation CRITICAL)', async () => {
+    const r = await scanFile('malicious/keras-lzma-config.keras');
+    expect(critical(r).find((f) => f.ruleId === 'keras/dangerous-import')?.message).toMatch(/os\.system/);
+  });
+
+  it.each(['benign/npz-lzma-float-array.npz', 'benign/npz-bz2-float-array.npz'])('%s (a float array) is clean and complete', async (file) => {
+    const r = await scanFile(file);
+    expect(r.findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK.info)).toEqual([]);
+    expect(r.complete).toBe(true);
+  });
+
+  it('an LZMA member whose data is not LZMA stays an unsupported-method WARNING, the file incomplete', async () => {
+    const zip = new Uint8Array(readFileSync(join(ROOT, 'benign/npz-lzma-float-array.npz')));
+    const at = zip.indexOf(0x5d, 30 + 'arr.npy'.length); // the properties byte after the 4-byte LZMA prefix
+    zip[at] = 0x00;
+    const r = await scanBytes(zip, 'broken.npz');
+    expect(r.findings.some((f) => f.ruleId === 'archive/unsupported-method')).toBe(true);
+    expect(r.complete).toBe(false);
+  });
+});
+
 describe('recall3-2026-12: the manifest covers the folder', () => {
   it('lists every malicious and benign file once', () => {
     const manifest = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as Array<{ file: string }>;
