@@ -219,6 +219,22 @@ describe('zip members compressed with bzip2 or LZMA (Python zipfile writes both;
   });
 });
 
+describe('a Keras lookup layer whose vocabulary is a file path (read into the model when the layer is rebuilt)', () => {
+  it.each([
+    ['malicious/keras-stringlookup-vocabulary-file.keras', /StringLookup "lookup" reads its vocabulary from the file "\/etc\/passwd"/],
+    ['malicious/keras-textvectorization-vocabulary-file.keras', /TextVectorization "lookup" reads its vocabulary from the file "gs:\/\/attacker-bucket\/vocab\.txt"/],
+  ])('%s is a keras/vocabulary-file WARNING naming the path', async (file, message) => {
+    const r = await scanFile(file);
+    expect(r.findings.find((f) => f.ruleId === 'keras/vocabulary-file')).toMatchObject({ severity: 'warning', message: expect.stringMatching(message) });
+  });
+
+  it.each(['benign/keras-stringlookup-vocabulary-list.keras', 'benign/keras-stringlookup-vocabulary-none.keras'])(
+    '%s (the vocabulary in the config, or in the assets) stays below WARNING', async (file) => {
+      const r = await scanFile(file);
+      expect(alarms(r)).toEqual([]);
+    });
+});
+
 describe('recall3-2026-12: the manifest covers the folder', () => {
   it('lists every malicious and benign file once', () => {
     const manifest = JSON.parse(readFileSync(join(ROOT, 'manifest.json'), 'utf8')) as Array<{ file: string }>;
