@@ -165,6 +165,13 @@ describe('native file writers and readers the knowledge base cannot follow (C++ 
     expect(r.findings.find((f) => f.ruleId === 'pickle/nested-load')).toMatchObject({ severity: 'warning', message: expect.stringMatching(message) });
   });
 
+  it('GLOBAL torch ops.image.write_file (the C++ op under torchvision.io.write_file) called on a path is CRITICAL; ops.image.read_file a nested-load WARNING', async () => {
+    const write = asm().proto(4).stackGlobal('torch', 'ops.image.write_file').str('/root/.bashrc').op('NONE').op('TUPLE2').op('REDUCE').stop().build();
+    expect(critical(await scanBytes(write)).find((f) => f.ruleId === 'pickle/dangerous-call')?.message).toMatch(/torch\.ops\.image\.write_file, which writes a file/);
+    const read = asm().proto(4).stackGlobal('torch', 'ops.image.read_file').str('/etc/passwd').op('TUPLE1').op('REDUCE').stop().build();
+    expect((await scanBytes(read)).findings.find((f) => f.ruleId === 'pickle/nested-load')?.message).toMatch(/torch\.ops\.image\.read_file on '\/etc\/passwd'/);
+  });
+
   it('safetensors.safe_open(path, "pt") called by REDUCE is a nested-load WARNING', async () => {
     const b = asm().proto(4).stackGlobal('safetensors', 'safe_open').str('/tmp/planted.safetensors').str('pt').op('TUPLE2').op('REDUCE').stop().build();
     expect((await scanBytes(b)).findings.find((f) => f.ruleId === 'pickle/nested-load')?.message).toMatch(/safetensors\.safe_open on '\/tmp\/planted\.safetensors'/);

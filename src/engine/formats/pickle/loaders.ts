@@ -56,7 +56,7 @@ export const FILE_LOADERS: ReadonlyMap<string, FileLoader> = new Map([
   // safe_open is a Rust class (safetensors/_safetensors_rust): the knowledge base sees no code in it.
   ['safetensors.safe_open', SAFE_OPEN], ['safetensors._safetensors_rust.safe_open', SAFE_OPEN],
   // torchvision.io's readers call torch.ops.image (C++ decoders): read_file returns the file's raw bytes.
-  ['torchvision.io.read_file', TV_READ_FILE], ['torchvision.io.image.read_file', TV_READ_FILE],
+  ['torchvision.io.read_file', TV_READ_FILE], ['torchvision.io.image.read_file', TV_READ_FILE], ['torch.ops.image.read_file', TV_READ_FILE],
   ['torchvision.io.read_image', TV_READ_IMAGE], ['torchvision.io.image.read_image', TV_READ_IMAGE],
   ['torchvision.io.decode_image', TV_READ_IMAGE], ['torchvision.io.image.decode_image', TV_READ_IMAGE],
   // The standard library's parsers of a named file: netrc's is a credentials file, kept in the object.

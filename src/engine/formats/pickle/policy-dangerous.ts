@@ -262,7 +262,9 @@ export const DANGEROUS: readonly DangerEntry[] = [
   ...fns('filesystem', 'writes a file at the path it is given', [
     'torchvision.io.write_file', 'torchvision.io.image.write_file', 'torchvision.io.write_png', 'torchvision.io.image.write_png',
     'torchvision.io.write_jpeg', 'torchvision.io.image.write_jpeg', 'torchvision.io.write_video', 'torchvision.io.video.write_video',
-    'torchvision.utils.save_image', 'scipy.io.mmwrite', 'scipy.io._fast_matrix_market.mmwrite', 'scipy.io._mmio.mmwrite']),
+    'torchvision.utils.save_image', 'scipy.io.mmwrite', 'scipy.io._fast_matrix_market.mmwrite', 'scipy.io._mmio.mmwrite',
+    // the C++ op itself, reached as GLOBAL torch ops.image.write_file (pickle resolves dotted names by getattr)
+    'torch.ops.image.write_file']),
 
   // ---- operator / functools trampolines ----------------------------------------------------------
   ghsa('operator.attrgetter', 'reflection', 'builds a getter for any attribute path (reaches os.system from a module)', 'GHSA-46h3-79wf-xr6c'),
