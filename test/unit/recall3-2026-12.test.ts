@@ -109,6 +109,22 @@ describe('a file loader passed to a carrier that calls it on the data the pickle
     expect(loads[0]).toMatchObject({ severity: 'warning', message: expect.stringMatching(message) });
   });
 
+  it('map(scipy.io.loadmat, paths) at protocol 2 (written as itertools.imap, loaded as map) is the same nested-load WARNING', async () => {
+    const r = await scanFile('malicious/map-scipy-loadmat-protocol2.pkl');
+    expect(r.findings.find((f) => f.ruleId === 'pickle/nested-load')?.message).toMatch(/loadmat through itertools\.imap \(argument 0\)/);
+  });
+
+  it('zip and filter objects at protocol 2 (itertools.izip / ifilter, Python 2 names pickle maps back) stay below WARNING', async () => {
+    expect(alarms(await scanFile('benign/zip-and-filter-protocol2.pkl'))).toEqual([]);
+  });
+
+  it('__builtin__.reduce (functools.reduce under its Python 2 name) carrying posix.system is CRITICAL through it; carrying max it is silent', async () => {
+    const latin1 = (s: string) => new Uint8Array([...s].map((c) => c.charCodeAt(0)));
+    const bad = await scanBytes(latin1("c__builtin__\nreduce\n(cposix\nsystem\n(S'echo'\nS'x'\nltR."));
+    expect(critical(bad).find((f) => /posix\.system through __builtin__\.reduce/.test(f.message))).toBeDefined();
+    expect(alarms(await scanBytes(latin1("c__builtin__\nreduce\n(c__builtin__\nmax\n(I1\nI2\nltR.")))).toEqual([]);
+  });
+
   it('builtins.map(functools.partial(loadmat, path)) by REDUCE (the file bound, then mapped): one nested-load WARNING, not two', async () => {
     const b = asm().proto(4).stackGlobal('builtins', 'map')
       .stackGlobal('functools', 'partial').stackGlobal('scipy.io.matlab._mio', 'loadmat').str('/tmp/planted.mat').op('TUPLE2').op('REDUCE')

@@ -76,13 +76,26 @@ const ALIASES: ReadonlyMap<string, string> = new Map([
   ['_collections', 'collections'],
 ]);
 
+/**
+ * The Python 2 names pickle writes for carriers at protocols 0-2 and loads as the Python 3 ones
+ * (Lib/_compat_pickle.py NAME_MAPPING; legacy-names.ts gives them the same verdicts).
+ */
+const COMPAT_NAMES: ReadonlyMap<string, string> = new Map([
+  ['itertools.imap', 'builtins.map'], ['itertools.ifilter', 'builtins.filter'], ['itertools.ifilterfalse', 'itertools.filterfalse'],
+  ['builtins.reduce', 'functools.reduce'],
+]);
+const carrierKey = (module: string, name: string): string => {
+  const key = `${ALIASES.get(module) ?? module}.${name}`;
+  return COMPAT_NAMES.get(key) ?? key;
+};
+
 export function carrierOf(module: string, name: string): Carrier | undefined {
-  return CARRIERS.get(`${ALIASES.get(module) ?? module}.${name}`);
+  return CARRIERS.get(carrierKey(module, name));
 }
 
 /** A reviewed carrier that calls what it carries on data the pickle gives it (not one of WRAPPING_CARRIERS). */
 export function feedsData(module: string, name: string): boolean {
-  const key = `${ALIASES.get(module) ?? module}.${name}`;
+  const key = carrierKey(module, name);
   return CARRIERS.has(key) && !WRAPPING_CARRIERS.has(key);
 }
 
