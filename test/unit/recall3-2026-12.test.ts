@@ -153,6 +153,11 @@ describe('a file loader passed to a carrier that calls it on the data the pickle
       expect(alarms(await scanFile(file))).toEqual([]);
     });
 
+  it('iter(scipy.io.loadmat, None) (called with no arguments until the sentinel) raises no nested-load', async () => {
+    const b = asm().proto(4).stackGlobal('builtins', 'iter').stackGlobal('scipy.io.matlab._mio', 'loadmat').op('NONE').op('TUPLE2').op('REDUCE').stop().build();
+    expect((await scanBytes(b)).findings.some((f) => f.ruleId === 'pickle/nested-load')).toBe(false);
+  });
+
   it.each([['collections', 'defaultdict'], ['functools', 'lru_cache']])(
     '%s.%s(scipy.io.loadmat) (a wrapper the program calls with its own arguments) raises no nested-load', async (module, name) => {
       const b = asm().proto(4).stackGlobal(module, name).stackGlobal('scipy.io.matlab._mio', 'loadmat').op('TUPLE1').op('REDUCE').stop().build();

@@ -62,13 +62,13 @@ export const CARRIERS: ReadonlyMap<string, Carrier> = new Map([
 
 /**
  * Carriers that only wrap the callable: whoever calls the wrapper later passes the arguments (the program,
- * with its own data), or none (a default factory). A file loader they carry is not called on anything the
- * pickle supplies; the others (map, filter, starmap, sorted's key, Thread's target) call it on the data the
- * pickle gives them.
+ * with its own data), or none (a default factory, iter's two-argument form). A file loader they carry is not
+ * called on anything the pickle supplies; the others (map, filter, starmap, sorted's key, Thread's target)
+ * call it on the data the pickle gives them.
  */
 export const WRAPPING_CARRIERS: ReadonlySet<string> = new Set(['functools.partial', 'functools.partialmethod',
   'functools.lru_cache', 'functools.cache', 'functools.wraps', 'functools.singledispatch', 'functools.cmp_to_key',
-  'contextlib.contextmanager', 'collections.defaultdict']);
+  'contextlib.contextmanager', 'collections.defaultdict', 'builtins.iter']);
 
 /** Python 2 and C-accelerator spellings of the carriers' modules. */
 const ALIASES: ReadonlyMap<string, string> = new Map([
