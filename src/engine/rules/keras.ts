@@ -59,6 +59,12 @@ export const KERAS_RULES = {
     remediation: 'Check the target path; genuine Keras files never contain external links.',
     cwe: [73],
   },
+  'keras/vocabulary-file': {
+    severity: 'warning', title: 'Keras lookup layer reads its vocabulary from a file path',
+    explanation: 'StringLookup, IntegerLookup, TextVectorization (any IndexLookup) take a "vocabulary" that may be a file path; rebuilding the layer reads that file (through tf.io.gfile, a gs:// or http(s):// URI too) into the vocabulary, where get_vocabulary() returns it. A config that names /etc/passwd or a key file copies it into the model. Recent Keras refuses such a path in safe mode (keras-team/keras#23050); older versions and safe_mode=False read it.',
+    remediation: 'Check the path; a model saved by Keras keeps its vocabulary in the config or its assets, not as a path on your machine.',
+    cwe: [73, 200],
+  },
   'keras/unexpected-member': {
     severity: 'info', title: 'Unexpected member in a .keras archive',
     explanation: 'Keras 3 writes config.json, metadata.json, model.weights.h5 (or .npz) and assets/. Anything else is not read by Keras, but travels with the model (scripts, binaries); it is scanned like any other member.',

@@ -9,10 +9,19 @@ export type Codec = 'gzip' | 'zlib' | 'joblib-zfile' | 'bz2' | 'xz' | 'lzma' | '
 
 export interface CompressedState { codec: Codec; /** Bytes before the compressed stream (the ZF header). */ skip: number }
 
-const GZIP = [0x1f, 0x8b, 0x08];                          // RFC 1952 2.3.1: ID1 ID2 CM=deflate
-const XZ = [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00];           // xz-file-format 2.1.1.1
-const LZ4_FRAME = [0x04, 0x22, 0x4d, 0x18];               // lz4 Frame format: magic 0x184D2204 LE
-const ZSTD_FRAME = [0x28, 0xb5, 0x2f, 0xfd];              // RFC 8878 3.1.1: magic 0xFD2FB528 LE
+// The first bytes of each codec with a fixed opening (zlib has none; the ZF header is joblib's). One table
+// for this sniff and for pickle/nested.ts, which checks the first decoded bytes of base64/hex text against
+// it before decoding the rest. LZMA-alone has no magic: its entry is the properties byte 0x5d and the low
+// bytes of a dictionary of at least 64 KiB (xz and Python's lzma write 8 MiB); lzmaAloneHeader decides.
+// (Line comments: the CLI bundle keeps JSDoc blocks, and this module is in its core chunk.)
+export const CODEC_MAGIC = {
+  gzip: [0x1f, 0x8b, 0x08],                               // RFC 1952 2.3.1: ID1 ID2 CM=deflate
+  xz: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00],               // xz-file-format 2.1.1.1
+  lz4: [0x04, 0x22, 0x4d, 0x18],                          // lz4 Frame format: magic 0x184D2204 LE
+  zstd: [0x28, 0xb5, 0x2f, 0xfd],                         // RFC 8878 3.1.1: magic 0xFD2FB528 LE
+  bz2: [0x42, 0x5a, 0x68],                                // 'BZh', then the block size '1'..'9'
+  lzma: [0x5d, 0x00, 0x00],
+} as const satisfies Partial<Record<Codec, readonly number[]>>;
 /** Skippable frames (shared by zstd and lz4): magic 0x184D2A5? LE, u32 length (RFC 8878 3.1.2). */
 const SKIPPABLE_FRAMES_IN_HEAD = 4;
 const BZ2_BLOCK = [0x31, 0x41, 0x59, 0x26, 0x53, 0x59];     // pi: first block header
@@ -30,19 +39,20 @@ const ZLIB_PROOF_STEP = 1024;
 export function sniffCompressed(head: Head): Sniff<CompressedState> | null {
   const b = head.bytes;
   const magic = (codec: Codec, skip = 0): Sniff<CompressedState> => ({ confidence: 'magic', state: { codec, skip } });
-  if (startsWith(b, GZIP)) return magic('gzip');
-  if (startsWith(b, XZ)) return magic('xz');
+  if (startsWith(b, CODEC_MAGIC.gzip)) return magic('gzip');
+  if (startsWith(b, CODEC_MAGIC.xz)) return magic('xz');
   const at = afterSkippableFrames(b);
   if (at < 0) return null;
-  if (startsWith(b, LZ4_FRAME, at) && b.length > at + 4 && (b[at + 4]! >> 6) === 1) return magic('lz4');
+  if (startsWith(b, CODEC_MAGIC.lz4, at) && b.length > at + 4 && (b[at + 4]! >> 6) === 1) return magic('lz4');
   // Frame header descriptor bit 3 is reserved and must be zero (RFC 8878 3.1.1.1.1).
-  if (startsWith(b, ZSTD_FRAME, at) && b.length > at + 4 && (b[at + 4]! & 0x08) === 0) return magic('zstd');
+  if (startsWith(b, CODEC_MAGIC.zstd, at) && b.length > at + 4 && (b[at + 4]! & 0x08) === 0) return magic('zstd');
   if (at > 0) return null;
-  if (b[0] === 0x42 && b[1] === 0x5a && b[2] === 0x68 && b[3]! >= 0x31 && b[3]! <= 0x39
+  if (startsWith(b, CODEC_MAGIC.bz2) && b[3]! >= 0x31 && b[3]! <= 0x39
     && (startsWith(b, BZ2_BLOCK, 4) || startsWith(b, BZ2_EOS, 4))) return magic('bz2');
   const zf = zfileHeader(b);
-  if (zf > 0 && deflateProves(b, zf + 2)) return magic('joblib-zfile', zf);
-  if (zlibHeader(b, 0) && deflateProves(b, 2)) return magic('zlib');
+  const more = head.size > b.length;
+  if (zf > 0 && deflateProves(b, zf + 2, more)) return magic('joblib-zfile', zf);
+  if (zlibHeader(b, 0) && deflateProves(b, 2, more)) return magic('zlib');
   if (lzmaAloneHeader(b)) return { confidence: 'structure', state: { codec: 'lzma', skip: 0 } };
   return null;
 }
@@ -78,8 +88,17 @@ function zfileHeader(b: Uint8Array): number {
   return zlibHeader(b, at) ? at : 0;
 }
 
-/** The raw deflate data at `from` decodes ZLIB_PROOF_BYTES bytes, or all of it decodes cleanly. */
-function deflateProves(b: Uint8Array, from: number): boolean {
+/**
+ * The raw deflate data at `from` decodes ZLIB_PROOF_BYTES bytes, or all of it decodes cleanly, or (`more`:
+ * the data goes on past the head) it opens with a stored block that runs past the head. zlib level 0 writes
+ * stored blocks of 65,535 bytes, and an inflater emits one only whole: a head of 64 KiB ends inside the
+ * first. Its header is proof enough: BTYPE 00, then LEN and NLEN, its ones' complement (RFC 1951 3.2.4).
+ */
+function deflateProves(b: Uint8Array, from: number, more = false): boolean {
+  if (more && from + 5 <= b.length && (b[from]! & 0x06) === 0) {
+    const len = b[from + 1]! | (b[from + 2]! << 8);
+    if ((len ^ (b[from + 3]! | (b[from + 4]! << 8))) === 0xffff && from + 5 + len > b.length) return true;
+  }
   let out = 0;
   let done = false;
   const inflater = new Inflate((chunk, final) => { out += chunk.length; if (final) done = true; });

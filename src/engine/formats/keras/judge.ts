@@ -15,6 +15,9 @@ import {
   unsafeGate, type Container,
 } from './policy';
 
+/** Keras preprocessing layers built on IndexLookup (by class name), whose vocabulary may be a file path. */
+const LOOKUP_LAYERS = /^(StringLookup|IntegerLookup|IndexLookup|TextVectorization)$/;
+
 /** JSON values visited per config. Real configs of large models hold ~10^5; stops pathological ones. */
 export const MAX_CONFIG_VALUES = 2_000_000;
 /** Base64 characters decoded for one Lambda's bytecode (a lambda is < 10 KiB of marshal data). */
@@ -204,6 +207,11 @@ export async function judgeKerasConfig(ctx: ScanContext, config: JsonValue, opts
       else if (typeof value === 'string') reportBytecode(value, `${ptr}/config/value`, what);
     }
     if (cls === 'Lambda' && isJsonObject(inner)) judgeLambda(inner, `${ptr}/config`, named ?? '(unnamed)');
+    // IndexLookup.set_vocabulary reads a string vocabulary as a file path (keras/src/layers/preprocessing).
+    if (cls && LOOKUP_LAYERS.test(cls) && isJsonObject(inner) && typeof inner.vocabulary === 'string' && inner.vocabulary !== '') {
+      ctx.report({ ruleId: 'keras/vocabulary-file', pointer: `${base}${ptr}/config/vocabulary`, evidence: clip(inner.vocabulary, 120),
+        message: `${cls} "${clip(layerName, 60)}" reads its vocabulary from the file ${JSON.stringify(clip(inner.vocabulary, 120))} when it is rebuilt` });
+    }
     if (cls === 'TorchModuleWrapper') {
       const blob = isJsonObject(inner) && typeof inner.module === 'string' ? `${ptr}/config/module` : undefined;
       if (blob) { consumed.add(blob); torchChildren.push(blob); }

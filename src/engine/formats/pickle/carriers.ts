@@ -60,14 +60,43 @@ export const CARRIERS: ReadonlyMap<string, Carrier> = new Map([
   ['jax._src.array._reconstruct_array', c([0], undefined, 'calls its first argument (the array reconstructor) with the given arguments')],
 ]);
 
+/**
+ * Carriers that only wrap the callable: whoever calls the wrapper later passes the arguments (the program,
+ * with its own data), or none (a default factory, iter's two-argument form). A file loader they carry is not
+ * called on anything the pickle supplies; the others (map, filter, starmap, sorted's key, Thread's target)
+ * call it on the data the pickle gives them.
+ */
+export const WRAPPING_CARRIERS: ReadonlySet<string> = new Set(['functools.partial', 'functools.partialmethod',
+  'functools.lru_cache', 'functools.cache', 'functools.wraps', 'functools.singledispatch', 'functools.cmp_to_key',
+  'contextlib.contextmanager', 'collections.defaultdict', 'builtins.iter']);
+
 /** Python 2 and C-accelerator spellings of the carriers' modules. */
 const ALIASES: ReadonlyMap<string, string> = new Map([
   ['__builtin__', 'builtins'], ['_functools', 'functools'], ['_operator', 'operator'], ['copy_reg', 'copyreg'],
   ['_collections', 'collections'],
 ]);
 
+/**
+ * The Python 2 names pickle writes for carriers at protocols 0-2 and loads as the Python 3 ones
+ * (Lib/_compat_pickle.py NAME_MAPPING; legacy-names.ts gives them the same verdicts).
+ */
+const COMPAT_NAMES: ReadonlyMap<string, string> = new Map([
+  ['itertools.imap', 'builtins.map'], ['itertools.ifilter', 'builtins.filter'], ['itertools.ifilterfalse', 'itertools.filterfalse'],
+  ['builtins.reduce', 'functools.reduce'],
+]);
+const carrierKey = (module: string, name: string): string => {
+  const key = `${ALIASES.get(module) ?? module}.${name}`;
+  return COMPAT_NAMES.get(key) ?? key;
+};
+
 export function carrierOf(module: string, name: string): Carrier | undefined {
-  return CARRIERS.get(`${ALIASES.get(module) ?? module}.${name}`);
+  return CARRIERS.get(carrierKey(module, name));
+}
+
+/** A reviewed carrier that calls what it carries on data the pickle gives it (not one of WRAPPING_CARRIERS). */
+export function feedsData(module: string, name: string): boolean {
+  const key = carrierKey(module, name);
+  return CARRIERS.has(key) && !WRAPPING_CARRIERS.has(key);
 }
 
 /**

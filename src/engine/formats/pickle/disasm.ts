@@ -60,6 +60,9 @@ for (const info of PICKLE_OPS) {
   }
 }
 
+/** FRAME and its 8-byte length (PEP 3154). */
+const FRAME_OP_BYTES = 9;
+
 type ReadFn = (offset: number, length: number) => Promise<Uint8Array>;
 const EMPTY = new Uint8Array(0);
 
@@ -80,6 +83,9 @@ export class OpReader {
   arg2: string | null = null;   // second line of GLOBAL / INST
   argOff = -1; argLen = 0; partial = false;
   frameEnd = -1;
+  /** The current FRAME op's offset and whether its overrun was reported (see lateOverrun). */
+  private frameAt = -1;
+  private frameOverrun = false;
   /** The chunk after buf, being read (see refill). */
   private readonly ahead: Array<{ off: number; len: number; p: Promise<Uint8Array> }> = [];
   /** Near jumps were seen: the CPU consumes chunks faster than one read at a time supplies them. */
@@ -146,7 +152,7 @@ export class OpReader {
       buf = want > 0 ? await this.read(pos, want) : EMPTY;
       // A short read is where the data ends: a source sized by a bound until read to its end (a
       // compressed pickle decoded in one pass, compressed/unsized.ts). An op past it is then truncated.
-      if (buf.length < want) this.end = pos + buf.length;
+      if (buf.length < want) { this.end = pos + buf.length; this.lateOverrun(); }
     }
     this.buf = buf;
     this.base = pos;
@@ -295,9 +301,21 @@ export class OpReader {
     }
     const size = this.arg as number;
     this.frameEnd = off + len + size;
-    if (this.frameEnd > this.end && this.frameIssues.length < 8) {
-      this.frameIssues.push({ kind: 'overrun', offset: off, detail: `FRAME at ${off} declares ${size} bytes but only ${this.end - off - len} remain`, frameEnd: this.frameEnd });
-    }
+    this.frameAt = off;
+    this.frameOverrun = false;
+    this.lateOverrun();
+  }
+
+  /**
+   * A FRAME that declares more bytes than the data holds. Checked at the FRAME, and again when a short read
+   * lowers `end`: a stream sized by a bound (a zlib or gzip pickle decoded in one pass) learns its real end
+   * only there, after the FRAME was read against the bound.
+   */
+  private lateOverrun(): void {
+    if (this.frameAt < 0 || this.frameOverrun || this.frameEnd <= this.end || this.frameIssues.length >= 8) return;
+    this.frameOverrun = true;
+    const at = this.frameAt, size = this.frameEnd - at - FRAME_OP_BYTES;
+    this.frameIssues.push({ kind: 'overrun', offset: at, detail: `FRAME at ${at} declares ${size} bytes but only ${this.end - at - FRAME_OP_BYTES} remain`, frameEnd: this.frameEnd });
   }
 
   /** Moves past bytes that are not opcodes (joblib's inline array data). */

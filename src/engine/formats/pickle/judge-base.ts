@@ -13,7 +13,7 @@ import { WINDOW_AFTER, WINDOW_BEFORE } from './evidence';
 import { HIGHEST_PROTOCOL } from './opcodes';
 import type { GlobalNode, Machine } from './machine';
 import { strongerVerdict } from './shapes';
-import { compressedHead, encodedCompressed, nestedPickle } from './nested';
+import { compressedHead, deflateWrapperHead, encodedCompressed, nestedPickle } from './nested';
 import { EmbedSearch, embeddedPickleAt, encodedPickleHead, pickleHeadAt0 } from './embedded';
 
 export type Classify = (module: string, name: string) => PolicyVerdict;
@@ -21,6 +21,9 @@ export type Classify = (module: string, name: string) => PolicyVerdict;
 /** Payloads found inside the pickle, scanned as children once the stream is done. */
 /** `codec`: a compressed constant, also searched for a pickle inside its decompressed bytes (inflated-search.ts). */
 export type NestedPayload = { name: string; hint?: string; codec?: string } & ({ bytes: Uint8Array } | { range: [number, number] });
+
+/** How a constant too large to keep is read again once the stream is done (JudgeEnv.searchLater). */
+export type LaterKind = 'search' | 'text' | 'deflate';
 
 export interface JudgeEnv {
   report(f: FindingInput): void;
@@ -30,9 +33,10 @@ export interface JudgeEnv {
   /**
    * A constant too large to keep ([start, end) of the source, its op at `off`), read again once the
    * stream is done: searched for a pickle inside it (embedded.ts searchRange), or ('text') decoded as
-   * the base64, hex or latin-1 text of a pickle its prefix opens.
+   * the base64, hex or latin-1 text of a pickle its prefix opens, or ('deflate') proved as the zlib or gzip
+   * stream its prefix opens (a stored block outgrows the prefix) and then scanned as one, else searched.
    */
-  searchLater?(start: number, end: number, off: number, kind: 'search' | 'text'): void;
+  searchLater?(start: number, end: number, off: number, kind: LaterKind): void;
   /** The per-file bound of the embedded-pickle search, shared with searchLater. */
   embedSearch?: EmbedSearch;
   /** A bound cut the scan short: the file is incomplete (ctx.limited). */
@@ -215,7 +219,7 @@ export abstract class JudgeBase {
       else if (encodedPickleHead(v, argLen)) {
         if (startsWithLegacyMagic(latin1OfUtf8(v.subarray(0, 64)))) this.legacyText.add(off);
         this.env.searchLater?.(argOff, argOff + argLen, off, 'text');
-      } else this.env.searchLater?.(argOff, argOff + argLen, off, 'search');
+      } else this.env.searchLater?.(argOff, argOff + argLen, off, deflateWrapperHead(v) ? 'deflate' : 'search');
       return;
     }
     const n = nestedPickle(v);

@@ -4,20 +4,21 @@
 // Bookkeeping (evidence windows, held findings, constants and nested payloads) is judge-base.ts.
 // Calls are judged by what the callee does (verdict.ts: overrides, the knowledge base, unknown), and so
 // are the callables a higher-order call carries as data, the state BUILD hands to __setstate__, and
-// getattr lookups that are not calls (calls.ts).
+// getattr lookups that are not calls (calls.ts). The nested-loader and carrier hooks are judge-carry.ts.
 import type { PolicyVerdict } from './policy';
-import { carriedOf, classOf, globalsInState, isConstructor, isGetattr, isTensorOrStorage, isTypeLookup, lookupOf, namedtupleImport, reconstructorBase, type Carried } from './calls';
+import { carriedOf, classOf, isConstructor, isGetattr, isTensorOrStorage, isTypeLookup, lookupOf, namedtupleImport, reconstructorBase } from './calls';
 import { clauseOf, harmfulReach, reachText, SINK_TEXT } from './verdict';
 import { DANGEROUS_ATTRIBUTES } from './policy-dangerous';
 import { setstateRuleFor } from './setstate-rules';
 import { typeSubscript } from './type-forms';
 import { sympifiedString } from './sympy-strings';
-import { CALLED_ATTRIBUTES } from './carriers';
 import { inlineArray } from './joblib';
 import type { CallNode, GlobalNode, InlineData, MachineHooks } from './machine';
-import { JudgeBase, type Pending } from './judge-base';
+import type { Pending } from './judge-base';
+import { CarryJudge, isProgramGlobal, PARTIAL, pathOf } from './judge-carry';
 import { codeObjectReason, decodeChain, SINKS } from './shapes';
-import { fileLoadOf, partialStateLoad, type FileLoad } from './loaders';
+import { fileLoadOf, partialStateLoad } from './loaders';
+import { feedsData } from './carriers';
 import { isNode, render, tupleItems, type Node, type Val } from './values';
 
 export { type Classify, type JudgeEnv, type NestedPayload } from './judge-base';
@@ -25,19 +26,6 @@ export { type Classify, type JudgeEnv, type NestedPayload } from './judge-base';
 /** Entries kept in the imports and calls notes. */
 const MAX_NOTE_IMPORTS = 500;
 const MAX_NOTE_CALLS = 100;
-/** Carried callables followed through nested carriers (map(partial(partial(f)))): real pickles nest one. */
-const MAX_CARRY_DEPTH = 4;
-/**
- * Reviewed reducers that unpickle a bytes argument the pickle carries, by argument position. spaCy
- * (spacy/vocab.pyx pickle_vocab, spacy/tokens/doc.pyx pickle_doc, 3.x) stores a Vocab's lexical attribute
- * getters and a Doc's user data and hooks as srsly.pickle_dumps bytes, loaded by srsly.pickle_loads.
- * numba (numba/core/serialize.py, the copyreg reducer of _CustomPickled, what a jitted function in a shap
- * explainer pickles as) loads its argument with its vendored cloudpickle; the call itself stays CRITICAL
- * (the knowledge base sees it reach pickle.loads).
- */
-const NESTED_LOADERS: ReadonlyMap<string, number> = new Map([
-  ['spacy.vocab.unpickle_vocab', 4], ['spacy.tokens.doc.unpickle_doc', 1],
-  ['numba.core.serialize._unpickle__CustomPickled', 0]]);
 /** Type names dill/cloudpickle look up that build code or reach frames (shapes.ts builds code from them). */
 const CODE_TYPES = new Set(['CodeType', 'FunctionType', 'LambdaType', 'MethodType', 'CellType', 'ModuleType', 'code',
   'function', 'GeneratorType', 'FrameType', 'TracebackType', 'BuiltinFunctionType', 'BuiltinMethodType',
@@ -45,18 +33,8 @@ const CODE_TYPES = new Set(['CodeType', 'FunctionType', 'LambdaType', 'MethodTyp
   'GetSetDescriptorType', 'MemberDescriptorType', 'CoroutineType', 'AsyncGeneratorType']);
 /** dill type names of file and stream objects: calling them opens files; they keep callable-from-call. */
 const FILE_TYPES = /File|IO|Buffered|TextWrapper|Socket|Pipe|Popen/;
-/**
- * The reach path shown in a message: "(path: typing._eval_type → builtins.eval)". A path of one step is the
- * callable itself, already named by the message, so it is left out (one sentence, the callable named once).
- */
-const pathOf = (v: PolicyVerdict): string => ((v.reach?.[0]?.path.length ?? 0) > 1 ? ` (path: ${reachText(v.reach![0]!)})` : '');
 
-/** functools.partial (the C module's spelling too): binds a callable to arguments. */
-const PARTIAL = /^_?functools\.partial$/;
-/** A global of the loading program itself (pickle resolves __main__ in the process that loads it). */
-const isProgramGlobal = (g: GlobalNode): boolean => g.module === '__main__' || g.module === '__mp_main__';
-
-export class Judge extends JudgeBase implements MachineHooks {
+export class Judge extends CarryJudge implements MachineHooks {
   onImport(g: GlobalNode, op: string): void {
     if (this.imports.size < MAX_NOTE_IMPORTS) this.imports.add(g.key);
     const v = this.verdict(g);
@@ -143,25 +121,7 @@ export class Judge extends JudgeBase implements MachineHooks {
         this.raise('pickle/non-allowlisted-call', `Pickle calls ${g.key}, which no analysed library defines and no reviewed list names`, c.off, text);
       }
     }
-    if (v.callsArgs || v.callsKwargs) this.judgeCarried(g.key, carriedOf(v, c.args, c.kwargs), c.off, text, 0);
-  }
-
-  private raiseLoad(key: string, load: FileLoad, off: number, text: string): void {
-    this.cancelHeld(key);
-    const k = `load|${load.key}|${load.file}`;
-    if (this.seen.has(k)) return;
-    this.seen.add(k);
-    this.raise('pickle/nested-load', `Pickle calls ${load.via ?? load.key} on ${load.file}, which ${load.loader.reason}`, off, text);
-  }
-
-  /**
-   * __main__ names resolve to what the program that loads the file defines (its Enums, its LR lambda
-   * helpers); a file cannot plant code there, so calling one is noted, not warned about.
-   */
-  private judgeProgramCall(g: GlobalNode, off: number, text: string, via: string): void {
-    if (this.seen.has(`main|${g.key}`)) return;
-    this.seen.add(`main|${g.key}`);
-    this.raise('pickle/program-callable', `Pickle calls ${g.key}${via}, defined by the program that loads the file`, off, text);
+    if (v.callsArgs || v.callsKwargs) this.judgeCarried(g.key, carriedOf(v, c.args, c.kwargs), c.off, text, 0, feedsData(g.module, g.name) ? c.args : undefined);
   }
 
   /**
@@ -247,61 +207,12 @@ export class Judge extends JudgeBase implements MachineHooks {
     return false;
   }
 
-  /**
-   * A library reducer that unpickles bytes the file carries (NESTED_LOADERS): the nested-pickle finding on
-   * that constant drops to INFO, since the child scan judges what it loads; the call itself is judged
-   * as usual (it must be a reviewed or analysed name to stay quiet).
-   */
-  private nestedLoaded(g: GlobalNode, c: CallNode, text: string): void {
-    const at = NESTED_LOADERS.get(g.key);
-    if (at === undefined) return;
-    const a = tupleItems(c.args)?.[at] ?? null;
-    // What it unpickles must be bytes the file holds (scanned as a child); bytes the pickle computes
-    // (a decoder's output, an unresolved value) would be loaded unseen.
-    if (isNode(a) && a.t !== 'bytes') {
-      this.raise('pickle/dangerous-call', `Pickle calls ${g.key}, which unpickles its argument ${at}, and that argument is computed by the pickle (${render(a).slice(0, 80)}), not bytes the scanner could read`, c.off, text);
-      return;
-    }
-    const nested = isNode(a) && a.t === 'bytes' ? this.nestedConsts.get(a.off) : undefined;
-    if (!nested) return;
-    nested.f.severity = 'info';
-    nested.f.severityReason = `${g.key} unpickles it (the library's own reducer); the nested scan decides`;
-  }
-
   /** A sympy class built with a string argument: its constructor sympifies, and sympify evals (sympy-strings.ts). */
   private sympified(g: GlobalNode, c: CallNode, text: string): void {
     const cls = isConstructor(g) ? classOf(c) : g;
     const str = cls ? sympifiedString(cls.key, c.args) : null;
     if (!cls || str === null) return;
     this.raise('pickle/dangerous-call', `Pickle builds ${cls.key} with the string argument ${JSON.stringify(str.slice(0, 60))}, which sympy's sympify evaluates as Python`, c.off, text);
-  }
-
-  /** Callables passed as data to a higher-order callable, judged as if called (issue 11, item 3). */
-  private judgeCarried(carrier: string, carried: Carried[], off: number, text: string, depth: number): void {
-    for (const { value, where } of carried) {
-      if (!isNode(value)) continue;
-      const via = `${carrier} (${where})`;
-      if (value.t === 'global') {
-        const v = this.verdict(value);
-        const key = `carry|${value.key}|${carrier}`;
-        if (v.level === 'safe' || this.seen.has(key)) continue;
-        this.seen.add(key);
-        if (v.level === 'dangerous') {
-          this.cancelHeld(value.key);
-          this.raise('pickle/dangerous-call', `Pickle calls ${value.key} through ${via}${clauseOf(v, value.key)}${pathOf(v)}`, off, text);
-        } else if (isProgramGlobal(value)) {
-          this.judgeProgramCall(value, off, text, ` through ${via}`);
-        } else {
-          this.raise('pickle/non-allowlisted-call', `Pickle calls ${value.key} through ${via}, which no analysed library defines and no reviewed list names`, off, text);
-        }
-      } else if (value.t === 'call' && depth < MAX_CARRY_DEPTH && isNode(value.fn) && value.fn.t === 'global') {
-        // A carrier inside a carrier (map(partial(f, …), …)): partial(f) is judged by f, already done
-        // when the inner call was seen; a bound method (getattr(obj, 'm')) by what it looks up.
-        if (isGetattr(value.fn)) this.judgeLookupCalled(value, via, off, text);
-      } else if (value.t === 'unknown' || value.t === 'pid') {
-        this.raise('pickle/unresolved-callable', `Pickle passes an unresolved callable to ${via}`, off, text);
-      }
-    }
   }
 
   /**
@@ -326,15 +237,6 @@ export class Judge extends JudgeBase implements MachineHooks {
       return { t: 'global', module: 'builtins', name: t, off: call.off, key: `builtins.${t}` };
     }
     return null;
-  }
-
-  /** A getattr(...) result that a carrier calls: the lookup is now a call, judged by what it looks up. */
-  private judgeLookupCalled(c: CallNode, via: string, off: number, text: string): void {
-    const look = lookupOf(c);
-    if (!look) { this.raise('pickle/callable-from-call', `Pickle passes the result of getattr(…) to ${via}`, off, text); return; }
-    const v = this.verdictOf(look.owner.module, `${look.owner.name}.${look.attr}`);
-    if (v.level === 'dangerous') this.raise('pickle/dangerous-call', `Pickle calls ${look.owner.key}.${look.attr} through ${via}${clauseOf(v, `${look.owner.key}.${look.attr}`)}${pathOf(v)}`, off, text);
-    else if (v.level === 'unknown') this.raise('pickle/non-allowlisted-call', `Pickle calls ${look.owner.key}.${look.attr} through ${via}, which no analysed library defines`, off, text);
   }
 
   onBuild(target: Val, state: Val, off: number): InlineData | null {
@@ -369,11 +271,11 @@ export class Judge extends JudgeBase implements MachineHooks {
       const [fn, args, kwargs] = tupleItems(state) ?? [];
       if (fn === undefined) return;
       const load = partialStateLoad(cls.key, state);
-      if (load) return this.raiseLoad(cls.key, load, off, text);
+      if (load) { this.boundLoads.add(target); return this.raiseLoad(cls.key, load, off, text); }
       this.judgeCarried(cls.key, [{ value: fn, where: 'BUILD state' }], off, text, 0);
       if (!isNode(fn) || fn.t !== 'global') return;
       const fv = this.verdict(fn);
-      if (fv.callsArgs || fv.callsKwargs) this.judgeCarried(`${fn.key} bound by ${cls.key}`, carriedOf(fv, args ?? null, kwargs), off, text, 1);
+      if (fv.callsArgs || fv.callsKwargs) this.judgeCarried(`${fn.key} bound by ${cls.key}`, carriedOf(fv, args ?? null, kwargs), off, text, 1, feedsData(fn.module, fn.name) ? args ?? null : undefined);
       return;
     }
     this.judgeStoredCallables(cls, state, off, text);
@@ -393,40 +295,6 @@ export class Judge extends JudgeBase implements MachineHooks {
       // The state is one argument; whatever callables it holds are what __setstate__ calls.
       const values = isNode(state) && state.t === 'dict' ? state.items.filter((_, i) => i % 2 === 1) : tupleItems(state) ?? [state];
       this.judgeCarried(`${cls.key}.__setstate__`, values.map((value) => ({ value, where: 'BUILD state' })), off, text, 1);
-    }
-  }
-
-  /**
-   * Callables BUILD stores in an object's state (issue 11, item 3). A dangerous one is CRITICAL wherever
-   * it sits (nested in a list or a dict of keyword arguments too), the object and attribute named. An
-   * unknown one is a WARNING when it is the value of an attribute the class's methods call (the knowledge
-   * base's called attributes, a constructor keyword it calls, or carriers.ts CALLED_ATTRIBUTES); elsewhere a
-   * class or function reference is data. Ordinary functions (numpy.log1p, a metric) stay silent.
-   */
-  private judgeStoredCallables(cls: GlobalNode, state: Val, off: number, text: string): void {
-    const stored = globalsInState(state);
-    if (!stored.length) return;
-    const kb = this.env.knowledge;
-    const called = new Set([...kb?.calledAttributes?.(cls.module, cls.name) ?? [], ...CALLED_ATTRIBUTES.get(cls.key) ?? []]);
-    for (const k of kb?.lookup(cls.module, cls.name)?.callsKwargs ?? []) called.add(k);
-    for (const { g: x, attr, direct } of stored) {
-      // A class storing one of its own methods (interp1d._call = interp1d._call_linear_np): code the knowledge
-      // base read with the class; the table keeps only private methods that reach something.
-      const own = x.module === cls.module && x.name.startsWith(`${cls.name}.`) && kb?.lookup(cls.module, cls.name) != null;
-      const calls = direct && attr !== null && called.has(attr) && !own;
-      const xv = this.verdict(x);
-      const key = `store|${x.key}|${cls.key}`;
-      if (xv.level === 'safe' || this.seen.has(key) || (xv.level !== 'dangerous' && !calls)) continue;
-      this.seen.add(key);
-      const where = `the${attr === null ? '' : ` attribute ${attr}`} of a ${cls.key}`;
-      if (xv.level === 'dangerous') {
-        this.cancelHeld(x.key);
-        this.raise('pickle/dangerous-call', `BUILD stores ${x.key}${clauseOf(xv, x.key, true)}, in ${where}${calls || direct ? ', whose methods call it' : ''}${pathOf(xv)}`, off, text);
-      } else if (isProgramGlobal(x)) {
-        this.judgeProgramCall(x, off, text, ` (stored by BUILD in ${where})`);
-      } else {
-        this.raise('pickle/non-allowlisted-call', `BUILD stores ${x.key} in ${where}, whose methods call it; no analysed library defines it and no reviewed list names it`, off, text);
-      }
     }
   }
 

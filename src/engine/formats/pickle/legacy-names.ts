@@ -33,6 +33,14 @@ export const LEGACY_NAMES: readonly LegacyName[] = [
     module: 'pandas.core.indexes.numeric', name, to: ['pandas.core.indexes.base', 'Index'],
     reason: 'is a pandas 1.x numeric Index class (an Index with a fixed dtype; removed in pandas 2)',
   })),
+  // CPython's own Python 2 names (Lib/_compat_pickle.py NAME_MAPPING): pickle.dumps at protocol 0-2 writes
+  // map, filter and zip as itertools.imap/ifilter/izip, and Unpickler (fix_imports, the default) loads them
+  // as the Python 3 builtins; functools.reduce loads from __builtin__.reduce the same way.
+  ...([['imap', 'builtins', 'map'], ['ifilter', 'builtins', 'filter'], ['izip', 'builtins', 'zip'],
+    ['ifilterfalse', 'itertools', 'filterfalse'], ['izip_longest', 'itertools', 'zip_longest']] as const).map(([name, m, n]): LegacyName => ({
+    module: 'itertools', name, to: [m, n], reason: `is ${m}.${n} under its Python 2 name (pickle's _compat_pickle maps it back on load)`,
+  })),
+  { module: '__builtin__', name: 'reduce', to: ['functools', 'reduce'], reason: 'is functools.reduce under its Python 2 name (pickle\'s _compat_pickle maps it back on load)' },
 ];
 
 /** The current name of a legacy pickle name (and why), or null. */

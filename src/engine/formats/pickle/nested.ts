@@ -2,7 +2,7 @@
 // constants (raw bytes, latin-1 strings, base64, hex, zlib; pickles that start further in: embedded.ts).
 // Every check is a bounded strict parse.
 import { Gunzip, Unzlib } from 'fflate';
-import { sniffCompressed } from '../compressed/sniff';
+import { CODEC_MAGIC, sniffCompressed } from '../compressed/sniff';
 import { FormatError, LimitExceeded } from '../../types';
 import { decodeBase64, decodeHex } from '../../detectors/encoded';
 import { OpReader } from './disasm';
@@ -144,8 +144,16 @@ function plausibleHead(h: Uint8Array): boolean {
   return (b0 === 0x80 && b1 >= 2 && b1 <= 5) || P0_START.has(b0) || ((b0 & 0x0f) === 8 && ((b0 << 8) | b1) % 31 === 0);
 }
 
-/** Input of a gzip constant inflated to prove it is one (its 3-byte magic alone matches array data). */
-const GZIP_PROOF_INPUT = 4096;
+/**
+ * Input of a gzip constant inflated to prove it is one (its 3-byte magic alone matches array data), pushed
+ * GZIP_PROOF_STEP at a time until GZIP_PROOF_OUTPUT comes out. A stored block (what deflate writes for
+ * incompressible data: a pickle followed by random bytes) holds up to 65,535 bytes and the inflater emits
+ * it only whole (RFC 1951 3.2.4), after a header whose optional fields (RFC 1952 2.3: FEXTRA up to 64 KiB,
+ * FNAME, FCOMMENT) come first: the bound covers both. Random bytes behind a gzip magic fail within a few
+ * bytes, so the cost is at most this much inflating per constant the file holds.
+ */
+export const DEFLATE_PROOF_INPUT = 192 * 1024;
+const GZIP_PROOF_STEP = 4096;
 /** Output that proves it (or a clean end with some output, for a short member). */
 const GZIP_PROOF_OUTPUT = 256;
 
@@ -164,13 +172,29 @@ export function compressedHead(b: Uint8Array): string | null {
     let out = 0, done = false;
     try {
       const g = new Gunzip((chunk, final) => { out += chunk.length; if (final) done = true; });
-      g.push(b.subarray(0, GZIP_PROOF_INPUT), b.length <= GZIP_PROOF_INPUT);
+      const end = Math.min(b.length, DEFLATE_PROOF_INPUT);
+      for (let i = 0; i < end && out < GZIP_PROOF_OUTPUT && !done; i += GZIP_PROOF_STEP) {
+        const to = Math.min(end, i + GZIP_PROOF_STEP);
+        g.push(b.subarray(i, to), to >= b.length);
+      }
     } catch {
       return null;
     }
     if (out < GZIP_PROOF_OUTPUT && !(done && out > 0)) return null;
   }
   return codec;
+}
+
+/**
+ * The opening of a zlib stream (RFC 1950 2.2: CM 8, CINFO <= 7, FCHECK, no preset dictionary) or of a gzip
+ * member (1f 8b 08): what a constant too large to keep is proved as again from the source, since its kept
+ * prefix may end inside the first stored block (compressedHead cannot prove it from there).
+ */
+export function deflateWrapperHead(b: Uint8Array): boolean {
+  if (b.length < 3) return false;
+  const cmf = b[0]!, flg = b[1]!;
+  return ((cmf & 0x0f) === 8 && cmf >> 4 <= 7 && (cmf * 256 + flg) % 31 === 0 && (flg & 0x20) === 0)
+    || CODEC_MAGIC.gzip.every((x, i) => b[i] === x);
 }
 
 export type NestedHow = 'raw' | 'latin-1 string' | 'base64' | 'hex' | 'zlib' | 'gzip' | 'base64+zlib' | 'hex+zlib';
@@ -210,8 +234,9 @@ export function nestedPickle(v: string | Uint8Array): { how: NestedHow; bytes: U
   return z && isPickle(z) ? { how: how === 'hex' ? 'hex+zlib' : 'base64+zlib', bytes: z } : null;
 }
 
-/** First bytes of the compressed streams compressedHead recognises (bz2, xz, lz4 frame, zstd, gzip, lzma-alone). */
-const COMPRESSED_MAGICS = [[0x42, 0x5a, 0x68], [0xfd, 0x37, 0x7a], [0x04, 0x22, 0x4d], [0x28, 0xb5, 0x2f], [0x1f, 0x8b, 0x08], [0x5d, 0x00, 0x00]];
+// First bytes of the compressed streams compressedHead recognises (the compressed sniff's table), cut to
+// the 3 bytes that 4 base64 characters decode to.
+const COMPRESSED_MAGICS = Object.values(CODEC_MAGIC).map((m) => m.slice(0, 3));
 
 /** Whether decoded bytes open with the magic of a codec compressedHead recognises. */
 export function compressedMagic(h: Uint8Array): boolean {

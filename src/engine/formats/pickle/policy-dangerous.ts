@@ -256,6 +256,15 @@ export const DANGEROUS: readonly DangerEntry[] = [
     'numpy.savetxt', 'numpy.ndarray.tofile', 'numpy.memmap', 'numpy.lib.format.open_memmap', 'joblib.dump',
     'torch.from_file', 'torch.UntypedStorage.from_file', 'torch.storage.UntypedStorage.from_file',
     'torch.storage.TypedStorage.from_file']),
+  // Writers whose write is native code the knowledge base cannot follow: torchvision.io's write_* call
+  // torch.ops.image (C++), save_image goes through PIL, and scipy's mmwrite through _fast_matrix_market (C++).
+  // Each takes the path and the bytes from its caller: a pickle writes ~/.bashrc or a .pth file with them.
+  ...fns('filesystem', 'writes a file at the path it is given', [
+    'torchvision.io.write_file', 'torchvision.io.image.write_file', 'torchvision.io.write_png', 'torchvision.io.image.write_png',
+    'torchvision.io.write_jpeg', 'torchvision.io.image.write_jpeg', 'torchvision.io.write_video', 'torchvision.io.video.write_video',
+    'torchvision.utils.save_image', 'scipy.io.mmwrite', 'scipy.io._fast_matrix_market.mmwrite', 'scipy.io._mmio.mmwrite',
+    // the C++ op itself, reached as GLOBAL torch ops.image.write_file (pickle resolves dotted names by getattr)
+    'torch.ops.image.write_file']),
 
   // ---- operator / functools trampolines ----------------------------------------------------------
   ghsa('operator.attrgetter', 'reflection', 'builds a getter for any attribute path (reaches os.system from a module)', 'GHSA-46h3-79wf-xr6c'),
@@ -309,6 +318,15 @@ export const DANGEROUS: readonly DangerEntry[] = [
   ghsa('ssl.get_server_certificate', 'network', 'connects to any host (DNS and TCP exfiltration)'),
   ...fns('network', 'downloads a model and may run its remote code', [
     'transformers.pipeline', 'transformers.pipelines.pipeline', 'datasets.load_dataset', 'datasets.load_from_disk']),
+
+  // Not analysed by the knowledge base. hydra's instantiate/call import and call the `_target_` of the config
+  // they are given (hydra/_internal/instantiate/_instantiate2.py); numexpr.evaluate compiled its expression with
+  // eval before 2.8.5 (CVE-2023-39631) and still evaluates parts of it.
+  ...fns('code-execution', 'imports and calls the _target_ named by the config it is given', [
+    'hydra.utils.instantiate', 'hydra.utils.call', 'hydra._internal.instantiate._instantiate2.instantiate',
+    'hydra._internal.instantiate._instantiate2.call']),
+  { path: 'numexpr.evaluate', scope: 'member', category: 'code-execution', reason: 'evaluates an expression string', cve: ['CVE-2023-39631'] },
+  { path: 'numexpr.necompiler.evaluate', scope: 'member', category: 'code-execution', reason: 'evaluates an expression string', cve: ['CVE-2023-39631'] },
 
   // ---- threads, signals, interpreter state ---------------------------------------------------------
   ...mods('process', 'starts threads or sub-interpreters that run callables', [

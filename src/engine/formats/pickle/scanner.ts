@@ -10,11 +10,12 @@ import { pickleKnowledge } from './knowledge-load';
 import { knowledgeClassifier } from './verdict';
 import { findPickleEnd, OpReader } from './disasm';
 import { Judge, type Classify, type JudgeEnv, type NestedPayload } from './judge';
+import type { LaterKind } from './judge-base';
 import { legacyTarget } from './legacy-names';
 import { classifyGlobal } from './policy';
 import { weightsOnlyAllows } from '../pytorch/weights-only';
 import { Machine } from './machine';
-import { encodedCompressed, hasPickleMagic, MAX_NESTED_BYTES, nestedPickle, pickleStartsAt } from './nested';
+import { compressedHead, DEFLATE_PROOF_INPUT, encodedCompressed, hasPickleMagic, MAX_NESTED_BYTES, nestedPickle, pickleStartsAt } from './nested';
 import { utf8At } from './disasm';
 import { startsWithLegacyMagic } from '../pytorch/sniff';
 import { EmbedSearch, searchRange } from './embedded';
@@ -70,6 +71,24 @@ function isPadding(b: Uint8Array): boolean {
   return true;
 }
 
+function allZero(b: Uint8Array): boolean {
+  for (let i = 0; i < b.length; i++) if (b[i] !== 0) return false;
+  return b.length > 0;
+}
+
+/** The end of the data when every byte from `from` on is zero (read forward in RESYNC_WINDOW chunks), else null. */
+async function zerosToEnd(ctx: ScanContext, from: number): Promise<number | null> {
+  let p = from;
+  // ctx.source.size is re-read each time: an unsized stream learns its end on the read that reaches it.
+  while (p < ctx.source.size) {
+    ctx.checkAborted();
+    const c = await ctx.read(p, Math.min(RESYNC_WINDOW, ctx.source.size - p));
+    if (!allZero(c)) return c.length ? null : p;
+    p += c.length;
+  }
+  return p;
+}
+
 /**
  * A global whose verdict the knowledge base cannot change (knowledgeClassifier, verdict.ts): a plain
  * name that torch.load(weights_only=True) accepts, that the reviewed dangerous list does not name and
@@ -90,7 +109,7 @@ export async function scanPickle(ctx: ScanContext, classify: Classify, knowledge
   const src = ctx.source;
   // src.size is read where it is used: a stream decoded in one pass learns its size at its end (compressed/unsized.ts).
   const queue: NestedPayload[] = [];
-  const later: Array<{ start: number; end: number; off: number; kind: 'search' | 'text' }> = [];
+  const later: Array<{ start: number; end: number; off: number; kind: LaterKind }> = [];
   const embedSearch = new EmbedSearch();
   const env: JudgeEnv = {
     report: (f) => ctx.report(f),
@@ -200,6 +219,11 @@ export async function scanPickle(ctx: ScanContext, classify: Classify, knowledge
       queue.push({ name, bytes: n.bytes, ...(legacy ? {} : { hint: 'pickle' }) });
       continue;
     }
+    if (c.kind === 'deflate') {
+      // Proved again from more of the source: the kept prefix may end inside a stored block.
+      const codec = compressedHead(await ctx.read(c.start, Math.min(c.end - c.start, DEFLATE_PROOF_INPUT)));
+      if (codec) { queue.push({ name: `<const@${c.off}>`, range: [c.start, c.end], codec }); continue; }
+    }
     const at = await searchRange((o, l) => ctx.read(o, l), c.start, c.end, embedSearch, () => ctx.checkAborted());
     if (embedSearch.exhausted) { judge.searchLimit(c.off); break; }
     if (at === null) continue;
@@ -243,6 +267,15 @@ async function afterStop(ctx: ScanContext, at: number, streams: number, afterErr
   const total = size - at;
   if (pickleStartsAt(win, 0, total)) return at;
   if (win.length === total && isPadding(win)) { ctx.note('trailingPadding', total); return null; }
+  // Only zeros to the end (a writer's preallocated tail, or a bomb's filler): reported as any junk, but not
+  // handed to the sweep, which finds nothing in zeros and, on a stream decoded in one pass (compressed/
+  // unsized.ts), would send the decoder back to `at` once more. Read forward once, it costs one pass.
+  const zeros = allZero(win) ? await zerosToEnd(ctx, at + win.length) : null;
+  if (zeros !== null) {
+    ctx.report({ ruleId: 'pickle/bytes-after-stop', message: `${zeros - at} bytes after stream ${streams} are not a pickle (all zeros to the end)`,
+      offset: at, evidence: hex(win.subarray(0, 32), 32) });
+    return null;
+  }
   let q = -1;
   let tried = 0;
   for (let i = 1; i < win.length && tried < RESYNC_CANDIDATES; i++) {

@@ -10,6 +10,7 @@ import { METHOD_DEFLATE, METHOD_STORED, memberData, readLocalHeader, readMember,
 import { inflateRawBounded, RATIO_FLOOR_BYTES } from '../../io/inflate';
 import { BOMB_PREFIX_BYTES, bytesText, declaredBomb, isBombTwin, rememberBombTwin, TWIN_MAX_BYTES, type DeclaredBomb } from '../../io/bomb';
 import { INSIDE_LINK, judgeLink } from './paths';
+import { decodeWrapped, type WrappedBytes } from './wrapped';
 
 /** PATH_MAX on Linux: a link target longer than this is not a target any system would follow. */
 const SYMLINK_TARGET_MAX_BYTES = 4096;
@@ -160,6 +161,9 @@ async function scanMemberContent(ctx: ScanContext, entry: ZipEntry, state: Archi
   }
 
   if (entry.method !== METHOD_DEFLATE) {
+    // bzip2, LZMA, Zstandard and XZ members: decoded with the compressed scanner's codecs (wrapped.ts).
+    const wrapped = plain ? null : await decodeWrapped(countedSource(ctx), entry, ctx.budget, ctx.checkAborted);
+    if (wrapped) return scanWrapped(ctx, entry, state, wrapped, hint);
     const label = METHOD_NAMES[entry.method] ? `${METHOD_NAMES[entry.method]} (method ${entry.method})` : `method ${entry.method}`;
     ctx.report({ ruleId: 'archive/unsupported-method', message: `Member "${entry.name}" is compressed with ${label} and was not scanned`, ...where });
     ctx.limited(`member "${entry.name}" uses unsupported method ${entry.method}`);
@@ -176,6 +180,20 @@ async function scanMemberContent(ctx: ScanContext, entry: ZipEntry, state: Archi
     if (out.cut === 'ratio' || out.cut === 'budget') { state.bombFound = true; ctx.budget.bombs++; }
     judgeInflate(ctx, entry, out);
   }
+  await ctx.scanChild(childName, fromBytes(out.bytes, childName), hint);
+}
+
+/** A bzip2/LZMA/Zstandard/XZ member's decoded bytes, judged as an inflated member's are, then scanned under its name. */
+async function scanWrapped(ctx: ScanContext, entry: ZipEntry, state: ArchiveState, out: WrappedBytes, hint?: string): Promise<void> {
+  if (out.cut === 'ratio' || out.cut === 'budget') { state.bombFound = true; ctx.budget.bombs++; }
+  judgeInflate(ctx, entry, { bytes: out.bytes, crcOk: out.cut || out.error !== undefined ? null : crc32(out.bytes) === entry.crc32,
+    ...(out.cut ? { cut: out.cut } : {}) });
+  if (out.error !== undefined) {
+    ctx.report({ ruleId: 'format/malformed', message: `Member "${entry.name}" has corrupt ${out.codec} data (${out.error}); the first ${out.bytes.length} bytes were scanned`,
+      pointer: entry.name, offset: entry.localHeaderOffset });
+    ctx.limited(`member "${entry.name}" could not be fully decoded`);
+  }
+  const childName = memberChildName(entry);
   await ctx.scanChild(childName, fromBytes(out.bytes, childName), hint);
 }
 
