@@ -5,7 +5,7 @@ import type { FileReport, Finding, JsonValue } from '../types';
 import { safetensorsIndexCheck } from '../formats/safetensors/folder';
 import { referencesCheck } from './references';
 import { ociDigestCheck } from '../formats/oci/folder';
-import { diffusersCodeCheck } from '../formats/diffusers/folder';
+import { remoteCodeCheck } from './remote-code';
 import { openvinoWeightsCheck } from '../formats/openvino/folder';
 import { coremlBlobsCheck } from '../formats/coreml/folder';
 
@@ -16,4 +16,4 @@ export interface FolderCheck {
   check(files: readonly FileReport[]): Array<{ file: string; finding: Finding } | { file: string; note: { key: string; value: JsonValue } }>;
 }
 
-export const FOLDER_CHECKS: readonly FolderCheck[] = [safetensorsIndexCheck, referencesCheck, ociDigestCheck, diffusersCodeCheck, openvinoWeightsCheck, coremlBlobsCheck];
+export const FOLDER_CHECKS: readonly FolderCheck[] = [safetensorsIndexCheck, referencesCheck, ociDigestCheck, remoteCodeCheck, openvinoWeightsCheck, coremlBlobsCheck];

@@ -4,10 +4,10 @@
 // What each check reads: every check the path; oci-digests the sha256; openvino-weights the size;
 // safetensors-index, references, oci, diffusers and coreml-blobs the root node's format (and status) and
 // the notes below;
-// diffusers-code a code file's own Python, shell and executable findings (diffusers/folder.ts osUse).
+// remote-code a code file's own Python, shell and executable findings (folder/remote-code.ts osUse).
 // test/unit/cli-jsonl.test.ts checks that the checks say the same over skeletons as over full reports.
 import type { FileReport, JsonValue } from '../types';
-import { REMOTE_CODE_NOTE } from '../formats/diffusers/sniff';
+import { REMOTE_CODE_NOTE } from './remote-code';
 
 /** Root-node notes a cross-file check reads. */
 const NOTES_READ: readonly string[] = [
@@ -15,7 +15,7 @@ const NOTES_READ: readonly string[] = [
   'blobReferences', 'blobOffsets', 'blobOffsetsTruncated', // coreml-blobs (coreml/folder.ts)
 ];
 
-/** Findings a cross-file check reads (diffusers-code: does the code file reach the OS?). */
+/** Findings a cross-file check reads (remote-code: does the code file reach the OS?). */
 function findingRead(ruleId: string): boolean {
   return ruleId === 'strings/shell-command' || ruleId === 'strings/python-code' || ruleId.startsWith('executable/');
 }

@@ -15,6 +15,7 @@ import { classifyTarget, foreignRepository, needsKnowledge } from './policy';
 import { PATH_LOCATORS, TARGET_KEYS, pointerKeys, resolveTarget } from './targets';
 import { pickleKnowledge } from '../pickle/knowledge-load';
 import { ST_MODULES_NAME, judgeSentenceModules, modulesNeedKnowledge, sentenceModules } from './st-modules';
+import { REMOTE_CODE_NOTE } from '../../folder/remote-code';
 import { classifyGlobal } from '../pickle/policy';
 import { findKeyedSecret } from '../../detectors/secrets';
 import { isTemplateKey, templatesOf } from '../jinja/parse';
@@ -59,6 +60,9 @@ async function scan(ctx: ScanContext<ConfigState>): Promise<void> {
   await judgeTargets(ctx, walk.targets);
   const modules = ctx.head.name.split('/').pop()!.toLowerCase() === ST_MODULES_NAME && doc.roots.length === 1 ? sentenceModules(doc.roots[0]!) : [];
   if (modules.length) judgeSentenceModules(ctx, modules, modulesNeedKnowledge(modules) ? await pickleKnowledge() : null);
+  const code = new Set([...walk.codeRefs, ...modules.map((m) => m.type).filter((t) => !t.startsWith('sentence_transformers.'))]
+    .map(localCodeFile).filter((f): f is string => f !== null));
+  if (code.size) ctx.note(REMOTE_CODE_NOTE, [...code].slice(0, 50));
   if (doc.truncated) ctx.limited(`config above ${MAX_CONFIG_NODES} values`);
   const templates = [...rootTemplates(ctx, doc), ...walk.templates];
   ctx.note('templates', templates.slice(0, MAX_TEMPLATES_FORWARDED).map((t) => t.pointer));
@@ -128,9 +132,21 @@ interface PendingTarget {
   locator?: string;
 }
 
+/**
+ * The file in the model folder a class reference loads: transformers' get_class_from_dynamic_module splits
+ * "module.Class" at its one dot and imports <module>.py from the repository (dynamic_module_utils.py);
+ * another shape is not a repository file.
+ */
+function localCodeFile(ref: string): string | null {
+  const m = /^([A-Za-z_][A-Za-z0-9_]*)\.[A-Za-z_][A-Za-z0-9_]*$/.exec(ref.trim());
+  return m ? `${m[1]}.py` : null;
+}
+
 class Walk {
   readonly templates: Array<{ pointer: string; text: string }> = [];
   readonly targets: PendingTarget[] = [];
+  /** Class references whose code comes from the model's repository (auto_map, custom_pipelines). */
+  readonly codeRefs: string[] = [];
   private remoteNoted = false;
   private root: JsonValue = null;
   private rootPointer = '';
@@ -205,6 +221,7 @@ class Walk {
   private reportRemote(refs: ReadonlyArray<{ cls: string; ref: string; at: string }>, key: string): void {
     for (const r of refs) {
       const repo = foreignRepository(r.ref);
+      if (!repo && this.codeRefs.length < 50) this.codeRefs.push(r.ref);
       if (repo) {
         this.ctx.report({ ruleId: 'config/remote-code', pointer: r.at, evidence: r.ref, severity: 'critical',
           severityReason: 'the code comes from another repository',

@@ -9,7 +9,8 @@ import type { JsonValue, ScanContext, Scanner } from '../../types';
 import { isJsonObject, parseJson, pointerToken } from '../../io/json';
 import { clip } from '../../io/text';
 import { LOADABLE_LIBRARIES, PIPELINE_MODULES } from './modules';
-import { diffusersSniffer, REMOTE_CODE_NOTE } from './sniff';
+import { diffusersSniffer } from './sniff';
+import { REMOTE_CODE_NOTE } from '../../folder/remote-code';
 
 /** A Hub repository id ("owner/name"): code fetched from somewhere other than the scanned repository. */
 const REPO_ID = /^[A-Za-z0-9][\w.-]*\/[\w.-]+$/;

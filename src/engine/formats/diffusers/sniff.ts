@@ -10,8 +10,6 @@ const MARKER = /"_class_name"|"_diffusers_version"/;
 /** Largest config read; model_index.json files are a few hundred bytes. */
 export const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
 
-export const REMOTE_CODE_NOTE = 'diffusersRemoteCode';
-
 function sniff(head: Head): Sniff | null {
   if (!NAMES.has(head.name) || head.size > MAX_CONFIG_BYTES) return null;
   return MARKER.test(latin1Text(head.bytes)) ? { confidence: 'structure' } : null;
