@@ -84,6 +84,19 @@ describe('jinja rewrite: the pre-pass itself', () => {
     }
   });
 
+  it('random delimiter soup: never throws, keeps the length, changes only brackets, commas, + and raw tags', () => {
+    const parts = ['{{', '}}', '{%', '%}', '{#', '#}', '(', ')', ',', "'", '"', '\\', ' ', 'raw', 'endraw', 'x', '+', '-', '[', ']', '{', '}', 'in'];
+    let seed = 7;
+    const rnd = (k: number) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % k; };
+    for (let n = 0; n < 2000; n++) {
+      let t = '';
+      for (let k = rnd(40); k > 0; k--) t += parts[rnd(parts.length)];
+      const r = rewriteForParser(t);
+      expect(r.text.length).toBe(t.length);
+      for (let k = 0; k < t.length; k++) if (r.text[k] !== t[k]) expect('(),+{%#}rawend-\t\n ').toContain(t[k]);
+    }
+  });
+
   it('a template that parses as written is not rewritten', () => {
     expect(parseTemplate("{{ messages[0]['content'] }}")).toMatchObject({ ok: true, rewritten: [] });
   });
