@@ -148,6 +148,11 @@ describe('jinja: real templates stay clean', () => {
     expect(worst(r)).toBeLessThanOrEqual(SEVERITY_RANK.info);
   });
 
+  it("a Llama 4 template's comment linking www.llama.com (prompt-format docs) stays INFO", async () => {
+    const r = await asJinja('{#- See https://www.llama.com/docs/model-cards-and-prompt-formats/llama4/ -#}{{ messages[0].content }}');
+    expect(worst(r), JSON.stringify(r.findings)).toBeLessThanOrEqual(SEVERITY_RANK.info);
+  });
+
   it('a 60 KB template scans quickly', async () => {
     const unit = "{% for message in messages %}{% if message['role'] == 'user' %}{{ '<|user|>' + message['content'] | trim }}{% endif %}{% endfor %}\n";
     const big = unit.repeat(Math.ceil(60_000 / unit.length));

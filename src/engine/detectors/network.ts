@@ -31,6 +31,7 @@ export const KNOWN_HOSTS: ReadonlySet<string> = new Set([
   'reddit.com', 'stackoverflow.com',
   // AI vendors and labs
   'openai.com', 'anthropic.com', 'nvidia.com', 'meta.com', 'ai.meta.com',
+  'llama.com',  // Meta's Llama docs: Llama 4 chat templates link their prompt-format page
   'mistral.ai', 'cohere.com', 'cohere.ai', 'deepmind.com', 'deepmind.google', 'ai.google.dev', 'research.google',
   'blog.google', 'cloud.google.com', 'developers.google.com', 'microsoft.com', 'azure.com', 'apple.com', 'amazon.com', 'aws.amazon.com', 'ibm.com',
   'stability.ai', 'allenai.org', 'eleuther.ai', 'qwenlm.github.io', 'deepseek.com', 'alibabacloud.com',

@@ -82,11 +82,18 @@ class Folder {
     const a = args.map((x) => this.fold(x, depth));
     switch (method) {
       case 'lower': return self.toLowerCase();
+      case 'reverse': return [...self].reverse().join('');
       case 'upper': return self.toUpperCase();
-      case 'string': case 'trim': case 'strip': return method === 'string' ? self : self.trim();
+      case 'string': return self;
+      case 'trim': case 'strip': case 'lstrip': case 'rstrip': {
+        if (args.length && a[0] === null) return null;
+        return stripChars(self, args.length ? a[0]! : ' \t\n\r\f\v', method !== 'rstrip', method !== 'lstrip');
+      }
       case 'replace': return a[0] != null && a[1] != null && a[0] !== '' ? self.split(a[0]).join(a[1]) : null;
       case 'join': { const l = this.list(args[0], depth); return l ? l.join(self) : null; }
       case 'format': {
+        // The format filter is Python's % formatting; str.format() uses {} fields (both are seen spelling dunders).
+        if (!self.includes('{')) return percentFormat(self, args, (x) => this.fold(x, depth));
         if (a.some((x) => x === null)) return null;
         let i = 0;
         return self.replace(/\{(\d*)\}|%s/g, (_m, k: string | undefined) => a[k ? Number(k) : i++] ?? '');
@@ -105,12 +112,29 @@ class Folder {
           const l = this.fold(n.left, depth); const r = l === null ? null : this.fold(n.right, depth);
           return l !== null && r !== null ? l + r : null;
         }
+        if (op === '%') {
+          const self = this.fold(n.left, depth);
+          const items = isNode(n.right) && n.right.type === 'TupleLiteral' && Array.isArray(n.right.value) ? n.right.value as unknown[] : [n.right];
+          return self === null ? null : percentFormat(self, items, (x) => this.fold(x, depth));
+        }
         if (op === '*') {
           const [s, k] = isNode(n.right) && n.right.type === 'IntegerLiteral' ? [n.left, n.right.value] : [n.right, isNode(n.left) ? n.left.value : null];
           const str = this.fold(s, depth);
           return str !== null && typeof k === 'number' && k >= 0 && str.length * k <= MAX_FOLD_CHARS ? str.repeat(k) : null;
         }
         return null;
+      }
+      case 'MemberExpression': {
+        // s[i] and s[a:b:c] on a constant string: '__ssalc'[::-1] spells 'class__'.
+        if (!n.computed || !isNode(n.property)) return null;
+        const self = this.fold(n.object, depth);
+        if (self === null) return null;
+        const p = n.property;
+        if (p.type === 'IntegerLiteral') { const c = [...self]; const i = Number(p.value); return c[i < 0 ? c.length + i : i] ?? null; }
+        if (p.type !== 'SliceExpression') return null;
+        const int = (x: unknown): number | undefined | null => x === undefined || x === null ? undefined : isNode(x) && x.type === 'IntegerLiteral' ? Number(x.value) : null;
+        const [a, b, c] = [int(p.start), int(p.stop), int(p.step)];
+        return a === null || b === null || c === null ? null : pySlice(self, a, b, c ?? 1);
       }
       case 'FilterExpression': {
         const f = n.filter as JNode;
@@ -138,6 +162,48 @@ class Folder {
       default: return null;
     }
   }
+}
+
+/** Python's s[start:stop:step] on the code points of s (negative indexes count from the end; clamped). */
+function pySlice(s: string, start: number | undefined, stop: number | undefined, step: number): string | null {
+  if (step === 0) return null;
+  const c = [...s];
+  const n = c.length;
+  const norm = (v: number) => (v < 0 ? Math.max(v + n, step < 0 ? -1 : 0) : Math.min(v, step < 0 ? n - 1 : n));
+  let i = start === undefined ? (step > 0 ? 0 : n - 1) : norm(start);
+  const end = stop === undefined ? (step > 0 ? n : -1) : norm(stop);
+  let out = '';
+  for (; step > 0 ? i < end : i > end; i += step) out += c[i];
+  return out;
+}
+
+/** Python's str.strip(chars) and its one-sided forms. */
+function stripChars(s: string, chars: string, left: boolean, right: boolean): string {
+  let a = 0; let b = s.length;
+  while (left && a < b && chars.includes(s[a]!)) a++;
+  while (right && b > a && chars.includes(s[b - 1]!)) b--;
+  return s.slice(a, b);
+}
+
+/** Python's % formatting with %s, %c (code point or one character), %d and %%; null for anything else. */
+function percentFormat(self: string, items: unknown[], fold: (x: unknown) => string | null = () => null): string | null {
+  let i = 0;
+  let bad = false;
+  const out = self.replace(/%([%scd])/g, (_m, k: string) => {
+    if (k === '%') return '%';
+    const x = items[i++];
+    if (isNode(x) && x.type === 'IntegerLiteral') {
+      const v = Number(x.value);
+      if (k === 'c' && v >= 0 && v <= 0x10ffff) return String.fromCodePoint(v);
+      if (k !== 'c') return String(v);
+    } else if (k !== 'd') {
+      const v = fold(x);
+      if (v !== null && (k === 's' || [...v].length === 1)) return v;
+    }
+    bad = true;
+    return '';
+  });
+  return bad || /%[^%scd]/.test(self) ? null : out;
 }
 
 /** The attribute-name argument of a filter call that looks attributes up (ATTRIBUTE_FILTERS), or undefined. */

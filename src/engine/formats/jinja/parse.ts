@@ -4,6 +4,7 @@
 import { parse, tokenize } from '@huggingface/jinja';
 import { isJsonObject, pointerToken } from '../../io/json';
 import type { JsonValue } from '../../types';
+import { rewriteForParser } from './rewrite';
 
 /** Longest template parsed. Real chat templates are under 20 KB (the longest public ones, with tool
  * calling, reach ~15 KB); the parser is recursive and linear-ish, this bounds its CPU and memory. */
@@ -12,12 +13,26 @@ export const MAX_TEMPLATE_CHARS = 1024 * 1024;
 /** The parser's root node; its subpath types are not exported by the package. */
 export type Program = ReturnType<typeof parse>;
 
-export type ParsedTemplate = { ok: true; program: Program } | { ok: false; error: string; limit: boolean };
+/** `rewritten`: the Jinja2 constructs rewrite.ts turned into equivalents the parser reads (none: parsed as written). */
+export type ParsedTemplate = { ok: true; program: Program; rewritten: string[] } | { ok: false; error: string; limit: boolean };
 
-/** Tokenizes and parses one template. Errors are data: a template that does not parse is a finding. */
+/**
+ * Tokenizes and parses one template. Errors are data: a template that does not parse is a finding.
+ * A template the parser rejects is tried once more with the Jinja2 constructs it lacks rewritten
+ * (raw blocks, empty and one-element tuples: rewrite.ts); if that fails too, the first error stands.
+ */
 export function parseTemplate(text: string): ParsedTemplate {
+  const first = parseAsWritten(text);
+  if (first.ok || first.limit) return first;
+  const { text: rewritten, constructs } = rewriteForParser(text);
+  if (constructs.length === 0) return first;
+  const second = parseAsWritten(rewritten);
+  return second.ok ? { ...second, rewritten: constructs } : first;
+}
+
+function parseAsWritten(text: string): ParsedTemplate {
   try {
-    return { ok: true, program: parse(tokenize(text)) };
+    return { ok: true, program: parse(tokenize(text)), rewritten: [] };
   } catch (e) {
     // A RangeError is the recursive parser running out of stack on absurd nesting: a limit, not a verdict.
     const limit = e instanceof RangeError;
