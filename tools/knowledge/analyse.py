@@ -230,11 +230,6 @@ class FuncAnalyser:
             elif isinstance(n, (ast.AnnAssign, ast.NamedExpr)) and n.value is not None:
                 self._bind_target(n.target, 'val', n.value)
                 self._store(n.target, n.value)
-            if (store and FOLLOW_TYPED and isinstance(n, ast.AnnAssign) and isinstance(n.target, ast.Attribute)
-                    and self._is_self(n.target.value)):
-                inst = annotation_types(self.res, self.f.module, n.annotation, self.f.cls)
-                if inst:
-                    self.body.types.append((n.target.attr, inst))
             elif isinstance(n, (ast.For, ast.AsyncFor, ast.comprehension)):
                 self._bind_target(n.target, 'elt', n.iter)
             elif isinstance(n, (ast.With, ast.AsyncWith)):
@@ -254,6 +249,12 @@ class FuncAnalyser:
             elif isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) and n is not node:
                 for p in n.args.posonlyargs + n.args.args + n.args.kwonlyargs:
                     self.locals.setdefault(p.arg, [])
+            # `self.attr: Class = ...` declares what the attribute holds
+            if (store and FOLLOW_TYPED and isinstance(n, ast.AnnAssign) and isinstance(n.target, ast.Attribute)
+                    and self._is_self(n.target.value)):
+                inst = annotation_types(self.res, self.f.module, n.annotation, self.f.cls)
+                if inst:
+                    self.body.types.append((n.target.attr, inst))
         return nodes
 
     def _is_self(self, e: ast.expr) -> bool:
