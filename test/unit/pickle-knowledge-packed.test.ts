@@ -1,109 +1,109 @@
-// The knowledge base is kept as its decoded JSON bytes behind typed-array indexes (knowledge/packed.ts)
-// instead of JSON.parse's object graph (issue 15: that graph was ~60 MB of heap and half the peak of a
-// joblib forest scan). These tests hold the packed reading to what JSON.parse reads from the same bytes,
-// over the whole committed table, and make a malformed table throw rather than answer.
+// The knowledge base ships as a compact binary table (tools/knowledge/kbbinary.py, format 3) read
+// straight into typed arrays (knowledge/packed.ts). These tests hold the reader to the table's own
+// structure over the whole committed table, to small tables written by kbbinary.py, and make a
+// malformed table throw rather than answer. (That the binary table answers every name exactly as the
+// format-2 JSON table it replaced was checked once, over 6.3 M lookups; tools/knowledge/compare_tables.py
+// compares any two tables entry by entry.)
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { KB_GZ } from '../../src/engine/formats/pickle/knowledge/kb.generated';
 import { knowledgeFromTable } from '../../src/engine/formats/pickle/knowledge/index';
-import { NameTree, NodeTable, topLevel } from '../../src/engine/formats/pickle/knowledge/packed';
+import { readTable } from '../../src/engine/formats/pickle/knowledge/packed';
 
-const TREE_DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_';
-const bytes = new Uint8Array(gunzipSync(Buffer.from(KB_GZ, 'base64url')));
-const raw = JSON.parse(Buffer.from(bytes).toString('utf8')) as Record<string, unknown> & { tree: string };
-const top = topLevel(bytes);
-const enc = (s: string) => new TextEncoder().encode(s);
+const committed = new Uint8Array(gunzipSync(Buffer.from(KB_GZ, 'base64url')));
+const bytes = (b64: string) => new Uint8Array(Buffer.from(b64, 'base64'));
 
-describe('the committed table, packed, reads as JSON.parse reads it', () => {
-  it('every tree node has the parent, flags and segment of its line, and is found by (parent, segment)', () => {
-    const tree = new NameTree(bytes, top.get('tree')![0]);
-    const lines = raw.tree.split('\n');
-    expect(tree.size).toBe(lines.length);
-    const stack: number[] = [];
-    let mismatches = 0;
-    for (let i = 0; i < lines.length; i++) {
-      const depth = TREE_DIGITS.indexOf(lines[i]![0]!);
-      stack.length = Math.max(0, Math.min(stack.length, depth));
-      const p = stack.length ? stack[stack.length - 1]! : -1;
-      stack.push(i);
-      const seg = lines[i]!.slice(2);
-      if (tree.parentOf(i) !== p || tree.flags(i) !== TREE_DIGITS.indexOf(lines[i]![1]!) || tree.segment(i) !== seg
-        || tree.child(p, seg) !== i) mismatches++;
-    }
-    expect(mismatches).toBe(0);
-    expect(tree.child(-1, 'no_such_module')).toBeUndefined();
+describe('the committed table', () => {
+  const t = readTable(committed);
+
+  it('is far smaller inflated than the 10.4 MB of JSON it replaced', () => {
+    expect(committed.length).toBeLessThan(4_000_000);
   });
 
-  it.each(['alias', 'mro', 'cattrs', 'facts'])('every %s entry decodes to the parsed value; other nodes have none', (key) => {
-    const table = new NodeTable(bytes, top.get(key)![0]);
-    const parsed = raw[key] as Record<string, unknown>;
+  it('finds every node by (parent, segment), and rebuilds its dotted name', () => {
     let mismatches = 0;
-    for (const [node, value] of Object.entries(parsed)) {
-      const got = key === 'alias' || key === 'mro' ? table.ints(Number(node)) : table.value(Number(node));
-      if (JSON.stringify(got) !== JSON.stringify(value)) mismatches++;
+    for (let i = 0; i < t.tree.size; i++) {
+      if (t.tree.child(t.tree.parentOf(i), t.tree.segment(i)) !== i) mismatches++;
     }
+    expect(t.tree.size).toBeGreaterThan(200_000);
     expect(mismatches).toBe(0);
-    const absent = [-1, 0, 1, 2, 3, 1e9].filter((n) => !(String(n) in parsed));
-    for (const n of absent) expect(table.value(n)).toBeUndefined();
+    expect(t.tree.child(-1, 'no_such_module')).toBeUndefined();
+    expect(t.tree.child(-1, '')).toBeUndefined();
+  });
+
+  it('every alias target, MRO base and path step is a node; every sink code is named', () => {
+    const n = t.tree.size;
+    let bad = 0;
+    let entries = 0;
+    for (let i = 0; i < n; i++) {
+      for (const x of [...(t.alias.ints(i) ?? []), ...(t.mro.ints(i) ?? [])]) if (x < 0 || x >= n) bad++;
+      const f = t.facts.value(i);
+      if (!f) continue;
+      entries++;
+      for (let k = 0; k < f[0].length; k += 2) {
+        if (t.head.sinks[f[0][k]!] === undefined || f[0][k + 1]! < -1 || f[0][k + 1]! >= n) bad++;
+      }
+    }
+    expect(entries).toBeGreaterThan(10_000);
+    expect(bad).toBe(0);
   });
 });
 
-/** A small format-2 table: os.system is an alias of posix.system (a seeded process sink). */
-function table(tree: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    format: 2, meta: { versions: { python: '3.11.7' }, coverage: {} }, sinks: ['exec', 'process'], tree,
-    alias: { 1: [3] }, mro: {}, cattrs: {}, facts: { 3: [[1, -1], [], []] }, ...extra,
-  };
-}
-const TREE = ['01os', '1isystem', '01posix', '1Msystem'].join('\n');
+// Written by `python3 tools/knowledge/kbbinary.py < doc.json` from the format-2 documents named.
+/** tree os, os.system, posix, posix.system; alias os.system → posix.system; posix.system reaches process. */
+const OS_SYSTEM = bytes('TUdLQgNSeyJtZXRhIjp7InZlcnNpb25zIjp7InB5dGhvbiI6IjMuMTEuNyJ9LCJjb3ZlcmFnZSI6e319LCJzaW5rcyI6WyJleGVjIiwicHJvY2VzcyJdfQMBAAAAc3lzdGVtAG9zAHBvc2l4AAQBUoEQsAQAAQABAQIAAAEBAQEAAAAAAA==');
+/** the same plus café, café.q"uote and café.résumé (both reaching exec), sorted by code point. */
+const NON_ASCII = bytes('TUdLQgNSeyJtZXRhIjp7InZlcnNpb25zIjp7InB5dGhvbiI6IjMuMTEuNyJ9LCJjb3ZlcmFnZSI6e319LCJzaW5rcyI6WyJleGVjIiwicHJvY2VzcyJdfQYBAAAAAAAAc3lzdGVtAGNhZsOpAHEidW90ZQByw6lzdW3DqQBvcwBwb3NpeAAHAbAEsAyBEFKBELAEAAAAAAEAAQECAAACAQABAQEAAAAAAQAAAAAAAA==');
+/** m.Base.run reaches exec and calls argument 1 and keyword `key`; m.Child inherits it and calls self.fn, self.hook. */
+const INHERITED = bytes('TUdLQgNSeyJtZXRhIjp7InZlcnNpb25zIjp7InB5dGhvbiI6IjMuMTEuNyJ9LCJjb3ZlcmFnZSI6e319LCJzaW5rcyI6WyJleGVjIiwicHJvY2VzcyJdfQcDAAAAAAAAAGZuAGhvb2sAa2V5AG0AQmFzZQBydW4AQ2hpbGQABAEirASiEwAAAAAAAQEBAAECAAEBAQABAQIBAgAAAA==');
 
-describe('a table written by another encoder', () => {
-  it('answers the same whether the JSON is compact or spaced, and escapes segments', () => {
-    const compact = knowledgeFromTable(enc(JSON.stringify(table(TREE))));
-    const spaced = knowledgeFromTable(enc(JSON.stringify(table(TREE), null, 2)));
-    const want = { reach: [{ sink: 'process', path: ['os.system', 'posix.system'] }], origin: 'seed' };
-    expect(compact.lookup('os', 'system')).toEqual(want);
-    expect(spaced.lookup('os', 'system')).toEqual(want);
-    expect(compact.lookup('os', 'nothing')).toBeNull();
-  });
-
-  it('non-ASCII segments, escaped (\\u00e9, \\") or raw UTF-8, are found by their decoded name', () => {
-    const tree = `${TREE}\n01caf\u00e9\n1Mr\u00e9sum\u00e9\n1Mq"uote`;
-    const facts = { 3: [[1, -1], [], []], 5: [[0, -1], [], []], 6: [[0, -1], [], []] };
-    for (const text of [JSON.stringify(table(tree, { facts })), JSON.stringify(table(tree, { facts })).replace(/\\u00e9/g, '\u00e9')]) {
-      const kb = knowledgeFromTable(enc(text));
-      expect(kb.lookup('caf\u00e9', 'r\u00e9sum\u00e9')?.reach).toEqual([{ sink: 'exec', path: ['caf\u00e9.r\u00e9sum\u00e9'] }]);
-      expect(kb.lookup('caf\u00e9', 'q"uote')?.reach[0]?.sink).toBe('exec');
-      expect(kb.lookup('cafe', 'r\u00e9sum\u00e9')).toBeNull();
-    }
-  });
-
-  it('a key repeated in a table: the later value wins, as in JSON.parse', () => {
-    const text = JSON.stringify(table(TREE)).replace('"alias":{"1":[3]}', '"alias":{"1":[0],"1":[3]}');
-    expect(knowledgeFromTable(enc(text)).lookup('os', 'system')?.reach[0]?.sink).toBe('process');
-  });
-
-  it('node keys out of order (and repeated) are found all the same', () => {
-    const text = JSON.stringify(table(TREE)).replace('"alias":{"1":[3]}', '"alias":{"3":[3],"1":[0],"0":[2],"1":[3]}');
-    const kb = knowledgeFromTable(enc(text));
-    expect(kb.lookup('os', 'system')?.reach[0]?.path).toEqual(['os.system', 'posix.system']);
+describe('small tables written by kbbinary.py', () => {
+  it('an alias answers with the facts of its target, the path starting at the name asked for', () => {
+    const kb = knowledgeFromTable(OS_SYSTEM);
+    expect(kb.lookup('os', 'system')).toEqual({ reach: [{ sink: 'process', path: ['os.system', 'posix.system'] }], origin: 'seed' });
     expect(kb.lookup('os', 'nothing')).toBeNull();
+    expect(kb.versions).toEqual({ python: '3.11.7' });
+  });
+
+  it('non-ASCII and quoted segments are found by their decoded name', () => {
+    const kb = knowledgeFromTable(NON_ASCII);
+    expect(kb.lookup('caf\u00e9', 'r\u00e9sum\u00e9')?.reach).toEqual([{ sink: 'exec', path: ['caf\u00e9.r\u00e9sum\u00e9'] }]);
+    expect(kb.lookup('caf\u00e9', 'q"uote')?.reach[0]?.sink).toBe('exec');
+    expect(kb.lookup('cafe', 'r\u00e9sum\u00e9')).toBeNull();
+    expect(kb.lookup('os', 'system')?.reach[0]?.path).toEqual(['os.system', 'posix.system']);
+  });
+
+  it('an inherited method is found through the MRO, with its called argument and keyword; called attributes are listed', () => {
+    const kb = knowledgeFromTable(INHERITED);
+    const f = kb.lookup('m', 'Child.run');
+    expect(f?.reach.map((r) => r.sink)).toEqual(['exec']);
+    expect(f?.callsArgs).toEqual([1]);
+    expect(f?.callsKwargs).toEqual(['key']);
+    expect(f?.isMethod).toBe(true);
+    expect(kb.calledAttributes!('m', 'Child')).toEqual(['fn', 'hook']);
+    expect(kb.calledAttributes!('m', 'Base')).toEqual([]);
   });
 });
 
 describe('a malformed table throws instead of answering', () => {
-  const good = JSON.stringify(table(TREE));
+  const open = (b: Uint8Array) => knowledgeFromTable(b).lookup('os', 'system');
+
+  it('cut short anywhere', () => {
+    for (let end = 0; end < OS_SYSTEM.length; end++) expect(() => open(OS_SYSTEM.subarray(0, end)), `cut at ${end}`).toThrow();
+  });
+
   it.each([
-    ['cut short', good.slice(0, good.length - 10)],
-    ['a non-numeric node key', good.replace('"alias":{"1"', '"alias":{"x"')],
-    ['a non-integer alias target', good.replace('[3]', '["3"]')],
-    ['no tree', good.replace('"tree"', '"trees"')],
-    ['another format', good.replace('"format":2', '"format":3')],
-    ['trailing bytes', `${good} x`],
-  ])('%s', (_, text) => {
-    expect(() => {
-      const kb = knowledgeFromTable(enc(text));
-      kb.lookup('os', 'system');
-    }).toThrow();
+    ['a trailing byte', (b: Uint8Array) => Uint8Array.from([...b, 0])],
+    ['another magic', (b: Uint8Array) => Uint8Array.from(b, (x, i) => (i === 0 ? 0x4e : x))],
+    ['another version', (b: Uint8Array) => Uint8Array.from(b, (x, i) => (i === 4 ? 2 : x))],
+    ['the JSON table of format 2', () => new TextEncoder().encode('{"format":2}')],
+  ])('%s', (_, mutate) => {
+    expect(() => open(mutate(OS_SYSTEM))).toThrow();
+  });
+
+  it('siblings out of segment order (the lookup binary-searches them)', () => {
+    // swap the once-used strings "os" and "posix": the top level would read posix, os
+    const text = Buffer.from(OS_SYSTEM).toString('latin1').replace('os\0posix\0', 'posix\0os\0');
+    expect(() => open(new Uint8Array(Buffer.from(text, 'latin1')))).toThrow(/order/);
   });
 });

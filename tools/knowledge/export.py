@@ -1,4 +1,4 @@
-"""Pass 5: write the knowledge base as one compact JSON document (read by knowledge/index.ts).
+"""Pass 5: build the knowledge base as one compact document (kbbinary.py encodes it for knowledge/index.ts).
 
 Layout (format 2):
   tree:  the name tree as text, one line per node in depth-first order (node id = line number):

@@ -20,10 +20,13 @@ What it does
   __post_init__ for dataclasses); its BUILD facts are those of its (inherited) __setstate__.
 
 Choices and limits (read before trusting a silent verdict)
-  * Only resolvable edges and seeded sinks count. A call through an attribute of a parameter or of an
-    unknown object (`obj.method()`, `self.fn()` where `fn` is data) is NOT an edge: otherwise everything
-    reaches everything. A pickle can still smuggle a callable in as data; the judge covers that with
-    callsArgs (a parameter that is called, or stored on self and called by a method).
+  * Only resolvable edges and seeded sinks count. A call through an attribute of an object whose class
+    the source does not tell (`obj.method()` on an unannotated parameter, `self.fn()` where `fn` is data)
+    is NOT an edge: otherwise everything reaches everything. Where it does tell (a local or `self.attr`
+    bound to `Class(...)` or to the result of a function that returns one, a parameter or class field
+    annotated `Class`), `x.method()` is an edge to Class.method (analyse.py typed attribute calls).
+    A pickle can still smuggle a callable in as data; the judge covers that with callsArgs (a parameter
+    that is called, or stored on self and called by a method).
   * C functions that are not seeded are assumed to reach no sink, and a call into a library that was
     not analysed is assumed silent. Only names of reviewed C modules (seeds.TRUSTED_C_MODULES and
     TRUSTED_EXT_PREFIXES) are recorded as known; other C names stay unknown (null) for the judge.
@@ -57,7 +60,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import kbfile  # noqa: E402
 import seeds  # noqa: E402
-from analyse import FuncAnalyser, link_attrs  # noqa: E402
+import analyse  # noqa: E402
+from analyse import FuncAnalyser, infer_returns, link_attrs  # noqa: E402
 from collect import Collector, Func, Klass  # noqa: E402
 from propagate import Graph, seed_for  # noqa: E402
 from resolve import Resolver  # noqa: E402
@@ -89,8 +93,12 @@ PACKAGES = {
     # shap explainers hold numba dispatchers, pickled through numba.core.serialize and numba's vendored
     # cloudpickle (numba.cloudpickle): read so those helpers are judged by what they reach, as cloudpickle is
     'numba': 'numba',
+    # third sweep of 2026-12 (fixtures/real-2026-12c): not in the local pip index, read from Debian's
+    # python3-gensim, python3-imblearn and python3-skorch (word2vec/doc2vec models are pickles; imblearn
+    # pipelines and skorch nets are pickled or joblib-dumped whole)
+    'gensim': 'gensim', 'imblearn': 'imbalanced-learn', 'skorch': 'skorch',
 }
-EXTRA_PATHS = ['/usr/lib/python3/dist-packages']          # Debian's python3-xgboost
+EXTRA_PATHS = ['/usr/lib/python3/dist-packages']          # Debian's python3-xgboost, -gensim, -imblearn, -skorch
 SKIP_DIRS = {'test', 'tests', 'idle_test', '_tests', 'benchmarks', '__pycache__', 'site-packages',
              'dist-packages', 'testing_utils'}
 # transformers' modular_*.py are templates its code generator expands (never imported); convert_* are
@@ -149,8 +157,18 @@ def discover(only: str | None):
         try:
             versions[top] = importlib.metadata.version(dist)
         except importlib.metadata.PackageNotFoundError:
-            versions[top] = _version_from_file(root) or 'unknown'
+            versions[top] = _version_from_egg(dist) or _version_from_file(root) or 'unknown'
     return out, versions
+
+
+def _version_from_egg(dist: str):
+    """The version in the name of a Debian package's `<dist>-<version>.egg-info` beside its source."""
+    for extra in EXTRA_PATHS:
+        if os.path.isdir(extra):
+            for fn in sorted(os.listdir(extra)):
+                if fn.endswith(('.egg-info', '.dist-info')) and fn.lower().startswith(dist.replace('-', '_').lower() + '-'):
+                    return fn.split('-')[1].rsplit('.', 1)[0] if fn.count('-') >= 1 else None
+    return None
 
 
 def _version_from_file(root):
@@ -222,12 +240,18 @@ def classify_compiled(uncovered: list) -> dict:
 
 
 def main() -> None:
+    if os.environ.get('PYTHONHASHSEED') != '0':
+        # The resolver iterates sets of targets (MRO merging, shortest-path ties): with Python's random
+        # string hashing two runs over the same source differed in dozens of paths. Pin it.
+        os.execve(sys.executable, [sys.executable] + sys.argv, {**os.environ, 'PYTHONHASHSEED': '0'})
     sys.setrecursionlimit(100_000)
     ap = argparse.ArgumentParser()
     ap.add_argument('--out', default='src/engine/formats/pickle/knowledge/kb.generated.ts')
     ap.add_argument('--only', default=None)
     ap.add_argument('--uncovered', default=None, help='write the public callables without facts here (JSON)')
     ap.add_argument('--cache', default=None, help='reuse (or write) the parsed modules at this path (development)')
+    ap.add_argument('--typed-attribute-calls', action='store_true',
+                    help='follow x.method() where the source tells the class of x (analyse.FOLLOW_TYPED; off: see there)')
     opts = ap.parse_args()
     t0 = time.time()
     warnings.simplefilter('ignore')
@@ -254,6 +278,10 @@ def main() -> None:
     print(f'parsed {len(col.modules)} modules, {len(col.nodes)} definitions in {time.time() - t0:.0f}s', file=sys.stderr)
     seed_names = {n for n in seeds.SINKS if not n.endswith('.*')} | set(seeds.HIGHER_ORDER)
     res = Resolver(col, seed_names)
+    if opts.typed_attribute_calls:
+        analyse.FOLLOW_TYPED = True
+        infer_returns(res, [n for n in col.nodes if isinstance(n, Func)])
+        print(f'inferred what {len(res.returns)} functions return in {time.time() - t0:.0f}s', file=sys.stderr)
     bodies = {}
     for node in col.nodes:
         if isinstance(node, Func):

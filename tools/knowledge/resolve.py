@@ -27,6 +27,11 @@ class Resolver:
         self._memo: dict[tuple, frozenset] = {}
         self._mro: dict[int, list] = {}
 
+    def forget(self) -> None:
+        """Drops the memoised answers (see analyse.infer_returns)."""
+        self._memo.clear()
+        self._mro.clear()
+
     # -- modules -----------------------------------------------------------------------------
     def in_module(self, mname: str, name: str) -> frozenset:
         key = (mname, name)

@@ -72,12 +72,22 @@ sink('process', None, 'runs a shell command or replaces/forks the process with a
 # loaded C API passes buffers with byref/pointer/c_int/create_string_buffer (lightgbm's and xgboost's
 # Booster.__setstate__ do), which creates no process and loads nothing. What a pickle must not reach is
 # loading a library whose name comes from data, or calling/writing raw addresses.
+# Loading a library by a name the code spells (`CDLL("libnvidia-ml.so.1")` in torch.cuda.is_available,
+# kernel32 in loky's cpu_count, the package's own .so beside __file__) loads what the library meant to;
+# the gadget is a name that comes from the caller (a parameter, or data on self): tied to argument 0,
+# like eval's source and import_module's name. A pickle calling these directly stays CRITICAL (the
+# reviewed lists name ctypes). Without this every caller of torch.cuda.is_available (skorch's
+# NeuralNet.__setstate__) and of joblib's effective_n_jobs (sklearn's mutual_info_classif) read as
+# process creation (sweep 2026-12c).
+sink('process', 0, 'loads the shared library named by its first argument (its initialisers run)',
+     'ctypes.CDLL', 'ctypes.PyDLL', 'ctypes.WinDLL', 'ctypes.OleDLL', '_ctypes.dlopen', '_ctypes.LoadLibrary',
+     'ctypes._dlopen')
+ARG_KW.update({n: 'name' for n in ('ctypes.CDLL', 'ctypes.PyDLL', 'ctypes.WinDLL', 'ctypes.OleDLL')})
 sink('process', None, 'loads a shared library by name (its initialisers run) and exposes its functions',
-     'ctypes.CDLL', 'ctypes.PyDLL', 'ctypes.WinDLL', 'ctypes.OleDLL', 'ctypes.LibraryLoader',
+     'ctypes.LibraryLoader',
      'ctypes.LibraryLoader.LoadLibrary', 'ctypes.LibraryLoader.__getattr__', 'ctypes.LibraryLoader.__getitem__',
      'ctypes.cdll', 'ctypes.pydll', 'ctypes.windll', 'ctypes.oledll', 'ctypes.pythonapi',
-     '_ctypes.dlopen', '_ctypes.dlsym', '_ctypes.dlclose', '_ctypes.LoadLibrary', '_ctypes.FreeLibrary',
-     'ctypes._dlopen', 'cffi.*', '_cffi_backend.*')
+     '_ctypes.dlsym', '_ctypes.dlclose', '_ctypes.FreeLibrary', 'cffi.*', '_cffi_backend.*')
 sink('process', None, 'calls, reads or writes raw memory addresses and function pointers',
      '_ctypes.CFuncPtr', 'ctypes._CFuncPtr', 'ctypes.CFUNCTYPE', 'ctypes.PYFUNCTYPE', 'ctypes.WINFUNCTYPE',
      'ctypes.cast', 'ctypes._cast', 'ctypes.memmove', 'ctypes.memset', 'ctypes.string_at', 'ctypes.wstring_at',
@@ -208,6 +218,13 @@ BARRIERS: dict[str, str] = {
     # function's source. Without the barrier every thinc hook a pickled spaCy pipeline stores as a partial
     # (resize_linear_weighted, init functions) read as code execution (sweep 2026-12b).
     'thinc.util.validate_fwd_input_output': "evaluates only the annotations of a thinc layer's forward function, in Model.initialize",
+    # DataLoader(dataset) pickles the dataset (with dill when installed) into a throw-away buffer only to
+    # list the datapipes connected to it (a reduce hook captures them; torch/utils/data/graph.py). Pickling
+    # imports the modules that objects already in memory name as theirs, and reads attributes by their
+    # names: no more than a GLOBAL of the same module would. Without the barrier the DataLoader class read
+    # as an import chosen by its arguments, and every pickled skorch net (which stores the class as its
+    # iterator_train) was CRITICAL (sweep 2026-12c).
+    'torch.utils.data.graph._list_connected_datapipes': 'pickles in-memory datapipes into a scratch buffer to list their connections',
 }
 
 # C modules whose members (other than seeded ones) are reviewed as reaching no sink: their names are

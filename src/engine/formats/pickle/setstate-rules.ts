@@ -98,7 +98,28 @@ const TORCHMETRICS_METRIC: SetstateRule = {
   },
 };
 
-const RULES: readonly SetstateRule[] = [SCIPY_RV, TORCHMETRICS_METRIC];
+/**
+ * skorch NeuralNet.__setstate__ (skorch/net.py, 0.12-1.x) writes the bytes its own __getstate__ stored under
+ * `__cuda_dependent_attributes__` (a torch.save of the module, optimizer and criterion) to a spooled
+ * temporary file and torch.load()s them, then `self.__dict__.update(state)`. Those bytes are a torch.save
+ * file inside the pickle: the scanner reads them as a nested file and judges what they would load there.
+ * Its other reach (torch.cuda.is_available in get_map_location) loads no library a pickle names.
+ */
+const SKORCH_NET: SetstateRule = {
+  method: 'skorch.net.NeuralNet.__setstate__',
+  // skorch defines no other __setstate__ (0.12-1.1): every net (classifier, regressor, hf, probabilistic) inherits it.
+  modules: /^skorch\./,
+  does: 'torch.load()s the torch.save bytes carried in its state',
+  check(state) {
+    const d = dictEntries(state);
+    if (!d) return 'the state is not a plain dict of attributes the scanner could read in full';
+    const carried = d.get('__cuda_dependent_attributes__');
+    if (carried === undefined || !isNode(carried) || carried.t !== 'bytes') return 'its __cuda_dependent_attributes__ is not the bytes skorch\'s __getstate__ writes';
+    return null;
+  },
+};
+
+const RULES: readonly SetstateRule[] = [SCIPY_RV, TORCHMETRICS_METRIC, SKORCH_NET];
 
 /** The reviewed rule for the __setstate__ of class `module` that every harmful reach step starts at, or null. */
 export function setstateRuleFor(module: string, bad: readonly ReachStep[]): SetstateRule | null {

@@ -38,6 +38,9 @@ function mayParse(b: Uint8Array, size: number, minOps: number): boolean {
 export const pickleSniffer: Sniffer = {
   id: 'pickle',
   extensions: EXTENSIONS,
+  // gensim's SaveLoad pickles are named `.model` by convention (`Word2Vec.save("word2vec.model")` in its
+  // documentation; fixtures/real-2026-12c): a pickle there is no sign of a disguised XGBoost file.
+  alsoNamed: ['.model'],
   sniff(head) {
     if (hasPickleMagic(head.bytes)) return { confidence: 'magic' };
     const hinted = head.hint === 'pickle';

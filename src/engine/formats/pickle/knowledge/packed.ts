@@ -1,259 +1,226 @@
-// Compact runtime form of the knowledge base. The decoded JSON (9 MB, tools/knowledge/export.py format 2)
-// is kept as the one byte array it arrives in, off the JS heap, and indexed with typed arrays: the name
-// tree as parent/flags/segment-range columns plus an open-addressing hash of (parent, segment) → node,
-// and each per-node table (alias, mro, cattrs, facts) as sorted node ids with the byte offset of their
-// JSON value, decoded when a lookup asks for it. JSON.parse of the whole text built ~225k strings, a
-// Map key per node and ~150k small arrays: ~60 MB of heap and a ~120 MB peak in the scan that loaded it
-// (issue 15: the zlib joblib forest peaked at 257 MiB, half of it this).
+// Reader of the knowledge base's binary table (format 3, written by tools/knowledge/kbbinary.py, whose
+// header is the layout's specification). The table stores each fact once, as columns of LEB128 varints:
+// one string table (front-coded) for every segment, attribute and keyword name; the name tree as depth,
+// flags and segment-code columns; per-node tables (alias, mro, cattrs, facts) as sorted node keys with
+// their values, distinct lists and call shapes written once. It is 3.5 MB inflated where the format-2
+// JSON it replaces was 10.4 MB (2.0 MB gzipped), and it loads straight into typed arrays: no JSON scan,
+// no per-node JS objects (issue 15: the object graph of JSON.parse was ~60 MB of heap).
 //
-// The text is our own generated data, but it is parsed strictly all the same: a malformed table throws
-// (the loader's caller then falls back to the reviewed lists), it never yields a wrong answer.
+// The bytes are our own generated data, but they are read strictly all the same: every count, index
+// and length is checked, and a malformed table throws (the loader's caller then falls back to the
+// reviewed lists); it never yields a wrong answer.
 
-import { utf8 } from '../../../io/text';
+import { encodeUtf8, utf8 } from '../../../io/text';
 
-const QUOTE = 0x22, BACKSLASH = 0x5c, COMMA = 0x2c, COLON = 0x3a, MINUS = 0x2d, LETTER_N = 0x6e;
-const OPEN_ARRAY = 0x5b, CLOSE_ARRAY = 0x5d, OPEN_OBJECT = 0x7b, CLOSE_OBJECT = 0x7d;
-
-/** One character per depth and per flags value in a tree line (tools/knowledge/export.py TREE_DIGITS). */
-const TREE_DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_';
-const DIGIT_VALUE = new Int8Array(256).fill(-1);
-for (let i = 0; i < TREE_DIGITS.length; i++) DIGIT_VALUE[TREE_DIGITS.charCodeAt(i)] = i;
+const MAGIC = [0x4d, 0x47, 0x4b, 0x42]; // 'MGKB'
+/** Container version written by kbbinary.py. */
+export const TABLE_VERSION = 3;
+/** Bits of a node symbol's `tables` field: which per-node tables hold the node (kbbinary.py TABLES). */
+const TABLE_ALIAS = 0, TABLE_MRO = 1, TABLE_CATTRS = 2, TABLE_FACTS = 3;
 
 function fail(what: string, at: number): never {
   throw new Error(`the knowledge base is malformed: ${what} at byte ${at}`);
 }
 
-function isSpace(c: number | undefined): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-}
+/** Sequential reader with bounds checks; every count read is bounded by the bytes left. */
+class Reader {
+  at = 0;
+  constructor(readonly b: Uint8Array) {}
 
-function skipSpace(b: Uint8Array, i: number): number {
-  while (isSpace(b[i])) i++;
-  return i;
-}
-
-/** Index just past the closing quote of the JSON string opening at `i`. */
-function skipString(b: Uint8Array, i: number): number {
-  for (i++; i < b.length; i++) {
-    const c = b[i];
-    if (c === BACKSLASH) i++;
-    else if (c === QUOTE) return i + 1;
-  }
-  return fail('unterminated string', i);
-}
-
-/** Index just past the JSON value starting at `i` (which must not be whitespace). */
-export function skipValue(b: Uint8Array, i: number): number {
-  const first = b[i];
-  if (first === QUOTE) return skipString(b, i);
-  if (first === OPEN_ARRAY || first === OPEN_OBJECT) {
-    let depth = 0;
-    for (; i < b.length; i++) {
-      const c = b[i];
-      if (c === QUOTE) i = skipString(b, i) - 1;
-      else if (c === OPEN_ARRAY || c === OPEN_OBJECT) depth++;
-      else if ((c === CLOSE_ARRAY || c === CLOSE_OBJECT) && --depth === 0) return i + 1;
+  /** Unsigned LEB128 below 2^32 (doubles: no 32-bit wrap-around). */
+  uv(): number {
+    const first = this.b[this.at];
+    if (first !== undefined && first < 0x80) {
+      this.at++;
+      return first;
     }
-    return fail('unterminated container', i);
-  }
-  const start = i;
-  while (i < b.length && b[i] !== COMMA && b[i] !== CLOSE_ARRAY && b[i] !== CLOSE_OBJECT && !isSpace(b[i])) i++;
-  return i > start ? i : fail('missing value', i);
-}
-
-/** Calls `member(keyStart, keyEnd, valueStart, valueEnd)` for each member of the object at `i` (key without quotes). */
-export function forEachMember(b: Uint8Array, i: number, member: (ks: number, ke: number, vs: number, ve: number) => void): number {
-  i = skipSpace(b, i);
-  if (b[i] !== OPEN_OBJECT) fail('expected an object', i);
-  i = skipSpace(b, i + 1);
-  if (b[i] === CLOSE_OBJECT) return i + 1;
-  for (;;) {
-    if (b[i] !== QUOTE) fail('expected a key', i);
-    const ke = skipString(b, i);
-    const ks = i + 1;
-    i = skipSpace(b, ke);
-    if (b[i] !== COLON) fail('expected a colon', i);
-    const vs = skipSpace(b, i + 1);
-    const ve = skipValue(b, vs);
-    member(ks, ke - 1, vs, ve);
-    i = skipSpace(b, ve);
-    if (b[i] === CLOSE_OBJECT) return i + 1;
-    if (b[i] !== COMMA) fail('expected a comma', i);
-    i = skipSpace(b, i + 1);
-  }
-}
-
-/** The JSON value in bytes [start, end) (small slices: one table entry). */
-export function parseSlice(b: Uint8Array, start: number, end: number): unknown {
-  return JSON.parse(utf8(b.subarray(start, end)));
-}
-
-/** A JSON array of integers, read without building a string (alias and mro lists, hit on every lookup). */
-export function parseInts(b: Uint8Array, start: number, end: number): number[] {
-  const out: number[] = [];
-  let i = skipSpace(b, start);
-  if (b[i] !== OPEN_ARRAY) fail('expected an array', i);
-  i = skipSpace(b, i + 1);
-  if (b[i] === CLOSE_ARRAY) return out;
-  while (i < end) {
-    const negative = b[i] === MINUS;
-    if (negative) i++;
-    const digitsAt = i;
     let n = 0;
-    while (b[i]! >= 0x30 && b[i]! <= 0x39) n = n * 10 + b[i++]! - 0x30;
-    if (i === digitsAt) fail('expected an integer', i);
-    out.push(negative ? -n : n);
-    i = skipSpace(b, i);
-    if (b[i] === CLOSE_ARRAY) return out;
-    if (b[i] !== COMMA) fail('expected a comma', i);
-    i = skipSpace(b, i + 1);
-  }
-  return fail('unterminated array', i);
-}
-
-function parseKey(b: Uint8Array, start: number, end: number): number {
-  let n = 0;
-  for (let i = start; i < end; i++) {
-    const d = b[i]! - 0x30;
-    if (d < 0 || d > 9) fail('expected a node number as key', i);
-    n = n * 10 + d;
-  }
-  return end > start ? n : fail('empty key', start);
-}
-
-/** A per-node table ({"node": value, ...}) as sorted node ids and the byte range of each value. */
-export class NodeTable {
-  private readonly nodes: Int32Array;
-  private readonly starts: Uint32Array;
-  private readonly ends: Uint32Array;
-
-  constructor(private readonly bytes: Uint8Array, at: number) {
-    // Two passes straight into typed arrays: a JS array of 150k+ entries would grow the heap by
-    // several MB for the duration of the load, and V8 keeps grown heap pages long after.
-    let count = 0;
-    forEachMember(bytes, at, () => { count++; });
-    let nodes = new Int32Array(count);
-    let starts = new Uint32Array(count);
-    let ends = new Uint32Array(count);
-    let k = 0;
-    let sorted = true;
-    forEachMember(bytes, at, (ks, ke, vs, ve) => {
-      nodes[k] = parseKey(bytes, ks, ke);
-      starts[k] = vs;
-      ends[k] = ve;
-      if (k > 0 && nodes[k]! < nodes[k - 1]!) sorted = false;
-      k++;
-    });
-    if (!sorted) {
-      // export.py writes node order; another writer may not. Stable: a later duplicate stays later.
-      const [pn, ps, pe] = [nodes, starts, ends];
-      const order = new Uint32Array(count).map((_, i) => i).sort((x, y) => pn[x]! - pn[y]! || x - y);
-      nodes = Int32Array.from(order, (i) => pn[i]!);
-      starts = Uint32Array.from(order, (i) => ps[i]!);
-      ends = Uint32Array.from(order, (i) => pe[i]!);
+    for (let scale = 1; scale < 2 ** 35; scale *= 128) {
+      if (this.at >= this.b.length) fail('cut short', this.at);
+      const c = this.b[this.at++]!;
+      n += (c & 0x7f) * scale;
+      if (c < 0x80) return n <= 0xffffffff ? n : fail('number too large', this.at);
     }
-    // A later duplicate key wins, as in JSON.parse: keep the last of each run of equal nodes.
-    let n = 0;
-    for (let i = 0; i < count; i++) {
-      if (i + 1 < count && nodes[i + 1] === nodes[i]) continue;
-      nodes[n] = nodes[i]!;
-      starts[n] = starts[i]!;
-      ends[n] = ends[i]!;
-      n++;
-    }
-    this.nodes = n < count ? nodes.slice(0, n) : nodes;
-    this.starts = n < count ? starts.slice(0, n) : starts;
-    this.ends = n < count ? ends.slice(0, n) : ends;
+    return fail('varint too long', this.at);
   }
 
-  /** Byte range of the node's value, or null when the table has no entry for it. */
-  private range(node: number): [number, number] | null {
-    let lo = 0;
-    let hi = this.nodes.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const v = this.nodes[mid]!;
-      if (v === node) return [this.starts[mid]!, this.ends[mid]!];
-      if (v < node) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return null;
+  /** A count of items that each take at least one byte: larger than the bytes left is corrupt. */
+  count(): number {
+    const n = this.uv();
+    return n <= this.b.length - this.at ? n : fail('count beyond the end', this.at);
   }
 
-  ints(node: number): number[] | undefined {
-    const r = this.range(node);
-    return r ? parseInts(this.bytes, r[0], r[1]) : undefined;
+  col(n: number): Uint32Array {
+    const out = new Uint32Array(n);
+    for (let i = 0; i < n; i++) out[i] = this.uv();
+    return out;
   }
 
-  value<T>(node: number): T | undefined {
-    const r = this.range(node);
-    return r ? (parseSlice(this.bytes, r[0], r[1]) as T) : undefined;
+  raw(n: number): Uint8Array {
+    if (n > this.b.length - this.at) fail('cut short', this.at);
+    const out = this.b.subarray(this.at, this.at + n);
+    this.at += n;
+    return out;
   }
 }
 
-/** FNV-1a over UTF-16 code units (segments kept as bytes are ASCII, so bytes and code units agree). */
-function hashSegment(parent: number, seg: string): number {
-  let h = Math.imul(0x811c9dc5 ^ (parent + 1), 0x01000193);
-  for (let i = 0; i < seg.length; i++) h = Math.imul(h ^ seg.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+/** Every string of the table, once, as one byte blob with offsets. */
+export class StringTable {
+  readonly size: number;
+  /** Ids below this are the shared strings; the rest are segments used once, in tree order. */
+  readonly sharedCount: number;
+  private readonly blob: Uint8Array;
+  private readonly start: Uint32Array;
+
+  constructor(r: Reader) {
+    const n = r.count();
+    this.size = n;
+    const shared = r.uv();
+    if (shared > n) fail('more shared strings than strings', r.at);
+    const pre = r.col(n);
+    // each string: its prefix shared with the string before, then the rest of its bytes and a 0 byte
+    let total = 0;
+    let zeros = 0;
+    for (let k = r.at; k < r.b.length && zeros < n; k++) if (r.b[k] === 0) zeros++;
+    if (zeros < n) fail('cut short', r.b.length);
+    this.start = new Uint32Array(n + 1);
+    const lengths = new Uint32Array(n);
+    for (let i = 0, k = r.at; i < n; i++) {
+      const end = r.b.indexOf(0, k);
+      const p = pre[i]!;
+      if (i === 0 ? p !== 0 : p > lengths[i - 1]!) fail('prefix longer than the string before', k);
+      lengths[i] = p + end - k;
+      total += lengths[i]!;
+      k = end + 1;
+    }
+    this.blob = new Uint8Array(total);
+    let at = 0;
+    for (let i = 0; i < n; i++) {
+      const p = pre[i]!;
+      if (p) this.blob.copyWithin(at, this.start[i - 1]!, this.start[i - 1]! + p);
+      at += p;
+      for (let c = r.b[r.at++]!; c !== 0; c = r.b[r.at++]!) this.blob[at++] = c;
+      this.start[i + 1] = at;
+    }
+    this.sharedCount = shared;
+  }
+
+  get(id: number): string {
+    const s = this.start[id]!, e = this.start[id + 1]!;
+    let ascii = true;
+    for (let k = s; k < e; k++) if (this.blob[k]! >= 0x80) { ascii = false; break; }
+    if (!ascii) return utf8(this.blob.subarray(s, e));
+    let out = '';
+    for (let k = s; k < e; k++) out += String.fromCharCode(this.blob[k]!);
+    return out;
+  }
+
+  /** Byte order of string `id` against `bytes` (negative: the string sorts first), as code points. */
+  compare(id: number, bytes: ArrayLike<number>): number {
+    const s = this.start[id]!, len = this.start[id + 1]! - s;
+    const n = Math.min(len, bytes.length);
+    for (let k = 0; k < n; k++) {
+      const d = this.blob[s + k]! - bytes[k]!;
+      if (d) return d;
+    }
+    return len - bytes.length;
+  }
+
+  /** Byte order of strings `a` and `b`. */
+  order(a: number, b: number): number {
+    const sa = this.start[a]!, la = this.start[a + 1]! - sa;
+    const sb = this.start[b]!, lb = this.start[b + 1]! - sb;
+    const n = Math.min(la, lb);
+    for (let k = 0; k < n; k++) {
+      const d = this.blob[sa + k]! - this.blob[sb + k]!;
+      if (d) return d;
+    }
+    return la - lb;
+  }
+}
+
+/** UTF-8 bytes of a name; ASCII (nearly every name asked for) without an encoder call. */
+function utf8Bytes(text: string): ArrayLike<number> {
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return encodeUtf8(text);
+    out[i] = c;
+  }
+  return out;
 }
 
 /**
- * The name tree from the JSON string of `<depth><flags><segment>` lines separated by `\n` escapes; a
- * node's parent is the nearest line above with depth one less (export.py `Trie.preorder`).
+ * The name tree: parent, flags and segment-string id per node. A node's children are listed in tree
+ * order, which is segment order (export.py sorts them, the constructor checks it), so a child is found
+ * by binary search: no hash tables to build when the table loads.
  */
 export class NameTree {
   readonly size: number;
   private readonly parent: Int32Array;
   private readonly flag: Uint8Array;
-  private readonly segStart: Uint32Array;
-  private readonly segEnd: Uint32Array;
-  /** Segments that are not plain ASCII in the text (escaped or UTF-8), decoded; none in today's data. */
-  private readonly decoded = new Map<number, string>();
-  /** Open addressing, node + 1 per slot (0: empty), keyed by hashSegment(parent, segment). */
-  private readonly slots: Int32Array;
+  readonly seg: Int32Array;
+  /** Children of node p (p = -1 for the top level) are kids[kidStart[p + 1] .. kidStart[p + 2]). */
+  private readonly kidStart: Uint32Array;
+  private readonly kids: Int32Array;
+  /** The nodes each per-node table holds, ascending (TABLE_ALIAS ...: bits of a node symbol). */
+  readonly held: Int32Array[];
 
-  constructor(private readonly bytes: Uint8Array, at: number) {
-    const b = bytes;
-    if (b[at] !== QUOTE) fail('expected the tree string', at);
-    const end = skipString(b, at) - 1;
-    let lines = 1;
-    for (let i = at + 1; i < end; i++) {
-      if (b[i] === BACKSLASH) {
-        if (b[i + 1] === LETTER_N) lines++;
-        i++;
-      }
+  constructor(r: Reader, private readonly strings: StringTable) {
+    const n = r.count();
+    this.size = n;
+    // node symbols: (depth step * 16 + tables) * 64 + flags (kbbinary.py)
+    const depth = new Uint8Array(n);
+    this.flag = new Uint8Array(n);
+    const tables = new Uint8Array(n);
+    const heldCount = [0, 0, 0, 0];
+    for (let node = 0, d = -1; node < n; node++) {
+      const v = r.uv();
+      d = d + 1 - Math.floor(v / 1024);
+      if (d < 0 || d > 255) fail(`tree node ${node} has depth ${d}`, r.at);
+      depth[node] = d;
+      tables[node] = (v >> 6) & 15;
+      this.flag[node] = v & 63;
+      for (let t = 0; t < 4; t++) heldCount[t] += (tables[node]! >> t) & 1;
     }
-    this.size = lines;
-    this.parent = new Int32Array(lines);
-    this.flag = new Uint8Array(lines);
-    this.segStart = new Uint32Array(lines);
-    this.segEnd = new Uint32Array(lines);
-    let capacity = 1024;
-    while (capacity < lines * 2) capacity *= 2;
-    this.slots = new Int32Array(capacity);
-    const stack: number[] = [];
-    let i = at + 1;
-    for (let node = 0; node < lines; node++) {
-      let lineEnd = i;
-      let plain = true;
-      while (lineEnd < end && !(b[lineEnd] === BACKSLASH && b[lineEnd + 1] === LETTER_N)) {
-        if (b[lineEnd] === BACKSLASH) { plain = false; lineEnd++; } else if (b[lineEnd]! >= 0x80) plain = false;
-        lineEnd++;
-      }
-      // Same reading as `line.split('\n')` over the decoded string: depth and flags one TREE_DIGIT each.
-      const depth = i < lineEnd ? DIGIT_VALUE[b[i]!]! : -1;
-      stack.length = Math.max(0, Math.min(stack.length, depth));
-      const p = stack.length ? stack[stack.length - 1]! : -1;
-      stack.push(node);
+    this.held = heldCount.map((c) => new Int32Array(c));
+    const heldAt = [0, 0, 0, 0];
+    for (let node = 0; node < n; node++) {
+      for (let t = 0; t < 4; t++) if ((tables[node]! >> t) & 1) this.held[t]![heldAt[t]!++] = node;
+    }
+    this.parent = new Int32Array(n);
+    this.seg = new Int32Array(n);
+    this.kidStart = new Uint32Array(n + 2);
+    const stack = new Int32Array(256);
+    let sp = 0;
+    const lastShared = new Int32Array(n + 1).fill(-1);
+    const lastKid = new Int32Array(n + 1).fill(-1);
+    let nextOnce = strings.sharedCount;
+    for (let node = 0; node < n; node++) {
+      const d = depth[node]!;
+      sp = d;
+      const p = sp ? stack[sp - 1]! : -1;
+      stack[sp++] = node;
       this.parent[node] = p;
-      this.flag[node] = i + 1 < lineEnd ? DIGIT_VALUE[b[i + 1]!]! : -1;
-      this.segStart[node] = Math.min(i + 2, lineEnd);
-      this.segEnd[node] = lineEnd;
-      if (!plain) this.decoded.set(node, (JSON.parse(`"${utf8(b.subarray(i, lineEnd))}"`) as string).slice(2));
-      this.insert(node, p);
-      i = lineEnd + 2;
+      const v = r.uv();
+      let id: number;
+      if (v === 0) {
+        id = nextOnce++;
+        if (id >= strings.size) fail('more once-used segments than strings', r.at);
+      } else {
+        id = lastShared[p + 1] = lastShared[p + 1]! + v;
+        if (id >= strings.sharedCount) fail('segment code out of range', r.at);
+      }
+      this.seg[node] = id;
+      const before = lastKid[p + 1]!;
+      if (before >= 0 && strings.order(this.seg[before]!, id) >= 0) fail(`tree node ${node} out of segment order`, r.at);
+      lastKid[p + 1] = node;
+      this.kidStart[p + 2]!++;
     }
+    for (let i = 1; i < n + 2; i++) this.kidStart[i]! += this.kidStart[i - 1]!;
+    this.kids = new Int32Array(n);
+    const fill = this.kidStart.slice(0, n + 1);
+    for (let node = 0; node < n; node++) this.kids[fill[this.parent[node]! + 1]!++] = node;
   }
 
   flags(node: number): number {
@@ -265,65 +232,176 @@ export class NameTree {
   }
 
   segment(node: number): string {
-    const odd = this.decoded.get(node);
-    if (odd !== undefined) return odd;
-    let s = '';
-    for (let i = this.segStart[node]!; i < this.segEnd[node]!; i++) s += String.fromCharCode(this.bytes[i]!);
-    return s;
+    return this.strings.get(this.seg[node]!);
   }
 
   /** The child of `parent` named `seg`, or undefined (parent -1: a top-level module). */
   child(parent: number, seg: string): number | undefined {
-    const mask = this.slots.length - 1;
-    for (let h = hashSegment(parent, seg) & mask; ; h = (h + 1) & mask) {
-      const v = this.slots[h]!;
-      if (v === 0) return undefined;
-      if (this.parent[v - 1] === parent && this.segmentIs(v - 1, seg)) return v - 1;
+    if (parent < -1 || parent >= this.size) return undefined;
+    const bytes = utf8Bytes(seg);
+    let lo = this.kidStart[parent + 1]!;
+    let hi = this.kidStart[parent + 2]! - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const node = this.kids[mid]!;
+      const c = this.strings.compare(this.seg[node]!, bytes);
+      if (c === 0) return node;
+      if (c < 0) lo = mid + 1;
+      else hi = mid - 1;
     }
-  }
-
-  private segmentIs(node: number, seg: string): boolean {
-    const odd = this.decoded.get(node);
-    if (odd !== undefined) return odd === seg;
-    const start = this.segStart[node]!;
-    if (this.segEnd[node]! - start !== seg.length) return false;
-    for (let k = 0; k < seg.length; k++) if (this.bytes[start + k] !== seg.charCodeAt(k)) return false;
-    return true;
-  }
-
-  private sameSegment(a: number, b: number): boolean {
-    const oa = this.decoded.get(a);
-    const ob = this.decoded.get(b);
-    if (oa !== undefined || ob !== undefined) return (oa ?? this.segment(a)) === (ob ?? this.segment(b));
-    const sa = this.segStart[a]!;
-    const sb = this.segStart[b]!;
-    const len = this.segEnd[a]! - sa;
-    if (this.segEnd[b]! - sb !== len) return false;
-    for (let k = 0; k < len; k++) if (this.bytes[sa + k] !== this.bytes[sb + k]) return false;
-    return true;
-  }
-
-  /** A later line with the same parent and segment replaces the earlier one, as Map.set did. */
-  private insert(node: number, parent: number): void {
-    const odd = this.decoded.get(node);
-    const mask = this.slots.length - 1;
-    let h = Math.imul(0x811c9dc5 ^ (parent + 1), 0x01000193);
-    if (odd !== undefined) h = hashSegment(parent, odd);
-    else for (let i = this.segStart[node]!; i < this.segEnd[node]!; i++) h = Math.imul(h ^ this.bytes[i]!, 0x01000193);
-    for (h = (h >>> 0) & mask; ; h = (h + 1) & mask) {
-      const v = this.slots[h]!;
-      if (v === 0 || (this.parent[v - 1] === parent && this.sameSegment(v - 1, node))) {
-        this.slots[h] = node + 1;
-        return;
-      }
-    }
+    return undefined;
   }
 }
 
-/** Byte offset of each top-level member's value in the document. */
-export function topLevel(b: Uint8Array): Map<string, [number, number]> {
-  const out = new Map<string, [number, number]>();
-  const end = forEachMember(b, skipSpace(b, 0), (ks, ke, vs, ve) => out.set(utf8(b.subarray(ks, ke)), [vs, ve]));
-  if (skipSpace(b, end) !== b.length) fail('trailing bytes', end);
-  return out;
+/** Position of `node` in ascending `keys`, or -1. */
+function search(keys: Int32Array, node: number): number {
+  let lo = 0, hi = keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = keys[mid]!;
+    if (v === node) return mid;
+    if (v < node) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** node → list of integers (alias targets, MRO bases, string ids), as compressed sparse rows. */
+export class NodeLists {
+  constructor(private readonly keys: Int32Array, private readonly start: Uint32Array, private readonly items: Int32Array) {}
+
+  ints(node: number): number[] | undefined {
+    const i = search(this.keys, node);
+    return i < 0 ? undefined : Array.from(this.items.subarray(this.start[i]!, this.start[i + 1]!));
+  }
+
+  /** Keyed tables whose values are distinct lists referenced by id (mro, cattrs). */
+  static shared(r: Reader, keys: Int32Array, itemLimit: number): NodeLists {
+    const k = keys.length;
+    const ids = r.col(k);
+    const l = r.count();
+    const lengths = r.col(l);
+    const listStart = new Uint32Array(l + 1);
+    for (let i = 0; i < l; i++) listStart[i + 1] = listStart[i]! + lengths[i]!;
+    const listItems = r.col(listStart[l]!);
+    for (const x of listItems) if (x >= itemLimit) fail('list item out of range', r.at);
+    const start = new Uint32Array(k + 1);
+    for (let i = 0; i < k; i++) {
+      if (ids[i]! >= l) fail('list id out of range', r.at);
+      start[i + 1] = start[i]! + lengths[ids[i]!]!;
+    }
+    const items = new Int32Array(start[k]!);
+    for (let i = 0; i < k; i++) items.set(listItems.subarray(listStart[ids[i]!]!, listStart[ids[i]! + 1]!), start[i]!);
+    return new NodeLists(keys, start, items);
+  }
+}
+
+/** facts entry as export.py writes it: [flat (sink code, next node) pairs, called positions, called keywords]. */
+export type FactsEntry = [number[], number[], string[]];
+
+export class FactsTable {
+  constructor(private readonly keys: Int32Array, private readonly start: Uint32Array, private readonly sink: Uint8Array,
+    private readonly next: Int32Array, private readonly shapeOf: Uint32Array, private readonly shapes: [number[], string[]][]) {}
+
+  value(node: number): FactsEntry | undefined {
+    const i = search(this.keys, node);
+    if (i < 0) return undefined;
+    const pairs: number[] = [];
+    for (let j = this.start[i]!; j < this.start[i + 1]!; j++) pairs.push(this.sink[j]!, this.next[j]!);
+    const [calls, kws] = this.shapes[this.shapeOf[i]!]!;
+    return [pairs, [...calls], [...kws]];
+  }
+}
+
+export interface PackedTable {
+  readonly head: { meta: unknown; sinks: string[] };
+  readonly strings: StringTable;
+  readonly tree: NameTree;
+  readonly alias: NodeLists;
+  readonly mro: NodeLists;
+  readonly cattrs: NodeLists;
+  readonly facts: FactsTable;
+}
+
+/** Reads the whole table; throws on any inconsistency, including trailing bytes. */
+export function readTable(b: Uint8Array): PackedTable {
+  for (let i = 0; i < MAGIC.length; i++) if (b[i] !== MAGIC[i]) fail('not a knowledge-base table', i);
+  if (b[4] !== TABLE_VERSION) fail(`table version ${b[4]}, expected ${TABLE_VERSION}`, 4);
+  const r = new Reader(b);
+  r.at = 5;
+  const head = JSON.parse(utf8(r.raw(r.uv()))) as PackedTable['head'];
+  if (!Array.isArray(head.sinks)) fail('no sink names', r.at);
+  const strings = new StringTable(r);
+  const tree = new NameTree(r, strings);
+  const n = tree.size;
+
+  // alias targets: even codes count the nodes (in tree order) that share the key's segment
+  const keys = tree.held[TABLE_ALIAS]!;
+  const k = keys.length;
+  const counts = r.col(k);
+  const start = new Uint32Array(k + 1);
+  for (let i = 0; i < k; i++) start[i + 1] = start[i]! + counts[i]!;
+  const bySegStart = new Uint32Array(strings.size + 1);
+  for (let i = 0; i < n; i++) bySegStart[tree.seg[i]! + 1]!++;
+  for (let s = 0; s < strings.size; s++) bySegStart[s + 1]! += bySegStart[s]!;
+  const bySeg = new Int32Array(n);
+  const fill = bySegStart.slice(0, strings.size);
+  for (let i = 0; i < n; i++) bySeg[fill[tree.seg[i]!]!++] = i;
+  const targets = new Int32Array(start[k]!);
+  for (let i = 0; i < k; i++) {
+    const seg = tree.seg[keys[i]!]!;
+    for (let j = start[i]!; j < start[i + 1]!; j++) {
+      const v = r.uv();
+      const t = v % 2 ? (v - 1) / 2 : bySegStart[seg]! + v / 2 < bySegStart[seg + 1]! ? bySeg[bySegStart[seg]! + v / 2]! : -1;
+      if (t < 0 || t >= n) fail('alias target out of range', r.at);
+      targets[j] = t;
+    }
+  }
+  const alias = new NodeLists(keys, start, targets);
+  const mro = NodeLists.shared(r, tree.held[TABLE_MRO]!, n);
+  const cattrs = NodeLists.shared(r, tree.held[TABLE_CATTRS]!, strings.size);
+  const facts = readFacts(r, tree.held[TABLE_FACTS]!, n, strings, head.sinks.length);
+  if (r.at !== b.length) fail('trailing bytes', r.at);
+  return { head, strings, tree, alias, mro, cattrs, facts };
+}
+
+function readFacts(r: Reader, keys: Int32Array, n: number, strings: StringTable, sinkCount: number): FactsTable {
+  const combos: Uint8Array[] = [];
+  for (let i = 0, c = r.count(); i < c; i++) {
+    const sinks = r.raw(r.count());
+    for (const s of sinks) if (s >= sinkCount) fail('unknown sink code', r.at);
+    combos.push(sinks);
+  }
+  const shapes: [number[], string[]][] = [];
+  for (let i = 0, h = r.count(); i < h; i++) {
+    const calls = Array.from(r.col(r.count()), (c) => c - 1);
+    const kws = Array.from(r.col(r.count()), (w) => (w < strings.size ? strings.get(w) : fail('keyword id out of range', r.at)));
+    shapes.push([calls, kws]);
+  }
+  const k = keys.length;
+  const comboOf = r.col(k);
+  const shapeOf = r.col(k);
+  const start = new Uint32Array(k + 1);
+  for (let i = 0; i < k; i++) {
+    if (comboOf[i]! >= combos.length) fail('sink combination out of range', r.at);
+    if (shapeOf[i]! >= shapes.length) fail('call shape out of range', r.at);
+    start[i + 1] = start[i]! + combos[comboOf[i]!]!.length;
+  }
+  const sink = new Uint8Array(start[k]!);
+  const next = new Int32Array(start[k]!);
+  for (let i = 0; i < k; i++) {
+    sink.set(combos[comboOf[i]!]!, start[i]!);
+    for (let j = start[i]!; j < start[i + 1]!; j++) {
+      const v = r.uv();
+      const w = v - 2;
+      let t: number;
+      if (v === 0) t = -1;
+      else if (v === 1) t = j > start[i]! ? next[j - 1]! : n;
+      else if (w % 2) t = (w - 1) / 2 < k ? keys[(w - 1) / 2]! : n;
+      else t = w / 2;
+      if (t >= n) fail('path step out of range', r.at);
+      next[j] = t;
+    }
+  }
+  return new FactsTable(keys, start, sink, next, shapeOf, shapes);
 }
