@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { scan, scanReport, fromBytes, type FileReport } from '../../src/engine';
 import { precheckHdf5 } from '../../src/engine/formats/keras/precheck';
-import { judgeExternalName, type ExternalData } from '../../src/engine/formats/keras/external-data';
+import { judgeExternalName, virtualSourceNames, type ExternalData } from '../../src/engine/formats/keras/external-data';
+import { Unsupported } from '../../src/engine/formats/keras/dense';
 
 const load = (p: string): Uint8Array<ArrayBuffer> => new Uint8Array(readFileSync(`fixtures/keras/${p}`));
 const run = async (p: string, bytes = load(p)): Promise<FileReport> => ({ ...(await scan(fromBytes(bytes, p.split('/').pop()!))), path: p.split('/').pop()! });
@@ -101,6 +102,38 @@ describe('HDF5 external data: malformed messages are left to libhdf5, never repo
   });
 });
 
+describe('HDF5 virtual dataset mappings: every selection encoding libhdf5 writes is stepped over', () => {
+  const u32 = (n: number) => [n & 255, (n >> 8) & 255, (n >> 16) & 255, n >>> 24];
+  const str = (t: string) => [...new TextEncoder().encode(t), 0];
+  const all = [...u32(3), ...u32(1), ...u32(0), ...u32(0)];
+  const none = [...u32(0), ...u32(1), ...u32(0), ...u32(0)];
+  const pointsV2 = [...u32(1), ...u32(2), 4, ...u32(1), ...u32(2), ...u32(5), ...u32(7)];
+  const hyperV2 = [...u32(2), ...u32(2), 1, ...u32(36), ...u32(1), ...new Array(32).fill(0)];
+  const hyperV3Blocks = [...u32(2), ...u32(3), 0, 4, ...u32(1), ...u32(2), ...new Array(16).fill(1)];
+  const heapObject = (entries: number[][]) => Uint8Array.from([0, ...u32(entries.length), 0, 0, 0, 0, ...entries.flat(), 1, 2, 3, 4]);
+  const layout = Uint8Array.from([4, 3, ...new Array(12).fill(0)]);
+  const entries = [
+    [...str('a.h5'), ...str('d'), ...pointsV2, ...all],
+    [...str('/b.h5'), ...str('/d'), ...hyperV2, ...hyperV3Blocks],
+    [...str('c.h5'), ...str('d'), ...none, ...all],
+  ];
+
+  it('reads the source files of mappings using point lists, hyperslabs (versions 2 and 3) and none/all', async () => {
+    expect(await virtualSourceNames(layout, async () => heapObject(entries))).toEqual(['a.h5', '/b.h5', 'c.h5']);
+  });
+
+  it('gives up (left to libhdf5) on a mapping list cut inside a selection, or an encoding version it does not know', async () => {
+    const cut = heapObject(entries).subarray(0, 60);
+    await expect(virtualSourceNames(layout, async () => cut)).rejects.toBeInstanceOf(Unsupported);
+    const v1 = heapObject(entries); v1[0] = 1;
+    await expect(virtualSourceNames(layout, async () => v1)).rejects.toBeInstanceOf(Unsupported);
+  });
+
+  it('returns null for layouts that are not virtual (contiguous, chunked) without reading a heap', async () => {
+    expect(await virtualSourceNames(Uint8Array.from([3, 1, ...new Array(16).fill(0)]), async () => { throw new Error('read'); })).toBeNull();
+  });
+});
+
 describe('HDF5 external data: ordinary use stays below WARNING', () => {
   it('reports a dataset kept in a relative file beside the model as INFO with a folder reference', async () => {
     const r = await run('benign/external-data-sibling.h5');
@@ -118,6 +151,18 @@ describe('HDF5 external data: ordinary use stays below WARNING', () => {
     expect(atLeastWarning(r)).toEqual([]);
     expect(hits(r).map((f) => f.severity)).toEqual(['info']);
     expect(r.nodes[0]!.notes!.references).toEqual([{ path: 'vds-source.h5', kind: 'hdf5 external data' }]);
+  });
+
+  it('reads the newer selection encodings (libver latest: hyperslab version 3) of 40 sibling sources, keeping 32 and telling there are more', async () => {
+    const [e, ...rest] = await external('benign/vds-latest.h5');
+    expect(rest).toEqual([]);
+    expect(e?.path).toBe('/strided');
+    expect(e?.files).toHaveLength(32);
+    expect(e?.files.slice(0, 2)).toEqual(['part-00.h5', 'part-01.h5']);
+    expect(e?.more).toBe(true);
+    const r = await run('benign/vds-latest.h5');
+    expect(atLeastWarning(r)).toEqual([]);
+    expect(hits(r)[0]?.message).toMatch(/^HDF5 virtual dataset \/strided reads its data from "part-00\.h5", .*"part-31\.h5", … beside the model$/);
   });
 
   it('links the sibling data file in a dropped folder, and reports it missing when it was not dropped', async () => {

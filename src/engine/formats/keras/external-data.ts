@@ -46,6 +46,7 @@ export async function externalFileNames(r: H5Reader, m: Uint8Array): Promise<str
   const names = new Map<number, string>();
   for (let i = 0; i < used; i++) {
     const off = u64(m, 16 + i * 24);
+    if (names.size > MAX_FILES_PER_DATASET + 1) break; // enough to judge and to tell there are more
     if (!names.has(off)) names.set(off, await localHeapName(r, heapAddr, off));
   }
   return [...names.values()];
@@ -71,15 +72,16 @@ export async function virtualSourceNames(m: Uint8Array, heapObject: HeapObject):
   if (obj[0] !== 0 || obj.length < 9) throw new Unsupported(); // encoding version 0 only (H5O_LAYOUT_VDS_GH_ENC_VERS)
   const n = u64(obj, 1);
   if (n > MAX_VDS_MAPPINGS) throw new Unsupported();
-  const names: string[] = [];
+  // Distinct names only, a few past what is kept (so `more` is told): mappings repeat their file.
+  const names = new Set<string>();
   let p = 9;
   for (let i = 0; i < n; i++) {
     const file = cString(obj, p);
     const dset = cString(obj, file.end + 1);
     p = selection(obj, selection(obj, dset.end + 1));
-    names.push(file.text);
+    if (names.size <= MAX_FILES_PER_DATASET + 1) names.add(file.text);
   }
-  return names;
+  return [...names];
 }
 
 function cString(b: Uint8Array, at: number): { text: string; end: number } {

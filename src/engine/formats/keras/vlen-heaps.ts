@@ -72,8 +72,9 @@ export class VlenHeaps {
       // 2^51 + 4,096 bytes is read and walked as 4,096 (fuzz find: test/fuzz/found/hdf5-heap-size-wraps.h5).
       const size = u32(h, 8);
       if (size < 16 || size > MAX_HEAP_BYTES) throw new Unsupported();
-      if (!this.heaps.has(addr) && (this.heaps.size >= MAX_HEAPS || (this.heapBytes += size) > MAX_HEAP_TOTAL_BYTES)) {
-        throw new LimitExceeded('hdf5GlobalHeaps', `the HDF5 attributes point into more than ${MAX_HEAPS} global heap collections or ${MAX_HEAP_TOTAL_BYTES} bytes of them (MAX_HEAPS, MAX_HEAP_TOTAL_BYTES); the file was not handed to libhdf5`);
+      // A collection read again for another virtual dataset's mappings counts again: many datasets over one large collection cost its size each.
+      if ((!this.heaps.has(addr) && this.heaps.size >= MAX_HEAPS) || (this.heapBytes += size) > MAX_HEAP_TOTAL_BYTES) {
+        throw new LimitExceeded('hdf5GlobalHeaps', `the HDF5 attributes and virtual datasets point into more than ${MAX_HEAPS} global heap collections or ${MAX_HEAP_TOTAL_BYTES} bytes of them (MAX_HEAPS, MAX_HEAP_TOTAL_BYTES); the file was not handed to libhdf5`);
       }
       const b = await this.r.bytes(at, size);
       for (let p = 16; p < size;) {
