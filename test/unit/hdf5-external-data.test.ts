@@ -46,6 +46,8 @@ describe('HDF5 external data: attacks', () => {
     expect(f?.message).toBe('HDF5 dataset /model_weights/dense/kernel reads its data from "/etc/passwd", outside the model\'s folder');
     expect(f?.evidence).toBe('/etc/passwd');
     expect(r.complete).toBe(true);
+    // Weight statistics would read the kernel, that is /etc/passwd: no dataset of such a file is read.
+    expect(r.nodes[0]!.notes?.weightStats).toBeUndefined();
   });
 
   it('flags virtual datasets whose sources are a UNC path (NTLM leak on Windows) and an absolute path as WARNINGs', async () => {

@@ -101,12 +101,15 @@ export async function readHdf5(source: ByteSource, checkAborted: () => void, wei
     } catch (e) {
       throw new FormatError(`HDF5 could not open the file: ${errorText(e)}`);
     }
-    const floats: H5FloatDataset[] | undefined = weights ? [] : undefined;
+    // libhdf5 reads an external or virtual dataset from the files it names (in h5wasm's file system,
+    // where other scans' sources are mounted too): in such a file no dataset's values are read.
+    const sampling = externalData.length ? undefined : weights;
+    const floats: H5FloatDataset[] | undefined = sampling ? [] : undefined;
     const out = walk(checked(rt, Module), ns.Attribute as unknown as AttrCtor, file.file_id, checkAborted, floats, rt);
     out.externalData = externalData;
     // Weight statistics sample while the file is open; the scanner judges them after its checks.
     const f = file;
-    if (weights && floats) out.weights = sampleH5Datasets((p) => checkedDataset(rt, h5(rt, () => f.get(p)) as never), floats, weights, checkAborted);
+    if (sampling && floats) out.weights = sampleH5Datasets((p) => checkedDataset(rt, h5(rt, () => f.get(p)) as never), floats, sampling, checkAborted);
     return out;
   } catch (e) {
     // An allocation refused by the heap limit fails inside libhdf5 as an ordinary HDF5 error: a limit, not malformed.
