@@ -192,10 +192,42 @@ function findExternalMessage(b: Uint8Array): number {
   throw new Error('no External Data Files message');
 }
 
-/** The offset of the virtual Data Layout message body (version 4, class 3) in `b`. */
+/** The offset of the virtual Data Layout message body (version 4, class 3) in `b` (v1 or v2 object header). */
 function findVirtualLayout(b: Uint8Array): number {
-  for (let i = 0; i + 14 < b.length; i++) {
-    if (b[i] === 8 && b[i + 1] === 0 && b[i + 8] === 4 && b[i + 9] === 3) return i + 8;
+  for (let i = 8; i + 14 < b.length; i++) {
+    if (b[i] === 4 && b[i + 1] === 3 && ((b[i - 8] === 8 && b[i - 7] === 0) || b[i - 4] === 8)) return i;
   }
   throw new Error('no virtual layout message');
 }
+
+describe('HDF5 external data: the pre-check on mutated external-data files only returns, or refuses at a limit', () => {
+  // Bytes flipped at random (seeded) over the message bodies and heaps this walk reads: never a crash,
+  // an out-of-range read or a hang; libhdf5 is not called.
+  it.each(['malicious/external-data-passwd.h5', 'malicious/vds-unc.h5', 'benign/vds-latest.h5', 'benign/external-data-sibling.h5'])('%s', async (p) => {
+    const { LimitExceeded: Limit } = await import('../../src/engine/types');
+    const base = load(p);
+    // Most flips land on the structures this walk adds: global heap collections, local heaps, the messages.
+    const text = new TextDecoder('latin1').decode(base);
+    const hot = [...text.matchAll(/GCOL|HEAP/g)].map((m) => m.index!);
+    try { hot.push(findExternalMessage(base)); } catch { hot.push(findVirtualLayout(base)); }
+    let seed = 0x6d6a;
+    const rand = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+    const started = Date.now();
+    for (let run = 0; run < 300; run++) {
+      const b = Uint8Array.from(base);
+      for (let k = 1 + Math.floor(rand() * 4); k > 0; k--) {
+        const at = rand() < 0.8 ? hot[Math.floor(rand() * hot.length)]! + Math.floor(rand() * 200) : Math.floor(rand() * b.length);
+        if (at < b.length) b[at] = Math.floor(rand() * 256);
+      }
+      const found: ExternalData[] = [];
+      try {
+        const broken = await precheckHdf5(fromBytes(b, 'x.h5'), found);
+        expect(broken === null || typeof broken === 'string').toBe(true);
+      } catch (e) {
+        if (!(e instanceof Limit)) throw e;
+      }
+      for (const e of found) expect(e.files.length).toBeLessThanOrEqual(32);
+    }
+    expect(Date.now() - started).toBeLessThan(30_000);
+  }, 60_000);
+});
