@@ -156,13 +156,13 @@ describe('HDF5 external data: ordinary use stays below WARNING', () => {
   });
 
   it('reads the newer selection encodings (libver latest: hyperslab version 3) of 40 sibling sources, keeping 32 and telling there are more', async () => {
-    const [e, ...rest] = await external('benign/vds-latest.h5');
+    const [e, ...rest] = await external('incomplete/vds-latest.h5');
     expect(rest).toEqual([]);
     expect(e?.path).toBe('/strided');
     expect(e?.files).toHaveLength(32);
     expect(e?.files.slice(0, 2)).toEqual(['part-00.h5', 'part-01.h5']);
     expect(e?.more).toBe(true);
-    const r = await run('benign/vds-latest.h5');
+    const r = await run('incomplete/vds-latest.h5');
     expect(atLeastWarning(r)).toEqual([]);
     expect(hits(r)[0]?.message).toMatch(/^HDF5 virtual dataset \/strided reads its data from "part-00\.h5", .*"part-31\.h5", … beside the model$/);
   });
@@ -203,7 +203,7 @@ function findVirtualLayout(b: Uint8Array): number {
 describe('HDF5 external data: the pre-check on mutated external-data files only returns, or refuses at a limit', () => {
   // Bytes flipped at random (seeded) over the message bodies and heaps this walk reads: never a crash,
   // an out-of-range read or a hang; libhdf5 is not called.
-  it.each(['malicious/external-data-passwd.h5', 'malicious/vds-unc.h5', 'benign/vds-latest.h5', 'benign/external-data-sibling.h5'])('%s', async (p) => {
+  it.each(['malicious/external-data-passwd.h5', 'malicious/vds-unc.h5', 'incomplete/vds-latest.h5', 'benign/external-data-sibling.h5'])('%s', async (p) => {
     const { LimitExceeded: Limit } = await import('../../src/engine/types');
     const base = load(p);
     // Most flips land on the structures this walk adds: global heap collections, local heaps, the messages.
