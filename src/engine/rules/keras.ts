@@ -70,4 +70,10 @@ export const KERAS_RULES = {
     explanation: 'Keras 3 writes config.json, metadata.json, model.weights.h5 (or .npz) and assets/. Anything else is not read by Keras, but travels with the model (scripts, binaries); it is scanned like any other member.',
     remediation: 'Check why the archive carries this file.',
   },
+  'keras/external-data': {
+    severity: 'warning', title: 'HDF5 dataset whose data is read from another file',
+    explanation: 'A dataset keeps its data outside this file: an External Data Files message (h5py create_dataset(..., external=[...])) or a virtual dataset mapping datasets of other files (create_virtual_dataset). Reading the dataset makes libhdf5 open those files, so a file name that is absolute, climbs with "..", or is a UNC or URL path reads whatever the author chose (/etc/passwd into a weight, from which it can leak through the model\'s outputs); on Windows a UNC path (\\\\host\\share) sends the user\'s NTLM credentials to that host. A plain relative name is a file shipped beside the model: INFO, and the folder scan checks that it is there.',
+    remediation: 'Do not load the model unless the named files are ones you expect. Keras never writes external or virtual datasets; re-save the weights as ordinary datasets.',
+    cwe: [73, 200],
+  },
 } as const satisfies Record<string, RuleDef>;

@@ -4,6 +4,7 @@
 // scanner judges it. Everything between open and close is synchronous, so two scans sharing the one
 // h5wasm module in a worker never interleave inside it.
 import { precheckHdf5 } from './precheck';
+import type { ExternalData } from './external-data';
 import { FormatError, LimitExceeded, type ByteSource } from '../../types';
 import { fromBytes } from '../../io/byte-source';
 import { canMount, mountSource, type EmscriptenFS } from '../../io/emfs';
@@ -39,6 +40,8 @@ export interface H5Structure {
   /** Datasets' paths with shape and dtype size, first few only (notes). */
   datasetSample: Array<{ path: string; shape: number[] | null }>;
   externalLinks: Array<{ path: string; file: string; target: string }>;
+  /** Datasets whose data is read from other files (External Data Files, virtual datasets), found by the pre-check. */
+  externalData: ExternalData[];
   softLinks: number;
   /** Non-string attributes (counted, not read). */
   otherAttrs: number;
@@ -66,8 +69,12 @@ interface H5Module {
 
 const DATASET_SAMPLE = 12;
 
-/** Opens `source` as HDF5 and walks it. Throws FormatError when HDF5 cannot open it. */
-export async function readHdf5(source: ByteSource, checkAborted: () => void, weights?: H5WeightsRequest): Promise<H5Structure> {
+/**
+ * Opens `source` as HDF5 and walks it. Throws FormatError when HDF5 cannot open it. Datasets with
+ * external data found by the pre-check go to `externalData` first, so they are known even when libhdf5
+ * then fails on the file.
+ */
+export async function readHdf5(source: ByteSource, checkAborted: () => void, weights?: H5WeightsRequest, externalData: ExternalData[] = []): Promise<H5Structure> {
   let src = source;
   if (!canMount(src)) {
     if (src.size > MAX_HDF5_IN_MEMORY) {
@@ -76,7 +83,7 @@ export async function readHdf5(source: ByteSource, checkAborted: () => void, wei
     src = fromBytes(await src.read(0, src.size), src.name);
   }
   // libhdf5 loops forever on some corrupt structures (a zero-sized global heap object): walk them first.
-  const broken = await precheckHdf5(src);
+  const broken = await precheckHdf5(src, externalData);
   if (broken) throw new FormatError(`HDF5 structure check: ${broken}; the file was not handed to libhdf5`);
   const rt = await loadH5Runtime();
   const ns = rt.ns;
@@ -94,11 +101,15 @@ export async function readHdf5(source: ByteSource, checkAborted: () => void, wei
     } catch (e) {
       throw new FormatError(`HDF5 could not open the file: ${errorText(e)}`);
     }
-    const floats: H5FloatDataset[] | undefined = weights ? [] : undefined;
+    // libhdf5 reads an external or virtual dataset from the files it names (in h5wasm's file system,
+    // where other scans' sources are mounted too): in such a file no dataset's values are read.
+    const sampling = externalData.length ? undefined : weights;
+    const floats: H5FloatDataset[] | undefined = sampling ? [] : undefined;
     const out = walk(checked(rt, Module), ns.Attribute as unknown as AttrCtor, file.file_id, checkAborted, floats, rt);
+    out.externalData = externalData;
     // Weight statistics sample while the file is open; the scanner judges them after its checks.
     const f = file;
-    if (weights && floats) out.weights = sampleH5Datasets((p) => checkedDataset(rt, h5(rt, () => f.get(p)) as never), floats, weights, checkAborted);
+    if (sampling && floats) out.weights = sampleH5Datasets((p) => checkedDataset(rt, h5(rt, () => f.get(p)) as never), floats, sampling, checkAborted);
     return out;
   } catch (e) {
     // An allocation refused by the heap limit fails inside libhdf5 as an ordinary HDF5 error: a limit, not malformed.
@@ -115,7 +126,7 @@ export async function readHdf5(source: ByteSource, checkAborted: () => void, wei
 }
 
 function walk(M: H5Module, Attr: AttrCtor, fileId: bigint, checkAborted: () => void, floats: H5FloatDataset[] | undefined, rt: H5Runtime): H5Structure {
-  const out: H5Structure = { attrs: [], groups: 0, datasets: 0, datasetSample: [], externalLinks: [], softLinks: 0, otherAttrs: 0 };
+  const out: H5Structure = { attrs: [], groups: 0, datasets: 0, datasetSample: [], externalLinks: [], externalData: [], softLinks: 0, otherAttrs: 0 };
   let objects = 0, attrCount = 0, attrBytes = 0, listed = 0;
   const stack: Array<{ path: string; depth: number }> = [{ path: '/', depth: 0 }];
   const readAttrs = (path: string) => {

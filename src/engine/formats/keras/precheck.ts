@@ -15,11 +15,13 @@
 // IV.A.2.d datatype, IV.A.2.g link, IV.A.2.m attribute, IV.A.2.q continuation, IV.A.2.r symbol table
 // message, IV.A.2.v attribute info.
 import { LimitExceeded, type ByteSource } from '../../types';
+import { utf8 } from '../../io/text';
 import { Broken, FractalHeap, Unsupported, UNDEFINED_ADDRESS, sameCount, signed, skipUnsupported, tooManyNodes, u16, u32, u64, walkBt2, type H5Reader } from './dense';
 import { MAX_ATTRS, MAX_PRECHECK_LINKS, MAX_PRECHECK_OBJECTS } from './limits';
 import { relistingBound, type Group } from './paths';
 import { PagedReader } from './pages';
 import { VlenHeaps } from './vlen-heaps';
+import { DATA_LAYOUT, EXTERNAL_DATA_FILES, MAX_EXTERNAL_DATASETS, externalFileNames, keepNames, localHeapName, virtualSourceNames, type ExternalData } from './external-data';
 
 /** Continuation blocks per object header, and bytes per block read. */
 const MAX_BLOCKS_PER_HEADER = 64;
@@ -36,10 +38,13 @@ const SIGNATURE = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
 /** Message types (IV.A.2). */
 const LINK_INFO = 0x02, ATTRIBUTE = 0x0c, LINK = 0x06, CONTINUATION = 0x10, SYMBOL_TABLE = 0x11, ATTRIBUTE_INFO = 0x15;
 
-/** Why the file cannot safely go to libhdf5, or null when nothing certainly broken was found. */
-export async function precheckHdf5(source: ByteSource): Promise<string | null> {
+/**
+ * Why the file cannot safely go to libhdf5, or null when nothing certainly broken was found. Datasets
+ * whose data is read from other files (external-data.ts) are added to `external`.
+ */
+export async function precheckHdf5(source: ByteSource, external?: ExternalData[]): Promise<string | null> {
   try {
-    return await new Walker(source).run();
+    return await new Walker(source, external ?? []).run();
   } catch (e) {
     if (e instanceof Broken) return e.message;
     if (e instanceof Unsupported) return null;
@@ -56,7 +61,10 @@ class Walker implements H5Reader {
   private btreeNodes = 0;
   private readonly bt2 = { nodes: 0 };
   private readonly queue: number[] = [];
-  private readonly groupTrees: Array<{ tree: number; owner: number }> = [];
+  private readonly groupTrees: Array<{ tree: number; owner: number; heap: number }> = [];
+  /** How each object was first reached (its parent group and link name), to name datasets with external data. */
+  private readonly origin = new Map<number, { parent: number; name: string | { heap: number; offset: number } }>();
+  private root = 0;
   /** Every group read: what it lists (links) and the objects its hard links name (children, repeated as listed). */
   private readonly groups = new Map<number, Group>();
   private totalLinks = 0;
@@ -65,7 +73,7 @@ class Walker implements H5Reader {
   /** The variable-length values of the attributes read, followed into their global heap collections. */
   private readonly vlen: VlenHeaps;
 
-  constructor(private readonly src: ByteSource) {
+  constructor(private readonly src: ByteSource, private readonly external: ExternalData[]) {
     this.pages = new PagedReader(src);
     this.vlen = new VlenHeaps(this, src.size);
   }
@@ -109,6 +117,7 @@ class Walker implements H5Reader {
     } else {
       throw new Unsupported();
     }
+    this.root = root;
     this.queue.push(root);
     while (this.queue.length) {
       const addr = this.queue.pop()!;
@@ -120,11 +129,12 @@ class Walker implements H5Reader {
       // A structure this walk cannot read (or libhdf5 would reject) ends only its own branch.
       await skipUnsupported(() => this.objectHeader(addr));
       while (this.groupTrees.length) {
-        const { tree, owner } = this.groupTrees.shift()!;
-        await skipUnsupported(() => this.btree(tree, 0, this.group(owner)));
+        const { tree, owner, heap } = this.groupTrees.shift()!;
+        await skipUnsupported(() => this.btree(tree, 0, this.group(owner), owner, heap));
       }
     }
     relistingBound(root, this.groups);
+    for (const e of this.external) e.path = await this.pathOf(e.object);
     return null;
   }
 
@@ -182,11 +192,18 @@ class Walker implements H5Reader {
         await this.vlen.attribute(m, addr);
       } else if (type === SYMBOL_TABLE && size >= 16) {   // an old-style group, walked after the attributes
         this.group(addr);
-        this.groupTrees.push({ tree: u64(m, 0), owner: addr });
+        this.groupTrees.push({ tree: u64(m, 0), owner: addr, heap: u64(m, 8) });
       } else if (type === LINK) {                         // a link of a new-style group kept in its header
         const g = this.listed(addr, 1);
         if (g.links > MAX_GROUP_LINKS) throw tooManyLinks(`the group at ${addr}`);
-        this.link(m, g);
+        this.link(m, g, addr);
+      } else if (type === EXTERNAL_DATA_FILES) {          // the dataset's data is read from other files
+        await skipUnsupported(async () => this.externalData(addr, 'external', await externalFileNames(this, m)));
+      } else if (type === DATA_LAYOUT) {                  // a virtual dataset maps other files' datasets
+        await skipUnsupported(async () => {
+          const names = await virtualSourceNames(m, (heap, index) => this.vlen.object(heap, index));
+          if (names) this.externalData(addr, 'virtual', names);
+        });
       } else if (type === LINK_INFO) {                    // a new-style group: its links may be in dense storage
         this.group(addr);
         await skipUnsupported(() => this.denseLinks(m, addr));
@@ -195,6 +212,31 @@ class Walker implements H5Reader {
       }
       p = body + size;
     }
+  }
+
+  private externalData(addr: number, kind: ExternalData['kind'], names: string[]): void {
+    const e = keepNames(addr, kind, names);
+    if (e && this.external.length < MAX_EXTERNAL_DATASETS) this.external.push(e);
+  }
+
+  private reached(child: number, parent: number, name: string | { heap: number; offset: number }): void {
+    if (child !== this.root && !this.origin.has(child)) this.origin.set(child, { parent, name });
+  }
+
+  /** An object's path by the links that first reached it ('…' where a name cannot be read). */
+  private async pathOf(addr: number): Promise<string> {
+    const parts: string[] = [];
+    for (let at = addr, k = 0; at !== this.root; k++) {
+      const o = this.origin.get(at);
+      if (!o || k > 64) { parts.push('…'); break; }
+      const stored = o.name;
+      let name = '…';
+      if (typeof stored === 'string') name = stored;
+      else await skipUnsupported(async () => { name = await localHeapName(this, stored.heap, stored.offset); });
+      parts.push(name);
+      at = o.parent;
+    }
+    return `/${parts.reverse().join('/')}`;
   }
 
   private group(addr: number): Group {
@@ -218,7 +260,7 @@ class Walker implements H5Reader {
   }
 
   /** A link message (IV.A.2.g): a hard link's object is walked and recorded as a child of its group. */
-  private link(m: Uint8Array, g: Group): void {
+  private link(m: Uint8Array, g: Group, parent: number): void {
     if (m[0] !== 1) return;
     const flags = m[1]!;
     let p = 2;
@@ -229,16 +271,18 @@ class Walker implements H5Reader {
     const w = 1 << (flags & 3);
     let n = 0;
     for (let i = w - 1; i >= 0; i--) n = n * 256 + (m[p + i] ?? 0);
+    const name = m.subarray(p + w, Math.min(p + w + n, m.length));
     p += w + n;
     if (kind === 0 && p + 8 <= m.length) {
       const child = u64(m, p);
+      this.reached(child, parent, utf8(name));
       g.children.push(child);
       this.queue.push(child);
     }
   }
 
   /** v1 B-tree of a group: internal nodes, then symbol table nodes whose entries are object headers. */
-  private async btree(addr: number, depth: number, listed: Group): Promise<void> {
+  private async btree(addr: number, depth: number, listed: Group, owner: number, heap: number): Promise<void> {
     // Past the node budget the links this tree lists are unknown: refused, not handed to libhdf5.
     if (++this.btreeNodes > MAX_BTREE_NODES) throw new LimitExceeded('hdf5GroupLinks', `the HDF5 group B-trees have more than ${MAX_BTREE_NODES} nodes; their groups were not listed`);
     if (depth > 64) throw new Broken(`a group B-tree is deeper than 64 levels (a cycle)`);
@@ -250,13 +294,13 @@ class Walker implements H5Reader {
     const body = await this.bytes(at + 24, (2 * used + 1) * 8);
     for (let i = 0; i < used; i++) {
       const child = u64(body, 8 + i * 16);
-      if (level > 0) await this.btree(child, depth + 1, listed);
-      else await this.symbolNode(child, listed);
+      if (level > 0) await this.btree(child, depth + 1, listed, owner, heap);
+      else await this.symbolNode(child, listed, owner, heap);
     }
   }
 
   /** Symbol table node: its entries count toward the group's links, each visit again (libhdf5 lists them each time). */
-  private async symbolNode(addr: number, listed: Group): Promise<void> {
+  private async symbolNode(addr: number, listed: Group, owner: number, heap: number): Promise<void> {
     const at = this.abs(addr);
     const h = await this.bytes(at, 8);
     signed(h, 'SNOD');
@@ -266,6 +310,7 @@ class Walker implements H5Reader {
     const e = await this.bytes(at + 8, n * 40);
     for (let i = 0; i < n; i++) {
       const child = u64(e, i * 40 + 8);
+      this.reached(child, owner, { heap, offset: u64(e, i * 40) });
       listed.children.push(child);
       this.queue.push(child);
     }
@@ -290,7 +335,7 @@ class Walker implements H5Reader {
     const g = this.group(addr);
     const n = await walkBt2(this, names, 5, MAX_GROUP_LINKS, this.bt2, tooMany, async (rec) => {
       const link = await heap.object(rec.subarray(4));
-      if (link) this.link(link, g);
+      if (link) this.link(link, g, addr);
     });
     this.listed(addr, n);
     if (order !== UNDEFINED_ADDRESS) await sameCount(this, order, 6, n, what, 'links', this.bt2);

@@ -12,7 +12,8 @@ import { listZip, readMember, type ZipEntry } from '../../containers/zip';
 import { countedSource } from '../zip/members';
 import { scanZipListing, type MemberRoute } from '../zip/scanner';
 import { openZipChild } from '../zip/open';
-import { readHdf5 } from './hdf5';
+import { readHdf5, type H5Structure } from './hdf5';
+import { judgeExternalName, type ExternalData } from './external-data';
 import { pickleStartsAt } from '../pickle/nested';
 import { hdf5WeightStats, weightsRequest } from './weights';
 import { judgeKerasConfig, torchModuleBytes, type KerasConfigSummary } from './judge';
@@ -28,7 +29,13 @@ const VERSION_TOKEN = /^[0-9A-Za-z.+-]{1,40}$/;
 async function scanH5(ctx: ScanContext): Promise<void> {
   const at = hdf5Offset(ctx.head.bytes);
   if (at > 0) ctx.note('userBlockBytes', at);
-  const h5 = await readHdf5(ctx.source, ctx.checkAborted, weightsRequest(ctx));
+  const externalData: ExternalData[] = [];
+  let h5: H5Structure;
+  try {
+    h5 = await readHdf5(ctx.source, ctx.checkAborted, weightsRequest(ctx), externalData);
+  } finally {
+    reportExternalData(ctx, externalData); // known from the pre-check even when libhdf5 then fails
+  }
   ctx.note('groups', h5.groups);
   ctx.note('datasets', h5.datasets);
   if (h5.softLinks) ctx.note('softLinks', h5.softLinks);
@@ -66,6 +73,30 @@ async function scanH5(ctx: ScanContext): Promise<void> {
   }
   // Weight statistics after the security checks (INFO only; sampled by readHdf5 while the file was open).
   await hdf5WeightStats(ctx, h5.weights);
+}
+
+/**
+ * Datasets whose data libhdf5 reads from other files: WARNING when a name leaves the model's folder,
+ * INFO (and a folder reference, so a dropped folder checks the file is there) when it sits beside it.
+ */
+function reportExternalData(ctx: ScanContext, list: ExternalData[]): void {
+  const references = new Set<string>();
+  for (const e of list) {
+    const outside = e.files.filter((f) => judgeExternalName(f) === 'outside');
+    const what = e.kind === 'virtual' ? 'virtual dataset' : 'dataset';
+    const named = e.files.map((f) => `"${clip(f, 100)}"`).join(', ') + (e.more ? ', …' : '');
+    const pointer = clip(e.path || `(object header ${e.object})`, 200); // unnamed when the walk stopped before naming it
+    if (outside.length) {
+      ctx.report({ ruleId: 'keras/external-data', pointer, evidence: clip(outside.join(' | '), 200),
+        message: `HDF5 ${what} ${pointer} reads its data from ${named}, outside the model's folder` });
+    } else {
+      ctx.report({ ruleId: 'keras/external-data', pointer, evidence: clip(e.files.join(' | '), 200), severity: 'info',
+        severityReason: 'a relative file shipped beside the model',
+        message: `HDF5 ${what} ${pointer} reads its data from ${named} beside the model` });
+    }
+    for (const f of e.files) if (judgeExternalName(f) === 'beside') references.add(f);
+  }
+  if (references.size) ctx.note('references', [...references].map((path) => ({ path, kind: 'hdf5 external data' })));
 }
 
 /**

@@ -53,7 +53,7 @@ export class VlenHeaps {
       // string pointing outside the file took 32 s, then aborted (test/fuzz/found/hdf5-vlen-878mb.h5).
       // (A heap address past the end alone is a truncated file: libhdf5 reports it, without a loop.)
       if (len > this.fileSize) throw new Broken(`a variable-length value of an attribute of the object header at ${addr} declares ${len} bytes, more than the whole file: libhdf5 would allocate it before failing`);
-      await skipUnsupported(() => this.globalHeap(heap));
+      await skipUnsupported(async () => { await this.globalHeap(heap); });
     }
   }
 
@@ -62,8 +62,9 @@ export class VlenHeaps {
    * object header (index, refcount, size) then the object aligned to 8; object 0 is free space. A
    * step that does not advance loops libhdf5 forever.
    */
-  private async globalHeap(addr: number): Promise<void> {
-    if (!this.heaps.has(addr)) {
+  private async globalHeap(addr: number, want = -1): Promise<Uint8Array | null> {
+    let found: Uint8Array | null = null;
+    if (!this.heaps.has(addr) || want >= 0) {
       const at = this.r.abs(addr);
       const h = await this.r.bytes(at, 16);
       signed(h, 'GCOL');
@@ -71,8 +72,9 @@ export class VlenHeaps {
       // 2^51 + 4,096 bytes is read and walked as 4,096 (fuzz find: test/fuzz/found/hdf5-heap-size-wraps.h5).
       const size = u32(h, 8);
       if (size < 16 || size > MAX_HEAP_BYTES) throw new Unsupported();
-      if (this.heaps.size >= MAX_HEAPS || (this.heapBytes += size) > MAX_HEAP_TOTAL_BYTES) {
-        throw new LimitExceeded('hdf5GlobalHeaps', `the HDF5 attributes point into more than ${MAX_HEAPS} global heap collections or ${MAX_HEAP_TOTAL_BYTES} bytes of them (MAX_HEAPS, MAX_HEAP_TOTAL_BYTES); the file was not handed to libhdf5`);
+      // A collection read again for another virtual dataset's mappings counts again: many datasets over one large collection cost its size each.
+      if ((!this.heaps.has(addr) && this.heaps.size >= MAX_HEAPS) || (this.heapBytes += size) > MAX_HEAP_TOTAL_BYTES) {
+        throw new LimitExceeded('hdf5GlobalHeaps', `the HDF5 attributes and virtual datasets point into more than ${MAX_HEAPS} global heap collections or ${MAX_HEAP_TOTAL_BYTES} bytes of them (MAX_HEAPS, MAX_HEAP_TOTAL_BYTES); the file was not handed to libhdf5`);
       }
       const b = await this.r.bytes(at, size);
       for (let p = 16; p < size;) {
@@ -84,10 +86,20 @@ export class VlenHeaps {
         // libhdf5 steps to p + need; in a 32-bit build (h5wasm is wasm32, size_t is 32 bits) a size past
         // the collection wraps the pointer back into memory it then walks as objects, without end.
         if (p + need > size) throw new Broken(`object ${idx} of the global heap collection at ${addr} declares ${osize} bytes, past the end of the collection: libhdf5 would walk outside it`);
+        if (idx === want && idx > 0) found = b.subarray(p + 16, p + 16 + osize);
         p += need;
       }
       this.heaps.add(addr);
     }
+    return found;
+  }
+
+  /**
+   * Object `index` of the global heap collection at `addr` (a virtual dataset's mappings), after the
+   * collection passed the checks above (libhdf5 loads it the same way), or null when it has none.
+   */
+  async object(addr: number, index: number): Promise<Uint8Array | null> {
+    return this.globalHeap(addr, index);
   }
 }
 
