@@ -148,6 +148,7 @@ function judgeNode(ctx: ScanContext<unknown>, node: TfNode, op: string, pointer:
   const file = FILE_OPS.get(op);
   if (file) {
     const path = file.input !== undefined ? constString(scope, node, file.input) : null;
+    if (file.emptyIsMemory && path === '') return;
     const unusual = path !== null ? unusualPath(path) : null;
     const critical = file.write && unusual !== null;
     ctx.report({
