@@ -26,6 +26,12 @@ describe('real-2026-12c-tf: the benign files are read, not skipped', () => {
     expect((await scanFile('benign/keras/custom-act.keras')).format).toBe('keras');
   });
 
+  it('a SavedModel\'s debug/saved_model_debug_info.pb (GraphDebugInfo: source paths) is not taken for a MetaGraphDef (was WARNING format/malformed)', async () => {
+    const r = await scanFile('benign/savedmodel/debug-info/debug/saved_model_debug_info.pb');
+    expect(r.format).not.toBe('tensorflow');
+    expect(r.findings.filter((f) => f.ruleId === 'format/malformed')).toEqual([]);
+  });
+
   it('an in-memory tf.data pipeline (cache() with no file name) in a signature raises no file-access finding', async () => {
     const r = await scanFile('benign/savedmodel/dataset-in-memory/saved_model.pb');
     expect(r.findings.filter((f) => f.ruleId === 'tensorflow/file-access')).toEqual([]);
