@@ -72,6 +72,23 @@ describe('real-2026-12c-tf: attacks made with the real tools are flagged', () =>
     expect(a[0]).toMatch(/^critical tensorflow\/file-access DatasetToTFRecord node .* writes a TFRecord file: \/tmp\/modelgate-tf-pwned$/);
   });
 
+  it('Python ops nested in a tf.data map function and in a while body inside a cond branch are CRITICAL', async () => {
+    expect(await rules('flagged/savedmodel/py-function-in-dataset-map/saved_model.pb')).toEqual(['critical tensorflow/python-op']);
+    expect(await rules('flagged/savedmodel/numpy-function-in-while/saved_model.pb')).toEqual(['critical tensorflow/python-op']);
+  });
+
+  it('(was a miss) DebugIdentity with debug_urls file:///tmp/... is CRITICAL: it dumps every tensor it sees outside the model folder', async () => {
+    const a = alarms(await scanFile('flagged/savedmodel/debug-identity-file/saved_model.pb'));
+    expect(a).toHaveLength(1);
+    expect(a[0]).toMatch(/^critical tensorflow\/file-access DebugIdentity node "DebugIdentity" in .* dumps the tensors it sees to file:\/\/\/tmp\/modelgate-tf-dump$/);
+  });
+
+  it('(was a miss) LoadAndRemapMatrix reading a checkpoint at an absolute path is the checkpoint-path WARNING', async () => {
+    const a = alarms(await scanFile('flagged/savedmodel/load-and-remap/saved_model.pb'));
+    expect(a).toHaveLength(1);
+    expect(a[0]).toMatch(/^warning tensorflow\/checkpoint-path LoadAndRemapMatrix node .* uses an absolute path: \/tmp\/other-model\/ckpt$/);
+  });
+
   it('Keras 3 Lambda layers saved as .keras and .h5 are CRITICAL (marshalled bytecode runs on load)', async () => {
     expect(await rules('flagged/keras/lambda.keras')).toEqual(['critical keras/lambda-bytecode']);
     expect(await rules('flagged/keras/lambda.h5')).toEqual(['critical keras/lambda-bytecode']);

@@ -167,6 +167,20 @@ function judgeNode(ctx: ScanContext<unknown>, node: TfNode, op: string, pointer:
     }
     return;
   }
+  // tfdbg ops (DebugIdentity, DebugNanCount, DebugNumericSummary, DebugIdentityV2; core/ops/debug_ops.cc)
+  // send every tensor they see to their debug_urls: file:// dumps it to a directory, grpc:// to a server.
+  if (op.startsWith('Debug')) {
+    const urls = (node.attr?.debug_urls?.list?.s ?? []).map((u) => (u instanceof Uint8Array ? utf8(u) : String(u)));
+    urls.forEach((url, k) => {
+      const file = /^file:\/\//i.test(url);
+      ctx.report({
+        ruleId: 'tensorflow/file-access', message: `${op} node "${name}" in ${where} ${file ? 'dumps the tensors it sees to' : 'sends the tensors it sees to'} ${url}`,
+        pointer: `${pointer}/attr/debug_urls/${k}`, evidence: url,
+        ...(file ? { severity: 'critical' as const, severityReason: 'writes to a URL, outside the model folder' } : {}),
+      });
+    });
+    if (urls.length) return;
+  }
   if (op === 'PrintV2') {
     const stream = attrString(node, 'output_stream');
     if (stream !== null && /^file:\/\//i.test(stream)) {

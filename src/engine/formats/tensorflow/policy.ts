@@ -51,6 +51,8 @@ export const FILE_OPS: ReadonlyMap<string, { what: string; write: boolean; input
 export const CHECKPOINT_OPS: ReadonlyMap<string, number> = new Map([
   ['Save', 0], ['SaveV2', 0], ['SaveSlices', 0], ['Restore', 0], ['RestoreV2', 0], ['RestoreSlice', 0],
   ['MergeV2Checkpoints', 1],
+  // Warm-starting's initializer (tf.compat.v1 load_and_remap_matrix_initializer): reads ckpt_path.
+  ['LoadAndRemapMatrix', 0],
 ]);
 
 /** Proto codec ops with a descriptor_source attr ("local://" default, "bytes://..." embedded, else a path). */

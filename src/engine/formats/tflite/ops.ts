@@ -48,6 +48,9 @@ export const FILESYSTEM_OPS: ReadonlyMap<string, string> = new Map([
   ['CreateSummaryDbWriter', 'writes a summary database file'],
   ['PrintV2', 'tf.print: writes to a stream or a file:// path given as output_stream'],
   ['DebugIdentityV2', 'writes tensors to a debug dump directory'],
+  ['DebugIdentity', 'writes tensors to its debug_urls (file:// or grpc://)'],
+  ['DebugNanCount', 'writes tensor statistics to its debug_urls'],
+  ['DebugNumericSummary', 'writes tensor statistics to its debug_urls'],
   ['ImmutableConst', 'memory-maps a file named in its attributes'],
   ['LoadAndRemapMatrix', 'reads a checkpoint from a path'],
 ]);
