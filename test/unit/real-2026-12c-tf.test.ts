@@ -83,6 +83,14 @@ describe('real-2026-12c-tf: attacks made with the real tools are flagged', () =>
     expect(a[0]).toMatch(/^critical tensorflow\/file-access DebugIdentity node "DebugIdentity" in .* dumps the tensors it sees to file:\/\/\/tmp\/modelgate-tf-dump$/);
   });
 
+  it('(was a miss) the same DebugIdentity in a text graph (.pbtxt) is CRITICAL; an in-memory cache() there stays silent', async () => {
+    expect(alarms(await scanFile('flagged/frozen/debug-identity-file.pbtxt')))
+      .toEqual(['critical tensorflow/file-access A debug op in a text graph dumps the tensors it sees to file:///tmp/modelgate-tf-dump']);
+    const r = await scanFile('benign/frozen/dataset-in-memory.pbtxt');
+    expect(r.format).toBe('tensorflow');
+    expect(r.findings.filter((f) => f.ruleId === 'tensorflow/file-access')).toEqual([]);
+  });
+
   it('(was a miss) LoadAndRemapMatrix reading a checkpoint at an absolute path is the checkpoint-path WARNING', async () => {
     const a = alarms(await scanFile('flagged/savedmodel/load-and-remap/saved_model.pb'));
     expect(a).toHaveLength(1);

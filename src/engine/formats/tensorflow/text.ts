@@ -36,6 +36,8 @@ export async function scanPbtxt(ctx: ScanContext<unknown>): Promise<void> {
     const py = PYTHON_OPS.get(op);
     if (py) {
       ctx.report({ ruleId: 'tensorflow/python-op', message: `${op} op in a text graph calls Python (${py})`, offset, evidence: op });
+    } else if (FILE_OPS.get(op)?.emptyIsMemory) {
+      // cache() with no file name keeps elements in memory; the name input is not resolved in text.
     } else if (FILE_OPS.has(op)) {
       ctx.report({ ruleId: 'tensorflow/file-access', message: `${op} op in a text graph ${FILE_OPS.get(op)!.what}`, offset, evidence: op });
     } else if (!standardOps().has(op) && !functions.has(op)) {
@@ -50,6 +52,13 @@ export async function scanPbtxt(ctx: ScanContext<unknown>): Promise<void> {
   // attr { key: "output_stream" value { s: "file://..." } } (PrintV2's attr as text_format prints it)
   for (const m of text.matchAll(/key:[ \t]*"output_stream"\s*value\s*\{\s*s:[ \t]*"(file:\/\/[^"\n]*)"/g)) {
     ctx.report({ ruleId: 'tensorflow/print-to-file', message: `PrintV2 prints to ${m[1]}`, offset: m.index!, evidence: m[1]! });
+  }
+  // attr { key: "debug_urls" value { list { s: "file://..." } } } (tfdbg ops dump every tensor they see)
+  for (const m of text.matchAll(/key:[ \t]*"debug_urls"\s*value\s*\{\s*list\s*\{\s*s:[ \t]*"((?:file|grpc):\/\/[^"\n]*)"/g)) {
+    const file = m[1]!.startsWith('file:');
+    ctx.report({ ruleId: 'tensorflow/file-access', message: `A debug op in a text graph ${file ? 'dumps the tensors it sees to' : 'sends the tensors it sees to'} ${m[1]}`,
+      offset: m.index!, evidence: m[1]!,
+      ...(file ? { severity: 'critical' as const, severityReason: 'writes to a URL, outside the model folder' } : {}) });
   }
   let n = 0;
   for (const m of text.matchAll(STRING_LINE)) {
