@@ -97,6 +97,17 @@ describe('real-2026-12c-tf: attacks made with the real tools are flagged', () =>
     expect(a[0]).toMatch(/^warning tensorflow\/checkpoint-path LoadAndRemapMatrix node .* uses an absolute path: \/tmp\/other-model\/ckpt$/);
   });
 
+  it('(was a miss) a signature that ships its input to a tf.data service (distribute to grpc://attacker.example:5000) is the network-op WARNING, with the address', async () => {
+    const a = alarms(await scanFile('flagged/savedmodel/data-service/saved_model.pb'));
+    expect(a).toHaveLength(2);
+    expect(a[0]).toMatch(/^warning tensorflow\/network-op RegisterDatasetV2 node .* sends a dataset to a tf\.data service dispatcher: attacker\.example:5000$/);
+    expect(a[1]).toMatch(/^warning tensorflow\/network-op DataServiceDatasetV4 node .* reads elements from a tf\.data service: attacker\.example:5000$/);
+  });
+
+  it('tf.io.decode_proto with a descriptor file outside the model is the proto-descriptor-source WARNING', async () => {
+    expect(await rules('flagged/savedmodel/decode-proto-descriptor/saved_model.pb')).toEqual(['warning tensorflow/proto-descriptor-source']);
+  });
+
   it('Keras 3 Lambda layers saved as .keras and .h5 are CRITICAL (marshalled bytecode runs on load)', async () => {
     expect(await rules('flagged/keras/lambda.keras')).toEqual(['critical keras/lambda-bytecode']);
     expect(await rules('flagged/keras/lambda.h5')).toEqual(['critical keras/lambda-bytecode']);

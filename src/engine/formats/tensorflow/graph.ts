@@ -6,7 +6,7 @@ import type { ScanContext } from '../../types';
 import { utf8 } from '../../io/text';
 import { pointerToken } from '../../io/json';
 import type { TfAttr, TfGraph, TfNode, TfTensor } from './parse';
-import { CHECKPOINT_OPS, FILE_OPS, PROTO_OPS, PYTHON_OPS, SYSTEM_LIKE_OP, standardOps, unusualPath } from './policy';
+import { CHECKPOINT_OPS, FILE_OPS, NETWORK_OPS, PROTO_OPS, PYTHON_OPS, SYSTEM_LIKE_OP, standardOps, unusualPath } from './policy';
 
 /** Attribute strings handed to the string detectors per file. Vocabulary tables hold 10^4-10^5
  * strings; a graph of millions of string constants would otherwise cost minutes of regex work. */
@@ -156,6 +156,13 @@ function judgeNode(ctx: ScanContext<unknown>, node: TfNode, op: string, pointer:
       pointer, evidence: path ?? op,
       ...(critical ? { severity: 'critical' as const, severityReason: `writes to ${unusual}, outside the model folder` } : {}),
     });
+    return;
+  }
+  const net = NETWORK_OPS.get(op);
+  if (net) {
+    const address = net.input !== undefined ? constString(scope, node, net.input) : null;
+    ctx.report({ ruleId: 'tensorflow/network-op', message: `${op} node "${name}" in ${where} ${net.what}${address !== null ? `: ${address}` : ''}`,
+      pointer, evidence: address ?? op });
     return;
   }
   const ckpt = CHECKPOINT_OPS.get(op);

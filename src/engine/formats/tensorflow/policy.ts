@@ -47,6 +47,19 @@ export const FILE_OPS: ReadonlyMap<string, { what: string; write: boolean; input
   ['CreateSummaryDbWriter', { what: 'creates a summary database file', write: true, input: 1 }],
 ]);
 
+/** Ops that connect to a server, with the index of their address input (core/ops/experimental_dataset_ops.cc
+ * for the tf.data service, core/ops/rpc_ops.cc for tf.distribute's experimental RPC). */
+export const NETWORK_OPS: ReadonlyMap<string, { what: string; input?: number }> = new Map([
+  ['RegisterDataset', { what: 'sends a dataset to a tf.data service dispatcher', input: 1 }],
+  ['RegisterDatasetV2', { what: 'sends a dataset to a tf.data service dispatcher', input: 1 }],
+  ['DataServiceDataset', { what: 'reads elements from a tf.data service', input: 2 }],
+  ['DataServiceDatasetV2', { what: 'reads elements from a tf.data service', input: 2 }],
+  ['DataServiceDatasetV3', { what: 'reads elements from a tf.data service', input: 2 }],
+  ['DataServiceDatasetV4', { what: 'reads elements from a tf.data service', input: 2 }],
+  ['RpcClient', { what: 'connects to an RPC server', input: 0 }],
+  ['RpcServer', { what: 'listens for RPC connections', input: 0 }],
+]);
+
 /** Checkpoint ops: normal in SavedModels, but their file name input should come from the loader. */
 export const CHECKPOINT_OPS: ReadonlyMap<string, number> = new Map([
   ['Save', 0], ['SaveV2', 0], ['SaveSlices', 0], ['Restore', 0], ['RestoreV2', 0], ['RestoreSlice', 0],

@@ -4,7 +4,7 @@
 // to the detectors. Findings carry byte offsets (of the UTF-8 text) instead of pointers.
 import type { ScanContext } from '../../types';
 import { utf8 } from '../../io/text';
-import { FILE_OPS, PYTHON_OPS, SYSTEM_LIKE_OP, standardOps } from './policy';
+import { FILE_OPS, NETWORK_OPS, PYTHON_OPS, SYSTEM_LIKE_OP, standardOps } from './policy';
 
 /** Text graphs read into memory at most (a text graph is ~3× its binary form). */
 export const MAX_PBTXT_BYTES = 256 * 1024 * 1024;
@@ -36,6 +36,8 @@ export async function scanPbtxt(ctx: ScanContext<unknown>): Promise<void> {
     const py = PYTHON_OPS.get(op);
     if (py) {
       ctx.report({ ruleId: 'tensorflow/python-op', message: `${op} op in a text graph calls Python (${py})`, offset, evidence: op });
+    } else if (NETWORK_OPS.has(op)) {
+      ctx.report({ ruleId: 'tensorflow/network-op', message: `${op} op in a text graph ${NETWORK_OPS.get(op)!.what}`, offset, evidence: op });
     } else if (FILE_OPS.get(op)?.emptyIsMemory) {
       // cache() with no file name keeps elements in memory; the name input is not resolved in text.
     } else if (FILE_OPS.has(op)) {

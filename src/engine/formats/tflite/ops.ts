@@ -62,6 +62,9 @@ export const NETWORK_OPS: ReadonlyMap<string, string> = new Map([
   ['RpcServer', 'listens for RPC connections'],
   ['RpcServerStart', 'starts listening for RPC connections'],
   ['RpcServerRegister', 'serves a function over RPC'],
+  ['RegisterDataset', 'sends a dataset to a tf.data service dispatcher'],
+  ['RegisterDatasetV2', 'sends a dataset to a tf.data service dispatcher'],
+  ['DataServiceDatasetV4', 'reads elements from a tf.data service'],
 ]);
 
 export type CustomOpClass =
