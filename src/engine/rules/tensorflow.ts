@@ -58,6 +58,12 @@ export const TENSORFLOW_RULES = {
     remediation: 'Do not load the model; asset names written by TensorFlow are plain file names.',
     cwe: [22],
   },
+  'tensorflow/network-op': {
+    severity: 'warning', title: 'TensorFlow graph connects to a server',
+    explanation: 'The graph contains ops that open network connections when it runs: the tf.data service (RegisterDataset sends the dataset, which can hold the model\'s inputs, to a dispatcher; DataServiceDataset reads elements the server chooses) or tf.distribute\'s RPC ops. Inference graphs do not talk to servers; these ops can exfiltrate inputs or feed the model data from the author.',
+    remediation: 'Inspect the address the node uses. Run the model only where it has no network access.',
+    cwe: [200],
+  },
   'tensorflow/op-summary': {
     severity: 'info', title: 'TensorFlow graph summary',
     explanation: 'Counts of the graphs, functions and nodes found, with the most frequent ops (all counts are under the node\'s opCounts note).',

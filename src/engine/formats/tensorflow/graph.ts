@@ -6,7 +6,7 @@ import type { ScanContext } from '../../types';
 import { utf8 } from '../../io/text';
 import { pointerToken } from '../../io/json';
 import type { TfAttr, TfGraph, TfNode, TfTensor } from './parse';
-import { CHECKPOINT_OPS, FILE_OPS, PROTO_OPS, PYTHON_OPS, SYSTEM_LIKE_OP, standardOps, unusualPath } from './policy';
+import { CHECKPOINT_OPS, FILE_OPS, NETWORK_OPS, PROTO_OPS, PYTHON_OPS, SYSTEM_LIKE_OP, standardOps, unusualPath } from './policy';
 
 /** Attribute strings handed to the string detectors per file. Vocabulary tables hold 10^4-10^5
  * strings; a graph of millions of string constants would otherwise cost minutes of regex work. */
@@ -148,6 +148,7 @@ function judgeNode(ctx: ScanContext<unknown>, node: TfNode, op: string, pointer:
   const file = FILE_OPS.get(op);
   if (file) {
     const path = file.input !== undefined ? constString(scope, node, file.input) : null;
+    if (file.emptyIsMemory && path === '') return;
     const unusual = path !== null ? unusualPath(path) : null;
     const critical = file.write && unusual !== null;
     ctx.report({
@@ -155,6 +156,13 @@ function judgeNode(ctx: ScanContext<unknown>, node: TfNode, op: string, pointer:
       pointer, evidence: path ?? op,
       ...(critical ? { severity: 'critical' as const, severityReason: `writes to ${unusual}, outside the model folder` } : {}),
     });
+    return;
+  }
+  const net = NETWORK_OPS.get(op);
+  if (net) {
+    const address = net.input !== undefined ? constString(scope, node, net.input) : null;
+    ctx.report({ ruleId: 'tensorflow/network-op', message: `${op} node "${name}" in ${where} ${net.what}${address !== null ? `: ${address}` : ''}`,
+      pointer, evidence: address ?? op });
     return;
   }
   const ckpt = CHECKPOINT_OPS.get(op);
@@ -165,6 +173,20 @@ function judgeNode(ctx: ScanContext<unknown>, node: TfNode, op: string, pointer:
       ctx.report({ ruleId: 'tensorflow/checkpoint-path', message: `${op} node "${name}" in ${where} uses ${unusual}: ${path}`, pointer, evidence: path });
     }
     return;
+  }
+  // tfdbg ops (DebugIdentity, DebugNanCount, DebugNumericSummary, DebugIdentityV2; core/ops/debug_ops.cc)
+  // send every tensor they see to their debug_urls: file:// dumps it to a directory, grpc:// to a server.
+  if (op.startsWith('Debug')) {
+    const urls = (node.attr?.debug_urls?.list?.s ?? []).map((u) => (u instanceof Uint8Array ? utf8(u) : String(u)));
+    urls.forEach((url, k) => {
+      const file = /^file:\/\//i.test(url);
+      ctx.report({
+        ruleId: 'tensorflow/file-access', message: `${op} node "${name}" in ${where} ${file ? 'dumps the tensors it sees to' : 'sends the tensors it sees to'} ${url}`,
+        pointer: `${pointer}/attr/debug_urls/${k}`, evidence: url,
+        ...(file ? { severity: 'critical' as const, severityReason: 'writes to a URL, outside the model folder' } : {}),
+      });
+    });
+    if (urls.length) return;
   }
   if (op === 'PrintV2') {
     const stream = attrString(node, 'output_stream');

@@ -72,6 +72,9 @@ const SAVED_MODEL: Shape = { 1: VARINT, 2: LEN };
 const META_GRAPH: Shape = { 1: LEN, 2: LEN, 3: LEN, 4: LEN, 5: LEN, 6: LEN, 7: LEN };
 const GRAPH: Shape = { 1: LEN, 2: LEN, 3: VARINT, 4: LEN, 5: LEN };
 const NODE: Shape = { 1: LEN, 2: LEN, 3: LEN, 4: LEN, 5: LEN, 6: LEN, 7: LEN };
+// MetaInfoDef: meta_graph_version, stripped_op_list, any_info, tags, tensorflow_version,
+// tensorflow_git_version, stripped_default_attrs, function_aliases (map entries).
+const META_INFO: Shape = { 1: LEN, 2: LEN, 3: LEN, 4: LEN, 5: LEN, 6: LEN, 7: VARINT, 8: LEN };
 const KERAS_METADATA: Shape = { 1: LEN };
 const KERAS_OBJECT: Shape = { 2: VARINT, 3: LEN, 4: LEN, 5: LEN, 6: LEN };
 
@@ -112,7 +115,10 @@ function looksLikeMetaGraph(b: Uint8Array, start: number, end: number, open: boo
   if (!fits(fs, META_GRAPH)) return false;
   const graph = fs.find((x) => x.num === 2);
   if (graph) return looksLikeGraph(b, graph.start, graph.end, open && graph.cut);
-  return fs.some((x) => x.num === 1); // meta_info_def first, graph past the head
+  // meta_info_def first, graph past the head. It must itself parse as a MetaInfoDef: a message whose
+  // field 1 is a string (GraphDebugInfo's file paths in debug/saved_model_debug_info.pb) does not.
+  const info = fs.find((x) => x.num === 1);
+  return info !== undefined && fits(fields(b, info.start, info.end, open && info.cut), META_INFO);
 }
 
 function looksLikeSavedModel(b: Uint8Array, open: boolean): boolean {

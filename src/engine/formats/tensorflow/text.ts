@@ -4,7 +4,7 @@
 // to the detectors. Findings carry byte offsets (of the UTF-8 text) instead of pointers.
 import type { ScanContext } from '../../types';
 import { utf8 } from '../../io/text';
-import { FILE_OPS, PYTHON_OPS, SYSTEM_LIKE_OP, standardOps } from './policy';
+import { FILE_OPS, NETWORK_OPS, PYTHON_OPS, SYSTEM_LIKE_OP, standardOps } from './policy';
 
 /** Text graphs read into memory at most (a text graph is ~3× its binary form). */
 export const MAX_PBTXT_BYTES = 256 * 1024 * 1024;
@@ -36,6 +36,10 @@ export async function scanPbtxt(ctx: ScanContext<unknown>): Promise<void> {
     const py = PYTHON_OPS.get(op);
     if (py) {
       ctx.report({ ruleId: 'tensorflow/python-op', message: `${op} op in a text graph calls Python (${py})`, offset, evidence: op });
+    } else if (NETWORK_OPS.has(op)) {
+      ctx.report({ ruleId: 'tensorflow/network-op', message: `${op} op in a text graph ${NETWORK_OPS.get(op)!.what}`, offset, evidence: op });
+    } else if (FILE_OPS.get(op)?.emptyIsMemory) {
+      // cache() with no file name keeps elements in memory; the name input is not resolved in text.
     } else if (FILE_OPS.has(op)) {
       ctx.report({ ruleId: 'tensorflow/file-access', message: `${op} op in a text graph ${FILE_OPS.get(op)!.what}`, offset, evidence: op });
     } else if (!standardOps().has(op) && !functions.has(op)) {
@@ -50,6 +54,13 @@ export async function scanPbtxt(ctx: ScanContext<unknown>): Promise<void> {
   // attr { key: "output_stream" value { s: "file://..." } } (PrintV2's attr as text_format prints it)
   for (const m of text.matchAll(/key:[ \t]*"output_stream"\s*value\s*\{\s*s:[ \t]*"(file:\/\/[^"\n]*)"/g)) {
     ctx.report({ ruleId: 'tensorflow/print-to-file', message: `PrintV2 prints to ${m[1]}`, offset: m.index!, evidence: m[1]! });
+  }
+  // attr { key: "debug_urls" value { list { s: "file://..." } } } (tfdbg ops dump every tensor they see)
+  for (const m of text.matchAll(/key:[ \t]*"debug_urls"\s*value\s*\{\s*list\s*\{\s*s:[ \t]*"((?:file|grpc):\/\/[^"\n]*)"/g)) {
+    const file = m[1]!.startsWith('file:');
+    ctx.report({ ruleId: 'tensorflow/file-access', message: `A debug op in a text graph ${file ? 'dumps the tensors it sees to' : 'sends the tensors it sees to'} ${m[1]}`,
+      offset: m.index!, evidence: m[1]!,
+      ...(file ? { severity: 'critical' as const, severityReason: 'writes to a URL, outside the model folder' } : {}) });
   }
   let n = 0;
   for (const m of text.matchAll(STRING_LINE)) {

@@ -35,10 +35,22 @@ export const FILESYSTEM_OPS: ReadonlyMap<string, string> = new Map([
   ['TFRecordDatasetV2', 'reads TFRecord files'],
   ['FixedLengthRecordDataset', 'reads binary files'],
   ['FixedLengthRecordDatasetV2', 'reads binary files'],
+  ['CSVDataset', 'reads CSV files'],
+  ['CSVDatasetV2', 'reads CSV files'],
+  ['LMDBDataset', 'reads LMDB files'],
+  ['LoadDataset', 'reads a saved dataset from a path'],
+  ['DatasetToTFRecord', 'writes a TFRecord file'],
+  ['SaveDataset', 'writes a dataset to a path'],
+  ['SaveDatasetV2', 'writes a dataset to a path'],
+  ['SnapshotDataset', 'writes dataset snapshot files to a path'],
+  ['SnapshotDatasetV2', 'writes dataset snapshot files to a path'],
   ['CreateSummaryFileWriter', 'writes event files to a log directory'],
   ['CreateSummaryDbWriter', 'writes a summary database file'],
   ['PrintV2', 'tf.print: writes to a stream or a file:// path given as output_stream'],
   ['DebugIdentityV2', 'writes tensors to a debug dump directory'],
+  ['DebugIdentity', 'writes tensors to its debug_urls (file:// or grpc://)'],
+  ['DebugNanCount', 'writes tensor statistics to its debug_urls'],
+  ['DebugNumericSummary', 'writes tensor statistics to its debug_urls'],
   ['ImmutableConst', 'memory-maps a file named in its attributes'],
   ['LoadAndRemapMatrix', 'reads a checkpoint from a path'],
 ]);
@@ -50,6 +62,9 @@ export const NETWORK_OPS: ReadonlyMap<string, string> = new Map([
   ['RpcServer', 'listens for RPC connections'],
   ['RpcServerStart', 'starts listening for RPC connections'],
   ['RpcServerRegister', 'serves a function over RPC'],
+  ['RegisterDataset', 'sends a dataset to a tf.data service dispatcher'],
+  ['RegisterDatasetV2', 'sends a dataset to a tf.data service dispatcher'],
+  ['DataServiceDatasetV4', 'reads elements from a tf.data service'],
 ]);
 
 export type CustomOpClass =
