@@ -29,9 +29,10 @@ describe('sentence-transformers modules.json', () => {
     expect(hits(r)).toEqual([['/0/type', 'warning', 'custom_st.Transformer']]);
   });
 
-  it('a module path that leaves the folder (../.., absolute) → WARNING on the path', async () => {
-    const r = await modules([entry('sentence_transformers.models.Pooling', '../../outside', 0), entry('sentence_transformers.models.Dense', '/etc', 1)]);
-    expect(hits(r).map((h) => [h[0], h[1]])).toEqual([['/0/path', 'warning'], ['/1/path', 'warning']]);
+  it('a module path that leaves the folder (../.., absolute, UNC) → WARNING on the path; a sub-folder stays silent', async () => {
+    const r = await modules([entry('sentence_transformers.models.Pooling', '../../outside', 0), entry('sentence_transformers.models.Dense', '/etc', 1),
+      entry('sentence_transformers.models.Dense', '\\\\attacker.example\\share', 2), entry('sentence_transformers.models.Normalize', '2_Normalize', 3)]);
+    expect(hits(r).map((h) => [h[0], h[1]])).toEqual([['/0/path', 'warning'], ['/1/path', 'warning'], ['/2/path', 'warning']]);
   });
 
   it('another JSON array named otherwise is not taken as modules.json', async () => {

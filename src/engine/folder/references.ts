@@ -33,6 +33,12 @@ export function dirOf(path: string): string {
   return i < 0 ? '' : path.slice(0, i + 1);
 }
 
+/** A reference that is absolute (`/`, `\\`, a UNC path, a drive letter), holds a NUL or has a `..` segment. */
+export function escapesFolder(file: string): boolean {
+  if (file.startsWith('/') || file.startsWith('\\') || /^[A-Za-z]:/.test(file) || file.includes('\u0000')) return true;
+  return file.split(/[\\/]/).some((seg) => seg === '..');
+}
+
 /** `rel` against folder `dir`, ".." applied; null when it is absolute or climbs above the root. */
 export function resolveReference(dir: string, rel: string): string | null {
   const r = rel.replace(/\\/g, '/');

@@ -54,6 +54,22 @@ export function pointerToken(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
+/** The keys of an RFC 6901 pointer ('' is the root), each token unescaped (pointerToken's inverse). */
+export function pointerKeys(pointer: string): string[] {
+  return pointer === '' ? [] : pointer.slice(1).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** The value at `keys` under `root` (array indexes are decimal digits), or undefined. */
+export function valueAt(root: JsonValue, keys: readonly string[]): JsonValue | undefined {
+  let node: JsonValue | undefined = root;
+  for (const k of keys) {
+    if (Array.isArray(node)) node = /^\d+$/.test(k) ? node[Number(k)] : undefined;
+    else if (isJsonObject(node)) node = Object.prototype.hasOwnProperty.call(node, k) ? node[k] : undefined;
+    else return undefined;
+  }
+  return node;
+}
+
 export function parseJsonText(text: string, options: JsonParseOptions): JsonDocument {
   return parseJson(encodeUtf8(text), options);
 }

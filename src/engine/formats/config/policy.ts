@@ -10,7 +10,7 @@
 // "knowledge is generated data"), which clears a target outside the usual packages that it proved reaches
 // nothing dangerous (torchvision transforms, optuna samplers, peft helpers).
 import { classifyGlobal, type PolicyVerdict } from '../pickle/policy';
-import { SINK_TEXT, factsOf, harmfulReach } from '../pickle/verdict';
+import { factsOf, harmfulReach, sinksText } from '../pickle/verdict';
 import type { Knowledge } from '../pickle/knowledge/types';
 
 /** NeMo's safe `_target_` prefixes (ModelAudit nemo scanner, research/modelaudit.md §3.13). */
@@ -46,7 +46,7 @@ export function classifyTarget(target: string, knowledge: Knowledge | null = nul
   if (!facts) return { level: 'unknown', reason: outside };
   const harmful = harmfulReach(facts);
   if (harmful.length === 0) return { level: 'safe' };
-  const sinks = [...new Set(harmful.map((r) => SINK_TEXT[r.sink]))].join(', ');
+  const sinks = sinksText(harmful);
   return { level: 'unknown', reason: `${outside}, and the analysis of its library finds it reaches ${sinks}` };
 }
 

@@ -6,13 +6,13 @@
 // tokenizer_config.json and chat_template.json are configs too (they carry auto_map and secrets like
 // any other); their chat templates are handed to the jinja scanner as children (hint 'jinja').
 import { FormatError, type JsonValue, type ScanContext, type Scanner } from '../../types';
-import { pointerToken } from '../../io/json';
+import { pointerKeys, pointerToken } from '../../io/json';
 import { fromBytes } from '../../io/byte-source';
 import { encodeUtf8, utf8Strict } from '../../io/text';
 import { MAX_CONFIG_NODES, MAX_YAML_ALIAS_EXPANSION, parseConfig, type ConfigDocument } from './parse';
 import { configSniffer, UNPARSED_HINT, type ConfigState } from './sniff';
 import { classifyTarget, foreignRepository, needsKnowledge } from './policy';
-import { PATH_LOCATORS, TARGET_KEYS, pointerKeys, resolveTarget } from './targets';
+import { PATH_LOCATORS, TARGET_KEYS, resolveTarget } from './targets';
 import { pickleKnowledge } from '../pickle/knowledge-load';
 import { ST_MODULES_NAME, judgeSentenceModules, modulesNeedKnowledge, sentenceModules } from './st-modules';
 import { REMOTE_CODE_NOTE } from '../../folder/remote-code';
@@ -117,7 +117,7 @@ function judgeYamlShape(ctx: ScanContext<ConfigState>, doc: ConfigDocument): voi
 }
 
 function topKey(pointer: string): string {
-  return (pointer.split('/')[1] ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
+  return pointerKeys(pointer)[0] ?? '';
 }
 
 /** A callable the loader would import: where it is written and what it resolves to. */

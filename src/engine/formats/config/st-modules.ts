@@ -7,6 +7,7 @@
 import type { JsonValue, ScanContext } from '../../types';
 import { pointerToken } from '../../io/json';
 import { classifyTarget } from './policy';
+import { escapesFolder } from '../../folder/references';
 import type { ConfigState } from './sniff';
 import type { Knowledge } from '../pickle/knowledge/types';
 
@@ -47,7 +48,7 @@ export function judgeSentenceModules(ctx: ScanContext<ConfigState>, entries: rea
           message: `sentence-transformers imports ${e.type} as a module class: code chosen by the model (trust_remote_code since 6.0; imported directly before)` });
       }
     }
-    if (e.path !== undefined && (e.path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(e.path) || e.path.split(/[\\/]/).includes('..'))) {
+    if (e.path !== undefined && escapesFolder(e.path)) {
       ctx.report({ ruleId: 'config/module-class', pointer: `${e.at}/path`, evidence: e.path,
         message: `A sentence-transformers module is loaded from ${JSON.stringify(e.path)}, outside the model folder` });
     }

@@ -10,6 +10,7 @@
 //    os.system to whatever the config builds next (builtins.map, a callback), and Hydra's own target
 //    blocklist only ever sees the locator. The path is judged as a target of its own.
 import type { JsonValue } from '../../types';
+import { valueAt } from '../../io/json';
 
 /** Keys whose string value is imported and called by the loader. */
 export const TARGET_KEYS = new Set(['_target_', 'class_path']);
@@ -75,17 +76,8 @@ function lookup(root: JsonValue, base: readonly string[], ref: string): { value:
   const keys = rest.replace(/\[(\d+)\]/g, '.$1').split('.').filter((k) => k !== '');
   if (keys.length === 0) return undefined;
   const path = [...start, ...keys];
-  let node: JsonValue | undefined = root;
-  for (const k of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = Array.isArray(node) ? (/^\d+$/.test(k) ? node[Number(k)] : undefined) : Object.prototype.hasOwnProperty.call(node, k) ? node[k] : undefined;
-  }
+  const node = valueAt(root, path);
   if (typeof node === 'string') return { value: node, parent: path.slice(0, -1) };
   if (typeof node === 'number' || typeof node === 'boolean') return { value: String(node), parent: path.slice(0, -1) };
   return undefined;
-}
-
-/** The key path of a JSON pointer (RFC 6901 tokens unescaped). */
-export function pointerKeys(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
 }

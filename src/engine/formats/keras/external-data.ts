@@ -12,6 +12,7 @@
 // selections as H5S_SELECT_SERIALIZE writes them (H5Sall.c, H5Shyper.c, H5Spoint.c, H5Snone.c).
 import { utf8 } from '../../io/text';
 import { Unsupported, signed, u16, u32, u64, uint, type H5Reader } from './dense';
+import { escapesFolder } from '../../folder/references';
 
 export const EXTERNAL_DATA_FILES = 0x07, DATA_LAYOUT = 0x08;
 /** Bytes of one file name read (Linux PATH_MAX): a longer one is cut, and still judged by its start. */
@@ -118,9 +119,7 @@ function selection(b: Uint8Array, at: number): number {
 
 /** How a data file name reaches: 'outside' the model's folder (absolute, "..", UNC, URL) or 'beside' it (relative). */
 export function judgeExternalName(name: string): 'outside' | 'beside' {
-  if (/^[\\/]/.test(name) || /^[A-Za-z]:/.test(name) || /^[a-z][a-z0-9+.-]*:/i.test(name)) return 'outside';
-  if (name.split(/[\\/]/).includes('..')) return 'outside';
-  return 'beside';
+  return escapesFolder(name) || /^[a-z][a-z0-9+.-]*:/i.test(name) ? 'outside' : 'beside';
 }
 
 /** Keeps distinct names (not the file itself) up to MAX_FILES_PER_DATASET. */

@@ -6,10 +6,10 @@ import type { JsonValue, ScanContext } from '../../types';
 import { fromBytes } from '../../io/byte-source';
 import { clip } from '../../io/text';
 import { decodeBase64 } from '../../detectors/encoded';
-import { pointerToken, isJsonObject } from '../../io/json';
+import { pointerKeys, pointerToken, isJsonObject, valueAt } from '../../io/json';
 import { parseMarshal, summarizeCode } from './marshal';
 import { pickleKnowledge } from '../pickle/knowledge-load';
-import { SINK_TEXT, factsOf, harmfulReach, reachText } from '../pickle/verdict';
+import { factsOf, harmfulReach, reachText, sinksText } from '../pickle/verdict';
 import {
   DANGEROUS_CODE_NAMES, DANGEROUS_SOURCE, getFileGate, importGate, judgeImport, lambdaGate, torchWrapperGate,
   unsafeGate, type Container,
@@ -52,15 +52,7 @@ export function decodeBase64Lines(text: string, maxChars = MAX_CODE_B64_CHARS): 
 
 /** Resolves an RFC 6901 pointer inside a parsed config (Scanner.open for the wrapped torch module). */
 export function resolvePointer(root: JsonValue, pointer: string): JsonValue | undefined {
-  if (pointer === '') return root;
-  let cur: JsonValue | undefined = root;
-  for (const raw of pointer.split('/').slice(1)) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(cur)) cur = cur[Number(key)];
-    else if (isJsonObject(cur)) cur = Object.prototype.hasOwnProperty.call(cur, key) ? cur[key] : undefined;
-    else return undefined;
-  }
-  return cur;
+  return valueAt(root, pointerKeys(pointer));
 }
 
 interface CustomImport { module: string; name: string; full: string; pointer: string; what: string; reason: string }
@@ -76,7 +68,7 @@ async function judgeCustomImports(ctx: ScanContext, imports: readonly CustomImpo
     const facts = knowledge && i.module !== '__main__' && i.name ? factsOf(knowledge, i.module, i.name) : null;
     const harmful = facts ? harmfulReach(facts) : [];
     if (facts && harmful.length) {
-      const sinks = [...new Set(harmful.map((r) => SINK_TEXT[r.sink]))].join(', ');
+      const sinks = sinksText(harmful);
       ctx.report({ ruleId: 'keras/dangerous-import', pointer: i.pointer, evidence: clip(i.full, 120),
         message: `${i.what} imports ${i.full}, which reaches ${sinks} (path: ${reachText(harmful[0]!)}) (${importGate(version)})` });
     } else if (facts) {

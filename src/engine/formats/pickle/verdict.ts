@@ -47,6 +47,11 @@ export function harmfulReach(facts: CallableFacts): ReachStep[] {
   return facts.reach.filter((r) => HARMFUL.has(r.sink));
 }
 
+/** What a callable reaches, as the end of "X reaches …" ("process creation, file writes or deletes"). */
+export function sinksText(reach: readonly ReachStep[]): string {
+  return [...new Set(reach.map((r) => SINK_TEXT[r.sink]))].join(', ');
+}
+
 /** Bounds the text of a reach path (a hostile knowledge table is not the threat; long class paths are). */
 const MAX_PATH_STEPS = 8;
 
@@ -119,7 +124,7 @@ export function knowledgeClassifier(knowledge: Knowledge | null, base: Classify 
     if (facts) {
       const harmful = harmfulReach(facts);
       if (harmful.length) {
-        const sinks = [...new Set(harmful.map((r) => SINK_TEXT[r.sink]))].join(', ');
+        const sinks = sinksText(harmful);
         return {
           level: 'dangerous', category: SINK_CATEGORY[harmful[0]!.sink], origin: 'knowledge', reach: harmful, ...ho,
           reason: `${module}.${name} reaches ${sinks}`,

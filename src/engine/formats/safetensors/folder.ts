@@ -6,7 +6,7 @@
 import type { FolderCheck } from '../../registry';
 import { RULES } from '../../rules';
 import type { FileReport, Finding, JsonValue, NodeReport } from '../../types';
-import { escapesFolder } from './index';
+import { escapesFolder } from '../../folder/references';
 
 /** Tensor names quoted in one finding's evidence. */
 const MAX_NAMES_IN_EVIDENCE = 5;

@@ -9,6 +9,7 @@ import { isJsonObject, pointerToken } from '../../io/json';
 import { parseJsonMembers } from '../../io/json-members';
 import { NameMap } from '../../io/name-map';
 import { safetensorsIndexSniffer } from './index-sniff';
+import { escapesFolder } from '../../folder/references';
 
 /** Tensor names kept in notes across all shards of one index; bounds report size. */
 export const MAX_NOTED_INDEX_ENTRIES = 200_000;
@@ -21,12 +22,6 @@ export const MAX_NOTED_INDEX_CHARS = 8 * 1024 * 1024;
 export const MAX_NOTED_SHARDS = 10_000;
 /** Longest shard name kept in notes (Linux's PATH_MAX: no loader opens a longer one); every one is judged. */
 export const MAX_NOTED_SHARD_NAME_CHARS = 4096;
-
-/** A weight_map value that is absolute or climbs out of the index's folder. */
-export function escapesFolder(file: string): boolean {
-  if (file.startsWith('/') || file.startsWith('\\') || /^[A-Za-z]:/.test(file) || file.includes('\u0000')) return true;
-  return file.split(/[\\/]/).some((seg) => seg === '..');
-}
 
 /** What the index's weight_map says, gathered entry by entry (the last copy of a repeated key wins, as in loaders). */
 class WeightMap {

@@ -10,7 +10,8 @@
 
 import { gunzipSync } from 'fflate';
 import { fromBase64url } from '../../../io/base64';
-import { readTable, type FactsTable, type NameTree, type NodeLists, type StringTable } from './packed';
+import { readTable, type FactsTable, type NameTree, type NodeLists } from './packed';
+import type { StringTable } from './packed-strings';
 import type { CallableFacts, Knowledge, ReachStep, Sink } from './types';
 
 /** Node flags written by tools/knowledge/export.py. */
